@@ -1,0 +1,45 @@
+# INTRO – everyday commands. Run `make help` to list them.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+VENV    ?= .venv
+PYTHON  := $(VENV)/bin/python
+MKDOCS  := $(VENV)/bin/mkdocs
+CONFIG  ?= mkdocs.yml
+SITE    ?= site
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: help setup setup-test serve build check test clean
+
+help: ## List the commands
+	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
+
+$(VENV)/.installed: pyproject.toml
+	python3 -m venv $(VENV)
+	$(PYTHON) -m pip install --quiet --upgrade pip
+	$(PYTHON) -m pip install --quiet -e '.[test]'
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --silent
+	touch $@
+
+setup: $(VENV)/.installed node_modules/.installed ## Install the pinned Python and npm packages
+
+setup-test: setup ## Also install Debian's chromium for the browser tests
+	@command -v chromium >/dev/null || { apt-get update -qq && apt-get install -y -qq chromium; }
+
+serve: setup ## Serve the site with live reload at http://127.0.0.1:8000
+	$(MKDOCS) serve -f $(CONFIG) --dev-addr 127.0.0.1:8000
+
+build: setup ## Build the site strictly into ./site
+	$(MKDOCS) build --strict -f $(CONFIG) -d $(SITE)
+
+check: build ## Build, then run the fast tests that need no browser
+	$(VENV)/bin/pytest -m "not browser"
+
+test: setup-test ## Install everything the tests need and run them all
+	$(VENV)/bin/pytest
+
+clean: ## Remove build output
+	rm -rf $(SITE) .pytest_cache

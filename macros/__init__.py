@@ -1,0 +1,30 @@
+"""INTRO's macros for mkdocs-macros-plugin.
+
+`define_env` only registers; the functions live in plain modules beside this one
+(render.py for Markdown, site.py for the content model) and are tested there.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import wraps
+
+from macros import render
+
+
+def _on_current_page(env, function: Callable[..., str]) -> Callable[..., str]:
+    """Give a render function the validated site and the page being rendered, so authors need not."""
+
+    @wraps(function)
+    def macro(*args: str) -> str:
+        plugin = env.conf.plugins["intro"]
+        return function(plugin.current_site(), *args, env.page.file.src_uri)
+
+    return macro
+
+
+def define_env(env) -> None:
+    """Register INTRO's macros: {{ perspektivkort() }}, {{ sti("studenter") }}, {{ ordliste() }}."""
+    env.macro(_on_current_page(env, render.perspective_cards), "perspektivkort")
+    env.macro(_on_current_page(env, render.path_overview), "sti")
+    env.macro(_on_current_page(env, render.glossary), "ordliste")

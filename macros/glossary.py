@@ -1,0 +1,30 @@
+"""Hover definitions: every glossary term, wherever it is used, explained in a tooltip.
+
+Python-Markdown's abbr extension turns `*[term]: definition` lines into <abbr title=…>,
+and Material shows the title as a tooltip. The lines are appended to each page's Markdown,
+so authors mark up nothing by hand.
+"""
+
+from __future__ import annotations
+
+from macros.model import GlossaryTerm
+
+
+def tooltip(term: GlossaryTerm) -> str:
+    """The text of a term's tooltip, on one line."""
+    name = f"{term.term} ({term.abbreviation})" if term.abbreviation else term.term
+    return " ".join(f"{name}: {term.definition}".split())
+
+
+def abbreviation_lines(glossary: list[GlossaryTerm]) -> str:
+    """Markdown abbreviation definitions for every term, its abbreviation and its inflected forms."""
+    lines: dict[str, str] = {}
+    for term in glossary:
+        text = tooltip(term)
+        for word in (term.term, term.abbreviation, *term.forms):
+            # Lower-case headwords also match at the start of a sentence.
+            if word:
+                lines.setdefault(word, text)
+                if word[0].islower():
+                    lines.setdefault(word[0].upper() + word[1:], text)
+    return "\n".join(f"*[{word}]: {text}" for word, text in lines.items())

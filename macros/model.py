@@ -1,0 +1,112 @@
+"""The content model: what a chapter's front matter and the curated data must hold.
+
+Field descriptions are written for authors: error messages quote them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Annotated
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    HttpUrl,
+    StringConstraints,
+    model_validator,
+)
+
+ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+
+Slug = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=60)]
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+
+
+def _sentence(value: str) -> str:
+    # A summary ends up in catalogues and link previews, so it must read as a sentence.
+    if not re.search(r"[.!?]$", value):
+        raise ValueError("skal være en hel setning som slutter med punktum")
+    return value
+
+
+Sentence = Annotated[Text, AfterValidator(_sentence)]
+
+
+class Strict(BaseModel):
+    """Unknown fields are errors, so a misspelt field name is caught."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Source(Strict):
+    title: Text = Field(description="tittelen på kilden")
+    publisher: Text = Field(description="hvem som står bak kilden, for eksempel Helsedirektoratet")
+    url: HttpUrl = Field(description="nettadressen til kilden")
+    year: int | None = Field(default=None, ge=1814, le=2100, description="året kilden er fra")
+
+
+class ChapterMeta(Strict):
+    """Front matter of a chapter under docs/kapitler/."""
+
+    id: Slug = Field(description="fast kortnavn med små bokstaver og bindestrek; endres aldri")
+    title: Text = Field(max_length=90)
+    summary: Sentence = Field(max_length=300)
+    perspectives: list[Slug] = Field(min_length=1)
+    learning_goals: list[Text] = Field(min_length=2, max_length=6)
+    key_points: list[Text] = Field(min_length=3, max_length=8)
+    owner: Text
+    last_reviewed: dt.date
+    next_review: dt.date
+    sources: list[Source] = Field(min_length=3)
+    editions: list[Slug] | None = Field(
+        default=None, description="utgavene kapitlet hører til; tomt betyr alle"
+    )
+    # Material for MkDocs reads these two itself.
+    search: dict[str, float] | None = None
+    hide: list[str] | None = None
+
+    @model_validator(mode="after")
+    def _review_after_last(self) -> ChapterMeta:
+        if self.next_review <= self.last_reviewed:
+            raise ValueError(
+                "next_review må være etter last_reviewed "
+                f"(nå {self.next_review} mot {self.last_reviewed})"
+            )
+        return self
+
+
+class PageMeta(BaseModel):
+    """Front matter of every other page: a title and a summary are enough."""
+
+    model_config = ConfigDict(extra="allow", frozen=True)
+
+    title: Text
+    summary: Sentence
+
+
+class Perspective(Strict):
+    id: Slug
+    name: Text = Field(description="navnet slik leseren ser det, for eksempel «Pårørende»")
+    reader: Text = Field(description="hvem siden snakker til, i du-form")
+    icon: Text
+    start_page: Text = Field(description="startsiden, relativt til docs/")
+
+
+class LearningPath(Strict):
+    perspective: Slug
+    intro: Text
+    steps: list[Slug] = Field(min_length=5, max_length=8)
+
+
+class GlossaryTerm(Strict):
+    term: Text
+    definition: Sentence
+    english: Text
+    abbreviation: Text | None = Field(default=None, description="forkortelsen, for eksempel KAD")
+    forms: list[Text] = Field(
+        default_factory=list, description="bøyde former som også skal få forklaring"
+    )
+    chapter: Slug | None = Field(default=None, description="kapitlet som forklarer ordet best")

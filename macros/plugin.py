@@ -1,0 +1,100 @@
+"""The INTRO MkDocs plugin: validates the content, then dresses each chapter from its front matter.
+
+It only wires events to the pure functions in the modules beside it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.config import config_options
+from mkdocs.config.base import Config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+from macros import glossary, htmlcheck, render
+from macros.errors import AuthorError, ContentError
+from macros.site import Site, load_site
+
+log = get_plugin_logger(__name__)
+
+
+class IntroConfig(Config):
+    data_dir = config_options.Dir(exists=True, default="data")
+    vendor_dir = config_options.Type(str, default="node_modules")
+
+
+class IntroPlugin(BasePlugin[IntroConfig]):
+    site: Site | None = None
+
+    # ---- Hooks ----
+
+    # Validate every page and data file before anything is rendered.
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        pages = [(file.src_uri, file.content_string) for file in files.documentation_pages()]
+        try:
+            self.site = load_site(Path(self.config.data_dir), pages)
+        except ContentError as error:
+            raise PluginError(str(error)) from None
+        self._problems: list[AuthorError] = []
+        self._add_vendor_files(files, config)
+        return files
+
+    # After macros have run (priority below theirs), add what the front matter says.
+    @event_priority(-50)
+    def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        site = self.current_site()
+        chapter = site.chapter_at(page.file.src_uri)
+        if chapter:
+            page.meta.setdefault("description", chapter.meta.summary)
+            markdown = render.chapter_header(site, chapter) + markdown + render.chapter_footer(chapter)
+        elif "summary" in page.meta:
+            page.meta.setdefault("description", page.meta["summary"])
+        return markdown + "\n\n" + glossary.abbreviation_lines(site.glossary) + "\n"
+
+    # Check the finished HTML of every page, theme included.
+    def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
+        where = f"docs/{page.file.src_uri}"
+        for address in htmlcheck.off_site_resources(output):
+            self._problems.append(AuthorError(where, f"Siden henter {address} fra et annet nettsted. Alt innhold "
+                                              "skal ligge på INTRO selv: last ned filen og legg den under docs/."))
+        for address in htmlcheck.images_without_alt(output):
+            self._problems.append(AuthorError(where, f"Bildet {address} mangler alternativ tekst. Skriv hva bildet "
+                                              "viser mellom hakeparentesene: ![Hva bildet viser](bilde.png)."))
+        return output
+
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        if self._problems:
+            raise PluginError(str(ContentError(self._problems)))
+
+    # ---- Helpers ----
+
+    def current_site(self) -> Site:
+        if self.site is None:
+            raise PluginError("Innholdet er ikke lest inn ennå.")
+        return self.site
+
+    def _add_vendor_files(self, files: Files, config: MkDocsConfig) -> None:
+        """Serve the pinned npm browser assets from the site itself, never from a CDN."""
+        vendor = Path(config.config_file_path).parent / self.config.vendor_dir
+        for package_path, site_path in VENDOR_ASSETS.items():
+            source = vendor / package_path
+            if not source.is_file():
+                raise PluginError(
+                    f"Filen {source} mangler. Kjør «make setup» for å installere nettleserfilene fra npm."
+                )
+            files.append(File.generated(config, site_path, abs_src_path=str(source.resolve())))
+
+
+# ---- Data ----
+
+# npm file → where the site serves it.
+VENDOR_ASSETS = {
+    "mermaid/dist/mermaid.min.js": "assets/vendor/mermaid/mermaid.min.js",
+    "mermaid/LICENSE": "assets/vendor/mermaid/LICENSE.txt",
+    "iframe-worker/shim/index.js": "assets/vendor/iframe-worker/shim.js",
+    "iframe-worker/LICENSE": "assets/vendor/iframe-worker/LICENSE.txt",
+}

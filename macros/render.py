@@ -1,0 +1,119 @@
+"""Markdown that the site writes for authors, rendered from the templates beside this module.
+
+Every function is pure: it takes the validated site and the page being rendered, and returns Markdown.
+Links are relative to that page, so MkDocs checks them like any link an author writes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import posixpath
+from functools import cache
+
+from jinja2 import Environment, PackageLoader, StrictUndefined
+
+from macros.site import Chapter, Site
+
+MONTHS = ("januar", "februar", "mars", "april", "mai", "juni", "juli",
+          "august", "september", "oktober", "november", "desember")
+# Norwegian alphabetical order puts Æ, Ø and Å after Z.
+ALPHABET = "abcdefghijklmnopqrstuvwxyzæøå"
+
+
+@cache
+def _templates() -> Environment:
+    return Environment(
+        loader=PackageLoader("macros", "templates"),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        autoescape=False,
+    )
+
+
+def _render(name: str, **context: object) -> str:
+    return _templates().get_template(name).render(**context)
+
+
+def norwegian_date(day: dt.date) -> str:
+    """23. november 2026"""
+    return f"{day.day}. {MONTHS[day.month - 1]} {day.year}"
+
+
+def link(from_src_uri: str, to_src_uri: str) -> str:
+    """A link from one page to another, relative to the first, as an author would write it."""
+    return posixpath.relpath(to_src_uri, posixpath.dirname(from_src_uri) or ".")
+
+
+def sort_key(text: str) -> list[int]:
+    return [ALPHABET.index(char) if char in ALPHABET else ord(char) + 100 for char in text.lower()]
+
+
+def chapter_header(site: Site, chapter: Chapter) -> str:
+    """Who the chapter is for, reading time, review dates and learning goals."""
+    meta = chapter.meta
+    perspectives = [
+        {"name": site.perspectives[p].name, "link": link(chapter.src_uri, site.perspectives[p].start_page)}
+        for p in meta.perspectives
+    ]
+    return _render(
+        "chapter_header.md.j2",
+        perspectives=perspectives,
+        minutes=chapter.readability.reading_minutes,
+        last_reviewed=norwegian_date(meta.last_reviewed),
+        next_review=norwegian_date(meta.next_review),
+        goals=meta.learning_goals,
+    )
+
+
+def chapter_footer(chapter: Chapter) -> str:
+    """Key points and sources, at the end of a chapter."""
+    return _render("chapter_footer.md.j2", key_points=chapter.meta.key_points, sources=chapter.meta.sources)
+
+
+def perspective_cards(site: Site, page_src_uri: str) -> str:
+    """One card per perspective, linking to its start page."""
+    cards = [
+        {"name": p.name, "reader": p.reader, "link": link(page_src_uri, p.start_page)}
+        for p in site.perspectives.values()
+    ]
+    return _render("perspective_cards.md.j2", perspectives=cards)
+
+
+def path_overview(site: Site, perspective: str, page_src_uri: str) -> str:
+    """The ordered steps of one perspective's path, with reading time for each and in all."""
+    if perspective not in site.paths:
+        raise KeyError(f"Det finnes ingen sti for perspektivet «{perspective}» i data/paths.yml.")
+    steps = []
+    for chapter_id in site.paths[perspective].steps:
+        chapter = site.chapters[chapter_id]
+        steps.append({
+            "id": chapter_id,
+            "title": chapter.meta.title,
+            "summary": chapter.meta.summary,
+            "minutes": chapter.readability.reading_minutes,
+            "link": link(page_src_uri, chapter.src_uri),
+        })
+    return _render(
+        "path_overview.md.j2",
+        perspective=perspective,
+        steps=steps,
+        total_minutes=sum(step["minutes"] for step in steps),
+    )
+
+
+def glossary(site: Site, page_src_uri: str) -> str:
+    """Every glossary term in Norwegian alphabetical order, grouped by first letter."""
+    groups: dict[str, list[dict]] = {}
+    for term in sorted(site.glossary, key=lambda t: sort_key(t.term)):
+        chapter = site.chapters.get(term.chapter) if term.chapter else None
+        groups.setdefault(term.term[0].upper(), []).append({
+            "term": term.term,
+            "abbreviation": term.abbreviation,
+            "definition": term.definition,
+            "english": term.english,
+            "chapter_title": chapter.meta.title if chapter else None,
+            "link": link(page_src_uri, chapter.src_uri) if chapter else None,
+        })
+    return _render("glossary.md.j2", groups=list(groups.items()))

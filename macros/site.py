@@ -1,0 +1,166 @@
+"""Load and validate everything the site is built from: chapters, pages and curated data.
+
+Every problem is collected before anything is raised, so an author fixes them in one go.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TypeVar
+
+import frontmatter
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from macros.errors import AuthorError, ContentError, from_validation, from_yaml, line_of_key
+from macros.model import ChapterMeta, GlossaryTerm, LearningPath, PageMeta, Perspective
+from macros.readability import Readability, measure
+
+CHAPTER_FOLDER = "kapitler/"
+DATA_FILES = {"perspectives": "perspectives.yml", "paths": "paths.yml", "glossary": "glossary.yml"}
+
+Model = TypeVar("Model", bound=BaseModel)
+
+
+@dataclass(frozen=True)
+class Chapter:
+    meta: ChapterMeta
+    src_uri: str
+    readability: Readability
+
+
+@dataclass(frozen=True)
+class Site:
+    perspectives: dict[str, Perspective]
+    paths: dict[str, LearningPath]
+    glossary: list[GlossaryTerm]
+    chapters: dict[str, Chapter] = field(default_factory=dict)
+
+    def chapter_at(self, src_uri: str) -> Chapter | None:
+        return next((c for c in self.chapters.values() if c.src_uri == src_uri), None)
+
+
+# ---- Helpers ----
+
+
+def _read_list(path: Path, model: type[Model], errors: list[AuthorError], label: str) -> list[Model]:
+    if not path.is_file():
+        errors.append(AuthorError(label, "Filen finnes ikke. Den skal ligge i datamappen."))
+        return []
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+    except yaml.YAMLError as error:
+        errors.append(from_yaml(label, error, front_matter=False))
+        return []
+    if not isinstance(raw, list):
+        errors.append(AuthorError(label, "Filen skal være en liste der hvert punkt begynner med «- »."))
+        return []
+    items: list[Model] = []
+    for number, entry in enumerate(raw, start=1):
+        try:
+            items.append(model.model_validate(entry))
+        except ValidationError as error:
+            for found in from_validation(label, error):
+                errors.append(AuthorError(label, found.message, field=f"punkt nr. {number}, {found.field}"))
+    return items
+
+
+def _duplicates(values: Iterable[str]) -> list[str]:
+    return sorted(value for value, count in Counter(values).items() if count > 1)
+
+
+def _read_page(label: str, text: str, errors: list[AuthorError]) -> tuple[dict, str, str] | None:
+    """Front matter, body and the raw front matter text of one page; None if it cannot be read."""
+    if not text.startswith("---"):
+        errors.append(AuthorError(label, "Siden mangler topptekst. Den skal begynne med en linje med ---, "
+                                  "feltene (minst title og summary) og en ny linje med ---.", line=1))
+        return None
+    try:
+        post = frontmatter.loads(text)
+    except yaml.YAMLError as error:
+        errors.append(from_yaml(label, error))
+        return None
+    raw_front = text.split("---", 2)[1] if text.count("---") >= 2 else ""
+    return dict(post.metadata), post.content, raw_front
+
+
+# ---- Public ----
+
+
+def load_data(data_dir: Path, errors: list[AuthorError]) -> Site:
+    """Read and validate the curated data files."""
+    label = lambda name: f"data/{DATA_FILES[name]}"  # noqa: E731
+    perspectives = _read_list(data_dir / DATA_FILES["perspectives"], Perspective, errors, label("perspectives"))
+    paths = _read_list(data_dir / DATA_FILES["paths"], LearningPath, errors, label("paths"))
+    glossary = _read_list(data_dir / DATA_FILES["glossary"], GlossaryTerm, errors, label("glossary"))
+
+    for duplicate in _duplicates(p.id for p in perspectives):
+        errors.append(AuthorError(label("perspectives"), f"Perspektivet «{duplicate}» står flere ganger."))
+    for duplicate in _duplicates(term.term.lower() for term in glossary):
+        errors.append(AuthorError(label("glossary"), f"Ordet «{duplicate}» står flere ganger. Slå sammen oppføringene."))
+    for duplicate in _duplicates(term.abbreviation for term in glossary if term.abbreviation):
+        errors.append(AuthorError(label("glossary"), f"Forkortelsen «{duplicate}» står flere ganger."))
+    known = {p.id for p in perspectives}
+    for path in paths:
+        if path.perspective not in known:
+            errors.append(AuthorError(label("paths"), f"Stien for «{path.perspective}» hører ikke til noe perspektiv "
+                                      f"i data/perspectives.yml. Kjente perspektiver: {', '.join(sorted(known))}."))
+    return Site(
+        perspectives={p.id: p for p in perspectives},
+        paths={p.perspective: p for p in paths},
+        glossary=glossary,
+    )
+
+
+def load_site(data_dir: Path, pages: Iterable[tuple[str, str]]) -> Site:
+    """Validate the data and every page given as (path under docs/, text); raise ContentError on any problem."""
+    errors: list[AuthorError] = []
+    site = load_data(data_dir, errors)
+    chapters: list[Chapter] = []
+    page_uris: set[str] = set()
+
+    for src_uri, text in pages:
+        page_uris.add(src_uri)
+        label = f"docs/{src_uri}"
+        read = _read_page(label, text, errors)
+        if read is None:
+            continue
+        metadata, body, raw_front = read
+        model: type[BaseModel] = ChapterMeta if src_uri.startswith(CHAPTER_FOLDER) else PageMeta
+        try:
+            meta = model.model_validate(metadata)
+        except ValidationError as error:
+            errors.extend(from_validation(label, error, raw_front))
+            continue
+        if isinstance(meta, ChapterMeta):
+            for perspective in meta.perspectives:
+                if perspective not in site.perspectives:
+                    errors.append(AuthorError(label, f"har det ukjente perspektivet «{perspective}». Velg blant: "
+                                              f"{', '.join(site.perspectives)}.", field="perspectives",
+                                              line=line_of_key(raw_front, "perspectives")))
+            chapters.append(Chapter(meta=meta, src_uri=src_uri, readability=measure(body)))
+
+    for duplicate in _duplicates(c.meta.id for c in chapters):
+        where = ", ".join(f"docs/{c.src_uri}" for c in chapters if c.meta.id == duplicate)
+        errors.append(AuthorError(where, f"Flere kapitler har id «{duplicate}». Hvert kapittel trenger sin egen id."))
+    by_id = {c.meta.id: c for c in chapters}
+
+    for perspective in site.perspectives.values():
+        if perspective.start_page not in page_uris:
+            errors.append(AuthorError("data/perspectives.yml", f"Startsiden «{perspective.start_page}» for "
+                                      f"«{perspective.id}» finnes ikke under docs/."))
+    for path in site.paths.values():
+        for step in path.steps:
+            if step not in by_id:
+                errors.append(AuthorError("data/paths.yml", f"Stien for «{path.perspective}» viser til kapitlet "
+                                          f"«{step}», men ingen kapitler har den id-en."))
+    for term in site.glossary:
+        if term.chapter and term.chapter not in by_id:
+            errors.append(AuthorError("data/glossary.yml", f"Ordet «{term.term}» viser til kapitlet "
+                                      f"«{term.chapter}», men ingen kapitler har den id-en."))
+    if errors:
+        raise ContentError(errors)
+    return Site(perspectives=site.perspectives, paths=site.paths, glossary=site.glossary, chapters=by_id)

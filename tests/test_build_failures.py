@@ -1,0 +1,62 @@
+"""Every author mistake stops the build with a message that names the file."""
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import copy_project, mkdocs_build
+
+CHAPTER = "docs/kapitler/lovene.md"
+
+
+def replace(path: str, old: str, new: str, count: int = 1) -> Callable[[Path], None]:
+    def mutate(project: Path) -> None:
+        file = project / path
+        text = file.read_text(encoding="utf-8")
+        assert old in text, f"fixture out of date: {old!r} not in {path}"
+        file.write_text(text.replace(old, new, count), encoding="utf-8")
+    return mutate
+
+
+def append(path: str, extra: str) -> Callable[[Path], None]:
+    def mutate(project: Path) -> None:
+        with (project / path).open("a", encoding="utf-8") as file:
+            file.write(extra)
+    return mutate
+
+
+CASES = {
+    "bad YAML": (replace(CHAPTER, "title: ", "title: [", 1), [CHAPTER, "linje", "YAML"]),
+    "missing field": (replace(CHAPTER, "owner:", "eier:"), [CHAPTER, "«owner»", "mangler", "«eier»"]),
+    "unknown perspective": (replace(CHAPTER, "  - studenter", "  - turister"), [CHAPTER, "turister"]),
+    "bad date": (replace(CHAPTER, "last_reviewed: 2026-11-23", "last_reviewed: i fjor"),
+                 [CHAPTER, "«last_reviewed»", "ÅÅÅÅ-MM-DD"]),
+    "undefined macro variable": (append(CHAPTER, "\n\nSe {{ ukjent_variabel }}.\n"), ["kapitler/lovene.md", "ukjent_variabel"]),
+    "jinja syntax error": (append(CHAPTER, "\n\nEn løs {{ klamme.\n"), ["kapitler/lovene.md"]),
+    "broken link": (append(CHAPTER, "\n\nSe [et kapittel som ikke finnes](finnes-ikke.md).\n"),
+                    ["kapitler/lovene.md", "finnes-ikke.md"]),
+    "broken anchor": (append(CHAPTER, "\n\nSe [kildene](organisering.md#finnes-ikke).\n"),
+                      ["kapitler/lovene.md", "finnes-ikke"]),
+    "missing image": (append(CHAPTER, "\n\n![Et kart](kart.png)\n"), ["kapitler/lovene.md", "kart.png"]),
+    "image without alt text": (append(CHAPTER, "\n\n![](../assets/stylesheets/intro.css)\n"),
+                               [CHAPTER, "alternativ tekst"]),
+    "script from another site": (append(CHAPTER, '\n\n<script src="https://cdn.example.org/x.js"></script>\n'),
+                                 [CHAPTER, "cdn.example.org"]),
+    "duplicate id": (replace("docs/kapitler/folkehelse.md", "id: folkehelse", "id: lovene"),
+                     ["docs/kapitler/folkehelse.md", CHAPTER, "lovene"]),
+    "unknown path step": (replace("data/paths.yml", "organisering", "organisasjon"), ["data/paths.yml", "organisasjon"]),
+}
+
+
+@pytest.mark.parametrize("case", CASES, ids=list(CASES))
+def test_author_mistake_fails_the_build_naming_the_file(tmp_path, case):
+    mutate, expected = CASES[case]
+    project = copy_project(tmp_path / "project")
+    mutate(project)
+    result = mkdocs_build(project, tmp_path / "site")
+    output = result.stdout + result.stderr
+    assert result.returncode != 0, f"{case}: the build passed:\n{output[-3000:]}"
+    for text in expected:
+        assert text in output, f"{case}: {text!r} missing from:\n{output[-3000:]}"
+    assert "Traceback" not in output, f"{case}: an author should not see a Python traceback:\n{output[-3000:]}"

@@ -1,0 +1,86 @@
+"""Assertions on the HTML of the site, built once for the whole test session."""
+
+import re
+
+import pytest
+import yaml
+
+from macros.htmlcheck import off_site_resources
+from tests.conftest import ROOT
+
+PERSPECTIVES = yaml.safe_load((ROOT / "data/perspectives.yml").read_text(encoding="utf-8"))
+PATHS = yaml.safe_load((ROOT / "data/paths.yml").read_text(encoding="utf-8"))
+CHAPTERS = sorted(p.stem for p in (ROOT / "docs/kapitler").glob("*.md"))
+
+
+def page_of(src: str) -> str:
+    """The built file of a source page (MkDocs' directory URLs)."""
+    return "index.html" if src == "index.md" else src.removesuffix(".md") + "/index.html"
+
+
+def test_landing_page_asks_who_you_are_and_links_every_perspective(html):
+    page = html("index.html")
+    assert any(h.text(strip=True) == "Hvem er du?" for h in page.css("h2"))
+    hrefs = {a.attributes.get("href") for a in page.css(".intro-perspectives a")}
+    for perspective in PERSPECTIVES:
+        assert perspective["start_page"].removesuffix(".md") + "/" in hrefs, perspective["id"]
+
+
+@pytest.mark.parametrize("path", PATHS, ids=lambda p: p["perspective"])
+def test_start_page_lists_its_path_in_order_with_reading_times(html, path):
+    start = next(p["start_page"] for p in PERSPECTIVES if p["id"] == path["perspective"])
+    page = html(page_of(start))
+    steps = [a.attributes.get("data-step") for a in page.css(".intro-path a[data-step]")]
+    assert steps == path["steps"]
+    assert re.search(r"Hele stien tar omtrent \d+ minutter", page.body.text())
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS)
+def test_chapter_shows_its_metadata(html, chapter):
+    page = html(f"kapitler/{chapter}/index.html")
+    meta = page.css_first(".intro-meta")
+    assert meta is not None, "no audience/reading time box"
+    text = meta.text()
+    for label in ("For:", "Lesetid:", "Sist gjennomgått:", "Neste gjennomgang:"):
+        assert label in text
+    assert page.css_first(".admonition.abstract") is not None, "no learning goals"
+    headings = [h.text(strip=True).rstrip("¶") for h in page.css("article h2")]
+    assert headings[-2:] == ["Viktige punkter", "Kilder"]
+    assert page.css_first("meta[name=description]").attributes["content"]
+
+
+def test_norwegian_letters_survive_in_anchors(html):
+    ids = {node.attributes.get("id") for page in ("kapitler/for-parorende/index.html",) for node in html(page).css("h2[id]")}
+    assert any(re.search("[æøå]", i or "") for i in ids), ids
+
+
+def test_no_template_code_survives(built_pages, site_dir):
+    for path in built_pages:
+        text = (site_dir / path).read_text(encoding="utf-8")
+        assert "{{" not in text and "{%" not in text, path
+
+
+def test_nothing_is_loaded_from_another_site(built_pages, site_dir):
+    for path in built_pages:
+        assert off_site_resources((site_dir / path).read_text(encoding="utf-8")) == [], path
+
+
+def test_glossary_terms_get_hover_definitions(html):
+    abbrs = html("kapitler/samhandling/index.html").css("abbr[title]")
+    assert any(a.text() == "KAD" for a in abbrs)
+
+
+def test_site_is_norwegian(html):
+    assert html("index.html").css_first("html").attributes["lang"] == "nb"
+
+
+def test_diagrams_use_mermaid_from_the_site(html):
+    page = html("kapitler/samhandling/index.html")
+    assert page.css_first("pre.mermaid, div.mermaid") is not None
+    sources = [s.attributes.get("src") for s in page.css("script[src]")]
+    assert "../../assets/vendor/mermaid/mermaid.min.js" in sources
+
+
+def test_pages_without_diagrams_do_not_load_mermaid(html):
+    sources = [s.attributes.get("src") or "" for s in html("index.html").css("script[src]")]
+    assert not any("mermaid" in s for s in sources)

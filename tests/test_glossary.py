@@ -1,0 +1,21 @@
+from macros.glossary import abbreviation_lines, tooltip
+from macros.model import GlossaryTerm
+
+KAD = GlossaryTerm(term="kommunal akutt døgnplass", abbreviation="KAD", english="municipal acute bed",
+                   definition="Døgnplass i kommunen for øyeblikkelig hjelp.", forms=["kommunale akutte døgnplasser"])
+
+
+def test_tooltip_names_the_term_and_abbreviation():
+    assert tooltip(KAD) == "kommunal akutt døgnplass (KAD): Døgnplass i kommunen for øyeblikkelig hjelp."
+
+
+def test_every_form_gets_a_definition_also_capitalised():
+    lines = abbreviation_lines([KAD]).splitlines()
+    words = {line.split("]")[0][2:] for line in lines}
+    assert {"KAD", "kommunal akutt døgnplass", "Kommunal akutt døgnplass", "kommunale akutte døgnplasser"} <= words
+
+
+def test_first_definition_of_a_word_wins():
+    other = GlossaryTerm(term="KAD", english="x", definition="Noe annet.")
+    lines = abbreviation_lines([KAD, other]).splitlines()
+    assert [line for line in lines if line.startswith("*[KAD]")] == [f"*[KAD]: {tooltip(KAD)}"]

@@ -1,0 +1,28 @@
+from macros.htmlcheck import images_without_alt, off_site_resources
+
+
+def test_finds_resources_from_other_sites():
+    html = """
+    <script src="https://cdn.example.org/x.js"></script>
+    <link rel="stylesheet" href="//fonts.example.org/a.css">
+    <img src="http://example.org/a.png" alt="a">
+    <iframe src="https://video.example.org/embed"></iframe>
+    <div style="background: url('https://example.org/bg.png')"></div>
+    """
+    found = off_site_resources(html)
+    assert len(found) == 5
+
+
+def test_local_resources_and_plain_links_are_fine():
+    html = """
+    <script src="../assets/x.js"></script>
+    <link rel="canonical" href="https://intro.example.no/">
+    <a href="https://lovdata.no/">Lovdata</a>
+    <img src="bilde.png" alt="Et bilde">
+    """
+    assert off_site_resources(html) == []
+
+
+def test_images_need_alt_text():
+    html = '<img src="a.png"><img src="b.png" alt="  "><img src="c.png" alt="Kart"><img src="d.png" alt="" role="presentation">'
+    assert images_without_alt(html) == ["a.png", "b.png"]

@@ -1,0 +1,62 @@
+"""The content model across files: cross-references, duplicates and missing front matter."""
+
+from pathlib import Path
+
+import pytest
+
+from macros.errors import ContentError
+from macros.site import load_site
+
+from tests.test_model import VALID
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT / "data"
+
+
+def chapter_text(**changes: object) -> str:
+    import yaml
+
+    meta = {**VALID, **changes}
+    return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n\nTekst.\n"
+
+
+def start_pages() -> list[tuple[str, str]]:
+    text = "---\ntitle: Start\nsummary: En side.\n---\n"
+    return [(f"perspektiver/{p}.md", text) for p in
+            ("studenter", "nyansatte", "pasienter-og-brukere", "parorende", "leverandorer", "forskere")]
+
+
+def real_chapters() -> list[tuple[str, str]]:
+    return [(f"kapitler/{p.name}", p.read_text(encoding="utf-8")) for p in (ROOT / "docs/kapitler").glob("*.md")]
+
+
+def test_the_real_content_loads():
+    site = load_site(DATA, start_pages() + real_chapters())
+    assert len(site.perspectives) == 6
+    assert all(step in site.chapters for path in site.paths.values() for step in path.steps)
+
+
+def problems(pages: list[tuple[str, str]]) -> str:
+    with pytest.raises(ContentError) as caught:
+        load_site(DATA, start_pages() + real_chapters() + pages)
+    return str(caught.value)
+
+
+def test_unknown_perspective_is_named():
+    text = problems([("kapitler/ny.md", chapter_text(id="ny", perspectives=["turister"]))])
+    assert "docs/kapitler/ny.md" in text and "turister" in text
+
+
+def test_duplicate_id_names_both_files():
+    text = problems([("kapitler/kopi.md", chapter_text(id="lovene"))])
+    assert "docs/kapitler/kopi.md" in text and "docs/kapitler/lovene.md" in text
+
+
+def test_page_without_front_matter_is_refused():
+    text = problems([("om.md", "# Om\n\nTekst.\n")])
+    assert "docs/om.md" in text and "topptekst" in text
+
+
+def test_ordinary_page_needs_title_and_summary():
+    text = problems([("om.md", "---\ntitle: Om\n---\n")])
+    assert "«summary»" in text
