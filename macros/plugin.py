@@ -11,11 +11,14 @@ from mkdocs.config import config_options
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
+import re
+
 from macros import glossary, htmlcheck, render
+from macros.templatecheck import template_problems
 from macros.errors import AuthorError, ContentError
 from macros.site import Site, load_site
 
@@ -40,12 +43,29 @@ class IntroPlugin(BasePlugin[IntroConfig]):
         except ContentError as error:
             raise PluginError(str(error)) from None
         self._problems: list[AuthorError] = []
+        config.mdx_configs.setdefault("abbr", {})["glossary"] = glossary.abbreviations(self.site.glossary)
         self._add_vendor_files(files, config)
         return files
 
+    # Before macros run (priority above theirs): a template mistake gets a plain message, not a traceback.
+    @event_priority(50)
+    def _check_templates(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        macros = config.plugins["macros"]
+        if page.meta.get("render_macros") is False:
+            return markdown
+        known = set(macros.variables) | set(macros.env.globals) | set(page.meta) | {"page"}
+        offset = _front_matter_lines(page.file.content_string)
+        problems = [
+            AuthorError(f"docs/{page.file.src_uri}", message, line=line + offset if line else None)
+            for line, message in template_problems(macros.env, markdown, known, sorted(macros.macros))
+        ]
+        if problems:
+            raise PluginError(str(ContentError(problems)))
+        return markdown
+
     # After macros have run (priority below theirs), add what the front matter says.
     @event_priority(-50)
-    def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    def _dress_chapter(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         site = self.current_site()
         chapter = site.chapter_at(page.file.src_uri)
         if chapter:
@@ -53,7 +73,9 @@ class IntroPlugin(BasePlugin[IntroConfig]):
             markdown = render.chapter_header(site, chapter) + markdown + render.chapter_footer(chapter)
         elif "summary" in page.meta:
             page.meta.setdefault("description", page.meta["summary"])
-        return markdown + "\n\n" + glossary.abbreviation_lines(site.glossary) + "\n"
+        return markdown
+
+    on_page_markdown = CombinedEvent(_check_templates, _dress_chapter)
 
     # Check the finished HTML of every page, theme included.
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
@@ -87,6 +109,11 @@ class IntroPlugin(BasePlugin[IntroConfig]):
                     f"Filen {source} mangler. Kjør «make setup» for å installere nettleserfilene fra npm."
                 )
             files.append(File.generated(config, site_path, abs_src_path=str(source.resolve())))
+
+
+def _front_matter_lines(source: str) -> int:
+    match = re.match(r"---\s*\n.*?\n---\s*\n", source, re.S)
+    return match.group(0).count("\n") if match else 0
 
 
 # ---- Data ----

@@ -1,4 +1,4 @@
-from macros.glossary import abbreviation_lines, tooltip
+from macros.glossary import abbreviations, tooltip
 from macros.model import GlossaryTerm
 
 KAD = GlossaryTerm(term="kommunal akutt døgnplass", abbreviation="KAD", english="municipal acute bed",
@@ -10,12 +10,10 @@ def test_tooltip_names_the_term_and_abbreviation():
 
 
 def test_every_form_gets_a_definition_also_capitalised():
-    lines = abbreviation_lines([KAD]).splitlines()
-    words = {line.split("]")[0][2:] for line in lines}
+    words = set(abbreviations([KAD]))
     assert {"KAD", "kommunal akutt døgnplass", "Kommunal akutt døgnplass", "kommunale akutte døgnplasser"} <= words
 
 
 def test_first_definition_of_a_word_wins():
     other = GlossaryTerm(term="KAD", english="x", definition="Noe annet.")
-    lines = abbreviation_lines([KAD, other]).splitlines()
-    assert [line for line in lines if line.startswith("*[KAD]")] == [f"*[KAD]: {tooltip(KAD)}"]
+    assert abbreviations([KAD, other])["KAD"] == tooltip(KAD)
