@@ -9,7 +9,7 @@ CONFIG  ?= mkdocs.yml
 SITE    ?= site
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help setup setup-test serve build check test clean
+.PHONY: help setup setup-test serve build offline check test clean
 
 help: ## List the commands
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -32,8 +32,16 @@ setup-test: setup ## Also install Debian's chromium for the browser tests
 serve: setup ## Serve the site with live reload at http://127.0.0.1:8000
 	$(MKDOCS) serve -f $(CONFIG) --dev-addr 127.0.0.1:8000
 
-build: setup ## Build the site strictly into ./site
-	$(MKDOCS) build --strict -f $(CONFIG) -d $(SITE)
+OFFLINE_SITE := dist/intro-frakoblet
+OFFLINE_ZIP  := dist/intro-frakoblet.zip
+
+offline: setup ## Build the offline edition: dist/intro-frakoblet.zip (unzip, open index.html)
+	rm -rf $(OFFLINE_SITE)
+	$(MKDOCS) build --strict -f mkdocs.offline.yml -d $(OFFLINE_SITE)
+	$(PYTHON) -m macros.cli offline-zip $(OFFLINE_SITE) $(OFFLINE_ZIP)
+
+build: offline ## Build the site strictly into ./site, with the offline zip to download
+	INTRO_OFFLINE_ZIP=$(OFFLINE_ZIP) $(MKDOCS) build --strict -f $(CONFIG) -d $(SITE)
 
 check: build ## Build, then run the fast tests that need no browser
 	$(VENV)/bin/pytest -m "not browser"
@@ -42,4 +50,4 @@ test: setup-test ## Install everything the tests need and run them all
 	$(VENV)/bin/pytest
 
 clean: ## Remove build output
-	rm -rf $(SITE) .pytest_cache
+	rm -rf $(SITE) dist .pytest_cache

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from functools import wraps
 
 from macros import render
+from macros.plugin import OFFLINE_ZIP_PATH
 
 
 def _on_current_page(env, function: Callable[..., str]) -> Callable[..., str]:
@@ -23,8 +24,17 @@ def _on_current_page(env, function: Callable[..., str]) -> Callable[..., str]:
     return macro
 
 
+def _offline_download(env) -> Callable[[], str]:
+    def macro() -> str:
+        plugin = env.conf.plugins["intro"]
+        return render.offline_download(plugin.offline_zip_bytes, OFFLINE_ZIP_PATH, env.page.file.src_uri)
+
+    return macro
+
+
 def define_env(env) -> None:
-    """Register INTRO's macros: {{ perspektivkort() }}, {{ sti("studenter") }}, {{ ordliste() }}."""
+    """Register INTRO's macros: perspektivkort(), sti("studenter"), ordliste(), frakoblet_utgave()."""
     env.macro(_on_current_page(env, render.perspective_cards), "perspektivkort")
     env.macro(_on_current_page(env, render.path_overview), "sti")
     env.macro(_on_current_page(env, render.glossary), "ordliste")
+    env.macro(_offline_download(env), "frakoblet_utgave")

@@ -28,10 +28,12 @@ log = get_plugin_logger(__name__)
 class IntroConfig(Config):
     data_dir = config_options.Dir(exists=True, default="data")
     vendor_dir = config_options.Type(str, default="node_modules")
+    offline_zip = config_options.Type(str, default="")
 
 
 class IntroPlugin(BasePlugin[IntroConfig]):
     site: Site | None = None
+    offline_zip_bytes: int | None = None
 
     # ---- Hooks ----
 
@@ -45,6 +47,7 @@ class IntroPlugin(BasePlugin[IntroConfig]):
         self._problems: list[AuthorError] = []
         config.mdx_configs.setdefault("abbr", {})["glossary"] = glossary.abbreviations(self.site.glossary)
         self._add_vendor_files(files, config)
+        self._add_offline_zip(files, config)
         return files
 
     # Before macros run (priority above theirs): a template mistake gets a plain message, not a traceback.
@@ -70,7 +73,8 @@ class IntroPlugin(BasePlugin[IntroConfig]):
         chapter = site.chapter_at(page.file.src_uri)
         if chapter:
             page.meta.setdefault("description", chapter.meta.summary)
-            markdown = render.chapter_header(site, chapter) + markdown + render.chapter_footer(chapter)
+            markdown = (render.chapter_header(site, chapter) + markdown
+                        + render.chapter_footer(chapter) + render.path_navigation(site, chapter))
         elif "summary" in page.meta:
             page.meta.setdefault("description", page.meta["summary"])
         return markdown
@@ -110,6 +114,17 @@ class IntroPlugin(BasePlugin[IntroConfig]):
                 )
             files.append(File.generated(config, site_path, abs_src_path=str(source.resolve())))
 
+    def _add_offline_zip(self, files: Files, config: MkDocsConfig) -> None:
+        """Offer the offline edition for download, when this build was given one."""
+        self.offline_zip_bytes = None
+        if not self.config.offline_zip:
+            return
+        source = Path(config.config_file_path).parent / self.config.offline_zip
+        if not source.is_file():
+            raise PluginError(f"Den frakoblede utgaven {source} finnes ikke. Kjør «make offline» først.")
+        self.offline_zip_bytes = source.stat().st_size
+        files.append(File.generated(config, OFFLINE_ZIP_PATH, abs_src_path=str(source.resolve())))
+
 
 def _front_matter_lines(source: str) -> int:
     match = re.match(r"---\s*\n.*?\n---\s*\n", source, re.S)
@@ -117,6 +132,8 @@ def _front_matter_lines(source: str) -> int:
 
 
 # ---- Data ----
+
+OFFLINE_ZIP_PATH = "last-ned/intro-frakoblet.zip"
 
 # npm file → where the site serves it.
 VENDOR_ASSETS = {

@@ -59,6 +59,7 @@ def chapter_header(site: Site, chapter: Chapter) -> str:
     ]
     return _render(
         "chapter_header.md.j2",
+        chapter_id=meta.id,
         perspectives=perspectives,
         minutes=chapter.readability.reading_minutes,
         last_reviewed=norwegian_date(meta.last_reviewed),
@@ -70,6 +71,33 @@ def chapter_header(site: Site, chapter: Chapter) -> str:
 def chapter_footer(chapter: Chapter) -> str:
     """Key points and sources, at the end of a chapter."""
     return _render("chapter_footer.md.j2", key_points=chapter.meta.key_points, sources=chapter.meta.sources)
+
+
+def _step(site: Site, steps: list[str], index: int, from_src_uri: str) -> dict | None:
+    if not 0 <= index < len(steps):
+        return None
+    target = site.chapters[steps[index]]
+    return {"title": target.meta.title, "link": link(from_src_uri, target.src_uri)}
+
+
+def path_navigation(site: Site, chapter: Chapter) -> str:
+    """Previous and next step on every path the chapter is on; the browser shows the one being read."""
+    navs = []
+    for path in site.paths.values():
+        if chapter.meta.id not in path.steps:
+            continue
+        position = path.steps.index(chapter.meta.id)
+        perspective = site.perspectives[path.perspective]
+        navs.append({
+            "perspective": path.perspective,
+            "name": perspective.name,
+            "start": link(chapter.src_uri, perspective.start_page),
+            "position": position + 1,
+            "length": len(path.steps),
+            "previous": _step(site, path.steps, position - 1, chapter.src_uri),
+            "next": _step(site, path.steps, position + 1, chapter.src_uri),
+        })
+    return _render("path_navigation.md.j2", paths=navs, chapter_id=chapter.meta.id)
 
 
 def perspective_cards(site: Site, page_src_uri: str) -> str:
@@ -117,3 +145,18 @@ def glossary(site: Site, page_src_uri: str) -> str:
             "link": link(page_src_uri, chapter.src_uri) if chapter else None,
         })
     return _render("glossary.md.j2", groups=list(groups.items()))
+
+
+def file_size(size: int) -> str:
+    """A file size as Norwegians write it: 3,4 MB."""
+    megabytes = size / 1_000_000
+    return f"{megabytes:.1f} MB".replace(".", ",") if megabytes >= 0.1 else f"{max(1, size // 1000)} kB"
+
+
+def offline_download(zip_bytes: int | None, zip_path: str, page_src_uri: str) -> str:
+    """The download link for the offline edition with its size, or how to make one."""
+    return _render(
+        "offline_download.md.j2",
+        size=file_size(zip_bytes) if zip_bytes is not None else None,
+        link=link(page_src_uri, zip_path),
+    )

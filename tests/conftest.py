@@ -7,6 +7,7 @@ import shutil
 import subprocess
 import sys
 import threading
+import zipfile
 from collections.abc import Callable, Iterator
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -15,14 +16,17 @@ from pathlib import Path
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 
+from macros.export import zip_directory
+
 ROOT = Path(__file__).resolve().parents[1]
 # What a copy of the project needs to build: the tests mutate copies, never the real tree.
 PROJECT_PARTS = ("docs", "data", "overrides", "mkdocs.yml")
 
 
-def mkdocs_build(project: Path, site_dir: Path, config: str = "mkdocs.yml") -> subprocess.CompletedProcess:
+def mkdocs_build(project: Path, site_dir: Path, config: str = "mkdocs.yml",
+                 env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
     """Build as an author would, strictly, and never quietly (quiet mode hides strict's warnings)."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / config), "-d", str(site_dir)],
         cwd=project, capture_output=True, text=True, env=env, timeout=600,
@@ -42,9 +46,29 @@ def copy_project(target: Path) -> Path:
 
 
 @pytest.fixture(scope="session")
-def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def offline_zip(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The offline edition, built and zipped as `make offline` does."""
+    out = tmp_path_factory.mktemp("offline")
+    result = mkdocs_build(ROOT, out / "built", config="mkdocs.offline.yml")
+    assert result.returncode == 0, f"The offline edition did not build:\n{result.stderr[-4000:]}"
+    zip_directory(out / "built", out / "intro-frakoblet.zip", root="intro-frakoblet")
+    return out / "intro-frakoblet.zip"
+
+
+@pytest.fixture(scope="session")
+def offline_dir(offline_zip: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The offline edition as a reader has it: unpacked from the zip."""
+    out = tmp_path_factory.mktemp("unpacked")
+    with zipfile.ZipFile(offline_zip) as archive:
+        archive.extractall(out)
+    return out / "intro-frakoblet"
+
+
+@pytest.fixture(scope="session")
+def site_dir(tmp_path_factory: pytest.TempPathFactory, offline_zip: Path) -> Path:
+    """The online site, with the offline zip to download, as `make build` makes it."""
     out = tmp_path_factory.mktemp("site")
-    result = mkdocs_build(ROOT, out)
+    result = mkdocs_build(ROOT, out, env={"INTRO_OFFLINE_ZIP": str(offline_zip)})
     assert result.returncode == 0, f"The site did not build:\n{result.stderr[-4000:]}"
     return out
 
@@ -103,25 +127,49 @@ def browser() -> Iterator[object]:
         browser.close()
 
 
-@pytest.fixture
-def guarded_page(browser, served_site: str):
-    """A browser tab that blocks and records every request leaving the site, and every console error."""
-    context = browser.new_context()
+def guard(context, own_site: str) -> list[str]:
+    """Block and record every request that leaves own_site, and every console error or failed load."""
     problems: list[str] = []
 
-    def only_this_site(route) -> None:
+    def only_own_site(route) -> None:
         url = route.request.url
-        if url.startswith((served_site, "file://", "data:", "blob:")):
+        if url.startswith((own_site, "data:", "blob:")):
             route.continue_()
         else:
             problems.append(f"request to another site: {url}")
             route.abort()
 
-    context.route("**/*", only_this_site)
+    context.route("**/*", only_own_site)
+    # ERR_ABORTED is a load cut short by leaving the page, not a missing file.
+    context.on("requestfailed", lambda request: request.url.startswith(own_site)
+               and request.failure != "net::ERR_ABORTED"
+               and problems.append(f"failed to load {request.url}: {request.failure}"))
+    context.on("response", lambda response: response.status >= 400
+               and problems.append(f"{response.status} for {response.url}"))
+
+    def watch(page) -> None:
+        page.on("console", lambda message: message.type == "error" and problems.append(f"console: {message.text}"))
+        page.on("pageerror", lambda error: problems.append(f"script error: {error}"))
+
+    context.on("page", watch)
+    return problems
+
+
+@pytest.fixture
+def guarded_page(browser, served_site: str):
+    """A tab on the served site that records every off-site request and every error."""
+    context = browser.new_context()
+    problems = guard(context, served_site)
     page = context.new_page()
-    page.on("console", lambda message: message.type == "error" and problems.append(f"console: {message.text}"))
-    page.on("pageerror", lambda error: problems.append(f"script error: {error}"))
-    page.on("response", lambda response: response.status >= 400
-            and problems.append(f"{response.status} for {response.url}"))
+    yield page, problems
+    context.close()
+
+
+@pytest.fixture
+def offline_page(browser, offline_dir: Path):
+    """A tab reading the unpacked offline edition over file://, recording the same."""
+    context = browser.new_context()
+    problems = guard(context, offline_dir.as_uri() + "/")
+    page = context.new_page()
     yield page, problems
     context.close()

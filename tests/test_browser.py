@@ -1,6 +1,7 @@
 """In real headless Chromium: a reader follows a perspective card and lands on its path."""
 
 import pytest
+from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
 
@@ -23,4 +24,30 @@ def test_a_diagram_renders_from_the_sites_own_mermaid(guarded_page, served_site)
     diagram = page.wait_for_selector("div.mermaid", timeout=15000)
     assert page.locator("pre.mermaid").count() == 0
     assert diagram.bounding_box()["height"] > 100
+    assert problems == []
+
+
+def test_path_navigation_keeps_the_reader_on_the_path_and_remembers_progress(guarded_page, served_site):
+    page, problems = guarded_page
+    page.goto(served_site + "perspektiver/studenter/")
+    steps = page.locator(".intro-path a[data-step]")
+    first, second = steps.nth(0).get_attribute("data-step"), steps.nth(1).get_attribute("data-step")
+    steps.nth(0).click()
+    assert f"/kapitler/{first}/" in page.url
+
+    nav = page.locator('.intro-path-nav[data-path="studenter"]')
+    expect(nav).to_be_visible()
+    expect(page.locator(".intro-path-nav:visible")).to_have_count(1)
+
+    page.get_by_role("button", name="Merk kapitlet som lest").click()
+    expect(page.locator(".intro-done")).to_have_attribute("aria-pressed", "true")
+
+    nav.locator(".intro-path-next").click()
+    expect(page).to_have_url(f"{served_site}kapitler/{second}/?sti=studenter")
+    expect(page.locator('.intro-path-nav[data-path="studenter"]')).to_be_visible()
+
+    page.goto(served_site + "perspektiver/studenter/")
+    expect(page.locator(".intro-path li").first).to_contain_text("Lest")
+    expect(page.locator(".intro-path-progress")).to_have_text("Du har lest 1 av 7 kapitler i stien.")
+    assert page.context.cookies() == []
     assert problems == []
