@@ -28,3 +28,9 @@ def abbreviations(glossary: list[GlossaryTerm]) -> dict[str, str]:
                 if word[0].islower():
                     lines.setdefault(word[0].upper() + word[1:], text)
     return lines
+
+
+def search_tags(glossary: list[GlossaryTerm], chapter_id: str) -> list[str]:
+    """The terms and abbreviations a chapter explains, as the glossary says."""
+    return [word for term in glossary if term.chapter == chapter_id
+            for word in (term.term, term.abbreviation) if word]

@@ -73,6 +73,8 @@ class IntroPlugin(BasePlugin[IntroConfig]):
         chapter = site.chapter_at(page.file.src_uri)
         if chapter:
             page.meta.setdefault("description", chapter.meta.summary)
+            # Material's search ranks tags far above text: a glossary word finds the chapter that explains it.
+            page.meta.setdefault("tags", glossary.search_tags(site.glossary, chapter.meta.id))
             markdown = (render.chapter_header(site, chapter) + markdown
                         + render.chapter_footer(chapter) + render.path_navigation(site, chapter))
         elif "summary" in page.meta:

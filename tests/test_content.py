@@ -1,0 +1,67 @@
+"""The content itself: complete chapters, paths that resolve, programmes a facilitator can run."""
+
+from pathlib import Path
+
+import frontmatter
+import pytest
+
+from macros.site import load_site
+from tests.conftest import ROOT
+
+DOCS = ROOT / "docs"
+SITE = load_site(ROOT / "data", [(str(p.relative_to(DOCS)), p.read_text(encoding="utf-8"))
+                                 for p in DOCS.rglob("*.md")])
+PROGRAMMES = sorted(p for p in (DOCS / "programmer").glob("*.md") if p.name != "index.md")
+PROGRAMME_SECTIONS = ["Læringsmål", "Før dere møtes", "Program", "Spørsmål til samtale", "Utstyr og materiell"]
+
+
+@pytest.mark.parametrize("chapter_id", sorted(SITE.chapters))
+def test_chapter_is_complete_and_on_a_path(chapter_id):
+    chapter = SITE.chapters[chapter_id]
+    assert len(chapter.meta.learning_goals) >= 2
+    assert len(chapter.meta.key_points) >= 3
+    assert len(chapter.meta.sources) >= 3
+    assert any(chapter_id in path.steps for path in SITE.paths.values()), "not on any perspective path"
+    assert chapter.readability.lix <= 55, f"LIX {chapter.readability.lix:.0f}"
+
+
+SHARED = ["organisering", "lovene", "tjenestene", "slik-far-du-hjelp", "rettigheter-og-klage", "samhandling",
+          "egenandeler", "folkehelse", "velferdsteknologi", "menneskene", "kvalitet-og-etikk", "innovasjon",
+          "en-dag-i-tjenestene"]
+
+
+def test_thirteen_shared_chapters_and_a_chapter_of_its_own_for_every_perspective():
+    assert set(SHARED) <= set(SITE.chapters)
+    for perspective in SITE.perspectives:
+        own = [c for c in SITE.chapters.values() if c.meta.id not in SHARED and c.meta.perspectives[0] == perspective]
+        assert own, f"no chapter written for {perspective}"
+
+
+def test_every_perspective_has_a_path_of_five_to_eight_published_chapters():
+    assert set(SITE.paths) == set(SITE.perspectives)
+    nav = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    for path in SITE.paths.values():
+        assert 5 <= len(path.steps) <= 8
+        for step in path.steps:
+            assert SITE.chapters[step].src_uri in nav, f"{step} is not in the navigation"
+
+
+def test_glossary_has_at_least_seventy_terms_with_the_sector_abbreviations():
+    assert len(SITE.glossary) >= 70
+    abbreviations = {t.abbreviation for t in SITE.glossary}
+    assert {"KAD", "BPA", "IPLOS", "KPR", "USHT", "NHN"} <= abbreviations
+
+
+@pytest.mark.parametrize("programme", PROGRAMMES, ids=lambda p: p.stem)
+def test_programme_has_every_part_and_facilitator_notes_set_apart(programme: Path):
+    post = frontmatter.load(programme)
+    headings = [line[3:].strip() for line in post.content.splitlines() if line.startswith("## ")]
+    positions = [headings.index(section) for section in PROGRAMME_SECTIONS]
+    assert positions == sorted(positions), "the parts are out of order"
+    assert post.content.count('!!! kursholder "For kursholderen"') >= 3
+    assert "| Tid |" in post.content
+    assert "../kapitler/" in post.content, "no chapters to read before"
+
+
+def test_three_programmes():
+    assert len(PROGRAMMES) == 3

@@ -1,0 +1,120 @@
+"""Offline and private: every page type over HTTP and from the unpacked zip, with the network cut."""
+
+import re
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import expect
+
+pytestmark = pytest.mark.browser
+
+# One page of each type a reader meets.
+PAGE_TYPES = {
+    "landing": "index",
+    "perspective start page": "perspektiver/parorende",
+    "chapter with a diagram": "kapitler/samhandling",
+    "chapter": "kapitler/egenandeler",
+    "glossary": "ordliste",
+    "programme": "programmer/velferdsteknologi-i-praksis",
+    "download": "last-ned",
+}
+
+
+def served_url(base: str, page: str) -> str:
+    return base if page == "index" else f"{base}{page}/"
+
+
+@pytest.mark.parametrize("page_type", PAGE_TYPES)
+def test_page_over_http_loads_nothing_from_elsewhere(guarded_page, served_site, page_type):
+    page, problems = guarded_page
+    page.goto(served_url(served_site, PAGE_TYPES[page_type]), wait_until="networkidle")
+    expect(page.locator("h1")).to_have_count(1)
+    assert problems == []
+
+
+@pytest.mark.parametrize("page_type", PAGE_TYPES)
+def test_page_from_the_zip_over_file_works_with_no_network(offline_page, offline_dir, page_type):
+    page, problems = offline_page
+    page.goto((offline_dir / f"{PAGE_TYPES[page_type]}.html").as_uri(), wait_until="load")
+    page.wait_for_timeout(500)
+    expect(page.locator("h1")).to_have_count(1)
+    images = page.eval_on_selector_all("img", "els => els.filter(e => !e.complete || !e.naturalWidth).length")
+    assert images == 0
+    assert problems == []
+
+
+def test_offline_diagram_renders(offline_page, offline_dir):
+    page, problems = offline_page
+    page.goto((offline_dir / "kapitler/samhandling.html").as_uri())
+    page.wait_for_selector("div.mermaid", timeout=15000)
+    assert problems == []
+
+
+def test_offline_navigation_and_path_progress(offline_page, offline_dir):
+    page, problems = offline_page
+    page.goto((offline_dir / "perspektiver/nyansatte.html").as_uri())
+    page.locator(".intro-path a[data-step]").first.click()
+    expect(page.locator('.intro-path-nav[data-path="nyansatte"]')).to_be_visible()
+    page.get_by_role("button", name="Merk kapitlet som lest").click()
+    page.locator('.intro-path-nav[data-path="nyansatte"] .intro-path-next').click()
+    expect(page.locator('.intro-path-nav[data-path="nyansatte"]')).to_be_visible()
+    page.goto((offline_dir / "perspektiver/nyansatte.html").as_uri())
+    expect(page.locator(".intro-path-progress")).to_have_text("Du har lest 1 av 7 kapitler i stien.")
+    assert problems == []
+
+
+# Query → the chapter that must come first. Inflected forms and abbreviations on purpose.
+SEARCHES = {
+    "sykehjemmene": "kapitler/tjenestene",
+    "fastlegen": "kapitler/tjenestene",
+    "KAD": "kapitler/samhandling",
+    "BPA": "kapitler/tjenestene",
+    "IPLOS": "kapitler/forskning-i-kommunen",
+    "klagen": "kapitler/rettigheter-og-klage",
+    "pårørendes": "kapitler/for-parorende",
+    "egenandelene": "kapitler/egenandeler",
+}
+
+
+def first_hit(page, query: str) -> str:
+    page.locator(".md-search__input").click(force=True)
+    page.keyboard.type(query)
+    first = page.locator(".md-search-result__item > a").first
+    expect(first).to_be_visible(timeout=10000)
+    return first.get_attribute("href")
+
+
+@pytest.mark.parametrize("query", SEARCHES)
+def test_norwegian_search_over_file_puts_the_right_chapter_first(offline_page, offline_dir, query):
+    page, problems = offline_page
+    page.goto((offline_dir / "index.html").as_uri())
+    href = first_hit(page, query)
+    assert re.search(rf"{SEARCHES[query]}\.html", href), f"{query!r} gave {href} first"
+    assert problems == []
+
+
+def test_a_query_typed_before_the_index_is_ready_is_answered(offline_page, offline_dir):
+    page, problems = offline_page
+    page.goto((offline_dir / "index.html").as_uri(), wait_until="commit")
+    page.locator(".md-search__input").click(force=True)
+    page.keyboard.type("avlastning")
+    expect(page.locator(".md-search-result__item").first).to_be_visible(timeout=10000)
+    assert problems == []
+
+
+def test_css_loads_nothing_from_elsewhere(offline_dir: Path):
+    for stylesheet in offline_dir.rglob("*.css"):
+        text = stylesheet.read_text(encoding="utf-8", errors="replace")
+        assert not re.search(r"@import\s+(url\()?['\"]?(https?:)?//", text), stylesheet
+        assert not re.search(r"url\(\s*['\"]?(https?:)?//", text), stylesheet
+
+
+def test_material_cdn_fallbacks_are_all_served_locally(offline_dir: Path, html):
+    # Material's bundle names CDN addresses it falls back to; each must be made unnecessary.
+    bundle = next((offline_dir / "assets/javascripts").glob("bundle.*.min.js")).read_text(encoding="utf-8")
+    fallbacks = set(re.findall(r"https://unpkg\.com/[\w@./-]+", bundle))
+    assert fallbacks <= {"https://unpkg.com/mermaid@11/dist/mermaid.min.js", "https://unpkg.com/resize-observer-polyfill"}
+    # mermaid is loaded from the site before the bundle on diagram pages; the offline shim comes from npm.
+    page = (offline_dir / "kapitler/samhandling.html").read_text(encoding="utf-8")
+    assert page.index("assets/vendor/mermaid/mermaid.min.js") < page.index("assets/javascripts/bundle.")
+    assert "assets/vendor/iframe-worker/shim.js" in page and "unpkg.com" not in page
