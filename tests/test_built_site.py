@@ -84,3 +84,10 @@ def test_diagrams_use_mermaid_from_the_site(html):
 def test_pages_without_diagrams_do_not_load_mermaid(html):
     sources = [s.attributes.get("src") or "" for s in html("index.html").css("script[src]")]
     assert not any("mermaid" in s for s in sources)
+
+
+def test_offline_zip_is_offered_for_download_with_its_size(html, site_dir):
+    link = html("last-ned/index.html").css_first("a[download]")
+    assert link is not None
+    assert re.search(r"zip, \d+,\d MB", link.text())
+    assert (site_dir / "last-ned" / link.attributes["href"]).resolve().is_file()
