@@ -41,7 +41,9 @@ def copy_project(target: Path) -> Path:
             shutil.copytree(source, target / part)
         else:
             shutil.copy2(source, target / part)
-    (target / "node_modules").symlink_to(ROOT / "node_modules")
+    # Read-only parts are linked, not copied.
+    for shared in ("node_modules", "macros"):
+        (target / shared).symlink_to(ROOT / shared)
     return target
 
 
