@@ -9,7 +9,7 @@ CONFIG  ?= mkdocs.yml
 SITE    ?= site
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help setup setup-test serve build offline check test clean
+.PHONY: help setup setup-test serve build offline lms register check test clean
 
 help: ## List the commands
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -42,6 +42,12 @@ offline: setup ## Build the offline edition: dist/intro-frakoblet.zip (unzip, op
 
 build: offline ## Build the site strictly into ./site, with the offline zip to download
 	INTRO_OFFLINE_ZIP=$(OFFLINE_ZIP) $(MKDOCS) build --strict -f $(CONFIG) -d $(SITE)
+
+lms: build ## Export IMS Common Cartridges for Canvas and Moodle to dist/lms/ (one per path, one for all)
+	$(PYTHON) -m macros.cli lms $(SITE)/catalog.json dist/lms
+
+register: setup ## Record every address the site now has in data/published.yml (run before publishing)
+	$(PYTHON) -m macros.cli register
 
 check: build ## Build, then run the fast tests that need no browser
 	$(VENV)/bin/pytest -m "not browser"

@@ -33,8 +33,9 @@ def _offline_download(env) -> Callable[[], str]:
 
 
 def define_env(env) -> None:
-    """Register INTRO's macros: perspektivkort(), sti("studenter"), ordliste(), frakoblet_utgave()."""
+    """Register INTRO's macros: perspektivkort(), sti("studenter"), ordliste(), frakoblet_utgave(), plakater()."""
     env.macro(_on_current_page(env, render.perspective_cards), "perspektivkort")
     env.macro(_on_current_page(env, render.path_overview), "sti")
     env.macro(_on_current_page(env, render.glossary), "ordliste")
     env.macro(_offline_download(env), "frakoblet_utgave")
+    env.macro(_on_current_page(env, render.poster_list), "plakater")

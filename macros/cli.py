@@ -3,10 +3,32 @@
 from __future__ import annotations
 
 import argparse
+import json
 from pathlib import Path
 
+from macros.addresses import REGISTRY_FILE, current_addresses, read_registry, registry_text
+from macros.cartridge import export_all
 from macros.export import zip_directory
 from macros.render import file_size
+from macros.site import load_site
+
+DOCS = Path("docs")
+DATA = Path("data")
+
+
+def load_repository_site():
+    """The validated site straight from docs/ and data/, without a build."""
+    pages = [(str(p.relative_to(DOCS)), p.read_text(encoding="utf-8")) for p in sorted(DOCS.rglob("*.md"))]
+    return load_site(DATA, pages)
+
+
+def register() -> None:
+    """Add every address the site now answers to the registry of published addresses."""
+    site = load_repository_site()
+    known = read_registry(DATA)
+    current = current_addresses(site.page_uris, site.chapters, site.redirects)
+    (DATA / REGISTRY_FILE).write_text(registry_text(set(known) | current), encoding="utf-8")
+    print(f"data/{REGISTRY_FILE}: {len(current - set(known))} nye adresser, {len(set(known) | current)} i alt")
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -17,10 +39,21 @@ def main(argv: list[str] | None = None) -> None:
     offline.add_argument("site", type=Path, help="the built offline site")
     offline.add_argument("zip", type=Path, help="the zip file to write")
 
+    lms = commands.add_parser("lms", help="export IMS Common Cartridges from a built site's catalog.json")
+    lms.add_argument("catalog", type=Path, help="catalog.json of the built site")
+    lms.add_argument("out", type=Path, help="the folder to write the .imscc files to")
+
+    commands.add_parser("register", help="add the site's current addresses to data/published.yml")
+
     args = parser.parse_args(argv)
     if args.command == "offline-zip":
         size = zip_directory(args.site, args.zip, root=args.zip.stem)
         print(f"{args.zip}: {file_size(size)}")
+    elif args.command == "lms":
+        for written in export_all(json.loads(args.catalog.read_text(encoding="utf-8")), args.out):
+            print(f"{written}: {file_size(written.stat().st_size)}")
+    elif args.command == "register":
+        register()
 
 
 if __name__ == "__main__":

@@ -11,7 +11,7 @@ from pathlib import Path
 _EPOCH_1980 = 315532800
 
 
-def _timestamp() -> tuple[int, int, int, int, int, int]:
+def zip_timestamp() -> tuple[int, int, int, int, int, int]:
     seconds = max(int(os.environ.get("SOURCE_DATE_EPOCH", _EPOCH_1980)), _EPOCH_1980)
     return time.gmtime(seconds)[:6]
 
@@ -19,7 +19,7 @@ def _timestamp() -> tuple[int, int, int, int, int, int]:
 def zip_directory(source: Path, target: Path, root: str) -> int:
     """Zip every file under source into target, inside a folder named root. Returns the zip's size."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    stamp = _timestamp()
+    stamp = zip_timestamp()
     with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
         for path in sorted(p for p in source.rglob("*") if p.is_file()):
             info = zipfile.ZipInfo(f"{root}/{path.relative_to(source).as_posix()}", date_time=stamp)

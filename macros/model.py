@@ -110,3 +110,21 @@ class GlossaryTerm(Strict):
         default_factory=list, description="bøyde former som også skal få forklaring"
     )
     chapter: Slug | None = Field(default=None, description="kapitlet som forklarer ordet best")
+
+
+class Redirect(Strict):
+    """An old address that now leads to a chapter (by id) or another page (by path under docs/)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+    source: Annotated[str, StringConstraints(pattern=r"^([a-z0-9æøå-]+/)+$")] = Field(
+        alias="from", description="den gamle adressen, for eksempel kapitler/gammelt-navn/"
+    )
+    to: Text = Field(description="id-en til kapitlet, eller stien til siden under docs/")
+
+
+class Poster(Strict):
+    """A QR poster for the lab: a chapter, and where it hangs."""
+
+    chapter: Slug
+    station: Text | None = Field(default=None, description="stasjonen i laboratoriet plakaten henger ved")

@@ -17,7 +17,8 @@ from mkdocs.structure.pages import Page
 
 import re
 
-from macros import glossary, htmlcheck, render
+from macros import glossary, htmlcheck, render, reuse
+from macros.addresses import broken_addresses, current_addresses, permalink, read_registry
 from macros.templatecheck import template_problems
 from macros.errors import AuthorError, ContentError
 from macros.site import Site, load_site
@@ -48,6 +49,7 @@ class IntroPlugin(BasePlugin[IntroConfig]):
         config.mdx_configs.setdefault("abbr", {})["glossary"] = glossary.abbreviations(self.site.glossary)
         self._add_vendor_files(files, config)
         self._add_offline_zip(files, config)
+        self._add_reuse_files(files, config)
         return files
 
     # Before macros run (priority above theirs): a template mistake gets a plain message, not a traceback.
@@ -75,8 +77,9 @@ class IntroPlugin(BasePlugin[IntroConfig]):
             page.meta.setdefault("description", chapter.meta.summary)
             # Material's search ranks tags far above text: a glossary word finds the chapter that explains it.
             page.meta.setdefault("tags", glossary.search_tags(site.glossary, chapter.meta.id))
-            markdown = (render.chapter_header(site, chapter) + markdown
-                        + render.chapter_footer(chapter) + render.path_navigation(site, chapter))
+            permanent_url = (config.site_url or "/").rstrip("/") + "/" + permalink(chapter.meta.id)
+            markdown = (render.chapter_header(site, chapter) + markdown + render.chapter_footer(chapter)
+                        + render.teaching(chapter, permanent_url) + render.path_navigation(site, chapter))
         elif "summary" in page.meta:
             page.meta.setdefault("description", page.meta["summary"])
         return markdown
@@ -115,6 +118,17 @@ class IntroPlugin(BasePlugin[IntroConfig]):
                     f"Filen {source} mangler. Kjør «make setup» for å installere nettleserfilene fra npm."
                 )
             files.append(File.generated(config, site_path, abs_src_path=str(source.resolve())))
+
+    def _add_reuse_files(self, files: Files, config: MkDocsConfig) -> None:
+        """Permanent links, redirects, catalog.json and posters; and no published address may break."""
+        site = self.current_site()
+        current = current_addresses(site.page_uris, site.chapters, site.redirects)
+        problems = broken_addresses(read_registry(Path(self.config.data_dir)), current)
+        if problems:
+            raise PluginError(str(ContentError(problems)))
+        page_urls = {file.src_uri: file.url for file in files.documentation_pages()}
+        for path, content in reuse.generated_files(site, config.site_url or "/", page_urls).items():
+            files.append(File.generated(config, path, content=content))
 
     def _add_offline_zip(self, files: Files, config: MkDocsConfig) -> None:
         """Offer the offline edition for download, when this build was given one."""

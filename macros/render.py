@@ -68,6 +68,40 @@ def chapter_header(site: Site, chapter: Chapter) -> str:
     )
 
 
+SITE_TITLE = "INTRO – introduksjon til den kommunale helse- og omsorgssektoren"
+LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/deed.no"
+
+
+def citation(chapter: Chapter, permanent_url: str) -> str:
+    """APA 7 reference for a web page, in Norwegian: author, date reviewed, title, site, URL."""
+    meta = chapter.meta
+    day = meta.last_reviewed
+    return (f"{meta.owner}. ({day.year}, {day.day}. {MONTHS[day.month - 1]}). *{meta.title}*. "
+            f"{SITE_TITLE}. {permanent_url}")
+
+
+def attribution(chapter: Chapter, permanent_url: str) -> str:
+    return (f"«{chapter.meta.title}» fra {SITE_TITLE} ({permanent_url}), {chapter.meta.owner}, "
+            f"lisensiert under CC BY 4.0 ({LICENCE_URL}).")
+
+
+def teaching(chapter: Chapter, permanent_url: str) -> str:
+    """Permanent link, attribution, an LMS snippet and the citation: reuse in a minute."""
+    return _render(
+        "teaching.md.j2",
+        permanent_url=permanent_url,
+        title=chapter.meta.title,
+        summary=chapter.meta.summary,
+        attribution=attribution(chapter, permanent_url),
+        citation=citation(chapter, permanent_url),
+    )
+
+
+def redirect_page(title: str, target: str, canonical: str) -> str:
+    """A plain HTML page that sends the reader on, over HTTP and over file://, without a script."""
+    return _render("redirect.html.j2", title=title, target=target, canonical=canonical)
+
+
 def chapter_footer(chapter: Chapter) -> str:
     """Key points and sources, at the end of a chapter."""
     return _render("chapter_footer.md.j2", key_points=chapter.meta.key_points, sources=chapter.meta.sources)
@@ -160,3 +194,13 @@ def offline_download(zip_bytes: int | None, zip_path: str, page_src_uri: str) ->
         size=file_size(zip_bytes) if zip_bytes is not None else None,
         link=link(page_src_uri, zip_path),
     )
+
+
+def poster_list(site: Site, page_src_uri: str) -> str:
+    """A table of the lab's QR posters with links to print them."""
+    posters = [
+        {"station": p.station, "title": site.chapters[p.chapter].meta.title,
+         "link": link(page_src_uri, f"plakater/{p.chapter}.svg")}
+        for p in site.posters
+    ]
+    return _render("posters.md.j2", posters=posters)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TypeVar
 
@@ -16,11 +16,12 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from macros.errors import AuthorError, ContentError, from_validation, from_yaml, line_of_key
-from macros.model import ChapterMeta, GlossaryTerm, LearningPath, PageMeta, Perspective
+from macros.model import ChapterMeta, GlossaryTerm, LearningPath, PageMeta, Perspective, Poster, Redirect
 from macros.readability import Readability, measure
 
 CHAPTER_FOLDER = "kapitler/"
-DATA_FILES = {"perspectives": "perspectives.yml", "paths": "paths.yml", "glossary": "glossary.yml"}
+DATA_FILES = {"perspectives": "perspectives.yml", "paths": "paths.yml", "glossary": "glossary.yml",
+              "redirects": "redirects.yml", "posters": "posters.yml"}
 
 Model = TypeVar("Model", bound=BaseModel)
 
@@ -37,7 +38,10 @@ class Site:
     perspectives: dict[str, Perspective]
     paths: dict[str, LearningPath]
     glossary: list[GlossaryTerm]
+    redirects: list[Redirect] = field(default_factory=list)
+    posters: list[Poster] = field(default_factory=list)
     chapters: dict[str, Chapter] = field(default_factory=dict)
+    page_uris: frozenset[str] = frozenset()
 
     def chapter_at(self, src_uri: str) -> Chapter | None:
         return next((c for c in self.chapters.values() if c.src_uri == src_uri), None)
@@ -96,6 +100,8 @@ def load_data(data_dir: Path, errors: list[AuthorError]) -> Site:
     perspectives = _read_list(data_dir / DATA_FILES["perspectives"], Perspective, errors, label("perspectives"))
     paths = _read_list(data_dir / DATA_FILES["paths"], LearningPath, errors, label("paths"))
     glossary = _read_list(data_dir / DATA_FILES["glossary"], GlossaryTerm, errors, label("glossary"))
+    redirects = _read_list(data_dir / DATA_FILES["redirects"], Redirect, errors, label("redirects"))
+    posters = _read_list(data_dir / DATA_FILES["posters"], Poster, errors, label("posters"))
 
     for duplicate in _duplicates(p.id for p in perspectives):
         errors.append(AuthorError(label("perspectives"), f"Perspektivet «{duplicate}» står flere ganger."))
@@ -112,6 +118,8 @@ def load_data(data_dir: Path, errors: list[AuthorError]) -> Site:
         perspectives={p.id: p for p in perspectives},
         paths={p.perspective: p for p in paths},
         glossary=glossary,
+        redirects=redirects,
+        posters=posters,
     )
 
 
@@ -161,6 +169,14 @@ def load_site(data_dir: Path, pages: Iterable[tuple[str, str]]) -> Site:
         if term.chapter and term.chapter not in by_id:
             errors.append(AuthorError("data/glossary.yml", f"Ordet «{term.term}» viser til kapitlet "
                                       f"«{term.chapter}», men ingen kapitler har den id-en."))
+    for redirect in site.redirects:
+        if redirect.to not in by_id and redirect.to not in page_uris:
+            errors.append(AuthorError("data/redirects.yml", f"Omdirigeringen fra «{redirect.source}» går til "
+                                      f"«{redirect.to}», som verken er en kapittel-id eller en side under docs/."))
+    for poster in site.posters:
+        if poster.chapter not in by_id:
+            errors.append(AuthorError("data/posters.yml", f"Plakaten viser til kapitlet «{poster.chapter}», "
+                                      "men ingen kapitler har den id-en."))
     if errors:
         raise ContentError(errors)
-    return Site(perspectives=site.perspectives, paths=site.paths, glossary=site.glossary, chapters=by_id)
+    return replace(site, chapters=by_id, page_uris=frozenset(page_uris))

@@ -45,7 +45,7 @@ def test_chapter_shows_its_metadata(html, chapter):
         assert label in text
     assert page.css_first(".admonition.abstract") is not None, "no learning goals"
     headings = [h.text(strip=True).rstrip("¶") for h in page.css("article h2")]
-    assert headings[-2:] == ["Viktige punkter", "Kilder"]
+    assert headings[-3:] == ["Viktige punkter", "Kilder", "Bruk i undervisning"]
     assert page.css_first("meta[name=description]").attributes["content"]
 
 

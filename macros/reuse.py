@@ -1,0 +1,51 @@
+"""The files a partner reuses, made at build time: permanent links, redirects, catalogue, QR posters.
+
+Pure: given the validated site, the public address and each page's URL, it returns path → content.
+"""
+
+from __future__ import annotations
+
+from macros.addresses import page_address, permalink, redirect_file, relative_target
+from macros.catalog import CATALOG_FILE, absolute, catalog, catalog_json
+from macros.posters import poster_svg
+from macros.render import redirect_page
+from macros.site import Site
+
+POSTER_FOLDER = "plakater/"
+
+
+def poster_path(chapter_id: str) -> str:
+    return f"{POSTER_FOLDER}{chapter_id}.svg"
+
+
+def _redirect(site_url: str, address: str, title: str, target_src_uri: str, page_urls: dict[str, str]) -> str:
+    return redirect_page(
+        title=title,
+        target=relative_target(address, page_urls[target_src_uri]),
+        canonical=absolute(site_url, page_address(target_src_uri)),
+    )
+
+
+def _title_of(site: Site, src_uri: str) -> str:
+    chapter = site.chapter_at(src_uri)
+    return chapter.meta.title if chapter else "INTRO"
+
+
+def generated_files(site: Site, site_url: str, page_urls: dict[str, str]) -> dict[str, str]:
+    """Every reuse file of the build, by its path in the site."""
+    files: dict[str, str] = {}
+    for chapter in site.chapters.values():
+        address = permalink(chapter.meta.id)
+        files[redirect_file(address)] = _redirect(site_url, address, chapter.meta.title, chapter.src_uri, page_urls)
+    for moved in site.redirects:
+        target = site.chapters[moved.to].src_uri if moved.to in site.chapters else moved.to
+        files[redirect_file(moved.source)] = _redirect(site_url, moved.source, _title_of(site, target), target,
+                                                       page_urls)
+    data = catalog(site, site_url)
+    files[CATALOG_FILE] = catalog_json(site, site_url)
+    entries = {entry["id"]: entry for entry in data["chapters"]}
+    for poster in site.posters:
+        entry = entries[poster.chapter]
+        files[poster_path(poster.chapter)] = poster_svg(entry["title"], entry["summary"], entry["permanent_url"],
+                                                        poster.station)
+    return files

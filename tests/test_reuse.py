@@ -1,0 +1,142 @@
+"""Reuse by partners: permanent links, catalogue, citation, LMS cartridges and QR posters."""
+
+import json
+import re
+import xml.etree.ElementTree as ET
+import zipfile
+from pathlib import Path
+
+import pytest
+import yaml
+from playwright.sync_api import expect
+
+from macros.addresses import current_addresses, read_registry
+from macros.cartridge import MANIFEST, export_all
+from tests.conftest import ROOT, copy_project, mkdocs_build
+from tests.test_content import SITE
+
+CP = "{http://www.imsglobal.org/xsd/imsccv1p1/imscp_v1p1}"
+WL = "{http://www.imsglobal.org/xsd/imsccv1p1/imswl_v1p1}"
+SITE_URL = "https://intro.alrekhelseklynge.no/"
+
+
+@pytest.fixture(scope="session")
+def catalog(site_dir: Path) -> dict:
+    return json.loads((site_dir / "catalog.json").read_text(encoding="utf-8"))
+
+
+def test_catalog_matches_the_published_chapters(catalog, site_dir):
+    chapters = sorted(p.stem for p in (ROOT / "docs/kapitler").glob("*.md"))
+    assert sorted(entry["id"] for entry in catalog["chapters"]) == chapters
+    for entry in catalog["chapters"]:
+        assert set(entry) >= {"id", "permanent_url", "title", "summary", "perspectives", "learning_goals",
+                              "reading_minutes", "last_reviewed", "licence"}
+        page = (site_dir / entry["url"].removeprefix(SITE_URL) / "index.html").read_text(encoding="utf-8")
+        assert f"<title>{entry['title']}" in page.replace("&amp;", "&")
+
+
+def test_every_permanent_address_redirects_to_its_chapter(catalog, site_dir):
+    for entry in catalog["chapters"]:
+        redirect = site_dir / entry["permanent_url"].removeprefix(SITE_URL) / "index.html"
+        target = re.search(r'http-equiv="refresh" content="0; url=([^"]+)"', redirect.read_text()).group(1)
+        assert (redirect.parent / target / "index.html").resolve().is_file()
+
+
+def test_registry_lists_every_address_the_site_answers():
+    current = current_addresses(SITE.page_uris, SITE.chapters, SITE.redirects)
+    missing = current - set(read_registry(ROOT / "data"))
+    assert not missing, f"run `make register` to record these addresses: {sorted(missing)}"
+
+
+@pytest.mark.browser
+def test_permanent_link_opens_the_chapter_over_http_and_file(browser, served_site, offline_dir):
+    for start, expected in ((served_site + "k/lovene/", "/kapitler/lovene/"),
+                            ((offline_dir / "k/lovene/index.html").as_uri(), "/kapitler/lovene.html")):
+        page = browser.new_page()
+        page.goto(start)
+        page.wait_for_url(re.compile(re.escape(expected)))
+        expect(page.locator("h1")).to_contain_text("Lovene som styrer tjenestene")
+        page.close()
+
+
+def test_removing_a_published_page_without_a_redirect_fails_naming_the_address(tmp_path):
+    project = copy_project(tmp_path / "project")
+    (project / "docs/kapitler/karriere-i-sektoren.md").rename(project / "docs/kapitler/karriere.md")
+    for file in [project / "mkdocs.yml", *(project / "docs").rglob("*.md")]:
+        text = file.read_text(encoding="utf-8")
+        file.write_text(text.replace("karriere-i-sektoren.md", "karriere.md"), encoding="utf-8")
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode != 0
+    assert "«kapitler/karriere-i-sektoren/»" in result.stderr and "data/redirects.yml" in result.stderr
+
+    (project / "data/redirects.yml").write_text('- from: "kapitler/karriere-i-sektoren/"\n  to: karriere-i-sektoren\n')
+    result = mkdocs_build(project, tmp_path / "site2")
+    assert result.returncode == 0, result.stderr[-2000:]
+    moved = (tmp_path / "site2/kapitler/karriere-i-sektoren/index.html").read_text(encoding="utf-8")
+    assert 'url=../karriere/' in moved
+
+
+def test_chapter_offers_reuse_and_citation(html, catalog):
+    page = html("kapitler/lovene/index.html")
+    text = page.body.text()
+    assert "Bruk i undervisning" in text and "Slik siterer du dette kapitlet" in text
+    assert f"{SITE_URL}k/lovene/" in text
+    assert "CC BY 4.0" in text
+    entry = next(e for e in catalog["chapters"] if e["id"] == "lovene")
+    assert re.search(rf"INTRO-redaksjonen\. \(\d{{4}}, \d+\. \w+\)\. {re.escape(entry['title'])}\.", text)
+
+
+def test_citation_file_is_valid_cff():
+    citation = yaml.safe_load((ROOT / "CITATION.cff").read_text(encoding="utf-8"))
+    assert citation["cff-version"] == "1.2.0" and citation["license"] == "CC-BY-4.0"
+    assert citation["title"].startswith("INTRO")
+
+
+def test_cartridges_follow_the_ims_structure_and_list_each_path_in_order(catalog, tmp_path):
+    written = export_all(catalog, tmp_path)
+    assert len(written) == len(catalog["paths"]) + 1
+    for cartridge in written:
+        with zipfile.ZipFile(cartridge) as archive:
+            names = set(archive.namelist())
+            manifest = ET.fromstring(archive.read(MANIFEST))
+            assert manifest.tag == f"{CP}manifest"
+            assert manifest.findtext(f"{CP}metadata/{CP}schema") == "IMS Common Cartridge"
+            assert manifest.findtext(f"{CP}metadata/{CP}schemaversion") == "1.1.0"
+            identifiers = [e.get("identifier") for e in manifest.iter() if e.get("identifier")]
+            assert len(identifiers) == len(set(identifiers)), "identifiers must be unique"
+            resources = {r.get("identifier"): r for r in manifest.iter(f"{CP}resource")}
+            for resource in resources.values():
+                assert resource.get("type") == "imswl_xmlv1p1"
+                href = resource.find(f"{CP}file").get("href")
+                assert href in names
+                link = ET.fromstring(archive.read(href))
+                assert link.tag == f"{WL}webLink" and link.find(f"{WL}url").get("href").startswith(SITE_URL + "k/")
+            modules = manifest.findall(f"{CP}organizations/{CP}organization/{CP}item/{CP}item")
+            for module in modules:
+                perspective = module.get("identifier").removeprefix("module-")
+                steps = [item.get("identifierref").removeprefix("weblink-") for item in module.findall(f"{CP}item")]
+                path = next(p for p in catalog["paths"] if p["perspective"] == perspective)
+                assert steps == path["steps"]
+
+
+@pytest.mark.browser
+def test_poster_qr_codes_decode_to_the_permanent_links(browser, site_dir):
+    import zxingcpp
+    from PIL import Image
+
+    posters = yaml.safe_load((ROOT / "data/posters.yml").read_text(encoding="utf-8"))
+    page = browser.new_page(viewport={"width": 794, "height": 1123})
+    for poster in posters:
+        page.goto((site_dir / "plakater" / f"{poster['chapter']}.svg").as_uri())
+        shot = site_dir.parent / f"poster-{poster['chapter']}.png"
+        page.screenshot(path=str(shot))
+        decoded = [result.text for result in zxingcpp.read_barcodes(Image.open(shot))]
+        assert decoded == [f"{SITE_URL}k/{poster['chapter']}/"]
+    page.close()
+
+
+def test_print_stylesheet_hides_navigation_and_writes_out_links():
+    css = (ROOT / "docs/assets/stylesheets/intro.css").read_text(encoding="utf-8")
+    print_rules = css[css.index("@media print"):]
+    assert ".md-sidebar" in print_rules and 'content: " (" attr(href) ")"' in print_rules
+    assert "break-before: page" in print_rules
