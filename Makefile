@@ -9,7 +9,7 @@ CONFIG  ?= mkdocs.yml
 SITE    ?= site
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help setup setup-test serve build offline lms register check test clean
+.PHONY: help setup setup-test serve build offline lms register report check test clean
 
 help: ## List the commands
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -45,6 +45,9 @@ build: offline ## Build the site strictly into ./site, with the offline zip to d
 
 lms: build ## Export IMS Common Cartridges for Canvas and Moodle to dist/lms/ (one per path, one for all)
 	$(PYTHON) -m macros.cli lms $(SITE)/catalog.json dist/lms
+
+report: setup ## List chapters by review date, with owner, LIX (readability) and reading time
+	$(PYTHON) -m macros.cli report
 
 register: setup ## Record every address the site now has in data/published.yml (run before publishing)
 	$(PYTHON) -m macros.cli register

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import argparse
 import json
+import statistics
 from pathlib import Path
 
 from macros.addresses import REGISTRY_FILE, current_addresses, read_registry, registry_text
 from macros.cartridge import export_all
 from macros.export import zip_directory
+from macros.readability import LIX_LIMIT, LIX_MEDIAN_GOAL
 from macros.render import file_size
+from macros.review import statuses, today
 from macros.site import load_site
 
 DOCS = Path("docs")
@@ -20,6 +23,19 @@ def load_repository_site():
     """The validated site straight from docs/ and data/, without a build."""
     pages = [(str(p.relative_to(DOCS)), p.read_text(encoding="utf-8")) for p in sorted(DOCS.rglob("*.md"))]
     return load_site(DATA, pages)
+
+
+def report() -> None:
+    """Chapters by review date, with owner and readability, for the editors."""
+    site = load_repository_site()
+    rows = statuses(site.chapters.values(), today())
+    print(f"{'Kapittel':28} {'Eier':22} {'LIX':>4} {'Ord':>5} {'Min':>4}  {'Sist':10}  {'Neste':10}  Status")
+    for status in rows:
+        meta, readability = status.chapter.meta, status.chapter.readability
+        print(f"{meta.id:28} {meta.owner[:22]:22} {readability.lix:4.0f} {readability.words:5} "
+              f"{readability.reading_minutes:4}  {meta.last_reviewed}  {meta.next_review}  {status.label}")
+    lix = statistics.median(c.readability.lix for c in site.chapters.values())
+    print(f"\nMedian LIX: {lix:.1f} (mål: høyst {LIX_MEDIAN_GOAL}; et kapittel over {LIX_LIMIT} bygges ikke)")
 
 
 def register() -> None:
@@ -43,6 +59,7 @@ def main(argv: list[str] | None = None) -> None:
     lms.add_argument("catalog", type=Path, help="catalog.json of the built site")
     lms.add_argument("out", type=Path, help="the folder to write the .imscc files to")
 
+    commands.add_parser("report", help="chapters by review date, with owner, LIX and reading time")
     commands.add_parser("register", help="add the site's current addresses to data/published.yml")
 
     args = parser.parse_args(argv)
@@ -52,6 +69,8 @@ def main(argv: list[str] | None = None) -> None:
     elif args.command == "lms":
         for written in export_all(json.loads(args.catalog.read_text(encoding="utf-8")), args.out):
             print(f"{written}: {file_size(written.stat().st_size)}")
+    elif args.command == "report":
+        report()
     elif args.command == "register":
         register()
 

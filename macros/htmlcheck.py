@@ -55,3 +55,26 @@ def images_without_alt(html: str) -> list[str]:
         if not (node.attributes.get("alt") or "").strip()
         and node.attributes.get("role") != "presentation"
     ]
+
+
+# Link texts that do not say where the link goes.
+VAGUE_LINK_TEXTS = {"her", "les mer", "mer", "klikk her", "trykk her", "lenke", "denne lenken", "les her", "se her"}
+
+
+def vague_links(html: str) -> list[str]:
+    """Link texts in the content that say nothing about where they lead («les mer», «her»)."""
+    tree = HTMLParser(html)
+    return [node.text(strip=True) for node in tree.css("a[href]")
+            if node.text(strip=True).lower().rstrip(".:!") in VAGUE_LINK_TEXTS]
+
+
+def skipped_headings(html: str) -> list[str]:
+    """Headings that jump more than one level down from the one before (h2 followed by h4)."""
+    tree = HTMLParser(html)
+    problems, previous = [], 1
+    for node in tree.css("h1, h2, h3, h4, h5, h6"):
+        level = int(node.tag[1])
+        if level > previous + 1:
+            problems.append(f"«{node.text(strip=True).rstrip('¶')}» (h{level} etter h{previous})")
+        previous = level
+    return problems

@@ -15,21 +15,31 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
+import logging
 import re
 
 from macros import glossary, htmlcheck, render, reuse
 from macros.addresses import broken_addresses, current_addresses, permalink, read_registry
+from macros.review import DEFAULT_GRACE_DAYS, overdue, today
 from macros.templatecheck import template_problems
 from macros.errors import AuthorError, ContentError
 from macros.site import Site, load_site
 
 log = get_plugin_logger(__name__)
+# Outside MkDocs' loggers on purpose: a chapter due for review is a reminder, and strict mode would fail on it.
+review_log = logging.getLogger("intro.review")
+if not review_log.handlers:
+    _handler = logging.StreamHandler()
+    _handler.setFormatter(logging.Formatter("PÅMINNELSE - %(message)s"))
+    review_log.addHandler(_handler)
+    review_log.propagate = False
 
 
 class IntroConfig(Config):
     data_dir = config_options.Dir(exists=True, default="data")
     vendor_dir = config_options.Type(str, default="node_modules")
     offline_zip = config_options.Type(str, default="")
+    review_grace_days = config_options.Type(int, default=DEFAULT_GRACE_DAYS)
 
 
 class IntroPlugin(BasePlugin[IntroConfig]):
@@ -46,6 +56,7 @@ class IntroPlugin(BasePlugin[IntroConfig]):
         except ContentError as error:
             raise PluginError(str(error)) from None
         self._problems: list[AuthorError] = []
+        self._check_reviews()
         config.mdx_configs.setdefault("abbr", {})["glossary"] = glossary.abbreviations(self.site.glossary)
         self._add_vendor_files(files, config)
         self._add_offline_zip(files, config)
@@ -86,6 +97,17 @@ class IntroPlugin(BasePlugin[IntroConfig]):
 
     on_page_markdown = CombinedEvent(_check_templates, _dress_chapter)
 
+    # Check what the author wrote, as HTML: link texts and heading order.
+    def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        where = f"docs/{page.file.src_uri}"
+        for text in htmlcheck.vague_links(html):
+            self._problems.append(AuthorError(where, f"Lenketeksten «{text}» sier ikke hvor lenken går. Skriv hva "
+                                              "leseren finner, for eksempel «les om klage på vedtak»."))
+        for heading in htmlcheck.skipped_headings(html):
+            self._problems.append(AuthorError(where, f"Overskriften {heading} hopper over et nivå. Bruk ## for "
+                                              "deler og ### under dem, uten å hoppe over noe."))
+        return html
+
     # Check the finished HTML of every page, theme included.
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
         where = f"docs/{page.file.src_uri}"
@@ -118,6 +140,14 @@ class IntroPlugin(BasePlugin[IntroConfig]):
                     f"Filen {source} mangler. Kjør «make setup» for å installere nettleserfilene fra npm."
                 )
             files.append(File.generated(config, site_path, abs_src_path=str(source.resolve())))
+
+    def _check_reviews(self) -> None:
+        """Stop a chapter long past its review date; remind about one just past it."""
+        errors, warnings = overdue(self.current_site().chapters.values(), today(), self.config.review_grace_days)
+        for warning in warnings:
+            review_log.warning(warning)
+        if errors:
+            raise PluginError(str(ContentError(errors)))
 
     def _add_reuse_files(self, files: Files, config: MkDocsConfig) -> None:
         """Permanent links, redirects, catalog.json and posters; and no published address may break."""

@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass
 
 READING_WORDS_PER_MINUTE = 180  # newcomers reading a second-language or technical text
+LIX_LIMIT = 55  # above this a chapter does not build
+LIX_MEDIAN_GOAL = 45
 
 _FENCE = re.compile(r"^(```|~~~).*?^\1\s*$", re.M | re.S)
 _HTML_TAG = re.compile(r"<[^>]+>")

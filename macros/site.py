@@ -17,7 +17,7 @@ from pydantic import BaseModel, ValidationError
 
 from macros.errors import AuthorError, ContentError, from_validation, from_yaml, line_of_key
 from macros.model import ChapterMeta, GlossaryTerm, LearningPath, PageMeta, Perspective, Poster, Redirect
-from macros.readability import Readability, measure
+from macros.readability import LIX_LIMIT, Readability, measure
 
 CHAPTER_FOLDER = "kapitler/"
 DATA_FILES = {"perspectives": "perspectives.yml", "paths": "paths.yml", "glossary": "glossary.yml",
@@ -149,7 +149,12 @@ def load_site(data_dir: Path, pages: Iterable[tuple[str, str]]) -> Site:
                     errors.append(AuthorError(label, f"har det ukjente perspektivet «{perspective}». Velg blant: "
                                               f"{', '.join(site.perspectives)}.", field="perspectives",
                                               line=line_of_key(raw_front, "perspectives")))
-            chapters.append(Chapter(meta=meta, src_uri=src_uri, readability=measure(body)))
+            readability = measure(body)
+            if readability.lix > LIX_LIMIT:
+                errors.append(AuthorError(label, f"Teksten er for tung å lese: LIX er {readability.lix:.0f}, og grensen "
+                                          f"er {LIX_LIMIT}. Del lange setninger i to, og bytt ut lange ord der du kan. "
+                                          "Kjør «make report» for å se LIX for alle kapitler."))
+            chapters.append(Chapter(meta=meta, src_uri=src_uri, readability=readability))
 
     for duplicate in _duplicates(c.meta.id for c in chapters):
         where = ", ".join(f"docs/{c.src_uri}" for c in chapters if c.meta.id == duplicate)

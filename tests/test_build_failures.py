@@ -19,6 +19,14 @@ def replace(path: str, old: str, new: str, count: int = 1) -> Callable[[Path], N
     return mutate
 
 
+def replace_body(path: str, body: str) -> Callable[[Path], None]:
+    def mutate(project: Path) -> None:
+        file = project / path
+        _, front, _ = file.read_text(encoding="utf-8").split("---", 2)
+        file.write_text(f"---{front}---\n\n{body}", encoding="utf-8")
+    return mutate
+
+
 def append(path: str, extra: str) -> Callable[[Path], None]:
     def mutate(project: Path) -> None:
         with (project / path).open("a", encoding="utf-8") as file:
@@ -45,8 +53,23 @@ CASES = {
                                  [CHAPTER, "cdn.example.org"]),
     "duplicate id": (replace("docs/kapitler/folkehelse.md", "id: folkehelse", "id: lovene"),
                      ["docs/kapitler/folkehelse.md", CHAPTER, "lovene"]),
+    "hard to read (LIX above 55)": (replace_body(CHAPTER, ("Kommunens tjenesteutviklingsarbeid forutsetter "
+                                    "tverrfaglig samhandlingskompetanse og systematisk kvalitetsforbedring " * 6
+                                    + "i helsetjenesten.\n\n") * 10), [CHAPTER, "LIX"]),
+    "vague link text": (append(CHAPTER, "\n\nVil du vite mer? [Les mer](organisering.md).\n"), [CHAPTER, "«Les mer»"]),
+    "skipped heading level": (append(CHAPTER, "\n\n#### For dypt\n\nTekst.\n"), [CHAPTER, "hopper over"]),
     "unknown path step": (replace("data/paths.yml", "organisering", "organisasjon"), ["data/paths.yml", "organisasjon"]),
 }
+
+
+def test_chapter_long_past_review_fails_and_one_just_past_is_a_reminder(tmp_path):
+    project = copy_project(tmp_path / "project")
+    result = mkdocs_build(project, tmp_path / "site", env={"INTRO_TODAY": "2027-12-01"})
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert "PÅMINNELSE - docs/kapitler/lovene.md" in result.stderr
+    result = mkdocs_build(project, tmp_path / "site2", env={"INTRO_TODAY": "2028-03-01"})
+    assert result.returncode != 0
+    assert CHAPTER in result.stderr and "«next_review»" in result.stderr and "på overtid" in result.stderr
 
 
 @pytest.mark.parametrize("case", CASES, ids=list(CASES))

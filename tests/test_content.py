@@ -65,3 +65,17 @@ def test_programme_has_every_part_and_facilitator_notes_set_apart(programme: Pat
 
 def test_three_programmes():
     assert len(PROGRAMMES) == 3
+
+
+def test_median_readability_is_plain():
+    import statistics
+
+    from macros.readability import LIX_MEDIAN_GOAL
+
+    assert statistics.median(c.readability.lix for c in SITE.chapters.values()) <= LIX_MEDIAN_GOAL
+
+
+def test_chapters_for_patients_users_and_relatives_aim_lower():
+    for chapter in SITE.chapters.values():
+        if set(chapter.meta.perspectives) <= {"pasienter-og-brukere", "parorende"}:
+            assert chapter.readability.lix <= 40, chapter.meta.id
