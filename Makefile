@@ -5,6 +5,7 @@ SHELL := /bin/bash
 VENV    ?= .venv
 PYTHON  := $(VENV)/bin/python
 MKDOCS  := $(VENV)/bin/mkdocs
+# An edition is a config: `make serve CONFIG=mkdocs.gjovik.yml`.
 CONFIG  ?= mkdocs.yml
 SITE    ?= site
 export NO_MKDOCS_2_WARNING := 1
@@ -37,7 +38,7 @@ OFFLINE_ZIP  := dist/intro-frakoblet.zip
 
 offline: setup ## Build the offline edition: dist/intro-frakoblet.zip (unzip, open index.html)
 	rm -rf $(OFFLINE_SITE)
-	$(MKDOCS) build --strict -f mkdocs.offline.yml -d $(OFFLINE_SITE)
+	INTRO_OFFLINE=true $(MKDOCS) build --strict -f $(CONFIG) -d $(OFFLINE_SITE)
 	$(PYTHON) -m macros.cli offline-zip $(OFFLINE_SITE) $(OFFLINE_ZIP)
 
 build: offline ## Build the site strictly into ./site, with the offline zip to download

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from functools import wraps
 
 from macros import render
+from macros.local import local_box
 from macros.plugin import OFFLINE_ZIP_PATH
 
 
@@ -32,10 +33,18 @@ def _offline_download(env) -> Callable[[], str]:
     return macro
 
 
+def _local_box(env) -> Callable[[str], str]:
+    def hos_oss(topic: str) -> str:
+        return local_box(env.conf.plugins["intro"].facts, topic)
+
+    return hos_oss
+
+
 def define_env(env) -> None:
-    """Register INTRO's macros: perspektivkort(), sti("studenter"), ordliste(), frakoblet_utgave(), plakater()."""
+    """Register INTRO's macros: perspektivkort(), sti("studenter"), ordliste(), frakoblet_utgave(), plakater(), hos_oss("legevakt")."""
     env.macro(_on_current_page(env, render.perspective_cards), "perspektivkort")
     env.macro(_on_current_page(env, render.path_overview), "sti")
     env.macro(_on_current_page(env, render.glossary), "ordliste")
     env.macro(_offline_download(env), "frakoblet_utgave")
     env.macro(_on_current_page(env, render.poster_list), "plakater")
+    env.macro(_local_box(env), "hos_oss")

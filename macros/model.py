@@ -128,3 +128,36 @@ class Poster(Strict):
 
     chapter: Slug
     station: Text | None = Field(default=None, description="stasjonen i laboratoriet plakaten henger ved")
+
+
+class LocalFacts(Strict):
+    """The local facts of one edition (data/editions/<id>.yml). A fact may be left out only if no chapter asks for it."""
+
+    id: Slug
+    name: Text = Field(description="stedet slik leseren kjenner det, for eksempel «Bergen»")
+    cluster: Text
+    cluster_url: HttpUrl
+    municipalities: list[Text] | None = None
+    county: Text | None = None
+    governance: Text | None = None
+    health_trust: Text | None = None
+    hospital: Text | None = None
+    regional_health_authority: Text | None = None
+    out_of_hours: Text | None = None
+    apply: Text | None = None
+    apply_url: HttpUrl | None = None
+    statsforvalter: Text | None = None
+    test_arena: Text | None = None
+    helsefellesskap: Text | None = None
+
+
+# What each «Slik er det hos oss» box needs from the edition's facts.
+LOCAL_TOPICS: dict[str, tuple[str, ...]] = {
+    "kommune": ("municipalities", "county", "governance"),
+    "sykehus": ("health_trust", "hospital", "regional_health_authority"),
+    "legevakt": ("out_of_hours",),
+    "soknad": ("apply", "apply_url"),
+    "statsforvalter": ("statsforvalter",),
+    "klynge": ("test_arena",),
+    "helsefellesskap": ("helsefellesskap",),
+}

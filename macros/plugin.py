@@ -23,6 +23,8 @@ from macros.addresses import broken_addresses, current_addresses, permalink, rea
 from macros.review import DEFAULT_GRACE_DAYS, overdue, today
 from macros.templatecheck import template_problems
 from macros.errors import AuthorError, ContentError
+from macros.local import load_facts, missing_facts
+from macros.model import LocalFacts
 from macros.site import Site, load_site
 
 log = get_plugin_logger(__name__)
@@ -40,10 +42,13 @@ class IntroConfig(Config):
     vendor_dir = config_options.Type(str, default="node_modules")
     offline_zip = config_options.Type(str, default="")
     review_grace_days = config_options.Type(int, default=DEFAULT_GRACE_DAYS)
+    edition = config_options.Type(str, default="bergen")
+    editions_dir = config_options.Dir(exists=True, default="data/editions")
 
 
 class IntroPlugin(BasePlugin[IntroConfig]):
     site: Site | None = None
+    facts: LocalFacts | None = None
     offline_zip_bytes: int | None = None
 
     # ---- Hooks ----
@@ -53,6 +58,7 @@ class IntroPlugin(BasePlugin[IntroConfig]):
         pages = [(file.src_uri, file.content_string) for file in files.documentation_pages()]
         try:
             self.site = load_site(Path(self.config.data_dir), pages)
+            self.facts = load_facts(Path(self.config.editions_dir), self.config.edition)
         except ContentError as error:
             raise PluginError(str(error)) from None
         self._problems: list[AuthorError] = []
@@ -75,6 +81,7 @@ class IntroPlugin(BasePlugin[IntroConfig]):
             AuthorError(f"docs/{page.file.src_uri}", message, line=line + offset if line else None)
             for line, message in template_problems(macros.env, markdown, known, sorted(macros.macros))
         ]
+        problems += missing_facts(self.facts, markdown, f"docs/{page.file.src_uri}", offset)
         if problems:
             raise PluginError(str(ContentError(problems)))
         return markdown
