@@ -10,7 +10,7 @@ CONFIG  ?= mkdocs.yml
 SITE    ?= site
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help setup setup-test serve build offline lms register report check test clean
+.PHONY: help setup setup-test serve build offline lms publish register report spelling check test clean
 
 help: ## List the commands
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -27,8 +27,12 @@ node_modules/.installed: package.json package-lock.json
 
 setup: $(VENV)/.installed node_modules/.installed ## Install the pinned Python and npm packages
 
-setup-test: setup ## Also install Debian's chromium for the browser tests
-	@command -v chromium >/dev/null || { apt-get update -qq && apt-get install -y -qq chromium; }
+# Debian packages the tests drive: the browser, the web server and the Norwegian spelling dictionary.
+TEST_DEBS := chromium nginx hunspell hunspell-no
+
+setup-test: setup ## Also install Debian's chromium, nginx and hunspell for the tests
+	@missing=$$(for p in $(TEST_DEBS); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	if [ -n "$$missing" ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; fi
 
 serve: setup ## Serve the site with live reload at http://127.0.0.1:8000
 	$(MKDOCS) serve -f $(CONFIG) --dev-addr 127.0.0.1:8000
@@ -47,8 +51,16 @@ build: offline ## Build the site strictly into ./site, with the offline zip to d
 lms: build ## Export IMS Common Cartridges for Canvas and Moodle to dist/lms/ (one per path, one for all)
 	$(PYTHON) -m macros.cli lms $(SITE)/catalog.json dist/lms
 
+PUBLISH_ROOT ?= /srv/intro
+publish: setup ## Build, check and switch the live site in one step (PUBLISH_ROOT=/srv/intro)
+	SOURCE_DATE_EPOCH=$$(git log -1 --format=%ct 2>/dev/null || date +%s) \
+		$(PYTHON) -m macros.cli publish $(PUBLISH_ROOT) --config $(CONFIG)
+
 report: setup ## List chapters by review date, with owner, LIX (readability) and reading time
 	$(PYTHON) -m macros.cli report
+
+spelling: setup ## List the words the Norwegian spelling check (hunspell) does not know, per file
+	$(PYTHON) -m macros.spelling
 
 register: setup ## Record every address the site now has in data/published.yml (run before publishing)
 	$(PYTHON) -m macros.cli register

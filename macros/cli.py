@@ -9,7 +9,9 @@ from pathlib import Path
 
 from macros.addresses import REGISTRY_FILE, current_addresses, read_registry, registry_text
 from macros.cartridge import export_all
+from macros.csp import nginx_include
 from macros.export import zip_directory
+from macros.publish import PublishError, publish
 from macros.readability import LIX_LIMIT, LIX_MEDIAN_GOAL
 from macros.render import file_size
 from macros.review import statuses, today
@@ -59,6 +61,13 @@ def main(argv: list[str] | None = None) -> None:
     lms.add_argument("catalog", type=Path, help="catalog.json of the built site")
     lms.add_argument("out", type=Path, help="the folder to write the .imscc files to")
 
+    publishing = commands.add_parser("publish", help="build, check and switch the live site atomically")
+    publishing.add_argument("root", type=Path, help="the publish root, for example /srv/intro")
+    publishing.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="the edition's config")
+
+    csp = commands.add_parser("csp", help="print the nginx CSP include for a built site")
+    csp.add_argument("site", type=Path)
+
     commands.add_parser("report", help="chapters by review date, with owner, LIX and reading time")
     commands.add_parser("register", help="add the site's current addresses to data/published.yml")
 
@@ -69,6 +78,14 @@ def main(argv: list[str] | None = None) -> None:
     elif args.command == "lms":
         for written in export_all(json.loads(args.catalog.read_text(encoding="utf-8")), args.out):
             print(f"{written}: {file_size(written.stat().st_size)}")
+    elif args.command == "publish":
+        try:
+            release = publish(args.root.resolve(), args.config.resolve())
+        except PublishError as error:
+            raise SystemExit(f"Publiseringen stoppet. Nettstedet er som før.\n{error}") from None
+        print(f"Publisert: {release}")
+    elif args.command == "csp":
+        print(nginx_include(args.site), end="")
     elif args.command == "report":
         report()
     elif args.command == "register":

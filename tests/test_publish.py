@@ -1,0 +1,73 @@
+"""Safe publishing: a failed build or check never touches the live site; builds are reproducible."""
+
+import filecmp
+from pathlib import Path
+
+import pytest
+
+from macros.publish import PublishError, check_release, publish, publish_lock, switch
+from tests.conftest import ROOT, copy_project, mkdocs_build
+
+
+def test_publish_switches_to_a_checked_release_and_a_failed_one_leaves_it(tmp_path):
+    root = tmp_path / "srv"
+    project = copy_project(tmp_path / "project")
+    first = publish(root, project / "mkdocs.yml")
+    assert (root / "current").resolve() == first.resolve()
+    assert (root / "current/site/index.html").is_file() and (root / "current/csp.conf").is_file()
+    live = (root / "current/site/kapitler/lovene/index.html").read_text(encoding="utf-8")
+
+    lovene = project / "docs/kapitler/lovene.md"
+    lovene.write_text(lovene.read_text(encoding="utf-8") + "\n[Brutt lenke](finnes-ikke.md)\n", encoding="utf-8")
+    with pytest.raises(PublishError, match="finnes-ikke.md"):
+        publish(root, project / "mkdocs.yml")
+    assert (root / "current").resolve() == first.resolve()
+    assert (root / "current/site/kapitler/lovene/index.html").read_text(encoding="utf-8") == live
+    assert [p.name for p in (root / "releases").iterdir()] == [first.name], "the failed release was left behind"
+
+
+def test_two_publishes_never_interleave(tmp_path):
+    root = tmp_path / "srv"
+    with publish_lock(root):
+        with pytest.raises(PublishError, match="annen publisering"):
+            with publish_lock(root):
+                pass
+
+
+def test_release_check_refuses_off_site_resources(tmp_path):
+    site = tmp_path / "site"
+    site.mkdir()
+    for name in ("404.html", "catalog.json"):
+        (site / name).write_text("{}")
+    (site / "index.html").write_text('<script src="https://cdn.example.org/x.js"></script>')
+    problems = check_release(site)
+    assert any("cdn.example.org" in p for p in problems) and any("search_index.json" in p for p in problems)
+
+
+def test_switch_is_a_single_rename_of_a_symlink(tmp_path):
+    root = tmp_path / "srv"
+    for name in ("a", "b"):
+        (root / "releases" / name).mkdir(parents=True)
+    switch(root, root / "releases/a")
+    switch(root, root / "releases/b")
+    assert (root / "current").is_symlink() and (root / "current").resolve().name == "b"
+    assert not (root / "current.new").exists()
+
+
+def test_building_the_same_commit_twice_gives_identical_files(tmp_path):
+    env = {"SOURCE_DATE_EPOCH": "1790000000"}
+    for name in ("one", "two"):
+        result = mkdocs_build(ROOT, tmp_path / name, env=env)
+        assert result.returncode == 0, result.stderr[-2000:]
+    comparison = filecmp.dircmp(tmp_path / "one", tmp_path / "two")
+
+    def differences(cmp) -> list[str]:
+        found = cmp.left_only + cmp.right_only + cmp.diff_files
+        for sub in cmp.subdirs.values():
+            found += differences(sub)
+        return found
+
+    # dircmp compares shallowly by stat; compare every common file's bytes too.
+    files = sorted(p.relative_to(tmp_path / "one") for p in (tmp_path / "one").rglob("*") if p.is_file())
+    changed = [str(f) for f in files if (tmp_path / "one" / f).read_bytes() != (tmp_path / "two" / f).read_bytes()]
+    assert differences(comparison) == [] and changed == []
