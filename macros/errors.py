@@ -39,7 +39,7 @@ class ContentError(Exception):
 # ---- Helpers ----
 
 _FIX_BY_TYPE = {
-    "missing": "mangler. Legg det til (se malen i templates/kapittel.md).",
+    "missing": "mangler. Legg det til.",
     "extra_forbidden": "er ikke et kjent felt. Sjekk stavemåten, eller fjern det.",
     "date_from_datetime_parsing": "er ikke en gyldig dato. Skriv den som ÅÅÅÅ-MM-DD, for eksempel 2026-11-23.",
     "date_parsing": "er ikke en gyldig dato. Skriv den som ÅÅÅÅ-MM-DD, for eksempel 2026-11-23.",

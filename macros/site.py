@@ -67,8 +67,9 @@ def _read_list(path: Path, model: type[Model], errors: list[AuthorError], label:
         try:
             items.append(model.model_validate(entry))
         except ValidationError as error:
+            name = f", «{entry['term']}»" if isinstance(entry, dict) and entry.get("term") else ""
             for found in from_validation(label, error):
-                errors.append(AuthorError(label, found.message, field=f"punkt nr. {number}, {found.field}"))
+                errors.append(AuthorError(label, f"{found.message} (oppføring nr. {number}{name})", field=found.field))
     return items
 
 

@@ -58,6 +58,14 @@ CASES = {
                                     + "i helsetjenesten.\n\n") * 10), [CHAPTER, "LIX"]),
     "vague link text": (append(CHAPTER, "\n\nVil du vite mer? [Les mer](organisering.md).\n"), [CHAPTER, "«Les mer»"]),
     "skipped heading level": (append(CHAPTER, "\n\n#### For dypt\n\nTekst.\n"), [CHAPTER, "hopper over"]),
+    "next review before last review": (replace(CHAPTER, "next_review: 2027-11-23", "next_review: 2025-01-01"),
+                                      [CHAPTER, "next_review må være etter last_reviewed"]),
+    "glossary entry without a definition": (replace("data/glossary.yml", "  definition: ", "  forklaring: "),
+                                            ["data/glossary.yml", "«definition»", "mangler"]),
+    "duplicate glossary term": (append("data/glossary.yml", "\n- term: fastlege\n  definition: Lege.\n"
+                                       "  english: GP\n"), ["data/glossary.yml", "«fastlege» står flere ganger"]),
+    "iframe from another site": (append(CHAPTER, '\n\n<iframe src="https://video.example.org/x" title="Film">'
+                                        "</iframe>\n"), [CHAPTER, "video.example.org"]),
     "unknown path step": (replace("data/paths.yml", "organisering", "organisasjon"), ["data/paths.yml", "organisasjon"]),
 }
 
