@@ -106,24 +106,12 @@ class IntroPlugin(BasePlugin[IntroConfig]):
 
     # Check what the author wrote, as HTML: link texts and heading order.
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-        where = f"docs/{page.file.src_uri}"
-        for text in htmlcheck.vague_links(html):
-            self._problems.append(AuthorError(where, f"Lenketeksten «{text}» sier ikke hvor lenken går. Skriv hva "
-                                              "leseren finner, for eksempel «les om klage på vedtak»."))
-        for heading in htmlcheck.skipped_headings(html):
-            self._problems.append(AuthorError(where, f"Overskriften {heading} hopper over et nivå. Bruk ## for "
-                                              "deler og ### under dem, uten å hoppe over noe."))
+        self._collect(CONTENT_CHECKS, html, page)
         return html
 
     # Check the finished HTML of every page, theme included.
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
-        where = f"docs/{page.file.src_uri}"
-        for address in htmlcheck.off_site_resources(output):
-            self._problems.append(AuthorError(where, f"Siden henter {address} fra et annet nettsted. Alt innhold "
-                                              "skal ligge på INTRO selv: last ned filen og legg den under docs/."))
-        for address in htmlcheck.images_without_alt(output):
-            self._problems.append(AuthorError(where, f"Bildet {address} mangler alternativ tekst. Skriv hva bildet "
-                                              "viser mellom hakeparentesene: ![Hva bildet viser](bilde.png)."))
+        self._collect(OUTPUT_CHECKS, output, page)
         return output
 
     def on_post_build(self, config: MkDocsConfig) -> None:
@@ -131,6 +119,10 @@ class IntroPlugin(BasePlugin[IntroConfig]):
             raise PluginError(str(ContentError(self._problems)))
 
     # ---- Helpers ----
+
+    def _collect(self, checks: tuple, html: str, page: Page) -> None:
+        for check, advice in checks:
+            self._problems += [AuthorError(f"docs/{page.file.src_uri}", advice.format(found)) for found in check(html)]
 
     def current_site(self) -> Site:
         if self.site is None:
@@ -185,6 +177,20 @@ def _front_matter_lines(source: str) -> int:
 
 
 # ---- Data ----
+
+# (check on HTML, advice for the author); the check returns what it found.
+CONTENT_CHECKS = (
+    (htmlcheck.vague_links, "Lenketeksten «{}» sier ikke hvor lenken går. Skriv hva leseren finner, "
+                            "for eksempel «les om klage på vedtak»."),
+    (htmlcheck.skipped_headings, "Overskriften {} hopper over et nivå. Bruk ## for deler og ### under dem, "
+                                 "uten å hoppe over noe."),
+)
+OUTPUT_CHECKS = (
+    (htmlcheck.off_site_resources, "Siden henter {} fra et annet nettsted. Alt innhold skal ligge på INTRO selv: "
+                                   "last ned filen og legg den under docs/."),
+    (htmlcheck.images_without_alt, "Bildet {} mangler alternativ tekst. Skriv hva bildet viser mellom "
+                                   "hakeparentesene: ![Hva bildet viser](bilde.png)."),
+)
 
 OFFLINE_ZIP_PATH = "last-ned/intro-frakoblet.zip"
 
