@@ -10,7 +10,7 @@ CONFIG  ?= mkdocs.yml
 SITE    ?= site
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help setup setup-test serve build offline lms publish register report spelling check test clean
+.PHONY: help setup setup-test serve build offline lms publish register report spelling check test bench clean
 
 help: ## List the commands
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -70,6 +70,9 @@ check: build ## Build, then run the fast tests that need no browser
 
 test: setup-test ## Install everything the tests need and run them all
 	$(VENV)/bin/pytest
+
+bench: setup-test ## Measure build time, page weight, search and the offline zip: bench/results/latest.md
+	$(PYTHON) -m bench.run
 
 clean: ## Remove build output
 	rm -rf $(SITE) dist .pytest_cache

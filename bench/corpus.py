@@ -8,12 +8,12 @@
 - data/: INTRO's data files, with paths, glossary links, posters, redirects and the address registry made
   to fit the corpus;
 - mkdocs.yml: INTRO's full configuration (INHERIT from a verbatim copy of the real mkdocs.yml), with a
-  generated nav; nothing is relaxed;
+  generated nav (theme → subject → chapters); nothing is relaxed;
 - mkdocs.stock.yml: stock Material with search only, on the same Markdown: the real site name, theme
   settings (without INTRO's overrides), validation and markdown_extensions, copied from mkdocs.yml as text.
 
 No page calls a macro or contains {{ or {%, so both configurations build exactly the same Markdown.
-The output depends only on the seed and the size: the same arguments give the same files.
+The output depends only on the seed, the size and the day (review dates are set from today).
 """
 
 from __future__ import annotations
@@ -29,6 +29,7 @@ import yaml
 from pymdownx.slugs import slugify
 
 from macros.addresses import page_address, permalink
+from macros.review import today
 
 ROOT = Path(__file__).resolve().parents[1]
 INTRO_CONFIG = "mkdocs.yml"
@@ -72,8 +73,13 @@ class _Chapter:
 # ---- Public ----
 
 
-def generate(target: Path, chapters: int, seed: int = 2026) -> Corpus:
-    """Write a complete throwaway INTRO project with the given number of chapters into target (emptied first)."""
+def generate(target: Path, chapters: int, seed: int = 2026, flat_nav: bool = False) -> Corpus:
+    """Write a complete throwaway INTRO project with the given number of chapters into target (emptied first).
+
+    The nav has a section per theme (18) with a subsection per subject (5 each), as a large site would be
+    organised. flat_nav puts every chapter of a theme straight into its section instead: with Material's
+    navigation.sections, every page then carries every chapter's link, and the build grows quadratically.
+    """
     if chapters < 10:
         raise ValueError("A corpus needs at least 10 chapters: every path has 5 to 8 steps.")
     if target.exists():
@@ -110,7 +116,7 @@ def generate(target: Path, chapters: int, seed: int = 2026) -> Corpus:
     (docs / "index.md").write_text(_landing_page(perspectives, plans), encoding="utf-8")
 
     _write_data(target / "data", plans, perspectives, paths, glossary, rng)
-    nav = _nav(perspectives, plans)
+    nav = _nav(perspectives, plans, flat_nav)
     _write_configs(target, nav)
     return Corpus(root=target, chapters=chapters, words=words, diagrams=diagrams, links=links,
                   intro_config=target / INTRO_CONFIG, stock_config=target / STOCK_CONFIG)
@@ -225,7 +231,8 @@ def _diagram(plan: _Chapter, rng: random.Random) -> str:
 
 def _chapter(plan: _Chapter, plans: list[_Chapter], words: list[str], rng: random.Random) -> tuple[str, dict]:
     count = len(plans)
-    reviewed = dt.date(2025, 1, 1) + dt.timedelta(days=rng.randint(0, 600))
+    # Reviewed in the last ten months: INTRO stops a build with chapters long past their review date.
+    reviewed = today() - dt.timedelta(days=rng.randint(0, 300))
     meta = {
         "id": plan.id,
         "title": plan.title,
@@ -246,7 +253,7 @@ def _chapter(plan: _Chapter, plans: list[_Chapter], words: list[str], rng: rando
     blocks = [_paragraph(plan, words, rng, (2, 3))]
     for index, heading in enumerate(plan.headings):
         blocks.append(f"## {heading}")
-        blocks += [_paragraph(plan, words, rng) for _ in range(rng.randint(2, 3))]
+        blocks += [_paragraph(plan, words, rng) for _ in range(rng.randint(2, 4))]
         if index == 0:
             blocks.append(f"Du finner mer om dette i {_link(plan, targets[0], anchor=False)}.")
         if index == 1:
@@ -316,14 +323,20 @@ def _write_data(data: Path, plans: list[_Chapter], perspectives: list[dict], pat
     dump("published.yml", registry)
 
 
-def _nav(perspectives: list[dict], plans: list[_Chapter]) -> list:
-    areas: dict[str, list[str]] = {}
+def _nav(perspectives: list[dict], plans: list[_Chapter], flat: bool) -> list:
+    """A section per theme, and in it a subsection per subject; flat: the chapters straight in the theme."""
+    areas: dict[str, dict[str, list[str]]] = {}
     for plan in plans:
-        areas.setdefault(plan.area, []).append(plan.src_uri)
+        areas.setdefault(plan.area, {}).setdefault(_cap(plan.subject), []).append(plan.src_uri)
+    themes = [
+        {area: [uri for uris in subjects.values() for uri in uris] if flat
+         else [{subject: uris} for subject, uris in subjects.items()]}
+        for area, subjects in areas.items()
+    ]
     return [
         {"Start": "index.md"},
         {"Perspektiver": [{p["name"]: p["start_page"]} for p in perspectives]},
-        *({area: uris} for area, uris in areas.items()),
+        *themes,
     ]
 
 

@@ -1,0 +1,70 @@
+/* INTRO: small accessibility repairs to markup that Material's scripts create at load,
+ * where neither CSS nor a template block can reach.
+ *
+ * Wide tables: Material wraps each table in a box that scrolls sideways on narrow screens.
+ * A keyboard user can only scroll that box if it can take focus (WCAG 2.1.1; axe:
+ * scrollable-region-focusable). Like Material does for wide code blocks, the box becomes
+ * focusable while it scrolls, and is named as a region so a screen reader says what it is.
+ *
+ * Colour scheme switch: Material's switch is a group of visually hidden radio buttons, one per
+ * scheme, with the visible button drawn as the label after the active one. Material never marks
+ * the active one as checked, so Tab lands on the first radio button: in dark mode its label is
+ * hidden, focus cannot be seen (2.4.7), and a screen reader announces the wrong action. */
+(function () {
+  "use strict";
+
+  function heading(box) {
+    var caption = box.querySelector("caption");
+    if (caption) return caption.textContent.trim();
+    var node = box;
+    while (node && node !== document.body) {
+      var before = node.previousElementSibling;
+      while (before) {
+        if (/^H[1-6]$/.test(before.tagName)) {
+          return before.textContent.replace(/¶\s*$/, "").trim();
+        }
+        before = before.previousElementSibling;
+      }
+      node = node.parentElement;
+    }
+    return "";
+  }
+
+  function update(box) {
+    if (box.scrollWidth > box.clientWidth) box.setAttribute("tabindex", "0");
+    else box.removeAttribute("tabindex");
+  }
+
+  function repairTables() {
+    document.querySelectorAll(".md-typeset__scrollwrap").forEach(function (box) {
+      if (box.hasAttribute("data-intro-a11y")) return;
+      box.setAttribute("data-intro-a11y", "");
+      var title = heading(box);
+      box.setAttribute("role", "region");
+      box.setAttribute("aria-label", title ? "Tabell: " + title : "Tabell");
+      update(box);
+      if (typeof ResizeObserver === "function") {
+        new ResizeObserver(function () { update(box); }).observe(box);
+      }
+    });
+  }
+
+  function checkActiveScheme() {
+    if (document.querySelector("input.md-option:checked")) return;
+    var scheme = document.body.getAttribute("data-md-color-scheme");
+    document.querySelectorAll("input.md-option[data-md-color-scheme]").forEach(function (option) {
+      if (option.getAttribute("data-md-color-scheme") === scheme) option.checked = true;
+    });
+  }
+
+  function repair() {
+    checkActiveScheme();
+    repairTables();
+  }
+
+  if (window.document$ && typeof window.document$.subscribe === "function") {
+    window.document$.subscribe(repair); /* after Material has set up the page */
+  } else {
+    document.addEventListener("DOMContentLoaded", repair);
+  }
+})();

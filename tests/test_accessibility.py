@@ -1,0 +1,218 @@
+"""Universal design (WCAG 2.1 AA) in real headless Chromium: axe-core on every page, and the keyboard."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT
+
+pytestmark = pytest.mark.browser
+
+AXE = ROOT / "node_modules/axe-core/axe.min.js"
+AXE_OPTIONS = {
+    "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
+    # Not tagged WCAG by axe, but a known gap in Material's markup (the search dialog): keep it fixed.
+    "rules": {"aria-dialog-name": {"enabled": True}},
+    "resultTypes": ["violations"],
+}
+PHONE = {"width": 390, "height": 844}
+DESKTOP = {"width": 1280, "height": 900}
+# Material's palette follows prefers-color-scheme, so the context's colour scheme picks light or dark.
+SCHEMES = (("lys", "light"), ("mørk", "dark"))
+
+
+def start_axe(page, inject: bool) -> None:
+    """Start axe-core without waiting for it: the other tab works meanwhile."""
+    if inject:
+        page.add_script_tag(path=str(AXE))
+    page.evaluate("options => { window.__introAxe = axe.run(document, options); }", AXE_OPTIONS)
+
+
+def axe_violations(page) -> list[dict]:
+    return page.evaluate("""() => window.__introAxe.then(result => result.violations.map(v => ({
+        id: v.id, help: v.help, targets: v.nodes.map(n => n.target.join(" ")) })))""")
+
+
+SETTLED = """() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 250))))"""
+
+
+def audit(browser, base_url: str, paths: list[str]) -> list[str]:
+    """Run axe on every path at both widths in both colour schemes; one line per violation.
+
+    One browser context per colour scheme and one tab in each, reused for every page; the two tabs
+    work side by side. Each page loads once per scheme at phone width and is checked; then the
+    window is widened to desktop, as a reader would, and checked again. Loading every page four
+    times instead doubled the run time, mostly spent loading Material, not checking.
+    """
+    tabs = []
+    for label, scheme in SCHEMES:
+        context = browser.new_context(viewport=PHONE, color_scheme=scheme)
+        tabs.append((label, context, context.new_page()))
+    found: list[str] = []
+
+    def collect(path: str, where: str, page) -> None:
+        for violation in axe_violations(page):
+            targets = ", ".join(violation["targets"][:5])
+            more = len(violation["targets"]) - 5
+            found.append(f"{path or '/'} ({where}): {violation['id']} – {violation['help']}: "
+                         f"{targets}{f' (+{more})' if more > 0 else ''}")
+
+    try:
+        for path in paths:
+            for _, _, page in tabs:
+                page.set_viewport_size(PHONE)
+                page.goto(base_url + path, wait_until="load")
+                start_axe(page, inject=True)
+            for label, _, page in tabs:
+                collect(path, f"mobil, {label}", page)
+                page.set_viewport_size(DESKTOP)
+                page.evaluate(SETTLED)
+                start_axe(page, inject=False)
+            for label, _, page in tabs:
+                collect(path, f"PC, {label}", page)
+    finally:
+        for _, context, _ in tabs:
+            context.close()
+    return found
+
+
+def is_redirect(file: Path) -> bool:
+    """The permanent /k/<id>/ addresses are stubs that send the browser on at once; no reader sees them."""
+    return 'http-equiv="refresh"' in file.read_text(encoding="utf-8")[:1000]
+
+
+def test_every_page_passes_axe_on_phone_and_desktop_in_light_and_dark(browser, served_site, site_dir, built_pages):
+    paths = [page.removesuffix("index.html") for page in built_pages if not is_redirect(site_dir / page)]
+    # The path navigation is hidden until a reader follows a path: check it shown too.
+    paths.append("kapitler/organisering/?sti=studenter")
+    violations = audit(browser, served_site, paths)
+    assert not violations, f"{len(violations)} accessibility violations:\n" + "\n".join(violations)
+
+
+def test_search_with_results_passes_axe_on_phone_and_desktop_in_light_and_dark(browser, served_site):
+    """The search dialog only shows its results, tags and matched words once the reader searches."""
+    found = []
+    for width, size in (("mobil", PHONE), ("PC", DESKTOP)):
+        for label, scheme in SCHEMES:
+            context = browser.new_context(viewport=size, color_scheme=scheme)
+            page = context.new_page()
+            page.goto(served_site + "kapitler/lovene/", wait_until="load")
+            if size is PHONE:
+                page.locator('label[for="__search"]').first.click()  # the magnifier opens search on a phone
+            page.locator(".md-search__input").click(force=True)
+            page.keyboard.type("fastlegen")
+            page.locator(".md-search-result__item").first.wait_for(timeout=15000)
+            page.evaluate(SETTLED)
+            start_axe(page, inject=True)
+            found += [f"søk ({width}, {label}): {v['id']} – {v['help']}: {', '.join(v['targets'][:5])}"
+                      for v in axe_violations(page)]
+            context.close()
+    assert not found, "\n".join(found)
+
+
+# ---- The keyboard ----
+
+FOCUS_SEEN = """async () => {
+    // Let the focus styles' transitions (Material fades some things in on focus) finish first.
+    const fading = document.getAnimations().filter(animation => animation instanceof CSSTransition);
+    await Promise.race([Promise.all(fading.map(animation => animation.finished.catch(() => null))),
+                        new Promise(done => setTimeout(done, 1000))]);
+    // Focus is seen when the focused thing is on screen and drawn with an outline or a shadow.
+    const shown = element => {
+        const box = element.getBoundingClientRect();
+        if (box.width < 1 || box.height < 1 || getComputedStyle(element).visibility !== "visible") return false;
+        for (let node = element; node; node = node.parentElement) {
+            if (parseFloat(getComputedStyle(node).opacity) === 0) return false;
+        }
+        return true;
+    };
+    const marked = element => {
+        const style = getComputedStyle(element);
+        return (style.outlineStyle !== "none" && parseFloat(style.outlineWidth) > 0) || style.boxShadow !== "none";
+    };
+    const element = document.activeElement;
+    if (!element || element === document.body) return {visible: false, what: "body", classes: "", href: ""};
+    // Material's colour scheme switch is a visually hidden radio button that draws its focus on the label after it.
+    const label = element.matches("input.md-option") ? element.nextElementSibling : null;
+    return {
+        visible: (shown(element) && marked(element)) || Boolean(label && shown(label) && marked(label)),
+        what: element.outerHTML.slice(0, 120),
+        classes: typeof element.className === "string" ? element.className : "",
+        href: element.getAttribute("href") || "",
+    };
+}"""
+
+
+def tab_until(page, found, limit: int = 250) -> list[dict]:
+    """Press Tab until found(focused) is true for the last element; return every element focused."""
+    seen: list[dict] = []
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        focused = page.evaluate(FOCUS_SEEN)
+        seen.append(focused)
+        if found(seen):
+            return seen
+    pytest.fail(f"Tabbing {limit} times never got there. Last focused: {seen[-3:]}")
+
+
+def hidden_focus(seen: list[dict]) -> list[str]:
+    return [f["what"] for f in seen if not f["visible"]]
+
+
+@pytest.fixture
+def keyboard_page(browser, served_site):
+    context = browser.new_context(viewport=DESKTOP)
+    yield context.new_page()
+    context.close()
+
+
+def test_keyboard_reaches_search_and_every_perspective_card_with_visible_focus(keyboard_page, served_site, html):
+    page = keyboard_page
+    cards = {a.attributes["href"] for a in html("index.html").css(".intro-perspectives a")}
+    assert len(cards) == 6
+    page.goto(served_site, wait_until="load")
+
+    seen = tab_until(page, lambda seen: "md-search__input" in seen[-1]["classes"])
+    assert not hidden_focus(seen), f"focus not visible on: {hidden_focus(seen)}"
+    page.keyboard.press("Escape")
+
+    seen = tab_until(page, lambda seen: cards <= {f["href"] for f in seen})
+    assert not hidden_focus(seen), f"focus not visible on: {hidden_focus(seen)}"
+
+
+def test_keyboard_reaches_next_in_path_with_visible_focus(keyboard_page, served_site):
+    page = keyboard_page
+    page.goto(served_site + "kapitler/organisering/?sti=studenter", wait_until="load")
+    seen = tab_until(page, lambda seen: "intro-path-next" in seen[-1]["classes"])
+    assert not hidden_focus(seen), f"focus not visible on: {hidden_focus(seen)}"
+    assert "sti=studenter" in seen[-1]["href"]
+
+
+# ---- The gate fails when it should ----
+
+def test_axe_reports_a_missing_alt_text_and_low_contrast(browser, tmp_path):
+    (tmp_path / "god.html").write_text(
+        '<!doctype html><html lang="nb"><head><meta charset="utf-8"><title>God</title></head>'
+        '<body><main><h1>God side</h1><p>Alt er i orden.</p></main></body></html>', encoding="utf-8")
+    (tmp_path / "feil.html").write_text(
+        '<!doctype html><html lang="nb"><head><meta charset="utf-8"><title>Feil</title>'
+        # Low contrast only in dark mode on a phone: the check must try both.
+        "<style>@media (prefers-color-scheme: dark) and (max-width: 600px) {"
+        " body { background: #1e2129; } .mork { color: #3a3d45; } }</style></head>"
+        '<body><main><h1>Feil side</h1><img id="uten-alt" src="data:image/gif;base64,R0lGODlhAQABAAAAACw=">'
+        '<p class="mork" id="svak">Lite kontrast i mørk visning på mobil.</p>'
+        '<p id="graa" style="color:#bbb;background:#fff">Lite kontrast overalt.</p></main></body></html>',
+        encoding="utf-8")
+
+    violations = audit(browser, tmp_path.as_uri() + "/", ["god.html", "feil.html"])
+
+    assert not [v for v in violations if v.startswith("god.html")], violations
+    for where in ("mobil, lys", "mobil, mørk", "PC, lys", "PC, mørk"):
+        assert any(v.startswith(f"feil.html ({where}): image-alt – ") and "#uten-alt" in v for v in violations), violations
+    contrast = {v.split(")")[0] + ")": v for v in violations if ": color-contrast – " in v}
+    assert sorted(contrast) == sorted(f"feil.html ({where})" for where in
+                                      ("mobil, lys", "mobil, mørk", "PC, lys", "PC, mørk")), violations
+    assert all("#graa" in v for v in contrast.values()), contrast
+    assert [where for where, v in contrast.items() if "#svak" in v] == ["feil.html (mobil, mørk)"], contrast
