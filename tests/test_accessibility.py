@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -21,10 +22,11 @@ PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 900}
 # Material's palette follows prefers-color-scheme, so the context's colour scheme picks light or dark.
 SCHEMES = (("lys", "light"), ("mørk", "dark"))
+SETTLED = "() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 250))))"
 
 
 def start_axe(page, inject: bool) -> None:
-    """Start axe-core without waiting for it: the other tab works meanwhile."""
+    """Start axe-core without waiting for it, so that the other tab can work meanwhile."""
     if inject:
         page.add_script_tag(path=str(AXE))
     page.evaluate("options => { window.__introAxe = axe.run(document, options); }", AXE_OPTIONS)
@@ -35,16 +37,14 @@ def axe_violations(page) -> list[dict]:
         id: v.id, help: v.help, targets: v.nodes.map(n => n.target.join(" ")) })))""")
 
 
-SETTLED = """() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 250))))"""
+def audit(browser, base_url: str, paths: list[str], prepare: Callable | None = None) -> list[str]:
+    """Run axe on every path at phone and desktop width in light and dark; one line per violation.
 
-
-def audit(browser, base_url: str, paths: list[str]) -> list[str]:
-    """Run axe on every path at both widths in both colour schemes; one line per violation.
-
-    One browser context per colour scheme and one tab in each, reused for every page; the two tabs
-    work side by side. Each page loads once per scheme at phone width and is checked; then the
-    window is widened to desktop, as a reader would, and checked again. Loading every page four
-    times instead doubled the run time, mostly spent loading Material, not checking.
+    One browser context per colour scheme, with one tab each, reused for every page; the two tabs
+    work side by side. Each page loads once per scheme at phone width and is checked, then the
+    window is widened to desktop, as a reader may do, and it is checked again. (Loading every page
+    four times cost a third more, spent loading Material rather than checking.)
+    prepare(page) runs after each load, to put the page in a state worth checking.
     """
     tabs = []
     for label, scheme in SCHEMES:
@@ -64,6 +64,8 @@ def audit(browser, base_url: str, paths: list[str]) -> list[str]:
             for _, _, page in tabs:
                 page.set_viewport_size(PHONE)
                 page.goto(base_url + path, wait_until="load")
+                if prepare:
+                    prepare(page)
                 start_axe(page, inject=True)
             for label, _, page in tabs:
                 collect(path, f"mobil, {label}", page)
@@ -91,34 +93,24 @@ def test_every_page_passes_axe_on_phone_and_desktop_in_light_and_dark(browser, s
     assert not violations, f"{len(violations)} accessibility violations:\n" + "\n".join(violations)
 
 
+def search_for_fastlegen(page) -> None:
+    """Open the search as a phone reader does (the magnifier), and search."""
+    page.locator('label[for="__search"]').first.click()
+    page.locator(".md-search__input").click(force=True)
+    page.keyboard.type("fastlegen")
+    page.locator(".md-search-result__item").first.wait_for(timeout=15000)
+    page.evaluate(SETTLED)
+
+
 def test_search_with_results_passes_axe_on_phone_and_desktop_in_light_and_dark(browser, served_site):
-    """The search dialog only shows its results, tags and matched words once the reader searches."""
-    found = []
-    for width, size in (("mobil", PHONE), ("PC", DESKTOP)):
-        for label, scheme in SCHEMES:
-            context = browser.new_context(viewport=size, color_scheme=scheme)
-            page = context.new_page()
-            page.goto(served_site + "kapitler/lovene/", wait_until="load")
-            if size is PHONE:
-                page.locator('label[for="__search"]').first.click()  # the magnifier opens search on a phone
-            page.locator(".md-search__input").click(force=True)
-            page.keyboard.type("fastlegen")
-            page.locator(".md-search-result__item").first.wait_for(timeout=15000)
-            page.evaluate(SETTLED)
-            start_axe(page, inject=True)
-            found += [f"søk ({width}, {label}): {v['id']} – {v['help']}: {', '.join(v['targets'][:5])}"
-                      for v in axe_violations(page)]
-            context.close()
-    assert not found, "\n".join(found)
+    """The search dialog shows its results, tags and matched words only once the reader searches."""
+    violations = audit(browser, served_site, ["kapitler/lovene/"], prepare=search_for_fastlegen)
+    assert not violations, "\n".join(violations)
 
 
 # ---- The keyboard ----
 
-FOCUS_SEEN = """async () => {
-    // Let the focus styles' transitions (Material fades some things in on focus) finish first.
-    const fading = document.getAnimations().filter(animation => animation instanceof CSSTransition);
-    await Promise.race([Promise.all(fading.map(animation => animation.finished.catch(() => null))),
-                        new Promise(done => setTimeout(done, 1000))]);
+FOCUS_SEEN = """() => {
     // Focus is seen when the focused thing is on screen and drawn with an outline or a shadow.
     const shown = element => {
         const box = element.getBoundingClientRect();
@@ -143,15 +135,16 @@ FOCUS_SEEN = """async () => {
         href: element.getAttribute("href") || "",
     };
 }"""
+# Material fades some focus styles in; the test looks at where they end, without waiting for each fade.
+NO_TRANSITIONS = "*, *::before, *::after { transition-duration: 0s !important; transition-delay: 0s !important; }"
 
 
 def tab_until(page, found, limit: int = 250) -> list[dict]:
-    """Press Tab until found(focused) is true for the last element; return every element focused."""
+    """Press Tab until found(seen) is true; return every element focused on the way."""
     seen: list[dict] = []
     for _ in range(limit):
         page.keyboard.press("Tab")
-        focused = page.evaluate(FOCUS_SEEN)
-        seen.append(focused)
+        seen.append(page.evaluate(FOCUS_SEEN))
         if found(seen):
             return seen
     pytest.fail(f"Tabbing {limit} times never got there. Last focused: {seen[-3:]}")
@@ -161,18 +154,24 @@ def hidden_focus(seen: list[dict]) -> list[str]:
     return [f["what"] for f in seen if not f["visible"]]
 
 
-@pytest.fixture
-def keyboard_page(browser, served_site):
-    context = browser.new_context(viewport=DESKTOP)
-    yield context.new_page()
+@pytest.fixture(params=["light", "dark"])
+def keyboard_page(request, browser, served_site):
+    context = browser.new_context(viewport=DESKTOP, color_scheme=request.param)
+    page = context.new_page()
+
+    def open(path: str):
+        page.goto(served_site + path, wait_until="load")
+        page.add_style_tag(content=NO_TRANSITIONS)
+        return page
+
+    yield open
     context.close()
 
 
-def test_keyboard_reaches_search_and_every_perspective_card_with_visible_focus(keyboard_page, served_site, html):
-    page = keyboard_page
+def test_keyboard_reaches_search_and_every_perspective_card_with_visible_focus(keyboard_page, html):
     cards = {a.attributes["href"] for a in html("index.html").css(".intro-perspectives a")}
     assert len(cards) == 6
-    page.goto(served_site, wait_until="load")
+    page = keyboard_page("")
 
     seen = tab_until(page, lambda seen: "md-search__input" in seen[-1]["classes"])
     assert not hidden_focus(seen), f"focus not visible on: {hidden_focus(seen)}"
@@ -182,9 +181,8 @@ def test_keyboard_reaches_search_and_every_perspective_card_with_visible_focus(k
     assert not hidden_focus(seen), f"focus not visible on: {hidden_focus(seen)}"
 
 
-def test_keyboard_reaches_next_in_path_with_visible_focus(keyboard_page, served_site):
-    page = keyboard_page
-    page.goto(served_site + "kapitler/organisering/?sti=studenter", wait_until="load")
+def test_keyboard_reaches_next_in_path_with_visible_focus(keyboard_page):
+    page = keyboard_page("kapitler/organisering/?sti=studenter")
     seen = tab_until(page, lambda seen: "intro-path-next" in seen[-1]["classes"])
     assert not hidden_focus(seen), f"focus not visible on: {hidden_focus(seen)}"
     assert "sti=studenter" in seen[-1]["href"]
@@ -205,14 +203,14 @@ def test_axe_reports_a_missing_alt_text_and_low_contrast(browser, tmp_path):
         '<p class="mork" id="svak">Lite kontrast i mørk visning på mobil.</p>'
         '<p id="graa" style="color:#bbb;background:#fff">Lite kontrast overalt.</p></main></body></html>',
         encoding="utf-8")
+    everywhere = ("mobil, lys", "mobil, mørk", "PC, lys", "PC, mørk")
 
     violations = audit(browser, tmp_path.as_uri() + "/", ["god.html", "feil.html"])
 
     assert not [v for v in violations if v.startswith("god.html")], violations
-    for where in ("mobil, lys", "mobil, mørk", "PC, lys", "PC, mørk"):
+    for where in everywhere:
         assert any(v.startswith(f"feil.html ({where}): image-alt – ") and "#uten-alt" in v for v in violations), violations
     contrast = {v.split(")")[0] + ")": v for v in violations if ": color-contrast – " in v}
-    assert sorted(contrast) == sorted(f"feil.html ({where})" for where in
-                                      ("mobil, lys", "mobil, mørk", "PC, lys", "PC, mørk")), violations
+    assert sorted(contrast) == sorted(f"feil.html ({where})" for where in everywhere), violations
     assert all("#graa" in v for v in contrast.values()), contrast
     assert [where for where, v in contrast.items() if "#svak" in v] == ["feil.html (mobil, mørk)"], contrast
