@@ -10,7 +10,7 @@ CONFIG  ?= mkdocs.yml
 SITE    ?= site
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help setup setup-test serve build offline lms publish register report spelling check test bench clean
+.PHONY: help setup setup-test serve build offline lms publish register report spelling figurer check test bench clean
 
 help: ## List the commands
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -64,6 +64,9 @@ spelling: setup ## List the words the Norwegian spelling check (hunspell) does n
 
 register: setup ## Record every address the site now has in data/published.yml (run before publishing)
 	$(PYTHON) -m macros.cli register
+
+figurer: setup-test ## Draw new and changed diagrams into docs/assets/figurer/ (in chromium), remove unused ones
+	$(PYTHON) -m macros.cli figurer
 
 check: build ## Build, then run the fast tests that need no browser
 	$(VENV)/bin/pytest -m "not browser"

@@ -29,6 +29,8 @@ import yaml
 from pymdownx.slugs import slugify
 
 from macros.addresses import page_address, permalink
+from macros.diagram_render import MERMAID, draw
+from macros.diagrams import FIGURE_FOLDER, diagram_key
 from macros.review import today
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -115,6 +117,7 @@ def generate(target: Path, chapters: int, seed: int = 2026, flat_nav: bool = Fal
         page.write_text(_perspective_page(perspective, paths[perspective["id"]]["intro"], steps), encoding="utf-8")
     (docs / "index.md").write_text(_landing_page(perspectives, plans), encoding="utf-8")
 
+    _draw_diagrams(docs)
     _write_data(target / "data", plans, perspectives, paths, glossary, rng)
     nav = _nav(perspectives, plans, flat_nav)
     _write_configs(target, nav)
@@ -220,13 +223,31 @@ def _admonition(plan: _Chapter, words: list[str], rng: random.Random) -> str:
     return f'{marker} {kind} "{title}"\n    {body}'
 
 
+def _diagram_source(variant: int) -> str:
+    steps = random.Random(f"diagram-{variant}").sample(DIAGRAM_STEPS, 5)
+    return "\n".join(["flowchart TD", f"    accTitle: Fem steg, fra {steps[0].lower()} til {steps[4].lower()}",
+                      f'    A["{steps[0]}"] --> B["{steps[1]}"]', f'    B --> C["{steps[2]}"]',
+                      f'    B --> D["{steps[3]}"]', f'    C --> E["{steps[4]}"]', "    D --> E"])
+
+
 def _diagram(plan: _Chapter, rng: random.Random) -> str:
-    steps = rng.sample(DIAGRAM_STEPS, 5)
-    lines = [f'    A["{steps[0]}"] --> B["{steps[1]}"]', f'    B --> C["{steps[2]}"]',
-             f'    B --> D["{steps[3]}"]', f'    C --> E["{steps[4]}"]', "    D --> E"]
-    return ("Figuren viser en vanlig vei gjennom tjenesten.\n\n```mermaid\nflowchart TD\n" + "\n".join(lines)
+    return ("Figuren viser en vanlig vei gjennom tjenesten.\n\n```mermaid\n"
+            + _diagram_source(rng.randrange(DIAGRAM_VARIANTS))
             + "\n```\n\n" + f"Figuren viser fem steg. Veien kan se annerledes ut i din kommune, men "
             f"hovedtrekkene er de samme for {plan.subject}.")
+
+
+def _draw_diagrams(docs: Path) -> None:
+    """Images for the corpus's diagrams, as `make figurer` makes them; drawn once and kept in a cache."""
+    folder = docs / FIGURE_FOLDER
+    folder.mkdir(parents=True, exist_ok=True)
+    DIAGRAM_CACHE.mkdir(parents=True, exist_ok=True)
+    sources = {diagram_key(source): source for source in map(_diagram_source, range(DIAGRAM_VARIANTS))}
+    missing = {key: source for key, source in sources.items() if not (DIAGRAM_CACHE / f"{key}.svg").is_file()}
+    for key, svg in draw(missing, ROOT / MERMAID).items():
+        (DIAGRAM_CACHE / f"{key}.svg").write_text(svg, encoding="utf-8")
+    for key in sources:
+        shutil.copy2(DIAGRAM_CACHE / f"{key}.svg", folder / f"{key}.svg")
 
 
 def _chapter(plan: _Chapter, plans: list[_Chapter], words: list[str], rng: random.Random) -> tuple[str, dict]:
@@ -527,6 +548,9 @@ PATH_INTROS = ["Stien gir deg oversikt først, og går så i dybden.",
                "Stien forklarer hva du kan få hjelp til, og hvordan."]
 STATIONS = ["Inngangen til laboratoriet", "Hjemmet – stue og kjøkken", "Fra sykehus til hjem",
             "Etikk og personvern", "Utprøving og testing"]
+# A large site reuses a handful of figures; drawing one per chapter would time Chromium, not the build.
+DIAGRAM_VARIANTS = 8
+DIAGRAM_CACHE = ROOT / ".cache" / "bench-figurer"
 DIAGRAM_STEPS = ["Behovet oppstår", "Søknad til kommunen", "Kartlegging hjemme", "Vedtak", "Tjenesten starter",
                  "Evaluering", "Samtale med pårørende", "Melding fra sykehuset", "Klage", "Hjem igjen"]
 SOURCES = [

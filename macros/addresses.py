@@ -10,8 +10,8 @@ import posixpath
 from collections.abc import Iterable
 from pathlib import Path
 
-import yaml
 
+from macros import yamlio
 from macros.errors import AuthorError
 from macros.model import Redirect
 
@@ -52,7 +52,7 @@ def current_addresses(page_src_uris: Iterable[str], chapter_ids: Iterable[str],
 
 def read_registry(data_dir: Path) -> list[str]:
     path = data_dir / REGISTRY_FILE
-    return list(yaml.safe_load(path.read_text(encoding="utf-8")) or []) if path.is_file() else []
+    return list(yamlio.load(path.read_text(encoding="utf-8")) or []) if path.is_file() else []
 
 
 def broken_addresses(registry: Iterable[str], current: set[str]) -> list[AuthorError]:

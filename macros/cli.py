@@ -49,6 +49,14 @@ def register() -> None:
     print(f"data/{REGISTRY_FILE}: {len(current - set(known))} nye adresser, {len(set(known) | current)} i alt")
 
 
+def figures() -> None:
+    """Draw new and changed diagrams, and remove images no page uses."""
+    from macros.diagram_render import update  # needs Chromium, which only this command does
+
+    drawn, removed = update(DOCS)
+    print(f"docs/assets/figurer: {len(drawn)} nye bilder, {len(removed)} fjernet")
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="python -m macros.cli", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -70,6 +78,7 @@ def main(argv: list[str] | None = None) -> None:
 
     commands.add_parser("report", help="chapters by review date, with owner, LIX and reading time")
     commands.add_parser("register", help="add the site's current addresses to data/published.yml")
+    commands.add_parser("figurer", help="draw new and changed Mermaid diagrams to docs/assets/figurer/")
 
     args = parser.parse_args(argv)
     if args.command == "offline-zip":
@@ -90,6 +99,8 @@ def main(argv: list[str] | None = None) -> None:
         report()
     elif args.command == "register":
         register()
+    elif args.command == "figurer":
+        figures()
 
 
 if __name__ == "__main__":

@@ -24,7 +24,7 @@ def inline_script_hashes(site_dir: Path) -> list[str]:
 
 
 def policy(hashes: list[str], frame_ancestors: str = "'self'") -> str:
-    """The policy: everything from the site itself; styles may be inline (Material and mermaid set them)."""
+    """The policy: everything from the site itself; styles may be inline (Material sets them)."""
     return "; ".join([
         "default-src 'self'",
         f"script-src 'self' {' '.join(hashes)}".strip(),

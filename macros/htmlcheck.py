@@ -1,4 +1,8 @@
-"""Checks on a built page: images need alt text, and nothing may load from another site."""
+"""Checks on a built page: images need alt text, and nothing may load from another site.
+
+Each check takes the page's HTML, or the page already parsed with `parse`, so a page is parsed once
+for all the checks run on it.
+"""
 
 from __future__ import annotations
 
@@ -22,33 +26,48 @@ RESOURCE_ATTRIBUTES = {
 REFERENCE_LINKS = {"canonical", "alternate", "author", "license", "next", "prev", "search"}
 _OFF_SITE = re.compile(r"^(https?:)?//", re.I)
 _CSS_URL = re.compile(r"url\(\s*['\"]?((?:https?:)?//[^'\")]+)", re.I)
+# One selector for everything that can load something: one walk through the page instead of one per tag.
+_LOADING = ", ".join([*(f"{tag}[{attribute}]" for tag, attribute in RESOURCE_ATTRIBUTES.items()),
+                      "img[srcset]", "source[srcset]", "style", "[style]"])
+
+Page = HTMLParser | str
 
 
-def off_site_resources(html: str) -> list[str]:
+def parse(html: str) -> HTMLParser:
+    return HTMLParser(html)
+
+
+def _tree(page: Page) -> HTMLParser:
+    return parse(page) if isinstance(page, str) else page
+
+
+def off_site_resources(page: Page) -> list[str]:
     """Addresses on other sites that this page would load (scripts, images, styles, frames, fonts)."""
-    tree = HTMLParser(html)
     found: list[str] = []
-    for tag, attribute in RESOURCE_ATTRIBUTES.items():
-        for node in tree.css(f"{tag}[{attribute}]"):
-            if tag == "link" and set((node.attributes.get("rel") or "").split()) & REFERENCE_LINKS:
-                continue
-            address = node.attributes.get(attribute) or ""
+    seen: set[int] = set()
+    for node in _tree(page).css(_LOADING):
+        # An element that matches two parts of the selector is returned twice.
+        if node.mem_id in seen:
+            continue
+        seen.add(node.mem_id)
+        attributes = node.attributes
+        attribute = RESOURCE_ATTRIBUTES.get(node.tag)
+        address = attributes.get(attribute) or "" if attribute else ""
+        if address and not (node.tag == "link" and set((attributes.get("rel") or "").split()) & REFERENCE_LINKS):
             if _OFF_SITE.match(address):
-                found.append(f"<{tag}> {address}")
-    for node in tree.css("img[srcset], source[srcset]"):
-        for candidate in (node.attributes.get("srcset") or "").split(","):
+                found.append(f"<{node.tag}> {address}")
+        for candidate in (attributes.get("srcset") or "").split(",") if node.tag in ("img", "source") else ():
             address = candidate.strip().split(" ")[0]
             if _OFF_SITE.match(address):
                 found.append(f"<{node.tag}> {address}")
-    for node in tree.css("style, [style]"):
-        css = node.text() if node.tag == "style" else node.attributes.get("style") or ""
+        css = node.text() if node.tag == "style" else attributes.get("style") or ""
         found.extend(f"<{node.tag}> {address}" for address in _CSS_URL.findall(css))
     return found
 
 
-def images_without_alt(html: str) -> list[str]:
+def images_without_alt(page: Page) -> list[str]:
     """The addresses of content images that have no alt text (or only blanks)."""
-    tree = HTMLParser(html)
+    tree = _tree(page)
     return [
         node.attributes.get("src") or "(uten adresse)"
         for node in tree.css("img")
@@ -61,16 +80,16 @@ def images_without_alt(html: str) -> list[str]:
 VAGUE_LINK_TEXTS = {"her", "les mer", "mer", "klikk her", "trykk her", "lenke", "denne lenken", "les her", "se her"}
 
 
-def vague_links(html: str) -> list[str]:
+def vague_links(page: Page) -> list[str]:
     """Link texts in the content that say nothing about where they lead («les mer», «her»)."""
-    tree = HTMLParser(html)
+    tree = _tree(page)
     return [node.text(strip=True) for node in tree.css("a[href]")
             if node.text(strip=True).lower().rstrip(".:!") in VAGUE_LINK_TEXTS]
 
 
-def skipped_headings(html: str) -> list[str]:
+def skipped_headings(page: Page) -> list[str]:
     """Headings that jump more than one level down from the one before (h2 followed by h4)."""
-    tree = HTMLParser(html)
+    tree = _tree(page)
     problems, previous = [], 1
     for node in tree.css("h1, h2, h3, h4, h5, h6"):
         level = int(node.tag[1])

@@ -8,6 +8,7 @@ from pathlib import Path
 import yaml
 from pydantic import ValidationError
 
+from macros import yamlio
 from macros.errors import AuthorError, ContentError, from_validation, from_yaml
 from macros.model import LOCAL_TOPICS, LocalFacts
 from macros.render import _render
@@ -24,7 +25,7 @@ def load_facts(editions_dir: Path, edition: str) -> LocalFacts:
                                         "(kopier en av de andre i data/editions/).")])
     text = path.read_text(encoding="utf-8")
     try:
-        return LocalFacts.model_validate(yaml.safe_load(text))
+        return LocalFacts.model_validate(yamlio.load(text))
     except yaml.YAMLError as error:
         raise ContentError([from_yaml(label, error, front_matter=False)]) from None
     except ValidationError as error:

@@ -18,10 +18,10 @@ from mkdocs.structure.pages import Page
 import logging
 import re
 
-from macros import glossary, htmlcheck, render, reuse
+from macros import diagrams, glossary, htmlcheck, render, reuse, searchindex
 from macros.addresses import broken_addresses, current_addresses, permalink, read_registry
 from macros.review import DEFAULT_GRACE_DAYS, overdue, today
-from macros.templatecheck import template_problems
+from macros.templatecheck import has_template_code, template_problems
 from macros.errors import AuthorError, ContentError
 from macros.local import load_facts, missing_facts
 from macros.model import LocalFacts
@@ -50,6 +50,7 @@ class IntroPlugin(BasePlugin[IntroConfig]):
     site: Site | None = None
     facts: LocalFacts | None = None
     offline_zip_bytes: int | None = None
+    drawn: dict[str, tuple[int, int] | None] = {}
 
     # ---- Hooks ----
 
@@ -62,18 +63,38 @@ class IntroPlugin(BasePlugin[IntroConfig]):
         except ContentError as error:
             raise PluginError(str(error)) from None
         self._problems: list[AuthorError] = []
+        self.drawn = diagrams.drawn_keys(Path(config.docs_dir))
         self._check_reviews()
-        config.mdx_configs.setdefault("abbr", {})["glossary"] = glossary.abbreviations(self.site.glossary)
+        config.markdown_extensions = [e for e in config.markdown_extensions
+                                      if not isinstance(e, glossary.GlossaryExtension)]
+        config.markdown_extensions.append(glossary.GlossaryExtension(glossary.abbreviations(self.site.glossary)))
         self._add_vendor_files(files, config)
         self._add_offline_zip(files, config)
         self._add_reuse_files(files, config)
         return files
+
+    # First of all, while line numbers are the author's: each diagram's code becomes its finished image.
+    @event_priority(60)
+    def _diagrams_as_images(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        found = diagrams.find(markdown)
+        if not found:
+            return markdown
+        offset = _front_matter_lines(page.file.content_string)
+        problems = [AuthorError(f"docs/{page.file.src_uri}", advice, line=line + offset)
+                    for line, advice in diagrams.problems(found, set(self.drawn))]
+        if problems:
+            raise PluginError(str(ContentError(problems)))
+        return diagrams.replace_with_images(markdown, page.file.src_uri, self.drawn)
 
     # Before macros run (priority above theirs): a template mistake gets a plain message, not a traceback.
     @event_priority(50)
     def _check_templates(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         macros = config.plugins["macros"]
         if page.meta.get("render_macros") is False:
+            return markdown
+        if not has_template_code(markdown):
+            # Nothing for mkdocs-macros to do: spare it rendering the page as a template.
+            page.meta["render_macros"] = False
             return markdown
         known = set(macros.variables) | set(macros.env.globals) | set(page.meta) | {"page"}
         offset = _front_matter_lines(page.file.content_string)
@@ -102,7 +123,7 @@ class IntroPlugin(BasePlugin[IntroConfig]):
             page.meta.setdefault("description", page.meta["summary"])
         return markdown
 
-    on_page_markdown = CombinedEvent(_check_templates, _dress_chapter)
+    on_page_markdown = CombinedEvent(_diagrams_as_images, _check_templates, _dress_chapter)
 
     # Check what the author wrote, as HTML: link texts and heading order.
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -114,15 +135,18 @@ class IntroPlugin(BasePlugin[IntroConfig]):
         self._collect(OUTPUT_CHECKS, output, page)
         return output
 
+    # After Material's search has written its index (search comes first in mkdocs.yml), before offline copies it.
     def on_post_build(self, config: MkDocsConfig) -> None:
         if self._problems:
             raise PluginError(str(ContentError(self._problems)))
+        searchindex.trim(Path(config.site_dir))
 
     # ---- Helpers ----
 
     def _collect(self, checks: tuple, html: str, page: Page) -> None:
+        tree = htmlcheck.parse(html)
         for check, advice in checks:
-            self._problems += [AuthorError(f"docs/{page.file.src_uri}", advice.format(found)) for found in check(html)]
+            self._problems += [AuthorError(f"docs/{page.file.src_uri}", advice.format(found)) for found in check(tree)]
 
     def current_site(self) -> Site:
         if self.site is None:
@@ -196,8 +220,6 @@ OFFLINE_ZIP_PATH = "last-ned/intro-frakoblet.zip"
 
 # npm file → where the site serves it.
 VENDOR_ASSETS = {
-    "mermaid/dist/mermaid.min.js": "assets/vendor/mermaid/mermaid.min.js",
-    "mermaid/LICENSE": "assets/vendor/mermaid/LICENSE.txt",
     "iframe-worker/shim/index.js": "assets/vendor/iframe-worker/shim.js",
     "iframe-worker/LICENSE": "assets/vendor/iframe-worker/LICENSE.txt",
 }

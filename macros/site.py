@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from pathlib import Path
 from typing import TypeVar
 
@@ -15,6 +16,7 @@ import frontmatter
 import yaml
 from pydantic import BaseModel, ValidationError
 
+from macros import yamlio
 from macros.errors import AuthorError, ContentError, from_validation, from_yaml, line_of_key
 from macros.model import ChapterMeta, GlossaryTerm, LearningPath, PageMeta, Perspective, Poster, Redirect
 from macros.readability import LIX_LIMIT, Readability, measure
@@ -24,6 +26,14 @@ DATA_FILES = {"perspectives": "perspectives.yml", "paths": "paths.yml", "glossar
               "redirects": "redirects.yml", "posters": "posters.yml"}
 
 Model = TypeVar("Model", bound=BaseModel)
+
+
+class _FastYAMLHandler(frontmatter.YAMLHandler):
+    def load(self, fm: str, **kwargs: object) -> object:
+        return yamlio.load(fm)
+
+
+_FRONT_MATTER = _FastYAMLHandler()
 
 
 @dataclass(frozen=True)
@@ -44,7 +54,11 @@ class Site:
     page_uris: frozenset[str] = frozenset()
 
     def chapter_at(self, src_uri: str) -> Chapter | None:
-        return next((c for c in self.chapters.values() if c.src_uri == src_uri), None)
+        return self._by_src_uri.get(src_uri)
+
+    @cached_property
+    def _by_src_uri(self) -> dict[str, Chapter]:
+        return {chapter.src_uri: chapter for chapter in self.chapters.values()}
 
 
 # ---- Helpers ----
@@ -55,7 +69,7 @@ def _read_list(path: Path, model: type[Model], errors: list[AuthorError], label:
         errors.append(AuthorError(label, "Filen finnes ikke. Den skal ligge i datamappen."))
         return []
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+        raw = yamlio.load(path.read_text(encoding="utf-8")) or []
     except yaml.YAMLError as error:
         errors.append(from_yaml(label, error, front_matter=False))
         return []
@@ -84,7 +98,7 @@ def _read_page(label: str, text: str, errors: list[AuthorError]) -> tuple[dict, 
                                   "feltene (minst title og summary) og en ny linje med ---.", line=1))
         return None
     try:
-        post = frontmatter.loads(text)
+        post = frontmatter.loads(text, handler=_FRONT_MATTER)
     except yaml.YAMLError as error:
         errors.append(from_yaml(label, error))
         return None

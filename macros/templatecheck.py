@@ -7,6 +7,11 @@ import re
 from jinja2 import Environment, TemplateSyntaxError, meta
 
 
+def has_template_code(markdown: str) -> bool:
+    """Whether Jinja would see anything but plain text in the page (an expression, a tag or a comment)."""
+    return "{{" in markdown or "{%" in markdown or "{#" in markdown
+
+
 def template_problems(
     env: Environment, markdown: str, known: set[str], our_macros: list[str]
 ) -> list[tuple[int | None, str]]:

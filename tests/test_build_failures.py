@@ -66,6 +66,10 @@ CASES = {
                                        "  english: GP\n"), ["data/glossary.yml", "«fastlege» står flere ganger"]),
     "iframe from another site": (append(CHAPTER, '\n\n<iframe src="https://video.example.org/x" title="Film">'
                                         "</iframe>\n"), [CHAPTER, "video.example.org"]),
+    "diagram without a title": (replace("docs/kapitler/samhandling.md", "    accTitle: Veien fra sykehuset og hjem igjen\n",
+                                        ""), ["docs/kapitler/samhandling.md", "linje", "accTitle"]),
+    "diagram changed but not drawn": (replace("docs/kapitler/samhandling.md", '"Hjemmesykepleie"]', '"Hjemmetjenester"]'),
+                                      ["docs/kapitler/samhandling.md", "linje", "make figurer"]),
     "unknown path step": (replace("data/paths.yml", "organisering", "organisasjon"), ["data/paths.yml", "organisasjon"]),
 }
 

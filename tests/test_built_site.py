@@ -65,25 +65,30 @@ def test_nothing_is_loaded_from_another_site(built_pages, site_dir):
         assert off_site_resources((site_dir / path).read_text(encoding="utf-8")) == [], path
 
 
-def test_glossary_terms_get_hover_definitions(html):
-    abbrs = html("kapitler/samhandling/index.html").css("abbr[title]")
-    assert any(a.text() == "KAD" for a in abbrs)
+def test_glossary_terms_are_explained_where_first_used(html):
+    page = html("kapitler/samhandling/index.html")
+    abbrs = page.css("abbr[title]")
+    kad = [a for a in abbrs if a.attributes["title"].startswith("kommunal akutt døgnplass (KAD)")]
+    assert [a.text() for a in kad] == ["kommunal akutt døgnplass"]
+    # Once per term, and never in a heading or a link.
+    titles = [a.attributes["title"] for a in abbrs]
+    assert len(titles) == len(set(titles))
+    assert not page.css(":is(h1, h2, h3, a) abbr")
+    assert "KAD" in page.css_first("article").text()
 
 
 def test_site_is_norwegian(html):
     assert html("index.html").css_first("html").attributes["lang"] == "nb"
 
 
-def test_diagrams_use_mermaid_from_the_site(html):
-    page = html("kapitler/samhandling/index.html")
-    assert page.css_first("pre.mermaid, div.mermaid") is not None
-    sources = [s.attributes.get("src") for s in page.css("script[src]")]
-    assert "../../assets/vendor/mermaid/mermaid.min.js" in sources
-
-
-def test_pages_without_diagrams_do_not_load_mermaid(html):
-    sources = [s.attributes.get("src") or "" for s in html("index.html").css("script[src]")]
-    assert not any("mermaid" in s for s in sources)
+def test_diagrams_are_images_from_the_site_and_no_page_loads_mermaid(html, built_pages, site_dir):
+    image = html("kapitler/samhandling/index.html").css_first("img.intro-diagram")
+    assert image.attributes["alt"] == "Veien fra sykehuset og hjem igjen"
+    assert image.attributes["src"].startswith("../../assets/figurer/") and image.attributes["width"]
+    assert (site_dir / "kapitler/samhandling" / image.attributes["src"]).resolve().is_file()
+    for path in built_pages:
+        text = (site_dir / path).read_text(encoding="utf-8")
+        assert "mermaid" not in text, path
 
 
 def test_offline_zip_is_offered_for_download_with_its_size(html, site_dir):

@@ -1,4 +1,6 @@
-from macros.glossary import abbreviations, tooltip
+import markdown
+
+from macros.glossary import GlossaryExtension, abbreviations, tooltip
 from macros.model import GlossaryTerm
 
 KAD = GlossaryTerm(term="kommunal akutt døgnplass", abbreviation="KAD", english="municipal acute bed",
@@ -17,3 +19,30 @@ def test_every_form_gets_a_definition_also_capitalised():
 def test_first_definition_of_a_word_wins():
     other = GlossaryTerm(term="KAD", english="x", definition="Noe annet.")
     assert abbreviations([KAD, other])["KAD"] == tooltip(KAD)
+
+
+def explained(text: str) -> str:
+    return markdown.markdown(text, extensions=[GlossaryExtension(abbreviations([KAD]))])
+
+
+def test_only_the_first_use_of_a_term_is_explained_in_any_of_its_forms():
+    html = explained("Kari fikk en kommunal akutt døgnplass. KAD er et tilbud. Hun var på KAD i to døgn.")
+    assert html.count("<abbr") == 1
+    assert html.startswith('<p>Kari fikk en <abbr title="kommunal akutt døgnplass (KAD): ')
+    assert html.endswith("</abbr>. KAD er et tilbud. Hun var på KAD i to døgn.</p>")
+
+
+def test_terms_in_headings_links_and_code_are_left_alone_and_explained_later():
+    html = explained("## Om KAD\n\n[KAD](https://example.org) og `KAD`, men *så KAD* og KAD.")
+    assert "<h2>Om KAD</h2>" in html
+    assert '<a href="https://example.org">KAD</a>' in html and "<code>KAD</code>" in html
+    assert "<em>så <abbr" in html and html.count("<abbr") == 1
+
+
+def test_several_terms_in_one_text_keep_the_words_between_them():
+    other = GlossaryTerm(term="fastlege", english="GP", definition="Lege med ansvar for en liste.")
+    html = markdown.markdown("Fastlege, KAD og fastlege igjen.",
+                             extensions=[GlossaryExtension(abbreviations([KAD, other]))])
+    assert html == ('<p><abbr title="fastlege: Lege med ansvar for en liste.">Fastlege</abbr>, '
+                    '<abbr title="kommunal akutt døgnplass (KAD): Døgnplass i kommunen for øyeblikkelig hjelp.">'
+                    'KAD</abbr> og fastlege igjen.</p>')

@@ -26,3 +26,12 @@ def test_local_resources_and_plain_links_are_fine():
 def test_images_need_alt_text():
     html = '<img src="a.png"><img src="b.png" alt="  "><img src="c.png" alt="Kart"><img src="d.png" alt="" role="presentation">'
     assert images_without_alt(html) == ["a.png", "b.png"]
+
+
+def test_srcsets_and_style_sheets_count_too_and_one_parse_serves_every_check():
+    from macros.htmlcheck import parse
+    tree = parse('<img src="a.png" srcset="a2.png 2x, https://cdn.example.org/a3.png 3x" alt="A">'
+                 "<style>@font-face { src: url(https://fonts.example.org/f.woff2) }</style>"
+                 '<link rel="alternate" href="https://intro.example.no/en/"><img src="b.png">')
+    assert off_site_resources(tree) == ["<img> https://cdn.example.org/a3.png", "<style> https://fonts.example.org/f.woff2"]
+    assert images_without_alt(tree) == ["b.png"]

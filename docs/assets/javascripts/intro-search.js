@@ -7,7 +7,9 @@
  * doubled final consonant is made single ("sykehjemmene" → "sykehjemm" → "sykehjem"). Step 3 cuts
  * derivations ("fastlege" → "fast") and is left out: a prefix search wants the longer stem.
  * A query typed before the index is ready is also held back and sent once the worker is ready;
- * Material would otherwise drop it. Loaded before Material's bundle, which creates the worker. */
+ * Material would otherwise drop it. While the worker is busy, only the newest query waits: Material
+ * sends one per keystroke, and a large site would answer each in turn, long after the reader stopped.
+ * Loaded before Material's bundle, which creates the worker. */
 (function () {
   "use strict";
 
@@ -62,31 +64,44 @@
     });
   }
 
-  var QUERY = 2;
   var READY = 1;
+  var QUERY = 2;
+  var RESULT = 3;
+  /* If an answer never comes (a worker that failed), stop waiting for it after this long. */
+  var GIVE_UP_MS = 2000;
   var Original = window.Worker;
   if (!Original) return;
 
   function StemmingWorker(url, options) {
     var worker = new Original(url, options);
     var ready = false;
+    var busySince = 0;
     var waiting = null;
     var post = worker.postMessage.bind(worker);
+
+    function ask(query) {
+      busySince = Date.now();
+      waiting = null;
+      post({ type: QUERY, data: query });
+    }
+
     worker.addEventListener("message", function (event) {
-      if (event.data && event.data.type === READY) {
-        ready = true;
-        if (waiting !== null) post({ type: QUERY, data: waiting });
-        waiting = null;
+      var type = event.data && event.data.type;
+      if (type === READY) ready = true;
+      if (type === READY || type === RESULT) {
+        busySince = 0;
+        if (waiting !== null) ask(waiting);
       }
     });
     worker.postMessage = function (message) {
       if (message && message.type === QUERY && typeof message.data === "string") {
         var query = stemQuery(message.data);
-        if (!ready) {
+        var busy = busySince && Date.now() - busySince < GIVE_UP_MS;
+        if (!ready || busy) {
           waiting = query;
           return;
         }
-        return post({ type: QUERY, data: query });
+        return ask(query);
       }
       return post.apply(null, arguments);
     };
