@@ -1,5 +1,7 @@
 """In real headless Chromium: a reader follows a perspective card and lands on its path."""
 
+import re
+
 import pytest
 from playwright.sync_api import expect
 
@@ -49,4 +51,29 @@ def test_path_navigation_keeps_the_reader_on_the_path_and_remembers_progress(gua
     expect(page.locator(".intro-path li").first).to_contain_text("Lest")
     expect(page.locator(".intro-path-progress")).to_have_text("Du har lest 1 av 7 kapitler i stien.")
     assert page.context.cookies() == []
+    assert problems == []
+
+
+COUNT_QUERIES = """() => {
+  window.__queries = [];
+  const post = Worker.prototype.postMessage;
+  Worker.prototype.postMessage = function (message) {
+    if (message && message.type === 2) window.__queries.push(message.data);
+    return post.apply(this, arguments);
+  };
+}"""
+
+
+def test_fast_typing_sends_only_the_newest_query_while_the_worker_is_busy(guarded_page, served_site):
+    page, problems = guarded_page
+    page.add_init_script(f"({COUNT_QUERIES})()")
+    page.goto(served_site)
+    page.locator(".md-search__input").click(force=True)
+    expect(page.locator(".md-search-result__meta")).not_to_have_text(re.compile("Starter|^$"), timeout=15000)
+    page.keyboard.type("hjemmesykepleien", delay=0)
+    # The last query asked is the whole word, stemmed; the results are for it.
+    page.wait_for_function("() => window.__queries.at(-1) === window.introStem('hjemmesykepleien')", timeout=10000)
+    expect(page.locator(".md-search-result__item").first).to_be_visible(timeout=10000)
+    asked = page.evaluate("window.__queries")
+    assert len(asked) < len("hjemmesykepleien"), asked
     assert problems == []
