@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 
+from macros import chromium
 from macros.export import zip_directory
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -108,25 +109,13 @@ def served_site(site_dir: Path) -> Iterator[str]:
     server.shutdown()
 
 
-def chromium_path() -> str:
-    path = os.environ.get("CHROMIUM") or shutil.which("chromium")
-    if not path:
-        pytest.fail("Debian's chromium is not installed. Run `make setup-test` (it installs it).")
-    return path
-
-
 @pytest.fixture(scope="session")
 def browser() -> Iterator[object]:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=chromium_path(),
-            args=["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                  "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-        )
-        yield browser
-        browser.close()
+    try:
+        with chromium.browser() as started:
+            yield started
+    except chromium.ChromiumMissing as error:
+        pytest.fail(str(error))
 
 
 def guard(context, own_site: str) -> list[str]:
