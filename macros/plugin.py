@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from jinja2 import Environment, FileSystemBytecodeCache
 from mkdocs.config import config_options
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
@@ -125,6 +126,13 @@ class IntroPlugin(BasePlugin[IntroConfig]):
 
     on_page_markdown = CombinedEvent(_diagrams_as_images, _check_templates, _dress_chapter)
 
+    # Compiling Material's templates is a fifth of a build of this site, and they change only with the theme.
+    def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+        cache = Path(config.config_file_path).parent / TEMPLATE_CACHE
+        cache.mkdir(parents=True, exist_ok=True)
+        env.bytecode_cache = FileSystemBytecodeCache(str(cache))
+        return env
+
     # Check what the author wrote, as HTML: link texts and heading order.
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         self._collect(CONTENT_CHECKS, html, page)
@@ -217,6 +225,8 @@ OUTPUT_CHECKS = (
 )
 
 OFFLINE_ZIP_PATH = "last-ned/intro-frakoblet.zip"
+# Compiled theme templates, beside the project like Material's own plugin caches (ignored by git).
+TEMPLATE_CACHE = ".cache/jinja"
 
 # npm file → where the site serves it.
 VENDOR_ASSETS = {
