@@ -74,7 +74,7 @@ check: build ## Build, then run the fast tests that need no browser
 test: setup-test ## Install everything the tests need and run them all
 	$(VENV)/bin/pytest
 
-bench: setup-test ## Measure build time, page weight, search and the offline zip: bench/results/latest.md
+bench: setup-test ## Measure build, edit-to-reload, page weight, Lighthouse, search and the offline zip: bench/results/latest.md
 	$(PYTHON) -m bench.run
 
 clean: ## Remove build output

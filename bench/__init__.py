@@ -1,5 +1,7 @@
-"""INTRO's benchmarks: what the site costs its authors (build) and its readers (bytes, search, offline zip).
+"""INTRO's benchmarks: what the site costs its authors (build, edit-to-reload) and its readers (bytes, Lighthouse,
+search, offline zip).
 
 `python -m bench.run` builds synthetic corpora with INTRO's full configuration and with stock Material,
-measures the real site as a reader gets it, and writes a Markdown report to bench/results/.
+times `mkdocs serve` on the real site, measures the real site as a reader gets it, and writes a Markdown
+report to bench/results/. bench/run.py says which module measures what.
 """

@@ -1,7 +1,6 @@
 """Safe publishing: a failed build or check never touches the live site; builds are reproducible."""
 
 import filecmp
-from pathlib import Path
 
 import pytest
 

@@ -1,5 +1,4 @@
 import datetime as dt
-from pathlib import Path
 
 from macros import render
 from macros.site import load_site

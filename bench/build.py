@@ -1,0 +1,116 @@
+"""What INTRO costs its authors: building the same generated corpus with INTRO and with stock Material.
+
+Each size is built with both configurations, alternating, every build in a fresh process, so neither
+configuration gains from a warm interpreter or always builds on a warmer machine.
+"""
+
+from __future__ import annotations
+
+import pstats
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from bench.browser import gzipped_size
+from bench.corpus import Corpus, generate
+from bench.process import build_env, mkdocs_command, run_measured
+
+CONFIGS = ("intro", "stock")
+SEARCH_INDEX = "search/search_index.json"
+
+
+@dataclass(frozen=True)
+class Build:
+    config: str
+    chapters: int
+    wall: float
+    cpu: float
+    mkdocs_seconds: float | None  # what MkDocs itself reports: the build without Python's start-up and imports
+    peak_mb: float
+
+
+@dataclass
+class SizeResult:
+    corpus: Corpus
+    builds: list[Build] = field(default_factory=list)
+    index_bytes: dict[str, tuple[int, int]] = field(default_factory=dict)  # config → (raw, gzip)
+
+    def of(self, config: str) -> list[Build]:
+        return [b for b in self.builds if b.config == config]
+
+    def median(self, config: str, attribute: str) -> float:
+        return statistics.median(getattr(b, attribute) for b in self.of(config))
+
+    def peak(self, config: str) -> float:
+        return max(b.peak_mb for b in self.of(config))
+
+
+def config_file(corpus: Corpus, config: str) -> Path:
+    return corpus.intro_config if config == "intro" else corpus.stock_config
+
+
+def build(corpus: Corpus, config: str, site_dir: Path, log: Path) -> Build:
+    shutil.rmtree(site_dir, ignore_errors=True)
+    wall, cpu, peak = run_measured(mkdocs_command(config_file(corpus, config), site_dir), corpus.root, log,
+                                   build_env())
+    reported = re.search(r"Documentation built in ([\d.]+) seconds", log.read_text(encoding="utf-8"))
+    return Build(config, corpus.chapters, wall, cpu, float(reported.group(1)) if reported else None, peak)
+
+
+def site_dir(work: Path, chapters: int, config: str) -> Path:
+    """Where a corpus's site is built; the search latency measurement opens it afterwards."""
+    return work / f"site-{chapters}-{config}"
+
+
+def bench_size(chapters: int, repeat: int, work: Path, say, flat_nav: bool = False) -> SizeResult:
+    corpus = generate(work / f"corpus-{chapters}", chapters, flat_nav=flat_nav)
+    say(f"{chapters} kapitler: korpus laget ({corpus.words} ord, {corpus.diagrams} figurer)")
+    result = SizeResult(corpus)
+    for round_number in range(repeat):
+        # Alternate the order, so neither configuration always builds on a warmer machine.
+        order = CONFIGS if round_number % 2 == 0 else tuple(reversed(CONFIGS))
+        for config in order:
+            done = build(corpus, config, site_dir(work, chapters, config), work / f"build-{chapters}-{config}.log")
+            result.builds.append(done)
+            say(f"  {config:5} runde {round_number + 1}: {done.wall:6.1f} s vegg, {done.cpu:6.1f} s CPU, "
+                f"{done.peak_mb:6.0f} MB")
+    for config in CONFIGS:
+        index = (site_dir(work, chapters, config) / SEARCH_INDEX).read_bytes()
+        result.index_bytes[config] = (len(index), gzipped_size(index))
+    return result
+
+
+# ---- Profiling: where the build time goes ----
+
+_PROFILE_SCRIPT = """
+import cProfile, sys, time
+from mkdocs.__main__ import cli
+profile = cProfile.Profile(time.process_time)
+profile.enable()
+try:
+    cli.main(args=sys.argv[2:], standalone_mode=False)
+finally:
+    profile.disable()
+    profile.dump_stats(sys.argv[1])
+"""
+
+
+def profile(chapters: int, work: Path, top: int, flat_nav: bool = False) -> None:
+    """cProfile (CPU time) one INTRO and one stock build, and print where the time goes."""
+    corpus = generate(work / f"corpus-{chapters}", chapters, flat_nav=flat_nav)
+    for config in CONFIGS:
+        stats_file = work / f"profile-{chapters}-{config}.prof"
+        target = site_dir(work, chapters, config)
+        shutil.rmtree(target, ignore_errors=True)
+        subprocess.run([sys.executable, "-c", _PROFILE_SCRIPT, str(stats_file), "build", "--strict",
+                        "-f", str(config_file(corpus, config)), "-d", str(target)], cwd=corpus.root,
+                       env=build_env(), check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        stats = pstats.Stats(str(stats_file))
+        print(f"\n===== {config}, {chapters} kapitler: {stats.total_tt:.1f} s CPU under cProfile ({stats_file})")
+        stats.sort_stats("tottime").print_stats(top)
+        stats.sort_stats("cumulative").print_stats(r"(macros/|mkdocs_macros/|abbr|superfences|search/plugin|"
+                                                   r"plugins\.py:\d+\(on_)", top)

@@ -1,0 +1,146 @@
+"""What the real site costs its readers: the bytes of a first visit, the search index and the offline zip.
+
+The real site is built as `make build` builds it (the offline edition and its zip first, then the site that
+offers the zip), served by the nginx-like server in bench.browser and opened in Chromium with an empty cache.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from bench.browser import COMPRESSIBLE, GZIP_MIN_LENGTH, gzipped_size, own_site_only, serve
+from macros.chromium import browser as chromium
+from bench.build import SEARCH_INDEX
+from bench.corpus import ROOT
+from bench.process import build_env, mkdocs_command, plain_error, run_measured
+
+
+@dataclass(frozen=True)
+class Resource:
+    url: str
+    content_type: str
+    raw: int
+    gzipped: int
+
+
+@dataclass
+class PageWeight:
+    label: str
+    path: str
+    resources: list[Resource]
+    blocked: list[str]
+
+    def total(self, with_index: bool) -> int:
+        return sum(r.gzipped for r in self.resources if with_index or not r.url.endswith(SEARCH_INDEX))
+
+    @property
+    def index_loaded(self) -> bool:
+        return any(r.url.endswith(SEARCH_INDEX) for r in self.resources)
+
+
+@dataclass
+class Reader:
+    pages: list[PageWeight] = field(default_factory=list)
+    index_raw: int = 0
+    index_gzipped: int = 0
+    chapters: int = 0
+    zip_bytes: int = 0
+    build_seconds: dict[str, float] = field(default_factory=dict)
+    site: Path | None = None  # the built site, for Lighthouse; None if it could not be built
+    error: str | None = None
+
+
+def build_real_site(work: Path, reader: Reader) -> Path:
+    """Build the real site as `make offline` and `make build` do; note the build times and the zip's size."""
+    offline_site, zip_file, site = work / "real-offline", work / "intro-frakoblet.zip", work / "real-site"
+    shutil.rmtree(offline_site, ignore_errors=True)
+    wall, _, _ = run_measured(mkdocs_command(ROOT / "mkdocs.yml", offline_site), ROOT, work / "real-offline.log",
+                              build_env(INTRO_OFFLINE="true"))
+    reader.build_seconds["offline"] = wall
+    run_measured([sys.executable, "-m", "macros.cli", "offline-zip", str(offline_site), str(zip_file)], ROOT,
+                 work / "real-zip.log", build_env())
+    reader.zip_bytes = zip_file.stat().st_size
+    shutil.rmtree(site, ignore_errors=True)
+    wall, _, _ = run_measured(mkdocs_command(ROOT / "mkdocs.yml", site), ROOT, work / "real-site.log",
+                              build_env(INTRO_OFFLINE_ZIP=str(zip_file)))
+    reader.build_seconds["online"] = wall
+    return site
+
+
+def first_visit(browser, base: str, site: Path, path: str, label: str) -> PageWeight:
+    """Everything a first visit loads (empty cache), until the network has been quiet for half a second."""
+    context = browser.new_context()
+    blocked: list[str] = []
+    own_site_only(context, base, blocked)
+    responses = []
+    context.on("response", lambda response: responses.append(response))
+    page = context.new_page()
+    page.goto(base + path, wait_until="networkidle")
+    page.wait_for_timeout(1000)
+    resources = []
+    seen: set[str] = set()
+    for response in responses:
+        if response.url in seen or response.status != 200:
+            continue
+        seen.add(response.url)
+        try:
+            body = response.body()  # decompressed: the server gzips, and the browser unpacks
+        except Exception:  # noqa: BLE001 - a body the browser does not hold (a worker's fetch) is read from disk
+            local = urlsplit(response.url).path.removeprefix("/")
+            body = (site / (local + "index.html" if local.endswith("/") or not local else local)).read_bytes()
+        content_type = (response.headers.get("content-type") or "").split(";")[0]
+        # Weighed by compressing again rather than read off the wire: a worker's fetch has no size in Playwright.
+        compressible = content_type in COMPRESSIBLE and len(body) >= GZIP_MIN_LENGTH
+        compressed = gzipped_size(body) if compressible else len(body)
+        resources.append(Resource(response.url.removeprefix(base), content_type, len(body), compressed))
+    context.close()
+    return PageWeight(label, path, resources, blocked)
+
+
+def chapter_pages(site: Path) -> list[Path]:
+    return sorted(p for p in (site / "kapitler").rglob("index.html"))
+
+
+def _median_page(pages: list[Path]) -> Path | None:
+    if not pages:
+        return None
+    ordered = sorted(pages, key=lambda p: p.stat().st_size)
+    return ordered[(len(ordered) - 1) // 2]
+
+
+def _weighed_pages(site: Path) -> list[tuple[str, str]]:
+    """The landing page, and the median-sized chapter without a diagram and with one (if any has one)."""
+    chapters = chapter_pages(site)
+    with_diagram = [p for p in chapters if 'class="mermaid"' in p.read_text(encoding="utf-8")]
+    plain = _median_page([p for p in chapters if p not in with_diagram])
+    diagram = _median_page(with_diagram)
+    targets = [("Forsiden", "")]
+    if plain:
+        targets.append(("Kapittel uten figur", plain.parent.relative_to(site).as_posix() + "/"))
+    if diagram:
+        targets.append(("Kapittel med figur", diagram.parent.relative_to(site).as_posix() + "/"))
+    return targets
+
+
+def measure_reader(work: Path, say) -> Reader:
+    """Build the real site as `make build` does, then weigh a first visit to it in Chromium."""
+    reader = Reader()
+    try:
+        site = build_real_site(work, reader)
+        reader.site = site
+        say(f"Det ekte nettstedet er bygget (frakoblet zip {reader.zip_bytes / 1e6:.1f} MB)")
+        index = (site / SEARCH_INDEX).read_bytes()
+        reader.index_raw, reader.index_gzipped = len(index), gzipped_size(index)
+        reader.chapters = len(chapter_pages(site))
+        with serve(site) as base, chromium() as browser:
+            for label, path in _weighed_pages(site):
+                reader.pages.append(first_visit(browser, base, site, path, label))
+        say("Sidevekten er målt")
+    except Exception as error:  # noqa: BLE001 - the report says what could not be measured, and why
+        reader.error = plain_error(error, work)
+        say(f"Lesermålingene feilet: {reader.error}")
+    return reader

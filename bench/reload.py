@@ -1,0 +1,185 @@
+"""Edit-to-reload: how long an author waits, with `mkdocs serve` running, from saving a chapter to seeing it.
+
+`mkdocs serve` runs on a copy of the real project (the real docs are never touched), a chapter is open in
+Chromium, and a sentence with a unique marker is written into the chapter's Markdown. The time runs from the
+write until the marker is in the page's DOM: MkDocs notices the change, rebuilds, and its livereload script
+reloads the page. MkDocs' own «Documentation built in» line gives the share that is the rebuild.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import re
+import shutil
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import time
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from macros.chromium import browser as chromium
+from bench.corpus import ROOT
+from bench.process import build_env, plain_error
+
+CHAPTER = "kapitler/folkehelse.md"
+CHAPTER_URL = "kapitler/folkehelse/"
+# What a build of mkdocs.yml reads. macros/ and overrides/ are copied, not linked: mkdocs.yml watches them,
+# and a link would let an edit to the real project set off a rebuild in the middle of a measurement.
+COPIED = ("docs", "data", "macros", "overrides", "templates", "mkdocs.yml")
+LINKED = ("node_modules",)  # large, read-only, and not watched
+START_TIMEOUT_S = 300
+RELOAD_TIMEOUT_S = 60  # a rebuild that fails leaves the page as it was: this long, then report it
+SETTLE_S = 1.5  # after a reload, before the next edit: livereload reconnects and the watcher is idle again
+# The modes to measure: the normal one, then --dirty as an author would run it (strict, from mkdocs.yml), and,
+# if strict mode stops that, --dirty without strict mode to show what it would give.
+MODES = ((), ("--dirty",), ("--dirty", "--no-strict"))
+
+
+@dataclass
+class ReloadRun:
+    flags: tuple[str, ...]
+    seconds: list[float] = field(default_factory=list)  # from the write to the marker in the DOM
+    rebuild_seconds: list[float] = field(default_factory=list)  # MkDocs' own figure for each rebuild
+    warnings: list[str] = field(default_factory=list)  # distinct warnings from the rebuilds
+    untitled_links: int = 0  # nav links titled «None» after a reload: pages --dirty did not read have no title
+    error: str | None = None
+
+    @property
+    def command(self) -> str:
+        return " ".join(["mkdocs serve", *self.flags])
+
+    @property
+    def median(self) -> float:
+        return statistics.median(self.seconds)
+
+
+@dataclass
+class Reload:
+    chapters: int  # in the real site's docs/kapitler, the size the goal is set at
+    runs: list[ReloadRun] = field(default_factory=list)
+
+
+def copy_project(target: Path) -> Path:
+    """A throwaway copy of the project for `mkdocs serve` to watch."""
+    shutil.rmtree(target, ignore_errors=True)
+    target.mkdir(parents=True)
+    for name in COPIED:
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, target / name, ignore=shutil.ignore_patterns("__pycache__"))
+        elif source.is_file():
+            shutil.copy2(source, target / name)
+    for name in LINKED:
+        if (ROOT / name).exists():
+            (target / name).symlink_to(ROOT / name)
+    return target
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@contextlib.contextmanager
+def mkdocs_serve(project: Path, flags: tuple[str, ...], log: Path) -> Iterator[str]:
+    """Start `mkdocs serve` in project, wait until it serves, yield its address; stop it afterwards."""
+    port = free_port()
+    command = [sys.executable, "-m", "mkdocs", "serve", "-f", "mkdocs.yml", "--dev-addr", f"127.0.0.1:{port}", *flags]
+    with log.open("w", encoding="utf-8") as out:
+        process = subprocess.Popen(command, cwd=project, stdout=out, stderr=subprocess.STDOUT, env=build_env())
+    try:
+        deadline = time.monotonic() + START_TIMEOUT_S
+        while "Serving on" not in log.read_text(encoding="utf-8", errors="replace"):
+            if process.poll() is not None or time.monotonic() > deadline:
+                raise RuntimeError(f"`{' '.join(['mkdocs serve', *flags])}` did not start: {_last_lines(log)}")
+            time.sleep(0.2)
+        yield f"http://127.0.0.1:{port}/"
+    finally:
+        # Ctrl+C, as an author stops it: on SIGINT mkdocs serve removes its temporary site folder, on SIGTERM not.
+        process.send_signal(signal.SIGINT)
+        try:
+            process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+def _last_lines(log: Path, count: int = 3) -> str:
+    """The end of the log without MkDocs' and the macros plugin's INFO chatter: the warnings and the error."""
+    lines = [line for line in log.read_text(encoding="utf-8", errors="replace").splitlines()
+             if line.strip() and not line.startswith("INFO")]
+    return " / ".join(lines[-count:])
+
+
+def _rebuilds(log_text: str) -> list[float]:
+    """MkDocs' «Documentation built in» figures, without the first build."""
+    return [float(s) for s in re.findall(r"Documentation built in ([\d.]+) seconds", log_text)][1:]
+
+
+def _warnings(log_text: str) -> list[str]:
+    """The distinct warnings MkDocs logged after the first build, shortened for the report."""
+    after_first = log_text.split("Serving on", 1)[-1]
+    found = re.findall(r"^(?:WARNING|ERROR)\s+-\s+(.+)$", after_first, re.M)
+    return list(dict.fromkeys(line.strip()[:200] for line in found))
+
+
+# The reloaded page's nav links with no title: MkDocs writes «None» for a page it has not read.
+_UNTITLED = """() => [...document.querySelectorAll(".md-nav__link")]
+  .filter((link) => link.textContent.trim() === "None").length"""
+
+
+def time_reloads(project: Path, base: str, run: ReloadRun, repeat: int) -> None:
+    """Open the chapter, then `repeat` times: write a new marker into it and wait for the marker in the DOM."""
+    chapter = project / "docs" / CHAPTER
+    original = chapter.read_text(encoding="utf-8")
+    with chromium() as browser:
+        page = browser.new_page()
+        page.goto(base + CHAPTER_URL, wait_until="load")
+        time.sleep(SETTLE_S)
+        for _ in range(repeat):
+            marker = f"Målemerke {uuid.uuid4().hex[:12]}"
+            started = time.perf_counter()
+            chapter.write_text(f"{original.rstrip()}\n\n{marker}: denne setningen er lagt til av målingen.\n",
+                               encoding="utf-8")
+            # Playwright reruns the check in the new document after livereload's reload.
+            page.wait_for_function("m => document.body !== null && document.body.textContent.includes(m)",
+                                   arg=marker, polling=50, timeout=RELOAD_TIMEOUT_S * 1000)
+            run.seconds.append(time.perf_counter() - started)
+            page.wait_for_load_state("load")
+            run.untitled_links = max(run.untitled_links, page.evaluate(_UNTITLED))
+            time.sleep(SETTLE_S)
+
+
+def measure_mode(work: Path, flags: tuple[str, ...], repeat: int) -> ReloadRun:
+    run = ReloadRun(flags)
+    name = "-".join(flag.strip("-") for flag in flags) or "normal"
+    log = work / f"serve-{name}.log"
+    try:
+        project = copy_project(work / f"serve-{name}")
+        with mkdocs_serve(project, flags, log) as base:
+            time_reloads(project, base, run, repeat)
+    except Exception as error:  # noqa: BLE001 - the report says what happened, and why
+        run.error = plain_error(error, work)
+    if log.is_file():
+        text = log.read_text(encoding="utf-8", errors="replace")
+        run.rebuild_seconds, run.warnings = _rebuilds(text), _warnings(text)
+    return run
+
+
+def measure_reload(work: Path, repeat: int, with_dirty: bool, say) -> Reload:
+    """The normal mode, and --dirty (and --dirty --no-strict if strict mode stops --dirty) when asked for."""
+    reload = Reload(chapters=len(list((ROOT / "docs" / "kapitler").rglob("*.md"))))
+    for flags in MODES if with_dirty else MODES[:1]:
+        if flags == ("--dirty", "--no-strict") and reload.runs[-1].seconds:
+            break  # --dirty worked as authors run it; no need to loosen it
+        run = measure_mode(work, flags, repeat)
+        reload.runs.append(run)
+        outcome = f"median {run.median:.2f} s" if run.seconds else f"feilet: {run.error}"
+        say(f"Fra lagring til oppdatert side med `{run.command}`: {outcome}")
+    return reload

@@ -1,0 +1,167 @@
+"""What searching costs a reader: from the last keystroke to the hits drawn, in Chromium, INTRO against stock.
+
+Each corpus's built site is served locally and searched in one tab. The page's own clock (performance.now())
+times every query, from the `input` event to the last change of Material's result list after the search
+worker's answer to that query.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from bench.browser import own_site_only, serve
+from macros.chromium import browser as chromium
+from bench.build import CONFIGS, site_dir
+from bench.process import plain_error
+
+QUERIES = ("sykehjemmene", "fastlegen", "KAD", "pårørende", "hjemmesykepleie")
+TYPING_DELAY_MS = 80
+SEARCH_TIMEOUT_S = 120
+SEARCH_ROUNDS = 3
+
+
+@dataclass
+class Search:
+    site: str
+    ready_seconds: float
+    typed: dict[str, list[float]] = field(default_factory=dict)
+    last_key: dict[str, list[float]] = field(default_factory=dict)
+    worker: dict[str, list[float]] = field(default_factory=dict)  # last character: until the worker answered
+    hits: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass
+class SearchResult:
+    chapters: int
+    runs: list[Search] = field(default_factory=list)
+    error: str | None = None
+
+
+# Before any page script: time every query that reaches the search worker (Material's message type 2, QUERY)
+# and every answer (type 3, RESULT). The worker answers in order, so the last answer is the last query's.
+_WORKER_CLOCK = """(() => {
+  const Original = window.Worker;
+  window.__benchQueries = [];
+  window.__benchResults = [];
+  if (!Original) return;
+  function Timed(url, options) {
+    const worker = new Original(url, options);
+    const post = worker.postMessage.bind(worker);
+    worker.postMessage = function (message) {
+      if (message && message.type === 2) window.__benchQueries.push(performance.now());
+      return post.apply(null, arguments);
+    };
+    worker.addEventListener("message", (event) => {
+      if (event.data && event.data.type === 3) window.__benchResults.push(performance.now());
+    });
+    return worker;
+  }
+  Timed.prototype = Original.prototype;
+  window.Worker = Timed;
+})();"""
+
+_OBSERVE = """() => {
+  const input = document.querySelector("input.md-search__input");
+  const list = document.querySelector(".md-search-result__list");
+  window.__bench = { last: 0, drawn: [] };
+  input.addEventListener("input", () => { window.__bench.last = performance.now(); }, true);
+  new MutationObserver(() => { window.__bench.drawn.push(performance.now()); })
+    .observe(list, { childList: true });
+}"""
+
+_RESET = """() => {
+  window.__bench.last = 0; window.__bench.drawn = [];
+  window.__bench.asked = window.__benchQueries.length;
+}"""
+
+# Idle: the worker has answered every query it was sent.
+_IDLE = "() => window.__benchResults.length >= window.__benchQueries.length"
+
+# Settled: a query was sent since the reset, the worker has answered every query (it answers in order, so
+# the last answer is the last query's), the list was redrawn after that answer, and nothing has changed
+# for quietMs.
+_SETTLED = """(quietMs) => {
+  const b = window.__bench, q = window.__benchQueries, r = window.__benchResults, now = performance.now();
+  if (!b.last || q.length <= b.asked || r.length < q.length) return false;
+  const answered = r[r.length - 1];
+  return b.drawn.some((t) => t >= answered) && now - Math.max(...b.drawn) > quietMs && now - b.last > quietMs;
+}"""
+
+
+def _search_ready(page, timeout_s: float) -> float:
+    """Seconds from page load until the search index is ready (the result meta stops saying «Starter søk»)."""
+    start = time.perf_counter()
+    page.focus("input.md-search__input")
+    page.wait_for_function(
+        """() => { const m = document.querySelector(".md-search-result__meta");
+                   return m && m.textContent.trim() !== "" && !/Starter/.test(m.textContent); }""",
+        timeout=timeout_s * 1000,
+    )
+    return time.perf_counter() - start
+
+
+def _settle(page, timeout_s: float) -> tuple[float | None, float | None, str]:
+    """Wait until the answer to the last query is drawn: milliseconds from the last keystroke to the last change
+    of the result list, and to the worker's last answer, and the result meta («12 treff»)."""
+    try:
+        page.wait_for_function(_SETTLED, arg=300, timeout=timeout_s * 1000, polling=50)
+    except Exception:  # noqa: BLE001 - the answer was not drawn in time
+        return None, None, ""
+    bench = page.evaluate("() => ({...window.__bench, results: window.__benchResults})")
+    return (max(bench["drawn"]) - bench["last"], bench["results"][-1] - bench["last"],
+            page.inner_text(".md-search-result__meta").strip())
+
+
+def _one_query(page, query: str, whole: bool) -> tuple[float | None, float | None, str]:
+    """Type a query (Material searches on keyup); whole=False times only its last character, typed on its own."""
+    page.focus("input.md-search__input")
+    page.keyboard.press("Control+A")
+    page.keyboard.press("Backspace")
+    page.wait_for_function(_IDLE, timeout=SEARCH_TIMEOUT_S * 1000, polling=50)
+    page.wait_for_timeout(300)
+    if not whole:
+        page.evaluate(_RESET)
+        page.keyboard.type(query[:-1], delay=TYPING_DELAY_MS)
+        _settle(page, SEARCH_TIMEOUT_S)
+    page.evaluate(_RESET)
+    page.keyboard.type(query if whole else query[-1], delay=TYPING_DELAY_MS)
+    return _settle(page, SEARCH_TIMEOUT_S)
+
+
+def measure_search(site: Path, chapters: int, label: str, rounds: int, say) -> Search:
+    with serve(site) as base, chromium() as browser:
+        context = browser.new_context()
+        blocked: list[str] = []
+        own_site_only(context, base, blocked)
+        context.add_init_script(_WORKER_CLOCK)
+        page = context.new_page()
+        page.goto(base, wait_until="load")
+        ready = _search_ready(page, timeout_s=300)
+        page.evaluate(_OBSERVE)
+        result = Search(site=label, ready_seconds=ready)
+        for query in QUERIES:
+            for _ in range(rounds):
+                for whole, store in ((True, result.typed), (False, result.last_key)):
+                    latency, worker, meta = _one_query(page, query, whole)
+                    if latency is not None:
+                        store.setdefault(query, []).append(latency)
+                        result.hits[query] = meta
+                    if worker is not None and not whole:
+                        result.worker.setdefault(query, []).append(worker)
+        context.close()
+    say(f"Søk i {label} ({chapters} kapitler): klart etter {ready:.1f} s")
+    return result
+
+
+def bench_search(work: Path, chapters: int, say) -> SearchResult:
+    outcome = SearchResult(chapters)
+    try:
+        for config in CONFIGS:
+            outcome.runs.append(measure_search(site_dir(work, chapters, config), chapters,
+                                               "INTRO" if config == "intro" else "stock", SEARCH_ROUNDS, say))
+    except Exception as error:  # noqa: BLE001 - the report says what could not be measured, and why
+        outcome.error = plain_error(error, work)
+        say(f"Søkemålingen feilet: {outcome.error}")
+    return outcome
