@@ -10,7 +10,7 @@ CONFIG  ?= mkdocs.yml
 SITE    ?= site
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help setup setup-test serve build offline lms publish register report spelling figurer check test bench clean
+.PHONY: help setup setup-test serve serve-fast build offline lms publish register report spelling diagrams check test bench clean
 
 help: ## List the commands
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -36,6 +36,11 @@ setup-test: setup ## Also install Debian's chromium, nginx and hunspell for the 
 
 serve: setup ## Serve the site with live reload at http://127.0.0.1:8000
 	$(MKDOCS) serve -f $(CONFIG) --dev-addr 127.0.0.1:8000
+
+# Rebuilds only the chapter you saved, in about a second. The menu and search stay right, but pages that show
+# what you changed elsewhere (data/, another chapter's title in a path) wait for `make serve` or `make build`.
+serve-fast: setup ## Like serve, but rebuilds only the page you saved (about 1 s); links are checked by make build
+	$(MKDOCS) serve -f $(CONFIG) --dev-addr 127.0.0.1:8000 --dirty --no-strict
 
 OFFLINE_SITE := dist/intro-frakoblet
 OFFLINE_ZIP  := dist/intro-frakoblet.zip
@@ -65,8 +70,8 @@ spelling: setup ## List the words the Norwegian spelling check (hunspell) does n
 register: setup ## Record every address the site now has in data/published.yml (run before publishing)
 	$(PYTHON) -m macros.cli register
 
-figurer: setup-test ## Draw new and changed diagrams into docs/assets/figurer/ (in chromium), remove unused ones
-	$(PYTHON) -m macros.cli figurer
+diagrams: setup-test ## Draw new and changed diagrams into docs/assets/figurer/ (in chromium), remove unused ones
+	$(PYTHON) -m macros.cli diagrams
 
 check: build ## Build, then run the fast tests that need no browser
 	$(VENV)/bin/pytest -m "not browser"

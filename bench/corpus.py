@@ -238,7 +238,7 @@ def _diagram(plan: _Chapter, rng: random.Random) -> str:
 
 
 def _draw_diagrams(docs: Path) -> None:
-    """Images for the corpus's diagrams, as `make figurer` makes them; drawn once and kept in a cache."""
+    """Images for the corpus's diagrams, as `make diagrams` makes them; drawn once and kept in a cache."""
     folder = docs / FIGURE_FOLDER
     folder.mkdir(parents=True, exist_ok=True)
     DIAGRAM_CACHE.mkdir(parents=True, exist_ok=True)

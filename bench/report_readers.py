@@ -90,7 +90,8 @@ def search_section(search: SearchResult | None) -> list[str]:
               f"({TYPING_DELAY_MS} ms mellom tastetrykkene), og tiden måles med `performance.now()` i siden, fra "
               "siste `input`-hendelse til siste endring av `.md-search-result__list` (MutationObserver) før "
               "listen har vært stille i 0,7 s. «Skrevet» er hele spørringen skrevet inn i et tomt søkefelt, slik en "
-              "leser gjør: søkene for de første tegnene står da i kø foran det siste. «Siste tegn» er bare det siste "
+              "leser gjør: søket for et tidligere tegn kan da holde søkeprosessen opptatt når det siste kommer (stock "
+              "sender ett søk per tegn, og de står i kø; INTRO lar bare det nyeste vente). «Siste tegn» er bare det siste "
               "tegnet, skrevet når treffene for resten allerede er tegnet: ett søk alene. Tre målinger per spørring; "
               "medianen vises.",
               "I parentes: hvor lang tid av det siste tegnet som gikk før søkeprosessen (workeren) svarte; resten er "

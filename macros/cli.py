@@ -78,7 +78,7 @@ def main(argv: list[str] | None = None) -> None:
 
     commands.add_parser("report", help="chapters by review date, with owner, LIX and reading time")
     commands.add_parser("register", help="add the site's current addresses to data/published.yml")
-    commands.add_parser("figurer", help="draw new and changed Mermaid diagrams to docs/assets/figurer/")
+    commands.add_parser("diagrams", help="draw new and changed Mermaid diagrams to docs/assets/figurer/")
 
     args = parser.parse_args(argv)
     if args.command == "offline-zip":
@@ -99,7 +99,7 @@ def main(argv: list[str] | None = None) -> None:
         report()
     elif args.command == "register":
         register()
-    elif args.command == "figurer":
+    elif args.command == "diagrams":
         figures()
 
 

@@ -1,4 +1,4 @@
-"""Draw Mermaid diagrams to SVG in Chromium, with the pinned mermaid from npm (`make figurer`)."""
+"""Draw Mermaid diagrams to SVG in Chromium, with the pinned mermaid from npm (`make diagrams`)."""
 
 from __future__ import annotations
 

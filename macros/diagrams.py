@@ -1,7 +1,7 @@
 """Diagrams: authors write Mermaid in a chapter; readers get a finished SVG image.
 
 Drawing Mermaid in the reader's browser costs every diagram page a 3.5 MB script (1 MB compressed).
-So `make figurer` draws each diagram once, in Chromium with the pinned mermaid from npm, into
+So `make diagrams` draws each diagram once, in Chromium with the pinned mermaid from npm, into
 docs/assets/figurer/<key>.svg, and the build puts an image in place of the code. The key is a hash
 of the diagram's source: a changed diagram has no image yet, and the build says so.
 """
@@ -91,7 +91,7 @@ def problems(diagrams: Iterable[Diagram], drawn: set[str]) -> list[tuple[int, st
                                         "«accTitle: Hva figuren viser» rett under den første linjen i figuren."))
         if diagram.key not in drawn:
             found.append((diagram.line, "Figuren er ny eller endret, og bildet av den er ikke laget ennå. "
-                                        "Kjør «make figurer», og legg de nye filene i docs/assets/figurer/ til i git."))
+                                        "Kjør «make diagrams», og legg de nye filene i docs/assets/figurer/ til i git."))
     return found
 
 

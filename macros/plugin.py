@@ -5,6 +5,7 @@ It only wires events to the pure functions in the modules beside it.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemBytecodeCache
@@ -13,7 +14,9 @@ from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
+from mkdocs.livereload import LiveReloadServer
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 import logging
@@ -73,6 +76,22 @@ class IntroPlugin(BasePlugin[IntroConfig]):
         self._add_offline_zip(files, config)
         self._add_reuse_files(files, config)
         return files
+
+    # MkDocs learns a page's title when it reads the page, and `mkdocs serve --dirty` reads only the pages that
+    # changed: the rest would stand as «None» in the menu. Every title is known from the front matter already.
+    def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+        titles = self.current_site().page_titles
+        for page in nav.pages:
+            if "title" not in vars(page) and page.file.src_uri in titles:
+                page.title = titles[page.file.src_uri]
+        return nav
+
+    # `mkdocs serve` watches docs/ and mkdocs.yml; the curated data and the editions' facts build the site too.
+    def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder: Callable) -> LiveReloadServer:
+        data, editions = Path(self.config.data_dir).resolve(), Path(self.config.editions_dir).resolve()
+        for folder in (data, *([] if editions.is_relative_to(data) else [editions])):
+            server.watch(str(folder))
+        return server
 
     # First of all, while line numbers are the author's: each diagram's code becomes its finished image.
     @event_priority(60)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import textwrap
+from functools import lru_cache
 
 import segno
 
@@ -13,6 +14,8 @@ A4_WIDTH = 210
 QR_SIZE = 110  # millimetres: scannable from a couple of metres
 
 
+# Making a QR code takes a tenth of a second; `mkdocs serve` keeps this between rebuilds.
+@lru_cache(maxsize=512)
 def _qr_path(url: str) -> tuple[str, int]:
     """The QR code's modules as one SVG path, and its width in modules (quiet zone included)."""
     qr = segno.make_qr(url, error="m")

@@ -52,6 +52,7 @@ class Site:
     posters: list[Poster] = field(default_factory=list)
     chapters: dict[str, Chapter] = field(default_factory=dict)
     page_uris: frozenset[str] = frozenset()
+    page_titles: dict[str, str] = field(default_factory=dict)  # src_uri → title from the front matter
 
     def chapter_at(self, src_uri: str) -> Chapter | None:
         return self._by_src_uri.get(src_uri)
@@ -144,6 +145,7 @@ def load_site(data_dir: Path, pages: Iterable[tuple[str, str]]) -> Site:
     site = load_data(data_dir, errors)
     chapters: list[Chapter] = []
     page_uris: set[str] = set()
+    titles: dict[str, str] = {}
 
     for src_uri, text in pages:
         page_uris.add(src_uri)
@@ -158,6 +160,7 @@ def load_site(data_dir: Path, pages: Iterable[tuple[str, str]]) -> Site:
         except ValidationError as error:
             errors.extend(from_validation(label, error, raw_front))
             continue
+        titles[src_uri] = meta.title
         if isinstance(meta, ChapterMeta):
             for perspective in meta.perspectives:
                 if perspective not in site.perspectives:
@@ -199,4 +202,4 @@ def load_site(data_dir: Path, pages: Iterable[tuple[str, str]]) -> Site:
                                       "men ingen kapitler har den id-en."))
     if errors:
         raise ContentError(errors)
-    return replace(site, chapters=by_id, page_uris=frozenset(page_uris))
+    return replace(site, chapters=by_id, page_uris=frozenset(page_uris), page_titles=titles)

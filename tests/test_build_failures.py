@@ -69,7 +69,7 @@ CASES = {
     "diagram without a title": (replace("docs/kapitler/samhandling.md", "    accTitle: Veien fra sykehuset og hjem igjen\n",
                                         ""), ["docs/kapitler/samhandling.md", "linje", "accTitle"]),
     "diagram changed but not drawn": (replace("docs/kapitler/samhandling.md", '"Hjemmesykepleie"]', '"Hjemmetjenester"]'),
-                                      ["docs/kapitler/samhandling.md", "linje", "make figurer"]),
+                                      ["docs/kapitler/samhandling.md", "linje", "make diagrams"]),
     "unknown path step": (replace("data/paths.yml", "organisering", "organisasjon"), ["data/paths.yml", "organisasjon"]),
 }
 

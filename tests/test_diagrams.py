@@ -43,7 +43,7 @@ def test_a_diagram_without_title_or_image_is_a_problem_on_its_line():
     top, boxed = find(PAGE)
     found = problems([top, boxed], drawn={top.key})
     assert [line for line, _ in found] == [11, 11]
-    assert "accTitle" in found[0][1] and "make figurer" in found[1][1]
+    assert "accTitle" in found[0][1] and "make diagrams" in found[1][1]
 
 
 def test_a_drawn_svg_gets_its_own_size():
@@ -55,4 +55,4 @@ def test_a_drawn_svg_gets_its_own_size():
 
 def test_every_diagram_in_the_docs_is_drawn_and_every_drawing_is_used():
     docs = ROOT / "docs"
-    assert set(drawn_keys(docs)) == set(sources_in(docs)), "Kjør «make figurer» og legg endringene til i git."
+    assert set(drawn_keys(docs)) == set(sources_in(docs)), "Kjør «make diagrams» og legg endringene til i git."
