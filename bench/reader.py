@@ -115,7 +115,7 @@ def _median_page(pages: list[Path]) -> Path | None:
 def _weighed_pages(site: Path) -> list[tuple[str, str]]:
     """The landing page, and the median-sized chapter without a diagram and with one (if any has one)."""
     chapters = chapter_pages(site)
-    with_diagram = [p for p in chapters if 'class="mermaid"' in p.read_text(encoding="utf-8")]
+    with_diagram = [p for p in chapters if 'class="intro-diagram"' in p.read_text(encoding="utf-8")]
     plain = _median_page([p for p in chapters if p not in with_diagram])
     diagram = _median_page(with_diagram)
     targets = [("Forsiden", "")]

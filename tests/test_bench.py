@@ -85,7 +85,7 @@ def test_the_reader_side_is_measured_on_the_real_site(quick_report: tuple[Path, 
     _, text = quick_report
     reader = section(text, "## Lesere: det ekte nettstedet")
     assert "Ikke målt" not in reader, reader
-    for page in ("Forsiden", "Kapittel uten figur"):
+    for page in ("Forsiden", "Kapittel uten figur", "Kapittel med figur"):
         assert re.search(rf"^\| {page} .*\| \d+ \| {NUMBER} kB \| {NUMBER} kB \| (ja|nei)", reader, re.M), page
     assert re.search(rf"Den frakoblede zip-filen \(`make offline`\): {NUMBER} MB", reader)
     assert re.search(rf"Søkeindeksen: {NUMBER} kB komprimert", reader)
