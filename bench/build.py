@@ -12,7 +12,7 @@ import shutil
 import statistics
 import subprocess
 import sys
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from bench.browser import gzipped_size
@@ -20,6 +20,10 @@ from bench.corpus import Corpus, generate
 from bench.process import build_env, mkdocs_command, run_measured
 
 CONFIGS = ("intro", "stock")
+# Stock Material on the Markdown INTRO renders (macros run, front matter turned into header, key points, sources,
+# teaching box and path navigation): the same content as INTRO's pages, without INTRO's machinery. It splits
+# INTRO's extra cost into what its pages hold and what its checks and hooks cost.
+FINISHED = "finished"
 SEARCH_INDEX = "search/search_index.json"
 
 
@@ -39,6 +43,8 @@ class SizeResult:
     builds: list[Build] = field(default_factory=list)
     index_bytes: dict[str, tuple[int, int]] = field(default_factory=dict)  # config → (raw, gzip)
 
+    finished: Corpus | None = None
+
     def of(self, config: str) -> list[Build]:
         return [b for b in self.builds if b.config == config]
 
@@ -51,6 +57,18 @@ class SizeResult:
 
 def config_file(corpus: Corpus, config: str) -> Path:
     return corpus.intro_config if config == "intro" else corpus.stock_config
+
+
+def finished_corpus(corpus: Corpus, work: Path) -> Corpus:
+    """The corpus as INTRO renders it, as plain pages (and the same assets) for stock Material; not timed."""
+    root = work / f"corpus-{corpus.chapters}-ferdig"
+    shutil.rmtree(root, ignore_errors=True)
+    shutil.copytree(corpus.root / "docs", root / "docs", ignore=shutil.ignore_patterns("*.md"))
+    shutil.copy2(corpus.stock_config, root / corpus.stock_config.name)
+    run_measured(mkdocs_command(corpus.intro_config, work / f"site-{corpus.chapters}-dump"), corpus.root,
+                 work / f"build-{corpus.chapters}-dump.log", build_env(INTRO_FINISHED_MARKDOWN=str(root / "docs")))
+    return replace(corpus, root=root, intro_config=root / corpus.stock_config.name,
+                   stock_config=root / corpus.stock_config.name)
 
 
 def build(corpus: Corpus, config: str, site_dir: Path, log: Path) -> Build:
@@ -78,6 +96,11 @@ def bench_size(chapters: int, repeat: int, work: Path, say, flat_nav: bool = Fal
             result.builds.append(done)
             say(f"  {config:5} runde {round_number + 1}: {done.wall:6.1f} s vegg, {done.cpu:6.1f} s CPU, "
                 f"{done.peak_mb:6.0f} MB")
+    result.finished = finished_corpus(corpus, work)
+    for _ in range(repeat):
+        done = build(result.finished, FINISHED, site_dir(work, chapters, FINISHED), work / f"build-{chapters}-ferdig.log")
+        result.builds.append(done)
+        say(f"  stock på ferdig Markdown: {done.wall:6.1f} s vegg, {done.cpu:6.1f} s CPU, {done.peak_mb:6.0f} MB")
     for config in CONFIGS:
         index = (site_dir(work, chapters, config) / SEARCH_INDEX).read_bytes()
         result.index_bytes[config] = (len(index), gzipped_size(index))

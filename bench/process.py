@@ -14,7 +14,7 @@ from bench.corpus import ROOT
 
 # INTRO's switches for the offline edition and for the zip to offer: set only where a measurement asks for them,
 # so a value left in the caller's shell cannot change what is measured.
-INTRO_SWITCHES = ("INTRO_OFFLINE", "INTRO_OFFLINE_ZIP")
+INTRO_SWITCHES = ("INTRO_OFFLINE", "INTRO_OFFLINE_ZIP", "INTRO_FINISHED_MARKDOWN")
 
 
 def build_env(**extra: str) -> dict[str, str]:

@@ -22,7 +22,7 @@ from mkdocs.structure.pages import Page
 import logging
 import re
 
-from macros import diagrams, glossary, htmlcheck, render, reuse, searchindex
+from macros import diagrams, export, glossary, htmlcheck, render, reuse, searchindex
 from macros.addresses import broken_addresses, current_addresses, permalink, read_registry
 from macros.review import DEFAULT_GRACE_DAYS, overdue, today
 from macros.templatecheck import has_template_code, template_problems
@@ -48,6 +48,9 @@ class IntroConfig(Config):
     review_grace_days = config_options.Type(int, default=DEFAULT_GRACE_DAYS)
     edition = config_options.Type(str, default="bergen")
     editions_dir = config_options.Dir(exists=True, default="data/editions")
+    # A folder to write each page's finished Markdown to (after macros and what the front matter adds), as a
+    # plain MkDocs page: to see what INTRO renders, and for the benchmark to build the same with stock Material.
+    finished_markdown_dir = config_options.Type(str, default="")
 
 
 class IntroPlugin(BasePlugin[IntroConfig]):
@@ -141,6 +144,9 @@ class IntroPlugin(BasePlugin[IntroConfig]):
                         + render.teaching(chapter, permanent_url) + render.path_navigation(site, chapter))
         elif "summary" in page.meta:
             page.meta.setdefault("description", page.meta["summary"])
+        if self.config.finished_markdown_dir:
+            export.write_finished_markdown(Path(self.config.finished_markdown_dir), page.file.src_uri,
+                                           page.meta.get("title"), markdown)
         return markdown
 
     on_page_markdown = CombinedEvent(_diagrams_as_images, _check_templates, _dress_chapter)

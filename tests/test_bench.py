@@ -78,6 +78,9 @@ def test_the_build_tables_have_numbers_for_both_configurations(quick_report: tup
                 "Største minnebruk \\(peak RSS\\)"):
         assert re.search(rf"^\| {row} \| {NUMBER} \w+ \| {NUMBER} \w+ \| {NUMBER}× \|$", text, re.M), row
     assert re.search(rf"^\| INTRO ≤ 1,15× stock i veggtid, ved hver størrelse \| 100: {NUMBER}× \|", text, re.M)
+    # The same content built by stock Material, to tell INTRO's pages from INTRO's machinery.
+    assert re.search(rf"^Stock på Markdown-en INTRO lager .*: veggtid {NUMBER} s, CPU-tid {NUMBER} s\. INTRO bruker "
+                     rf"{NUMBER}× så mye CPU-tid", text, re.M)
 
 
 @pytest.mark.browser
