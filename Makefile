@@ -27,12 +27,14 @@ node_modules/.installed: package.json package-lock.json
 
 setup: $(VENV)/.installed node_modules/.installed ## Install the pinned Python and npm packages
 
-# Debian packages the tests drive: the browser, the web server and the Norwegian spelling dictionary.
+# Debian packages the tests drive: the browser, the web server and the Norwegian spelling dictionary;
+# and a Java runtime for the Nu Html Checker, unless one is installed already.
 TEST_DEBS := chromium nginx hunspell hunspell-no
 
-setup-test: setup ## Also install Debian's chromium, nginx and hunspell for the tests
+setup-test: setup ## Also install Debian's chromium, nginx, hunspell and (if missing) Java for the tests
 	@missing=$$(for p in $(TEST_DEBS); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
-	if [ -n "$$missing" ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; fi
+	command -v java >/dev/null || missing="$$missing default-jre-headless"; \
+	if [ -n "$$(echo $$missing)" ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; fi
 
 serve: setup ## Serve the site with live reload at http://127.0.0.1:8000
 	$(MKDOCS) serve -f $(CONFIG) --dev-addr 127.0.0.1:8000
