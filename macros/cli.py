@@ -49,7 +49,7 @@ def register() -> None:
     print(f"data/{REGISTRY_FILE}: {len(current - set(known))} nye adresser, {len(set(known) | current)} i alt")
 
 
-def figures() -> None:
+def draw_diagrams() -> None:
     """Draw new and changed diagrams, and remove images no page uses."""
     from macros.diagram_render import update  # needs Chromium, which only this command does
 
@@ -100,7 +100,7 @@ def main(argv: list[str] | None = None) -> None:
     elif args.command == "register":
         register()
     elif args.command == "diagrams":
-        figures()
+        draw_diagrams()
 
 
 if __name__ == "__main__":

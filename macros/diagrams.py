@@ -9,11 +9,12 @@ of the diagram's source: a changed diagram has no image yet, and the build says 
 from __future__ import annotations
 
 import hashlib
-import posixpath
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+
+from macros.render import link
 
 FIGURE_FOLDER = "assets/figurer"
 FENCE = re.compile(r"^(?P<indent>[ \t]*)```mermaid[ \t]*\n(?P<source>.*?)^(?P=indent)```[ \t]*$", re.M | re.S)
@@ -43,15 +44,16 @@ def diagram_key(source: str) -> str:
     return hashlib.sha256(normalised(source).encode("utf-8")).hexdigest()[:16]
 
 
+def _diagram(match: re.Match[str], markdown: str) -> Diagram:
+    source = normalised(match.group("source"))
+    title = TITLE.search(source)
+    return Diagram(line=markdown.count("\n", 0, match.start()) + 1, source=source,
+                   title=title.group("title") if title else None)
+
+
 def find(markdown: str) -> list[Diagram]:
     """Every Mermaid diagram in a page, in order."""
-    found = []
-    for match in FENCE.finditer(markdown):
-        source = normalised(match.group("source"))
-        title = TITLE.search(source)
-        found.append(Diagram(line=markdown.count("\n", 0, match.start()) + 1, source=source,
-                             title=title.group("title") if title else None))
-    return found
+    return [_diagram(match, markdown) for match in FENCE.finditer(markdown)]
 
 
 def figure_path(key: str) -> str:
@@ -67,17 +69,14 @@ def size_of(svg: str) -> tuple[int, int] | None:
 
 def image_markdown(diagram: Diagram, page_src_uri: str, size: tuple[int, int] | None) -> str:
     """The image that replaces the code: alt text from accTitle, and a size so the page does not jump."""
-    link = posixpath.relpath(figure_path(diagram.key), posixpath.dirname(page_src_uri) or ".")
     attributes = ".intro-diagram" + (f' width="{size[0]}" height="{size[1]}"' if size else "")
-    return f"![{diagram.title}]({link}){{ {attributes} }}"
+    return f"![{diagram.title}]({link(page_src_uri, figure_path(diagram.key))}){{ {attributes} }}"
 
 
 def replace_with_images(markdown: str, page_src_uri: str, sizes: dict[str, tuple[int, int] | None]) -> str:
     """The page with every diagram's code replaced by its image, at the same indentation."""
     def image(match: re.Match[str]) -> str:
-        source = normalised(match.group("source"))
-        title = TITLE.search(source)
-        diagram = Diagram(line=0, source=source, title=title.group("title") if title else None)
+        diagram = _diagram(match, markdown)
         return match.group("indent") + image_markdown(diagram, page_src_uri, sizes.get(diagram.key))
     return FENCE.sub(image, markdown)
 
