@@ -158,7 +158,19 @@ class IntroPlugin(BasePlugin[IntroConfig]):
         cache = Path(config.config_file_path).parent / TEMPLATE_CACHE
         cache.mkdir(parents=True, exist_ok=True)
         env.bytecode_cache = FileSystemBytecodeCache(str(cache))
+        # The theme's own pages (the 404 page) offer the reader groups' start pages as ways on.
+        pages = {file.src_uri: file.url for file in files.documentation_pages()}
+        env.globals["intro_groups"] = [{"name": p.name, "url": pages[p.start_page]}
+                                       for p in self.current_site().perspectives.values()]
+        env.globals["intro_about_url"] = pages.get("om/index.md", "")
         return env
+
+    # MkDocs gives the 404 page absolute links, for a server that shows it at any address. The offline edition
+    # has no server: a reader opens 404.html from the folder, so its links must be relative to where it lies.
+    def on_template_context(self, context: dict, template_name: str, config: MkDocsConfig) -> dict:
+        if template_name == "404.html" and not config.use_directory_urls:
+            context["base_url"] = "."
+        return context
 
     # Check what the author wrote, as HTML: link texts and heading order.
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:

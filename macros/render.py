@@ -11,6 +11,7 @@ from functools import cache
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
+from macros import icons
 from macros.identity import Identity
 from macros.norwegian import MONTHS, sort_key
 from macros.norwegian import date as norwegian_date
@@ -123,7 +124,7 @@ def path_navigation(site: Site, chapter: Chapter) -> str:
 def perspective_cards(site: Site, page_src_uri: str) -> str:
     """One card per perspective, linking to its start page."""
     cards = [
-        {"name": p.name, "reader": p.reader, "link": link(page_src_uri, p.start_page)}
+        {"name": p.name, "reader": p.reader, "link": link(page_src_uri, p.start_page), "icon": icons.svg(p.icon)}
         for p in site.perspectives.values()
     ]
     return _render("perspective_cards.md.j2", perspectives=cards)
