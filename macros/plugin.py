@@ -15,15 +15,15 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.livereload import LiveReloadServer
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 import logging
 import re
 
-from macros import diagrams, export, glossary, htmlcheck, identity, render, reuse, searchindex
-from macros.addresses import broken_addresses, current_addresses, permalink, read_registry
+from macros import booklet, diagrams, export, glossary, htmlcheck, identity, render, reuse, searchindex
+from macros.addresses import broken_addresses, current_addresses, page_address, permalink, read_registry
 from macros.review import DEFAULT_GRACE_DAYS, due_dates, figure_checks, overdue, today
 from macros.templatecheck import has_template_code, template_problems
 from macros.errors import AuthorError, ContentError
@@ -79,6 +79,7 @@ class IntroPlugin(BasePlugin[IntroConfig]):
         self._add_vendor_files(files, config)
         self._add_offline_zip(files, config)
         self._add_reuse_files(files, config)
+        self._add_booklets(files, config)
         return files
 
     # MkDocs learns a page's title when it reads the page, and `mkdocs serve --dirty` reads only the pages that
@@ -172,9 +173,14 @@ class IntroPlugin(BasePlugin[IntroConfig]):
             context["base_url"] = "."
         return context
 
-    # Check what the author wrote, as HTML: link texts and heading order.
+    # Check what the author wrote, as HTML: link texts and heading order. Every chapter's HTML is kept for the
+    # path booklets, which MkDocs renders last, after every chapter (they are added last in on_files).
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        perspective = self._booklets.get(page.file.src_uri)
+        if perspective:
+            return self._booklet(perspective, config)
         self._collect(CONTENT_CHECKS, html, page)
+        self._rendered[page.file.src_uri] = html
         return html
 
     # Check the finished HTML of every page, theme included.
@@ -239,6 +245,23 @@ class IntroPlugin(BasePlugin[IntroConfig]):
         page_urls = {file.src_uri: file.url for file in files.documentation_pages()}
         for path, content in reuse.generated_files(site, identity.from_config(config), page_urls).items():
             files.append(File.generated(config, path, content=content))
+
+    def _add_booklets(self, files: Files, config: MkDocsConfig) -> None:
+        """A printable booklet per path, beside the chapters so that their relative links work in it."""
+        site = self.current_site()
+        self._rendered: dict[str, str] = {}
+        self._booklets = {booklet.src_uri(p): p for p in site.paths}
+        for src_uri, perspective in self._booklets.items():
+            files.append(File.generated(config, src_uri, content=booklet.page_markdown(site, perspective),
+                                        inclusion=InclusionLevel.NOT_IN_NAV))
+
+    def _booklet(self, perspective: str, config: MkDocsConfig) -> str:
+        site, edition = self.current_site(), identity.from_config(config)
+        base = edition.url.rstrip("/") + "/"
+        start = site.perspectives[perspective].start_page
+        return booklet.booklet_html(site, perspective, self._rendered,
+                                    {chapter_id: base + permalink(chapter_id) for chapter_id in site.chapters},
+                                    base + page_address(start), edition.title)
 
     def _add_offline_zip(self, files: Files, config: MkDocsConfig) -> None:
         """Offer the offline edition for download, when this build was given one."""

@@ -146,6 +146,7 @@ def path_overview(site: Site, perspective: str, page_src_uri: str) -> str:
         })
     return _render(
         "path_overview.md.j2",
+        booklet_link=link(page_src_uri, f"kapitler/hefte-{perspective}.md"),
         perspective=perspective,
         steps=steps,
         total_minutes=sum(step["minutes"] for step in steps),
