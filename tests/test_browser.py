@@ -27,6 +27,9 @@ def test_a_diagram_is_a_finished_image_with_its_title_as_alt_text(guarded_page, 
     diagram = page.get_by_role("img", name="Veien fra sykehuset og hjem igjen")
     assert diagram.evaluate("img => img.complete && img.naturalWidth") > 300
     assert diagram.bounding_box()["height"] > 300
+    page.set_viewport_size({"width": 390, "height": 844})
+    diagram.click()
+    assert page.url.endswith(".svg"), "a tap does not open the figure full size"
     assert problems == []
 
 
