@@ -29,6 +29,7 @@ from macros.templatecheck import has_template_code, template_problems
 from macros.errors import AuthorError, ContentError
 from macros.local import load_facts, missing_facts
 from macros.model import LocalFacts
+from macros.release import offline_name
 from macros.site import Site, load_site
 
 log = get_plugin_logger(__name__)
@@ -55,6 +56,8 @@ class IntroConfig(Config):
 
 class IntroPlugin(BasePlugin[IntroConfig]):
     site: Site | None = None
+    # Whether this build is the offline edition (Material's offline plugin is on).
+    is_offline: bool = False
     facts: LocalFacts | None = None
     offline_zip_bytes: int | None = None
     drawn: dict[str, tuple[int, int] | None] = {}
@@ -63,6 +66,8 @@ class IntroPlugin(BasePlugin[IntroConfig]):
 
     # Validate every page and data file before anything is rendered.
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        offline = config.plugins.get("offline")
+        self.is_offline = bool(offline and offline.config.enabled)
         pages = [(file.src_uri, file.content_string) for file in files.documentation_pages()]
         try:
             self.site = load_site(Path(self.config.data_dir), pages)
@@ -201,6 +206,11 @@ class IntroPlugin(BasePlugin[IntroConfig]):
         for check, advice in checks:
             self._problems += [AuthorError(f"docs/{page.file.src_uri}", advice.format(found)) for found in check(tree)]
 
+    @property
+    def offline_zip_path(self) -> str:
+        """Where the site offers its offline edition: named after the edition, like the folder it unpacks to."""
+        return f"last-ned/{offline_name(self.config.edition)}.zip"
+
     def current_site(self) -> Site:
         if self.site is None:
             raise PluginError("Innholdet er ikke lest inn ennå.")
@@ -272,7 +282,7 @@ class IntroPlugin(BasePlugin[IntroConfig]):
         if not source.is_file():
             raise PluginError(f"Den frakoblede utgaven {source} finnes ikke. Kjør «make offline» først.")
         self.offline_zip_bytes = source.stat().st_size
-        files.append(File.generated(config, OFFLINE_ZIP_PATH, abs_src_path=str(source.resolve())))
+        files.append(File.generated(config, self.offline_zip_path, abs_src_path=str(source.resolve())))
 
 
 def _front_matter_lines(source: str) -> int:
@@ -296,7 +306,6 @@ OUTPUT_CHECKS = (
                                    "hakeparentesene: ![Hva bildet viser](bilde.png)."),
 )
 
-OFFLINE_ZIP_PATH = "last-ned/intro-frakoblet.zip"
 # Compiled theme templates, beside the project like Material's own plugin caches (ignored by git).
 TEMPLATE_CACHE = ".cache/jinja"
 
