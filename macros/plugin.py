@@ -313,4 +313,6 @@ TEMPLATE_CACHE = ".cache/jinja"
 VENDOR_ASSETS = {
     "iframe-worker/shim/index.js": "assets/vendor/iframe-worker/shim.js",
     "iframe-worker/LICENSE": "assets/vendor/iframe-worker/LICENSE.txt",
+    # The offline edition's notice for a link that needs the internet draws its QR code with this, on demand.
+    "qrcode-generator/dist/qrcode.js": "assets/vendor/qrcode-generator/qrcode.js",
 }
