@@ -24,7 +24,7 @@ import posixpath
 import re
 from urllib.parse import unquote
 
-from macros import booklet, csp, diagrams, export, glossary, htmlcheck, identity, render, reuse, safety, searchindex
+from macros import booklet, csp, publishable, diagrams, export, glossary, htmlcheck, identity, render, reuse, safety, searchindex
 from macros.addresses import broken_addresses, current_addresses, page_address, permalink, read_registry
 from macros.review import DEFAULT_GRACE_DAYS, due_dates, figure_checks, overdue, today
 from macros.templatecheck import has_template_code, template_problems
@@ -70,6 +70,7 @@ class IntroPlugin(BasePlugin[IntroConfig]):
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         offline = config.plugins.get("material/offline")
         self.is_offline = bool(offline and offline.config.enabled)
+        self._refuse_unpublishable(files, config)
         pages = [(file.src_uri, file.content_string) for file in files.documentation_pages()]
         try:
             self.site = load_site(Path(self.config.data_dir), pages)
@@ -265,6 +266,13 @@ class IntroPlugin(BasePlugin[IntroConfig]):
             review_log.warning(warning)
         if errors:
             raise PluginError(str(ContentError(errors)))
+
+    def _refuse_unpublishable(self, files: Files, config: MkDocsConfig) -> None:
+        """Backups, links out of the project and heavy files never reach the site."""
+        own = [file.src_uri for file in files if file.generated_by is None and file.inclusion.is_included()]
+        found = publishable.problems(Path(config.docs_dir), Path(config.config_file_path).parent, own)
+        if found:
+            raise PluginError(str(ContentError([AuthorError(f"docs/{f.path}", f.advice) for f in found])))
 
     def _check_figures(self) -> None:
         """Stop a figure long past its check date, remind about one just past it or typed into a chapter's prose."""
