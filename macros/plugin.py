@@ -71,7 +71,7 @@ class IntroPlugin(BasePlugin[IntroConfig]):
         offline = config.plugins.get("material/offline")
         self.is_offline = bool(offline and offline.config.enabled)
         self._refuse_unpublishable(files, config)
-        pages = [(file.src_uri, file.content_string) for file in files.documentation_pages()]
+        pages = self._read_pages(files)
         try:
             self.site = load_site(Path(self.config.data_dir), pages)
             self.facts = load_facts(Path(self.config.editions_dir), self.config.edition)
@@ -134,7 +134,7 @@ class IntroPlugin(BasePlugin[IntroConfig]):
         offset = _front_matter_lines(page.file.content_string)
         problems = [
             AuthorError(f"docs/{page.file.src_uri}", message, line=line + offset if line else None)
-            for line, message in template_problems(macros.env, markdown, known, sorted(macros.macros))
+            for line, message in template_problems(macros.env, markdown, known, sorted(macros.macros), macros.macros)
         ]
         problems += missing_facts(self.facts, markdown, f"docs/{page.file.src_uri}", offset)
         if problems:
@@ -266,6 +266,19 @@ class IntroPlugin(BasePlugin[IntroConfig]):
             review_log.warning(warning)
         if errors:
             raise PluginError(str(ContentError(errors)))
+
+    def _read_pages(self, files: Files) -> list[tuple[str, str]]:
+        """Every page's text; a file saved in another encoding than UTF-8 is named, not a traceback."""
+        pages, wrong = [], []
+        for file in files.documentation_pages():
+            try:
+                pages.append((file.src_uri, file.content_string))
+            except UnicodeDecodeError:
+                wrong.append(AuthorError(f"docs/{file.src_uri}", "er ikke lagret som UTF-8, så æ, ø og å blir feil. "
+                                         "Åpne filen og lagre den på nytt med tegnsettet UTF-8."))
+        if wrong:
+            raise PluginError(str(ContentError(wrong)))
+        return pages
 
     def _refuse_unpublishable(self, files: Files, config: MkDocsConfig) -> None:
         """Backups, links out of the project and heavy files never reach the site."""
