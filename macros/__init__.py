@@ -10,7 +10,7 @@ from collections.abc import Callable
 from functools import wraps
 
 from macros import render
-from macros.local import local_box
+from macros.local import local_box, urgent_help
 from macros.plugin import OFFLINE_ZIP_PATH
 
 
@@ -40,11 +40,19 @@ def _local_box(env) -> Callable[[str], str]:
     return hos_oss
 
 
+def _urgent_help(env) -> Callable[[], str]:
+    def akutt_hjelp() -> str:
+        return urgent_help(env.conf.plugins["intro"].facts)
+
+    return akutt_hjelp
+
+
 def define_env(env) -> None:
-    """Register INTRO's macros: perspektivkort(), sti("studenter"), ordliste(), frakoblet_utgave(), plakater(), hos_oss("legevakt")."""
+    """Register INTRO's macros: perspektivkort(), sti("studenter"), ordliste(), frakoblet_utgave(), plakater(), hos_oss("legevakt"), akutt_hjelp()."""
     env.macro(_on_current_page(env, render.perspective_cards), "perspektivkort")
     env.macro(_on_current_page(env, render.path_overview), "sti")
     env.macro(_on_current_page(env, render.glossary), "ordliste")
     env.macro(_offline_download(env), "frakoblet_utgave")
     env.macro(_on_current_page(env, render.poster_list), "plakater")
     env.macro(_local_box(env), "hos_oss")
+    env.macro(_urgent_help(env), "akutt_hjelp")

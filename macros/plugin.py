@@ -24,10 +24,10 @@ import re
 
 from macros import diagrams, export, glossary, htmlcheck, render, reuse, searchindex
 from macros.addresses import broken_addresses, current_addresses, permalink, read_registry
-from macros.review import DEFAULT_GRACE_DAYS, overdue, today
+from macros.review import DEFAULT_GRACE_DAYS, due_dates, overdue, today
 from macros.templatecheck import has_template_code, template_problems
 from macros.errors import AuthorError, ContentError
-from macros.local import load_facts, missing_facts
+from macros.local import dated_facts, load_facts, missing_facts
 from macros.model import LocalFacts
 from macros.site import Site, load_site
 
@@ -198,8 +198,11 @@ class IntroPlugin(BasePlugin[IntroConfig]):
             files.append(File.generated(config, site_path, abs_src_path=str(source.resolve())))
 
     def _check_reviews(self) -> None:
-        """Stop a chapter long past its review date; remind about one just past it."""
-        errors, warnings = overdue(self.current_site().chapters.values(), today(), self.config.review_grace_days)
+        """Stop a chapter or local fact long past its date; remind about one just past it."""
+        on, grace = today(), self.config.review_grace_days
+        errors, warnings = overdue(self.current_site().chapters.values(), on, grace)
+        fact_errors, fact_warnings = due_dates(dated_facts(self.facts), on, grace)
+        errors, warnings = errors + fact_errors, warnings + fact_warnings
         for warning in warnings:
             review_log.warning(warning)
         if errors:

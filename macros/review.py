@@ -50,3 +50,21 @@ def overdue(chapters: Iterable[Chapter], on: dt.date, grace_days: int) -> tuple[
         elif status.days_overdue > 0:
             warnings.append(f"{where}: skal gjennomgås; neste gjennomgang var {meta.next_review} ({meta.owner}).")
     return errors, warnings
+
+
+def due_dates(items: Iterable[tuple[str, str, dt.date, str]], on: dt.date,
+              grace_days: int = DEFAULT_GRACE_DAYS) -> tuple[list[AuthorError], list[str]]:
+    """Errors for items more than grace_days past their check date, reminders for those past it at all.
+
+    The same rule as the chapters' review dates, for anything dated by check_by (local facts, figures).
+    """
+    errors, warnings = [], []
+    for label, where, check_by, source_url in sorted(items, key=lambda item: (item[2], item[0])):
+        days = (on - check_by).days
+        if days > grace_days:
+            errors.append(AuthorError(where, f"{label} skulle vært sjekket {check_by} og er {days} dager på overtid "
+                                      f"(grensen er {grace_days}). Sjekk faktaet i kilden ({source_url}), rett det "
+                                      "om det er endret, og sett en ny dato i check_by.", field="check_by"))
+        elif days > 0:
+            warnings.append(f"{where}: {label} skal sjekkes; datoen var {check_by}. Kilde: {source_url}")
+    return errors, warnings
