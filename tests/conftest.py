@@ -77,6 +77,15 @@ def site_dir(tmp_path_factory: pytest.TempPathFactory, offline_zip: Path) -> Pat
 
 
 @pytest.fixture(scope="session")
+def gjovik_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The Gjøvik edition, built once per session."""
+    out = tmp_path_factory.mktemp("gjovik")
+    result = mkdocs_build(ROOT, out, config="mkdocs.gjovik.yml")
+    assert result.returncode == 0, f"The Gjøvik edition did not build:\n{result.stderr[-4000:]}"
+    return out
+
+
+@pytest.fixture(scope="session")
 def html(site_dir: Path) -> Callable[[str], LexborHTMLParser]:
     """Parse a built page by its path under the site, e.g. html("kapitler/lovene/index.html")."""
     cache: dict[str, LexborHTMLParser] = {}
