@@ -89,7 +89,7 @@ def urgent_help(facts: LocalFacts) -> str:
 
 def _label(fact: Sourced, field: str) -> str:
     name = getattr(fact, "name", None)
-    return f"{field} «{name}»" if name else field
+    return f"Faktaet «{name}» ({field})" if name else f"Faktaet «{field}»"
 
 
 def dated_facts(facts: LocalFacts) -> Iterator[tuple[str, str, dt.date, str]]:

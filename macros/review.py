@@ -63,8 +63,8 @@ def due_dates(items: Iterable[tuple[str, str, dt.date, str]], on: dt.date,
         days = (on - check_by).days
         if days > grace_days:
             errors.append(AuthorError(where, f"{label} skulle vært sjekket {check_by} og er {days} dager på overtid "
-                                      f"(grensen er {grace_days}). Sjekk faktaet i kilden ({source_url}), rett det "
-                                      "om det er endret, og sett en ny dato i check_by.", field="check_by"))
+                                      f"(grensen er {grace_days}). Sjekk det i kilden ({source_url}), rett det om "
+                                      "det er endret, og sett en ny dato i check_by."))
         elif days > 0:
-            warnings.append(f"{where}: {label} skal sjekkes; datoen var {check_by}. Kilde: {source_url}")
+            warnings.append(f"{where}: {label} skal sjekkes igjen; datoen var {check_by}. Kilde: {source_url}")
     return errors, warnings
