@@ -201,7 +201,7 @@ def test_a_fact_past_the_grace_period_fails_naming_fact_file_and_source():
                                  DEFAULT_GRACE_DAYS)
     assert len(warnings) == 1 and len(errors) == 1
     message = str(errors[0])
-    assert message.startswith("data/editions/bergen.yml: ombud skulle vært sjekket")
+    assert message.startswith("data/editions/bergen.yml: feltet «check_by» ombud skulle vært sjekket")
     assert "ombud" in message and "https://example.org/kilde" in message and f"{DEFAULT_GRACE_DAYS + 1} dager" in message
 
 
