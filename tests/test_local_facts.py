@@ -147,7 +147,7 @@ def test_every_box_is_an_indented_admonition(bergen, gjovik):
     for facts in (bergen, gjovik):
         for topic in LOCAL_TOPICS:
             lines = local_box(facts, topic).splitlines()
-            assert lines[0].startswith('!!! info "Slik er det hos oss')
+            assert lines[0].startswith('!!! info hos-oss "Slik er det hos oss')
             assert all(line.startswith("    ") for line in lines[1:] if line.strip()), (facts.id, topic)
 
 
