@@ -10,8 +10,8 @@ from collections.abc import Callable
 from functools import wraps
 
 from macros import figure_pages, render
-from macros.local import local_box, urgent_help
-from macros.plugin import OFFLINE_ZIP_PATH
+from macros.local import local_box, made_by, urgent_help
+from macros.release import offline_name
 
 
 def _on_current_page(env, function: Callable[..., str]) -> Callable[..., str]:
@@ -28,7 +28,8 @@ def _on_current_page(env, function: Callable[..., str]) -> Callable[..., str]:
 def _offline_download(env) -> Callable[[], str]:
     def macro() -> str:
         plugin = env.conf.plugins["intro"]
-        return render.offline_download(plugin.offline_zip_bytes, OFFLINE_ZIP_PATH, env.page.file.src_uri)
+        return render.offline_download(plugin.offline_zip_bytes, plugin.offline_zip_path, env.page.file.src_uri,
+                                       plugin.is_offline, offline_name(plugin.config.edition))
 
     return macro
 
@@ -49,8 +50,8 @@ def _urgent_help(env) -> Callable[[], str]:
 
 def define_env(env) -> None:
     """Register INTRO's macros: perspektivkort(), sti("studenter"), ordliste(), frakoblet_utgave(), plakater(),
-    hos_oss("legevakt"), akutt_hjelp(), tall("egenandelstak"), tall_tabell("utskrivningsklar-dognpris") and
-    tall_og_satser()."""
+    hos_oss("legevakt"), akutt_hjelp(), laget_av(), tall("egenandelstak"), tall_tabell("utskrivningsklar-dognpris")
+    and tall_og_satser()."""
     env.macro(_on_current_page(env, render.perspective_cards), "perspektivkort")
     env.macro(_on_current_page(env, render.path_overview), "sti")
     env.macro(_on_current_page(env, render.glossary), "ordliste")
@@ -58,6 +59,7 @@ def define_env(env) -> None:
     env.macro(_on_current_page(env, render.poster_list), "plakater")
     env.macro(_local_box(env), "hos_oss")
     env.macro(_urgent_help(env), "akutt_hjelp")
+    env.macro(lambda: made_by(env.conf.plugins["intro"].facts), "laget_av")
     env.macro(_on_current_page(env, figure_pages.in_sentence), "tall")
     env.macro(_on_current_page(env, figure_pages.table), "tall_tabell")
     env.macro(_on_current_page(env, figure_pages.overview), "tall_og_satser")

@@ -85,6 +85,11 @@ def urgent_help(facts: LocalFacts) -> str:
     return _render("urgent_help.md.j2", facts=facts)
 
 
+def made_by(facts: LocalFacts) -> str:
+    """Who made this edition, for the landing page: each edition names its own cluster."""
+    return _render("made_by.md.j2", facts=facts)
+
+
 # ---- Staleness ----
 
 def _label(fact: Sourced, field: str) -> str:
