@@ -13,6 +13,7 @@ from macros.cartridge import export_all
 from macros.csp import nginx_include
 from macros.export import zip_directory
 from macros.figures import amount, when
+from macros.local import dated_facts, load_facts
 from macros.publish import Interrupted, PublishError, publish, rollback
 from macros.readability import LIX_LIMIT, LIX_MEDIAN_GOAL
 from macros.release import BuildFailed, build_release, edition_of
@@ -48,6 +49,12 @@ def report() -> None:
         due = "  SKAL SJEKKES" if figure.check_by < on else ""
         print(f"{figure.id:28} {figure.check_by}  {amount(value, figure.unit):>14}  {figure.source.url} "
               f"({when(applies)}){due}")
+    print(f"\n{'Lokale fakta (data/editions)':28} {'Sjekkes':10}  Faktum og kilde")
+    facts = [item for path in sorted((DATA / "editions").glob("*.yml"))
+             for item in dated_facts(load_facts(DATA / "editions", path.stem))]
+    for label, where, check_by, url in sorted(facts, key=lambda item: (item[2], item[1])):
+        due = "  SKAL SJEKKES" if check_by < on else ""
+        print(f"{Path(where).name:28} {check_by}  {label}: {url}{due}")
 
 
 def register() -> None:
