@@ -30,7 +30,7 @@ from macros.addresses import (broken_addresses, current_addresses, dropped_redir
 from macros.review import DEFAULT_GRACE_DAYS, due_dates, figure_checks, overdue, today
 from macros.templatecheck import has_template_code, template_problems
 from macros.errors import AuthorError, ContentError
-from macros.local import load_facts, missing_facts
+from macros.local import dated_facts, load_facts, missing_facts
 from macros.model import LocalFacts
 from macros.release import offline_name
 from macros.site import Site, load_site
@@ -263,8 +263,11 @@ class IntroPlugin(BasePlugin[IntroConfig]):
             files.append(File.generated(config, site_path, abs_src_path=str(source.resolve())))
 
     def _check_reviews(self) -> None:
-        """Stop a chapter long past its review date; remind about one just past it."""
-        errors, warnings = overdue(self.current_site().chapters.values(), today(), self.config.review_grace_days)
+        """Stop a chapter or local fact long past its date; remind about one just past it."""
+        on, grace = today(), self.config.review_grace_days
+        errors, warnings = overdue(self.current_site().chapters.values(), on, grace)
+        fact_errors, fact_warnings = due_dates(dated_facts(self.facts), on, grace)
+        errors, warnings = errors + fact_errors, warnings + fact_warnings
         for warning in warnings:
             review_log.warning(warning)
         if errors:
