@@ -63,6 +63,7 @@ class IntroPlugin(BasePlugin[IntroConfig]):
     site: Site | None = None
     # Whether this build is the offline edition (Material's offline plugin is on).
     is_offline: bool = False
+    _path_starts: set[str] = set()
     facts: LocalFacts | None = None
     offline_zip_bytes: int | None = None
     drawn: dict[str, tuple[int, int] | None] = {}
@@ -92,11 +93,17 @@ class IntroPlugin(BasePlugin[IntroConfig]):
         self._add_offline_zip(files, config)
         self._add_reuse_files(files, config)
         self._add_booklets(files, config)
+        self._path_starts = {"index.md", *(p.start_page for p in self.current_site().perspectives.values())}
         return files
 
     # MkDocs learns a page's title when it reads the page, and `mkdocs serve --dirty` reads only the pages that
     # changed: the rest would stand as «None» in the menu. Every title is known from the front matter already.
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+        listed = [page.file.src_uri for page in nav.pages]
+        twice = sorted({uri for uri in listed if listed.count(uri) > 1})
+        if twice:
+            raise PluginError(str(ContentError([AuthorError("mkdocs.yml", f"Siden docs/{uri} står flere ganger i menyen "
+                                                            "(nav). Ta den med bare én gang.") for uri in twice])))
         titles = self.current_site().page_titles
         for page in nav.pages:
             if "title" not in vars(page) and page.file.src_uri in titles:
@@ -159,6 +166,9 @@ class IntroPlugin(BasePlugin[IntroConfig]):
                         + render.path_navigation(site, chapter))
         elif "summary" in page.meta:
             page.meta.setdefault("description", page.meta["summary"])
+        if page.file.src_uri in self._path_starts:
+            # Material's footer «Neste» follows the menu; on the landing and path pages it would look like the path.
+            page.meta["hide"] = sorted({*page.meta.get("hide", []), "footer"})
         if self.config.finished_markdown_dir:
             export.write_finished_markdown(Path(self.config.finished_markdown_dir), page.file.src_uri,
                                            page.meta.get("title"), markdown)
