@@ -11,6 +11,7 @@ from functools import cache
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
+from macros.identity import Identity
 from macros.norwegian import MONTHS, sort_key
 from macros.norwegian import date as norwegian_date
 from macros.site import Chapter, Site
@@ -56,32 +57,29 @@ def chapter_header(site: Site, chapter: Chapter) -> str:
     )
 
 
-SITE_TITLE = "INTRO – introduksjon til den kommunale helse- og omsorgssektoren"
-LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/deed.no"
-
-
-def citation(chapter: Chapter, permanent_url: str) -> str:
-    """APA 7 reference for a web page, in Norwegian: author, date reviewed, title, site, URL."""
+def citation(chapter: Chapter, permanent_url: str, identity: Identity) -> str:
+    """APA 7 reference for a web page, in Norwegian, as plain text to paste: author, date reviewed, title, site, URL."""
     meta = chapter.meta
     day = meta.last_reviewed
-    return (f"{meta.owner}. ({day.year}, {day.day}. {MONTHS[day.month - 1]}). *{meta.title}*. "
-            f"{SITE_TITLE}. {permanent_url}")
+    return (f"{meta.owner}. ({day.year}, {day.day}. {MONTHS[day.month - 1]}). {meta.title}. "
+            f"{identity.title}. {permanent_url}")
 
 
-def attribution(chapter: Chapter, permanent_url: str) -> str:
-    return (f"«{chapter.meta.title}» fra {SITE_TITLE} ({permanent_url}), {chapter.meta.owner}, "
-            f"lisensiert under CC BY 4.0 ({LICENCE_URL}).")
+def attribution(chapter: Chapter, permanent_url: str, identity: Identity) -> str:
+    return (f"«{chapter.meta.title}» fra {identity.title} ({permanent_url}), {chapter.meta.owner}, "
+            f"lisensiert under {identity.licence} ({identity.licence_url}).")
 
 
-def teaching(chapter: Chapter, permanent_url: str) -> str:
+def teaching(chapter: Chapter, permanent_url: str, identity: Identity) -> str:
     """Permanent link, attribution, an LMS snippet and the citation: reuse in a minute."""
     return _render(
         "teaching.md.j2",
         permanent_url=permanent_url,
         title=chapter.meta.title,
         summary=chapter.meta.summary,
-        attribution=attribution(chapter, permanent_url),
-        citation=citation(chapter, permanent_url),
+        attribution=attribution(chapter, permanent_url, identity),
+        citation=citation(chapter, permanent_url, identity),
+        licence_url=identity.licence_url,
     )
 
 
