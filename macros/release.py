@@ -58,11 +58,20 @@ def edition_of(config: Path) -> str:
 def run_mkdocs(config: Path, site_dir: Path, env: dict[str, str] | None = None,
                command: tuple[str, ...] = (sys.executable, "-m", "mkdocs")) -> subprocess.CompletedProcess:
     """Build as an author would: strictly, and never quietly (quiet mode hides the warnings strict counts)."""
-    return subprocess.run(
+    # In the caller's process group, so a signal to the group (an SSH drop, a kill of the whole job) stops both;
+    # and if only the caller is stopped, it stops the build on its way out instead of leaving it writing.
+    process = subprocess.Popen(
         [*command, "build", "--strict", "-f", str(config), "-d", str(site_dir)],
-        cwd=config.parent, capture_output=True, text=True, timeout=900,
+        cwd=config.parent, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})},
     )
+    try:
+        stdout, stderr = process.communicate(timeout=900)
+    except BaseException:
+        process.kill()
+        process.wait()
+        raise
+    return subprocess.CompletedProcess(process.args, process.returncode, stdout, stderr)
 
 
 def _build(config: Path, site_dir: Path, env: dict[str, str]) -> None:
