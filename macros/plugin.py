@@ -49,6 +49,8 @@ class IntroConfig(Config):
     data_dir = config_options.Dir(exists=True, default="data")
     vendor_dir = config_options.Type(str, default="node_modules")
     offline_zip = config_options.Type(str, default="")
+    # The same edition as a ZIM file for Kiwix (made with the zip by the release build).
+    offline_zim = config_options.Type(str, default="")
     review_grace_days = config_options.Type(int, default=DEFAULT_GRACE_DAYS)
     edition = config_options.Type(str, default="bergen")
     editions_dir = config_options.Dir(exists=True, default="data/editions")
@@ -63,8 +65,10 @@ class IntroPlugin(BasePlugin[IntroConfig]):
     site: Site | None = None
     # Whether this build is the offline edition (Material's offline plugin is on).
     is_offline: bool = False
+    _path_starts: set[str] = set()
     facts: LocalFacts | None = None
     offline_zip_bytes: int | None = None
+    offline_zim_bytes: int | None = None
     drawn: dict[str, tuple[int, int] | None] = {}
 
     # ---- Hooks ----
@@ -92,11 +96,17 @@ class IntroPlugin(BasePlugin[IntroConfig]):
         self._add_offline_zip(files, config)
         self._add_reuse_files(files, config)
         self._add_booklets(files, config)
+        self._path_starts = {"index.md", *(p.start_page for p in self.current_site().perspectives.values())}
         return files
 
     # MkDocs learns a page's title when it reads the page, and `mkdocs serve --dirty` reads only the pages that
     # changed: the rest would stand as «None» in the menu. Every title is known from the front matter already.
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+        listed = [page.file.src_uri for page in nav.pages]
+        twice = sorted({uri for uri in listed if listed.count(uri) > 1})
+        if twice:
+            raise PluginError(str(ContentError([AuthorError("mkdocs.yml", f"Siden docs/{uri} står flere ganger i menyen "
+                                                            "(nav). Ta den med bare én gang.") for uri in twice])))
         titles = self.current_site().page_titles
         for page in nav.pages:
             if "title" not in vars(page) and page.file.src_uri in titles:
@@ -159,6 +169,9 @@ class IntroPlugin(BasePlugin[IntroConfig]):
                         + render.path_navigation(site, chapter))
         elif "summary" in page.meta:
             page.meta.setdefault("description", page.meta["summary"])
+        if page.file.src_uri in self._path_starts:
+            # Material's footer «Neste» follows the menu; on the landing and path pages it would look like the path.
+            page.meta["hide"] = sorted({*page.meta.get("hide", []), "footer"})
         if self.config.finished_markdown_dir:
             export.write_finished_markdown(Path(self.config.finished_markdown_dir), page.file.src_uri,
                                            page.meta.get("title"), markdown)
@@ -240,6 +253,10 @@ class IntroPlugin(BasePlugin[IntroConfig]):
         return [AuthorError(f"docs/{css.relative_to(docs)}", f"Stilarket har {found}, som henter noe utenfra. "
                             "Legg filen under docs/ og vis til den med en relativ adresse.")
                 for css in sorted(docs.rglob("*.css")) for found in safety.css_problems(css.read_text("utf-8"))]
+
+    @property
+    def offline_zim_path(self) -> str:
+        return f"last-ned/intro-{self.config.edition}.zim"
 
     @property
     def offline_zip_path(self) -> str:
@@ -339,7 +356,7 @@ class IntroPlugin(BasePlugin[IntroConfig]):
 
     def _add_offline_zip(self, files: Files, config: MkDocsConfig) -> None:
         """Offer the offline edition for download, when this build was given one."""
-        self.offline_zip_bytes = None
+        self.offline_zip_bytes = self.offline_zim_bytes = None
         if not self.config.offline_zip:
             return
         source = Path(config.config_file_path).parent / self.config.offline_zip
@@ -347,6 +364,10 @@ class IntroPlugin(BasePlugin[IntroConfig]):
             raise PluginError(f"Den frakoblede utgaven {source} finnes ikke. Kjør «make offline» først.")
         self.offline_zip_bytes = source.stat().st_size
         files.append(File.generated(config, self.offline_zip_path, abs_src_path=str(source.resolve())))
+        zim = Path(config.config_file_path).parent / self.config.offline_zim if self.config.offline_zim else None
+        if zim and zim.is_file():
+            self.offline_zim_bytes = zim.stat().st_size
+            files.append(File.generated(config, self.offline_zim_path, abs_src_path=str(zim.resolve())))
 
 
 def _front_matter_lines(source: str) -> int:
