@@ -25,7 +25,8 @@ import re
 from urllib.parse import unquote
 
 from macros import booklet, csp, publishable, diagrams, export, glossary, htmlcheck, identity, render, reuse, safety, searchindex
-from macros.addresses import broken_addresses, current_addresses, page_address, permalink, read_registry
+from macros.addresses import (broken_addresses, current_addresses, dropped_redirects, page_address, permalink,
+                              read_registry)
 from macros.review import DEFAULT_GRACE_DAYS, due_dates, figure_checks, overdue, today
 from macros.templatecheck import has_template_code, template_problems
 from macros.errors import AuthorError, ContentError
@@ -54,6 +55,8 @@ class IntroConfig(Config):
     # A folder to write each page's finished Markdown to (after macros and what the front matter adds), as a
     # plain MkDocs page: to see what INTRO renders, and for the benchmark to build the same with stock Material.
     finished_markdown_dir = config_options.Type(str, default="")
+    # The registry of every address the live site has published (`make publish` sets it); empty: none.
+    published_registry = config_options.Type(str, default="")
 
 
 class IntroPlugin(BasePlugin[IntroConfig]):
@@ -302,6 +305,12 @@ class IntroPlugin(BasePlugin[IntroConfig]):
         site = self.current_site()
         current = current_addresses(site.page_uris, site.chapters, site.redirects)
         problems = broken_addresses(read_registry(Path(self.config.data_dir)), current)
+        if self.config.published_registry:
+            # What the live site has published, kept with it by `make publish`: no address can be forgotten.
+            live = Path(self.config.published_registry)
+            problems += broken_addresses(read_registry(live.parent, live.name), current, where=str(live))
+        problems += dropped_redirects(site.redirects, site.page_uris,
+                                      {chapter_id: c.src_uri for chapter_id, c in site.chapters.items()})
         if problems:
             raise PluginError(str(ContentError(problems)))
         page_urls = {file.src_uri: file.url for file in files.documentation_pages()}

@@ -33,6 +33,12 @@ def set_field(path: str, field: str, value: str) -> Callable[[Path], None]:
     return mutate
 
 
+def write(path: str, text: str) -> Callable[[Path], None]:
+    def mutate(project: Path) -> None:
+        (project / path).write_text(text, encoding="utf-8")
+    return mutate
+
+
 def replace_body(path: str, body: str) -> Callable[[Path], None]:
     def mutate(project: Path) -> None:
         file = project / path
@@ -125,6 +131,10 @@ CASES = {
     "a macro with an argument it does not take": (append(CHAPTER, '\n\n{{ hos_oss("legevakt", "ekstra") }}\n'),
                                                    [CHAPTER, "«hos_oss»", "argumenter", "linje"]),
     "a missing include": (append(CHAPTER, '\n\n{% include "finnes-ikke.md" %}\n'), [CHAPTER, "«finnes-ikke.md»"]),
+    "a redirect from a page's own address": (write("data/redirects.yml", '- from: "kapitler/lovene/"\n  to: organisering\n'),
+                                             ["data/redirects.yml", "«kapitler/lovene/»", "aldri blitt brukt"]),
+    "a redirect to itself": (write("data/redirects.yml", '- from: "kapitler/lovene/"\n  to: lovene\n'),
+                             ["data/redirects.yml", "går til seg selv"]),
     "unknown figure": (append(CHAPTER, '\n\nPrisen er {{ tall("finnes-ikke") }}.\n'),
                        [CHAPTER, "linje", "«finnes-ikke»", "data/figures.yml"]),
     "figure without a source": (add_figure({k: v for k, v in TEST_FIGURE.items() if k != "source"}),
