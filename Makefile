@@ -4,9 +4,12 @@ SHELL := /bin/bash
 
 VENV    ?= .venv
 PYTHON  := $(VENV)/bin/python
-MKDOCS  := $(VENV)/bin/mkdocs
+MKDOCS   = $(VENV)/bin/$(RUNNER)
 # An edition is a config: `make serve CONFIG=mkdocs.gjovik.yml`.
 CONFIG  ?= mkdocs.yml
+# The program that builds: mkdocs, or properdocs (a maintained fork of MkDocs 1.x), e.g. `make build RUNNER=properdocs`.
+RUNNER  ?= mkdocs
+export INTRO_RUNNER := $(RUNNER)
 export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: help setup setup-test serve serve-fast build offline lms publish rollback register report spelling diagrams check test bench clean
