@@ -140,7 +140,8 @@ class IntroPlugin(BasePlugin[IntroConfig]):
             # Material's search ranks tags far above text: a glossary word finds the chapter that explains it.
             page.meta.setdefault("tags", glossary.search_tags(site.glossary, chapter.meta.id))
             permanent_url = (config.site_url or "/").rstrip("/") + "/" + permalink(chapter.meta.id)
-            markdown = (render.chapter_header(site, chapter) + markdown + render.chapter_footer(chapter)
+            markdown = (render.chapter_header(site, chapter) + markdown + render.self_check(chapter)
+                        + render.chapter_footer(chapter)
                         + render.teaching(chapter, permanent_url) + render.path_navigation(site, chapter))
         elif "summary" in page.meta:
             page.meta.setdefault("description", page.meta["summary"])

@@ -107,6 +107,15 @@ def chapter_footer(chapter: Chapter) -> str:
     return _render("chapter_footer.md.j2", key_points=chapter.meta.key_points, sources=chapter.meta.sources)
 
 
+def self_check(chapter: Chapter) -> str:
+    """The «Test deg selv» form, or nothing while the chapter has no questions."""
+    if chapter.self_check is None:
+        return ""
+    return _render("self_check.md.j2", chapter_id=chapter.meta.id, title=chapter.meta.title,
+                   questions=chapter.self_check.questions, goals=chapter.meta.learning_goals,
+                   sections=chapter.sections)
+
+
 def _step(site: Site, steps: list[str], index: int, from_src_uri: str) -> dict | None:
     if not 0 <= index < len(steps):
         return None
