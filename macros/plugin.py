@@ -22,7 +22,7 @@ from mkdocs.structure.pages import Page
 import logging
 import re
 
-from macros import diagrams, export, glossary, htmlcheck, render, reuse, searchindex
+from macros import diagrams, export, glossary, htmlcheck, quiz_sheets, render, reuse, searchindex
 from macros.addresses import broken_addresses, current_addresses, permalink, read_registry
 from macros.review import DEFAULT_GRACE_DAYS, overdue, today
 from macros.templatecheck import has_template_code, template_problems
@@ -145,6 +145,7 @@ class IntroPlugin(BasePlugin[IntroConfig]):
                         + render.teaching(chapter, permanent_url) + render.path_navigation(site, chapter))
         elif "summary" in page.meta:
             page.meta.setdefault("description", page.meta["summary"])
+            markdown += quiz_sheets.programme_section(site, page.file.src_uri)
         if self.config.finished_markdown_dir:
             export.write_finished_markdown(Path(self.config.finished_markdown_dir), page.file.src_uri,
                                            page.meta.get("title"), markdown)
@@ -214,7 +215,8 @@ class IntroPlugin(BasePlugin[IntroConfig]):
         if problems:
             raise PluginError(str(ContentError(problems)))
         page_urls = {file.src_uri: file.url for file in files.documentation_pages()}
-        for path, content in reuse.generated_files(site, config.site_url or "/", page_urls).items():
+        generated = {**reuse.generated_files(site, config.site_url or "/", page_urls), **quiz_sheets.sheets(site)}
+        for path, content in generated.items():
             files.append(File.generated(config, path, content=content))
 
     def _add_offline_zip(self, files: Files, config: MkDocsConfig) -> None:

@@ -60,6 +60,8 @@ class Site:
     chapters: dict[str, Chapter] = field(default_factory=dict)
     page_uris: frozenset[str] = frozenset()
     page_titles: dict[str, str] = field(default_factory=dict)  # src_uri → title from the front matter
+    # A programme page's `self_checks:` (src_uri → chapter ids): the chapters whose questions it uses.
+    programme_checks: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def chapter_at(self, src_uri: str) -> Chapter | None:
         return self._by_src_uri.get(src_uri)
@@ -210,6 +212,7 @@ def load_site(data_dir: Path, pages: Iterable[tuple[str, str]]) -> Site:
     chapters: list[Chapter] = []
     page_uris: set[str] = set()
     titles: dict[str, str] = {}
+    programme_checks: dict[str, tuple[str, ...]] = {}
 
     for src_uri, text in pages:
         page_uris.add(src_uri)
@@ -225,6 +228,14 @@ def load_site(data_dir: Path, pages: Iterable[tuple[str, str]]) -> Site:
             errors.extend(from_validation(label, error, raw_front))
             continue
         titles[src_uri] = meta.title
+        if isinstance(meta, PageMeta) and "self_checks" in metadata:
+            wanted = metadata["self_checks"]
+            if not isinstance(wanted, list) or not all(isinstance(item, str) for item in wanted):
+                errors.append(AuthorError(label, "skal være en liste med kapittel-id-er, én per linje som "
+                                          "begynner med «- ».", field="self_checks",
+                                          line=line_of_key(raw_front, "self_checks")))
+            else:
+                programme_checks[src_uri] = tuple(wanted)
         if isinstance(meta, ChapterMeta):
             for perspective in meta.perspectives:
                 if perspective not in site.perspectives:
@@ -260,10 +271,16 @@ def load_site(data_dir: Path, pages: Iterable[tuple[str, str]]) -> Site:
         if redirect.to not in by_id and redirect.to not in page_uris:
             errors.append(AuthorError("data/redirects.yml", f"Omdirigeringen fra «{redirect.source}» går til "
                                       f"«{redirect.to}», som verken er en kapittel-id eller en side under docs/."))
+    for src_uri, wanted in programme_checks.items():
+        for chapter_id in wanted:
+            if chapter_id not in by_id:
+                errors.append(AuthorError(f"docs/{src_uri}", f"viser til kapitlet «{chapter_id}», men ingen "
+                                          "kapitler har den id-en.", field="self_checks"))
     for poster in site.posters:
         if poster.chapter not in by_id:
             errors.append(AuthorError("data/posters.yml", f"Plakaten viser til kapitlet «{poster.chapter}», "
                                       "men ingen kapitler har den id-en."))
     if errors:
         raise ContentError(errors)
-    return replace(site, chapters=by_id, page_uris=frozenset(page_uris), page_titles=titles)
+    return replace(site, chapters=by_id, page_uris=frozenset(page_uris), page_titles=titles,
+                   programme_checks=programme_checks)

@@ -84,3 +84,20 @@ def test_without_javascript_the_answers_open_on_demand(browser, served_site):
     first.get_by_text("Vis svar").click()
     expect(first.get_by_text("Den varsler ikke om fall.")).to_be_visible()
     context.close()
+
+
+def answer_everything(page) -> None:
+    """Every question answered (some wrong), every «Vis svar» open: all the self-check can show at once."""
+    for fieldset in page.locator("form.intro-selfcheck fieldset").all():
+        options = fieldset.locator("input")
+        if options.count():
+            options.first.check()
+        fieldset.locator(".intro-check").click()
+        fieldset.locator("summary").click()
+
+
+def test_self_check_answered_passes_axe(browser, served_site):
+    from tests.test_accessibility import audit
+
+    violations = audit(browser, served_site, [CHAPTER], prepare=answer_everything)
+    assert not violations, "\n".join(violations)

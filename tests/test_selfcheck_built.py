@@ -64,3 +64,28 @@ def test_the_search_index_holds_no_answers(site_dir, questions):
         assert json.dumps(question.question, ensure_ascii=False)[1:-1] not in index
         for option in question.options or []:
             assert json.dumps(option.feedback, ensure_ascii=False)[1:-1] not in index
+
+
+def test_programme_page_links_its_self_checks_and_both_sheets(html):
+    section = html("programmer/forste-mote/index.html").css_first("article")
+    links = {a.text().strip(): a.attributes["href"] for a in section.css("a")}
+    assert links["Test deg selv: En dag i tjenestene"] == "../../kapitler/en-dag-i-tjenestene/#test-deg-selv"
+    assert links["Spørreark uten svar, til deltakerne"] == "../forste-mote-sporreark.html"
+    assert links["Fasitark med svar og forklaringer, til kursholderen"] == "../forste-mote-fasit.html"
+
+
+def test_quiz_sheet_has_the_questions_and_no_answers_and_the_facilitator_sheet_has_them(html, questions):
+    quiz = html("programmer/forste-mote-sporreark.html")
+    facit = html("programmer/forste-mote-fasit.html")
+    quiz_text, facit_text = quiz.body.text(), facit.body.text()
+    assert quiz.css_first("h1").text() == "Spørreark: Første møte med sektoren"
+    for question in questions:
+        assert question.question in quiz_text and question.question in facit_text
+        for option in question.options or []:
+            assert option.text in quiz_text
+            assert option.feedback not in quiz_text and option.feedback in facit_text
+        for reason in (question.feedback, question.model_answer):
+            if reason:
+                assert reason not in quiz_text and reason in facit_text
+    assert "✓ Riktig" not in quiz_text and "✓ Riktig" in facit_text
+    assert quiz.css_first('link[rel="stylesheet"]').attributes["href"] == "../assets/stylesheets/intro-ark.css"
