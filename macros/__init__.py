@@ -41,9 +41,10 @@ def _local_box(env) -> Callable[[str], str]:
 
 
 def define_env(env) -> None:
-    """Register INTRO's macros: perspektivkort(), sti("studenter"), ordliste(), frakoblet_utgave(), plakater(), hos_oss("legevakt")."""
+    """Register INTRO's macros: perspektivkort(), sti("studenter"), fortsett(), ordliste(), frakoblet_utgave(), plakater(), hos_oss("legevakt")."""
     env.macro(_on_current_page(env, render.perspective_cards), "perspektivkort")
     env.macro(_on_current_page(env, render.path_overview), "sti")
+    env.macro(_on_current_page(env, render.continue_reading), "fortsett")
     env.macro(_on_current_page(env, render.glossary), "ordliste")
     env.macro(_offline_download(env), "frakoblet_utgave")
     env.macro(_on_current_page(env, render.poster_list), "plakater")

@@ -32,8 +32,8 @@ def _templates() -> Environment:
     )
 
 
-def _render(name: str, **context: object) -> str:
-    return _templates().get_template(name).render(**context)
+def _render(template: str, **context: object) -> str:
+    return _templates().get_template(template).render(**context)
 
 
 def norwegian_date(day: dt.date) -> str:
@@ -50,8 +50,17 @@ def sort_key(text: str) -> list[int]:
     return [ALPHABET.index(char) if char in ALPHABET else ord(char) + 100 for char in text.lower()]
 
 
+def path_positions(site: Site, chapter: Chapter) -> list[dict]:
+    """Where the chapter stands on each path it is on: «Steg 3 av 7 i stien for studenter»."""
+    return [
+        {"perspective": path.perspective, "name": site.perspectives[path.perspective].name,
+         "position": path.steps.index(chapter.meta.id) + 1, "length": len(path.steps)}
+        for path in site.paths.values() if chapter.meta.id in path.steps
+    ]
+
+
 def chapter_header(site: Site, chapter: Chapter) -> str:
-    """Who the chapter is for, reading time, review dates and learning goals."""
+    """Where it stands on the reader's path, who it is for, reading time, review dates and learning goals."""
     meta = chapter.meta
     perspectives = [
         {"name": site.perspectives[p].name, "link": link(chapter.src_uri, site.perspectives[p].start_page)}
@@ -65,9 +74,11 @@ def chapter_header(site: Site, chapter: Chapter) -> str:
         last_reviewed=norwegian_date(meta.last_reviewed),
         next_review=norwegian_date(meta.next_review),
         goals=meta.learning_goals,
+        positions=path_positions(site, chapter),
     )
 
 
+PROGRAMMES_PAGE = "programmer/index.md"
 SITE_TITLE = "INTRO – introduksjon til den kommunale helse- og omsorgssektoren"
 LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/deed.no"
 
@@ -152,8 +163,21 @@ def perspective_cards(site: Site, page_src_uri: str) -> str:
     return _render("perspective_cards.md.j2", perspectives=cards)
 
 
+def continue_reading(site: Site, page_src_uri: str) -> str:
+    """«Fortsett der du slapp»: every path's steps as links, for intro.js to pick the reader's place from."""
+    paths = [
+        {"perspective": path.perspective, "name": site.perspectives[path.perspective].name,
+         "start": link(page_src_uri, site.perspectives[path.perspective].start_page),
+         "steps": [{"id": step, "title": site.chapters[step].meta.title,
+                    "link": link(page_src_uri, site.chapters[step].src_uri)} for step in path.steps]}
+        for path in site.paths.values()
+    ]
+    return _render("continue_reading.md.j2", paths=paths)
+
+
 def path_overview(site: Site, perspective: str, page_src_uri: str) -> str:
-    """The ordered steps of one perspective's path, with reading time for each and in all."""
+    """The ordered steps of one perspective's path, with reading time for each and in all,
+    and the ending a reader sees after the last step."""
     if perspective not in site.paths:
         raise KeyError(f"Det finnes ingen sti for perspektivet «{perspective}» i data/paths.yml.")
     steps = []
@@ -165,10 +189,17 @@ def path_overview(site: Site, perspective: str, page_src_uri: str) -> str:
             "summary": chapter.meta.summary,
             "minutes": chapter.readability.reading_minutes,
             "link": link(page_src_uri, chapter.src_uri),
+            "goals": chapter.meta.learning_goals,
+            "has_self_check": chapter.self_check is not None,
         })
+    others = [{"name": p.name, "link": link(page_src_uri, p.start_page)}
+              for p in site.perspectives.values() if p.id != perspective and p.id in site.paths]
     return _render(
         "path_overview.md.j2",
         perspective=perspective,
+        name=site.perspectives[perspective].name,
+        others=others,
+        programmes=link(page_src_uri, PROGRAMMES_PAGE) if PROGRAMMES_PAGE in site.page_uris else None,
         steps=steps,
         total_minutes=sum(step["minutes"] for step in steps),
     )
