@@ -55,7 +55,7 @@ offline: setup ## Build the offline edition: dist/intro-frakoblet.zip (unzip, op
 build: offline ## Build the site strictly into ./site, with the offline zip to download
 	INTRO_OFFLINE_ZIP=$(OFFLINE_ZIP) $(MKDOCS) build --strict -f $(CONFIG) -d $(SITE)
 
-lms: build ## Export IMS Common Cartridges for Canvas and Moodle to dist/lms/ (one per path, one for all)
+lms: build ## Export the course packages (IMS Common Cartridge with QTI quizzes) to dist/lms/; the site ships the same under last-ned/kurspakker/
 	$(PYTHON) -m macros.cli lms $(SITE)/catalog.json dist/lms
 
 PUBLISH_ROOT ?= /srv/intro

@@ -40,8 +40,15 @@ def _local_box(env) -> Callable[[str], str]:
     return hos_oss
 
 
+def _course_packages(env) -> Callable[[], str]:
+    def macro() -> str:
+        return render.course_packages(env.conf.plugins["intro"].packages, env.page.file.src_uri)
+
+    return macro
+
+
 def define_env(env) -> None:
-    """Register INTRO's macros: perspektivkort(), sti("studenter"), fortsett(), ordliste(), frakoblet_utgave(), plakater(), hos_oss("legevakt")."""
+    """Register INTRO's macros: perspektivkort(), sti("studenter"), fortsett(), ordliste(), frakoblet_utgave(), plakater(), hos_oss("legevakt"), kurspakker()."""
     env.macro(_on_current_page(env, render.perspective_cards), "perspektivkort")
     env.macro(_on_current_page(env, render.path_overview), "sti")
     env.macro(_on_current_page(env, render.continue_reading), "fortsett")
@@ -49,3 +56,4 @@ def define_env(env) -> None:
     env.macro(_offline_download(env), "frakoblet_utgave")
     env.macro(_on_current_page(env, render.poster_list), "plakater")
     env.macro(_local_box(env), "hos_oss")
+    env.macro(_course_packages(env), "kurspakker")

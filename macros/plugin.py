@@ -23,6 +23,8 @@ import logging
 import re
 
 from macros import diagrams, export, glossary, htmlcheck, quiz_sheets, render, reuse, searchindex
+from macros.cartridge import CARTRIDGE_FOLDER, package_specs
+from macros.catalog import catalog
 from macros.addresses import broken_addresses, current_addresses, permalink, read_registry
 from macros.review import DEFAULT_GRACE_DAYS, overdue, today
 from macros.templatecheck import has_template_code, template_problems
@@ -57,6 +59,7 @@ class IntroPlugin(BasePlugin[IntroConfig]):
     site: Site | None = None
     facts: LocalFacts | None = None
     offline_zip_bytes: int | None = None
+    packages: list[dict] = []
     drawn: dict[str, tuple[int, int] | None] = {}
 
     # ---- Hooks ----
@@ -215,9 +218,17 @@ class IntroPlugin(BasePlugin[IntroConfig]):
         if problems:
             raise PluginError(str(ContentError(problems)))
         page_urls = {file.src_uri: file.url for file in files.documentation_pages()}
-        generated = {**reuse.generated_files(site, config.site_url or "/", page_urls), **quiz_sheets.sheets(site)}
+        menu = [site.chapter_at(src_uri).meta.id for src_uri in _nav_pages(config.nav or [])
+                if site.chapter_at(src_uri)]
+        generated = {**reuse.generated_files(site, config.site_url or "/", page_urls, menu), **quiz_sheets.sheets(site)}
         for path, content in generated.items():
             files.append(File.generated(config, path, content=content))
+        self.packages = [
+            {"title": title, "path": CARTRIDGE_FOLDER + f"{name}.imscc",
+             "size": len(generated[CARTRIDGE_FOLDER + f"{name}.imscc"]), "chapters": len(set(chapters)),
+             "quizzes": sum(site.chapters[c].self_check is not None for c in set(chapters))}
+            for name, title, _, chapters in package_specs(catalog(site, config.site_url or "/", menu))
+        ]
 
     def _add_offline_zip(self, files: Files, config: MkDocsConfig) -> None:
         """Offer the offline edition for download, when this build was given one."""
@@ -229,6 +240,14 @@ class IntroPlugin(BasePlugin[IntroConfig]):
             raise PluginError(f"Den frakoblede utgaven {source} finnes ikke. Kjør «make offline» først.")
         self.offline_zip_bytes = source.stat().st_size
         files.append(File.generated(config, OFFLINE_ZIP_PATH, abs_src_path=str(source.resolve())))
+
+
+def _nav_pages(nav: list | dict | str) -> list[str]:
+    """The pages of mkdocs.yml's nav, in menu order."""
+    if isinstance(nav, str):
+        return [nav] if nav.endswith(".md") else []
+    items = nav.values() if isinstance(nav, dict) else nav
+    return [page for item in items for page in _nav_pages(item)]
 
 
 def _front_matter_lines(source: str) -> int:

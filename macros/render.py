@@ -236,6 +236,13 @@ def offline_download(zip_bytes: int | None, zip_path: str, page_src_uri: str) ->
     )
 
 
+def course_packages(packages: list[dict], page_src_uri: str) -> str:
+    """A table of the course packages (IMS Common Cartridge) with what they hold and their size."""
+    rows = [{**package, "size": file_size(package["size"]), "link": link(page_src_uri, package["path"])}
+            for package in packages]
+    return _render("course_packages.md.j2", packages=rows)
+
+
 def poster_list(site: Site, page_src_uri: str) -> str:
     """A table of the lab's QR posters with links to print them."""
     posters = [
