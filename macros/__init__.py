@@ -9,18 +9,18 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import wraps
 
-from macros import render
-from macros.local import local_box
-from macros.plugin import OFFLINE_ZIP_PATH
+from macros import figure_pages, render
+from macros.local import local_box, made_by
+from macros.release import offline_name
 
 
 def _on_current_page(env, function: Callable[..., str]) -> Callable[..., str]:
     """Give a render function the validated site and the page being rendered, so authors need not."""
 
     @wraps(function)
-    def macro(*args: str) -> str:
+    def macro(*args: str, **options: object) -> str:
         plugin = env.conf.plugins["intro"]
-        return function(plugin.current_site(), *args, env.page.file.src_uri)
+        return function(plugin.current_site(), *args, env.page.file.src_uri, **options)
 
     return macro
 
@@ -28,7 +28,8 @@ def _on_current_page(env, function: Callable[..., str]) -> Callable[..., str]:
 def _offline_download(env) -> Callable[[], str]:
     def macro() -> str:
         plugin = env.conf.plugins["intro"]
-        return render.offline_download(plugin.offline_zip_bytes, OFFLINE_ZIP_PATH, env.page.file.src_uri)
+        return render.offline_download(plugin.offline_zip_bytes, plugin.offline_zip_path, env.page.file.src_uri,
+                                       plugin.is_offline, offline_name(plugin.config.edition))
 
     return macro
 
@@ -48,7 +49,9 @@ def _course_packages(env) -> Callable[[], str]:
 
 
 def define_env(env) -> None:
-    """Register INTRO's macros: perspektivkort(), sti("studenter"), fortsett(), ordliste(), frakoblet_utgave(), plakater(), hos_oss("legevakt"), kurspakker()."""
+    """Register INTRO's macros: perspektivkort(), sti("studenter"), fortsett(), ordliste(), frakoblet_utgave(), plakater(),
+    hos_oss("legevakt"), kurspakker(), laget_av(), tall("egenandelstak"), tall_tabell("utskrivningsklar-dognpris") and
+    tall_og_satser()."""
     env.macro(_on_current_page(env, render.perspective_cards), "perspektivkort")
     env.macro(_on_current_page(env, render.path_overview), "sti")
     env.macro(_on_current_page(env, render.continue_reading), "fortsett")
@@ -57,3 +60,7 @@ def define_env(env) -> None:
     env.macro(_on_current_page(env, render.poster_list), "plakater")
     env.macro(_local_box(env), "hos_oss")
     env.macro(_course_packages(env), "kurspakker")
+    env.macro(lambda: made_by(env.conf.plugins["intro"].facts), "laget_av")
+    env.macro(_on_current_page(env, figure_pages.in_sentence), "tall")
+    env.macro(_on_current_page(env, figure_pages.table), "tall_tabell")
+    env.macro(_on_current_page(env, figure_pages.overview), "tall_og_satser")

@@ -5,7 +5,8 @@ from __future__ import annotations
 import json
 
 from macros.addresses import page_address, permalink
-from macros.render import LICENCE_URL, SITE_TITLE, attribution
+from macros.identity import Identity
+from macros.render import attribution
 from macros.site import Chapter, Site
 
 CATALOG_FILE = "catalog.json"
@@ -29,11 +30,12 @@ def _self_check(chapter: Chapter) -> list[dict]:
     return questions
 
 
-def catalog(site: Site, site_url: str, menu: list[str] | tuple[str, ...] = ()) -> dict:
+def catalog(site: Site, identity: Identity, menu: list[str] | tuple[str, ...] = ()) -> dict:
     """The catalogue as plain data, in a stable order, with no build date (builds are reproducible).
 
     menu: the chapter ids in the order of the site's menu; chapters left out of it follow by id.
     """
+    site_url = identity.url
     chapters = []
     for chapter_id in sorted(site.chapters):
         chapter = site.chapters[chapter_id]
@@ -51,7 +53,7 @@ def catalog(site: Site, site_url: str, menu: list[str] | tuple[str, ...] = ()) -
             "last_reviewed": meta.last_reviewed.isoformat(),
             "next_review": meta.next_review.isoformat(),
             "licence": LICENCE,
-            "attribution": attribution(chapter, absolute(site_url, permalink(meta.id))),
+            "attribution": attribution(chapter, absolute(site_url, permalink(meta.id)), identity),
             "self_check": _self_check(chapter),
         })
     paths = [
@@ -75,10 +77,12 @@ def catalog(site: Site, site_url: str, menu: list[str] | tuple[str, ...] = ()) -
     ]
     listed = [chapter_id for chapter_id in menu if chapter_id in site.chapters]
     return {
-        "title": SITE_TITLE,
+        "title": identity.title,
+        "owner": identity.owner,
+        "colour": identity.colour,
         "url": absolute(site_url, ""),
         "licence": LICENCE,
-        "licence_url": LICENCE_URL,
+        "licence_url": identity.licence_url,
         "chapters": chapters,
         "menu": listed + sorted(set(site.chapters) - set(listed)),
         "paths": paths,
@@ -86,5 +90,5 @@ def catalog(site: Site, site_url: str, menu: list[str] | tuple[str, ...] = ()) -
     }
 
 
-def catalog_json(site: Site, site_url: str, menu: list[str] | tuple[str, ...] = ()) -> str:
-    return json.dumps(catalog(site, site_url, menu), ensure_ascii=False, indent=2) + "\n"
+def catalog_json(data: dict) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"

@@ -11,8 +11,10 @@ from macros.addresses import REGISTRY_FILE, current_addresses, read_registry, re
 from macros.cartridge import export_all
 from macros.csp import nginx_include
 from macros.export import zip_directory
+from macros.figures import amount, when
 from macros.publish import PublishError, publish
 from macros.readability import LIX_LIMIT, LIX_MEDIAN_GOAL
+from macros.release import BuildFailed, build_release, edition_of
 from macros.render import file_size
 from macros.review import statuses, today
 from macros.site import load_site
@@ -38,6 +40,13 @@ def report() -> None:
               f"{readability.reading_minutes:4}  {meta.last_reviewed}  {meta.next_review}  {status.label}")
     lix = statistics.median(c.readability.lix for c in site.chapters.values())
     print(f"\nMedian LIX: {lix:.1f} (mål: høyst {LIX_MEDIAN_GOAL}; et kapittel over {LIX_LIMIT} bygges ikke)")
+    print(f"\n{'Tall (data/figures.yml)':28} {'Sjekkes':10}  {'Verdi':>14}  Kilde")
+    on = today()
+    for figure in sorted(site.figures.values(), key=lambda f: (f.check_by, f.id)):
+        value, applies = figure.latest
+        due = "  SKAL SJEKKES" if figure.check_by < on else ""
+        print(f"{figure.id:28} {figure.check_by}  {amount(value, figure.unit):>14}  {figure.source.url} "
+              f"({when(applies)}){due}")
 
 
 def register() -> None:
@@ -61,6 +70,12 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="python -m macros.cli", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
 
+    build = commands.add_parser("build", help="build an edition's release: the offline zip and the site offering it")
+    build.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="the edition's config")
+    build.add_argument("--out", type=Path, default=Path("dist"), help="the folder to build into")
+
+    commands.add_parser("edition", help="print the edition a config builds").add_argument("config", type=Path)
+
     offline = commands.add_parser("offline-zip", help="zip a built offline edition")
     offline.add_argument("site", type=Path, help="the built offline site")
     offline.add_argument("zip", type=Path, help="the zip file to write")
@@ -76,12 +91,20 @@ def main(argv: list[str] | None = None) -> None:
     csp = commands.add_parser("csp", help="print the nginx CSP include for a built site")
     csp.add_argument("site", type=Path)
 
-    commands.add_parser("report", help="chapters by review date, with owner, LIX and reading time")
+    commands.add_parser("report", help="chapters by review date, with owner, LIX and reading time; figures to check")
     commands.add_parser("register", help="add the site's current addresses to data/published.yml")
     commands.add_parser("diagrams", help="draw new and changed Mermaid diagrams to docs/assets/figurer/")
 
     args = parser.parse_args(argv)
-    if args.command == "offline-zip":
+    if args.command == "build":
+        try:
+            built = build_release(args.config.resolve(), args.out)
+        except BuildFailed as failed:
+            raise SystemExit(f"Bygget stoppet.\n{failed}") from None
+        print(f"{built.site}/ og {built.zip}: {file_size(built.zip.stat().st_size)}")
+    elif args.command == "edition":
+        print(edition_of(args.config))
+    elif args.command == "offline-zip":
         size = zip_directory(args.site, args.zip, root=args.zip.stem)
         print(f"{args.zip}: {file_size(size)}")
     elif args.command == "lms":

@@ -6,18 +6,17 @@ Links are relative to that page, so MkDocs checks them like any link an author w
 
 from __future__ import annotations
 
-import datetime as dt
 import posixpath
 from functools import cache
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
+from macros import icons
+from macros.identity import Identity
+from macros.norwegian import MONTHS, sort_key
+from macros.norwegian import date as norwegian_date
 from macros.site import Chapter, Site
 
-MONTHS = ("januar", "februar", "mars", "april", "mai", "juni", "juli",
-          "august", "september", "oktober", "november", "desember")
-# Norwegian alphabetical order puts Æ, Ø and Å after Z.
-ALPHABET = "abcdefghijklmnopqrstuvwxyzæøå"
 
 
 @cache
@@ -36,18 +35,23 @@ def _render(template: str, **context: object) -> str:
     return _templates().get_template(template).render(**context)
 
 
-def norwegian_date(day: dt.date) -> str:
-    """23. november 2026"""
-    return f"{day.day}. {MONTHS[day.month - 1]} {day.year}"
-
-
 def link(from_src_uri: str, to_src_uri: str) -> str:
     """A link from one page to another, relative to the first, as an author would write it."""
     return posixpath.relpath(to_src_uri, posixpath.dirname(from_src_uri) or ".")
 
 
-def sort_key(text: str) -> list[int]:
-    return [ALPHABET.index(char) if char in ALPHABET else ord(char) + 100 for char in text.lower()]
+def after_lead(markdown: str, header: str) -> str:
+    """The chapter's own opening paragraph first (the answer), then the header: contents, facts and goals."""
+    lines = markdown.split("\n")
+    start = next((i for i, line in enumerate(lines) if line.strip()), None)
+    if start is None or not _is_prose(lines[start]):
+        return header + markdown
+    end = next((i for i in range(start, len(lines)) if not lines[i].strip()), len(lines))
+    return "\n".join(lines[:end]) + "\n\n" + header + "\n".join(lines[end:])
+
+
+def _is_prose(line: str) -> bool:
+    return not line.lstrip().startswith(("#", "!!!", "???", "<", "{", "|", "-", "*", "```", "[TOC]"))
 
 
 def path_positions(site: Site, chapter: Chapter) -> list[dict]:
@@ -59,8 +63,13 @@ def path_positions(site: Site, chapter: Chapter) -> list[dict]:
     ]
 
 
+def path_position(site: Site, chapter: Chapter) -> str:
+    """«Steg 3 av 7 i stien for …» for each path the chapter is on, to stand first on the page."""
+    return _render("path_position.md.j2", positions=path_positions(site, chapter))
+
+
 def chapter_header(site: Site, chapter: Chapter) -> str:
-    """Where it stands on the reader's path, who it is for, reading time, review dates and learning goals."""
+    """Who the chapter is for, reading time, review dates and learning goals."""
     meta = chapter.meta
     perspectives = [
         {"name": site.perspectives[p].name, "link": link(chapter.src_uri, site.perspectives[p].start_page)}
@@ -74,37 +83,35 @@ def chapter_header(site: Site, chapter: Chapter) -> str:
         last_reviewed=norwegian_date(meta.last_reviewed),
         next_review=norwegian_date(meta.next_review),
         goals=meta.learning_goals,
-        positions=path_positions(site, chapter),
     )
 
 
 PROGRAMMES_PAGE = "programmer/index.md"
-SITE_TITLE = "INTRO – introduksjon til den kommunale helse- og omsorgssektoren"
-LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/deed.no"
 
 
-def citation(chapter: Chapter, permanent_url: str) -> str:
-    """APA 7 reference for a web page, in Norwegian: author, date reviewed, title, site, URL."""
+def citation(chapter: Chapter, permanent_url: str, identity: Identity) -> str:
+    """APA 7 reference for a web page, in Norwegian, as plain text to paste: author, date reviewed, title, site, URL."""
     meta = chapter.meta
     day = meta.last_reviewed
-    return (f"{meta.owner}. ({day.year}, {day.day}. {MONTHS[day.month - 1]}). *{meta.title}*. "
-            f"{SITE_TITLE}. {permanent_url}")
+    return (f"{meta.owner}. ({day.year}, {day.day}. {MONTHS[day.month - 1]}). {meta.title}. "
+            f"{identity.title}. {permanent_url}")
 
 
-def attribution(chapter: Chapter, permanent_url: str) -> str:
-    return (f"«{chapter.meta.title}» fra {SITE_TITLE} ({permanent_url}), {chapter.meta.owner}, "
-            f"lisensiert under CC BY 4.0 ({LICENCE_URL}).")
+def attribution(chapter: Chapter, permanent_url: str, identity: Identity) -> str:
+    return (f"«{chapter.meta.title}» fra {identity.title} ({permanent_url}), {chapter.meta.owner}, "
+            f"lisensiert under {identity.licence} ({identity.licence_url}).")
 
 
-def teaching(chapter: Chapter, permanent_url: str) -> str:
+def teaching(chapter: Chapter, permanent_url: str, identity: Identity) -> str:
     """Permanent link, attribution, an LMS snippet and the citation: reuse in a minute."""
     return _render(
         "teaching.md.j2",
         permanent_url=permanent_url,
         title=chapter.meta.title,
         summary=chapter.meta.summary,
-        attribution=attribution(chapter, permanent_url),
-        citation=citation(chapter, permanent_url),
+        attribution=attribution(chapter, permanent_url, identity),
+        citation=citation(chapter, permanent_url, identity),
+        licence_url=identity.licence_url,
     )
 
 
@@ -157,7 +164,7 @@ def path_navigation(site: Site, chapter: Chapter) -> str:
 def perspective_cards(site: Site, page_src_uri: str) -> str:
     """One card per perspective, linking to its start page."""
     cards = [
-        {"name": p.name, "reader": p.reader, "link": link(page_src_uri, p.start_page)}
+        {"name": p.name, "reader": p.reader, "link": link(page_src_uri, p.start_page), "icon": icons.svg(p.icon)}
         for p in site.perspectives.values()
     ]
     return _render("perspective_cards.md.j2", perspectives=cards)
@@ -196,6 +203,7 @@ def path_overview(site: Site, perspective: str, page_src_uri: str) -> str:
               for p in site.perspectives.values() if p.id != perspective and p.id in site.paths]
     return _render(
         "path_overview.md.j2",
+        booklet_link=link(page_src_uri, f"kapitler/hefte-{perspective}.md"),
         perspective=perspective,
         name=site.perspectives[perspective].name,
         others=others,
@@ -227,12 +235,14 @@ def file_size(size: int) -> str:
     return f"{megabytes:.1f} MB".replace(".", ",") if megabytes >= 0.1 else f"{max(1, size // 1000)} kB"
 
 
-def offline_download(zip_bytes: int | None, zip_path: str, page_src_uri: str) -> str:
-    """The download link for the offline edition with its size, or how to make one."""
+def offline_download(zip_bytes: int | None, zip_path: str, page_src_uri: str, is_offline: bool, folder: str) -> str:
+    """The download link for the offline edition with its size; in the offline edition, that this is it."""
     return _render(
         "offline_download.md.j2",
         size=file_size(zip_bytes) if zip_bytes is not None else None,
         link=link(page_src_uri, zip_path),
+        is_offline=is_offline,
+        folder=folder,
     )
 
 
