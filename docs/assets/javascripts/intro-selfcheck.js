@@ -80,7 +80,8 @@
         if (!picked && kind === "single") label = "Riktig svar er:";
         var line = element("li");
         line.appendChild(element("strong", null, label + " "));
-        line.appendChild(document.createTextNode(text(item, ".intro-answer-text") + ". "));
+        var option = text(item, ".intro-answer-text");
+        line.appendChild(document.createTextNode(option + (/[.!?]$/.test(option) ? " " : ". ")));
         if (why) line.appendChild(document.createTextNode(why.textContent));
         list.appendChild(line);
       });
