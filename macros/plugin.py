@@ -152,7 +152,7 @@ class IntroPlugin(BasePlugin[IntroConfig]):
             permanent_url = (config.site_url or "/").rstrip("/") + "/" + permalink(chapter.meta.id)
             markdown = (render.path_position(site, chapter)
                         + render.after_lead(markdown, render.chapter_header(site, chapter))
-                        + render.self_check(chapter) + render.chapter_footer(chapter)
+                        + "\n\n" + render.self_check(chapter) + render.chapter_footer(chapter)
                         + render.teaching(chapter, permanent_url, identity.from_config(config))
                         + render.path_navigation(site, chapter))
         elif "summary" in page.meta:
