@@ -147,7 +147,7 @@ class IntroPlugin(BasePlugin[IntroConfig]):
             # Material's search ranks tags far above text: a glossary word finds the chapter that explains it.
             page.meta.setdefault("tags", glossary.search_tags(site.glossary, chapter.meta.id))
             permanent_url = (config.site_url or "/").rstrip("/") + "/" + permalink(chapter.meta.id)
-            markdown = (render.chapter_header(site, chapter) + markdown + render.chapter_footer(chapter)
+            markdown = (render.after_lead(markdown, render.chapter_header(site, chapter)) + render.chapter_footer(chapter)
                         + render.teaching(chapter, permanent_url, identity.from_config(config))
                         + render.path_navigation(site, chapter))
         elif "summary" in page.meta:
@@ -313,4 +313,6 @@ TEMPLATE_CACHE = ".cache/jinja"
 VENDOR_ASSETS = {
     "iframe-worker/shim/index.js": "assets/vendor/iframe-worker/shim.js",
     "iframe-worker/LICENSE": "assets/vendor/iframe-worker/LICENSE.txt",
+    # The offline edition's notice for a link that needs the internet draws its QR code with this, on demand.
+    "qrcode-generator/dist/qrcode.js": "assets/vendor/qrcode-generator/qrcode.js",
 }

@@ -40,6 +40,20 @@ def link(from_src_uri: str, to_src_uri: str) -> str:
     return posixpath.relpath(to_src_uri, posixpath.dirname(from_src_uri) or ".")
 
 
+def after_lead(markdown: str, header: str) -> str:
+    """The chapter's own opening paragraph first (the answer), then the header: contents, facts and goals."""
+    lines = markdown.split("\n")
+    start = next((i for i, line in enumerate(lines) if line.strip()), None)
+    if start is None or not _is_prose(lines[start]):
+        return header + markdown
+    end = next((i for i in range(start, len(lines)) if not lines[i].strip()), len(lines))
+    return "\n".join(lines[:end]) + "\n\n" + header + "\n".join(lines[end:])
+
+
+def _is_prose(line: str) -> bool:
+    return not line.lstrip().startswith(("#", "!!!", "???", "<", "{", "|", "-", "*", "```", "[TOC]"))
+
+
 def chapter_header(site: Site, chapter: Chapter) -> str:
     """Who the chapter is for, reading time, review dates and learning goals."""
     meta = chapter.meta
