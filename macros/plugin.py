@@ -20,9 +20,11 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 import logging
+import posixpath
 import re
+from urllib.parse import unquote
 
-from macros import booklet, diagrams, export, glossary, htmlcheck, identity, render, reuse, searchindex
+from macros import booklet, csp, publishable, diagrams, export, glossary, htmlcheck, identity, render, reuse, safety, searchindex
 from macros.addresses import broken_addresses, current_addresses, page_address, permalink, read_registry
 from macros.review import DEFAULT_GRACE_DAYS, due_dates, figure_checks, overdue, today
 from macros.templatecheck import has_template_code, template_problems
@@ -66,8 +68,9 @@ class IntroPlugin(BasePlugin[IntroConfig]):
 
     # Validate every page and data file before anything is rendered.
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
-        offline = config.plugins.get("offline")
+        offline = config.plugins.get("material/offline")
         self.is_offline = bool(offline and offline.config.enabled)
+        self._refuse_unpublishable(files, config)
         pages = [(file.src_uri, file.content_string) for file in files.documentation_pages()]
         try:
             self.site = load_site(Path(self.config.data_dir), pages)
@@ -75,6 +78,7 @@ class IntroPlugin(BasePlugin[IntroConfig]):
         except ContentError as error:
             raise PluginError(str(error)) from None
         self._problems: list[AuthorError] = []
+        self._links: list[tuple[str, str, list[str]]] = []
         self.drawn = diagrams.drawn_keys(Path(config.docs_dir))
         self._check_reviews()
         self._check_figures()
@@ -190,21 +194,49 @@ class IntroPlugin(BasePlugin[IntroConfig]):
 
     # Check the finished HTML of every page, theme included.
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
-        self._collect(OUTPUT_CHECKS, output, page)
+        tree = self._collect(OUTPUT_CHECKS, output, page)
+        self._links.append((page.file.src_uri, page.file.dest_uri, safety.internal_targets(tree)))
+        if self.is_offline:
+            # No server sends the offline edition a CSP header: each page carries its own, as a <meta>.
+            output = output.replace("<head>", f'<head>\n<meta http-equiv="Content-Security-Policy" '
+                                              f'content="{csp.offline_policy()}">', 1)
         return output
 
     # After Material's search has written its index (search comes first in mkdocs.yml), before offline copies it.
     def on_post_build(self, config: MkDocsConfig) -> None:
+        self._problems += self._missing_targets(Path(config.site_dir)) + self._unsafe_css(config)
         if self._problems:
             raise PluginError(str(ContentError(self._problems)))
         searchindex.trim(Path(config.site_dir))
 
     # ---- Helpers ----
 
-    def _collect(self, checks: tuple, html: str, page: Page) -> None:
+    def _collect(self, checks: tuple, html: str, page: Page):
         tree = htmlcheck.parse(html)
         for check, advice in checks:
             self._problems += [AuthorError(f"docs/{page.file.src_uri}", advice.format(found)) for found in check(tree)]
+        return tree
+
+    def _missing_targets(self, site_dir: Path) -> list[AuthorError]:
+        """Links and images written as raw HTML, which MkDocs does not check, must lead to a file of the site."""
+        problems = []
+        for src_uri, dest_uri, targets in self._links:
+            folder = posixpath.dirname(dest_uri)
+            for target in sorted(set(targets)):
+                path = posixpath.normpath(posixpath.join(folder, unquote(target)))
+                found = site_dir / path
+                if not (found.is_file() or (found / "index.html").is_file()):
+                    problems.append(AuthorError(f"docs/{src_uri}", f"Lenken eller bildet «{target}» fører ikke til "
+                                                "noe på nettstedet. Sjekk adressen, eller skriv lenken i Markdown: "
+                                                "[tekst](kapittel.md), så sjekker bygget den for deg."))
+        return problems
+
+    def _unsafe_css(self, config: MkDocsConfig) -> list[AuthorError]:
+        """The site's own stylesheets may not load anything from elsewhere either."""
+        docs = Path(config.docs_dir)
+        return [AuthorError(f"docs/{css.relative_to(docs)}", f"Stilarket har {found}, som henter noe utenfra. "
+                            "Legg filen under docs/ og vis til den med en relativ adresse.")
+                for css in sorted(docs.rglob("*.css")) for found in safety.css_problems(css.read_text("utf-8"))]
 
     @property
     def offline_zip_path(self) -> str:
@@ -234,6 +266,13 @@ class IntroPlugin(BasePlugin[IntroConfig]):
             review_log.warning(warning)
         if errors:
             raise PluginError(str(ContentError(errors)))
+
+    def _refuse_unpublishable(self, files: Files, config: MkDocsConfig) -> None:
+        """Backups, links out of the project and heavy files never reach the site."""
+        own = [file.src_uri for file in files if file.generated_by is None and file.inclusion.is_included()]
+        found = publishable.problems(Path(config.docs_dir), Path(config.config_file_path).parent, own)
+        if found:
+            raise PluginError(str(ContentError([AuthorError(f"docs/{f.path}", f.advice) for f in found])))
 
     def _check_figures(self) -> None:
         """Stop a figure long past its check date, remind about one just past it or typed into a chapter's prose."""
@@ -294,6 +333,9 @@ def _front_matter_lines(source: str) -> int:
 
 # (check on HTML, advice for the author); the check returns what it found.
 CONTENT_CHECKS = (
+    (safety.unsafe_content, "Innholdet har {}. Skript og adresser som henter noe utenfra er ikke lov i INTRO. "
+                            "Skriv vanlig Markdown: lenk til andre nettsteder med [tekst](https://…), og legg "
+                            "bilder og filer under docs/."),
     (htmlcheck.vague_links, "Lenketeksten «{}» sier ikke hvor lenken går. Skriv hva leseren finner, "
                             "for eksempel «les om klage på vedtak»."),
     (htmlcheck.skipped_headings, "Overskriften {} hopper over et nivå. Bruk ## for deler og ### under dem, "

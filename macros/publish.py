@@ -15,7 +15,7 @@ import time
 from contextlib import contextmanager
 from pathlib import Path
 
-from macros.csp import nginx_include
+from macros.csp import nginx_include, unknown_inline_scripts
 from macros.htmlcheck import off_site_resources
 from macros.release import BuildFailed, build_release
 
@@ -45,6 +45,7 @@ def check_release(site: Path) -> list[str]:
             problems.append(f"{required} mangler")
     for page in site.rglob("*.html"):
         problems += [f"{page.relative_to(site)}: henter {a}" for a in off_site_resources(page.read_text("utf-8"))]
+    problems += [f"{found}: et skript på siden som nettstedet ikke har laget" for found in unknown_inline_scripts(site)]
     return problems
 
 

@@ -93,6 +93,12 @@ CASES = {
     "diagram changed but not drawn": (replace("docs/kapitler/samhandling.md", '"Hjemmesykepleie"]', '"Hjemmetjenester"]'),
                                       ["docs/kapitler/samhandling.md", "linje", "make diagrams"]),
     "unknown path step": (replace("data/paths.yml", "organisering", "organisasjon"), ["data/paths.yml", "organisasjon"]),
+    "an editor's backup": (lambda project: (project / "docs/kapitler/lovene.md~").write_text("kladd"),
+                            ["docs/kapitler/lovene.md~", "reservekopi"]),
+    "a link out of the project": (lambda project: (project / "docs/assets/hemmelig.txt").symlink_to("/etc/hostname"),
+                                  ["docs/assets/hemmelig.txt", "utenfor prosjektet"]),
+    "a heavy image": (lambda project: (project / "docs/assets/stort-bilde.png").write_bytes(b"\0" * 600_000),
+                      ["docs/assets/stort-bilde.png", "grensen er 500 kB"]),
     "unknown figure": (append(CHAPTER, '\n\nPrisen er {{ tall("finnes-ikke") }}.\n'),
                        [CHAPTER, "linje", "«finnes-ikke»", "data/figures.yml"]),
     "figure without a source": (add_figure({k: v for k, v in TEST_FIGURE.items() if k != "source"}),
@@ -113,6 +119,58 @@ def test_chapter_long_past_review_fails_and_one_just_past_is_a_reminder(tmp_path
     result = mkdocs_build(project, tmp_path / "site2", env={"INTRO_TODAY": "2028-03-01"})
     assert result.returncode != 0
     assert CHAPTER in result.stderr and "«next_review»" in result.stderr and "på overtid" in result.stderr
+
+
+# Raw HTML and CSS, by class: anything that runs a script or makes the browser reach beyond the site.
+# Problems are collected, so one build with every mistake shows every message (and is quicker than one each).
+UNSAFE = {
+    "inline script": (append(CHAPTER, "\n\n<script>alert(1)</script>\n"), [CHAPTER, "<script>"]),
+    "event handler": (append(CHAPTER, '\n\n<p onclick="alert(1)">Trykk</p>\n'), [CHAPTER, "onclick="]),
+    "event handler on an image": (append(CHAPTER, '\n\n<img src="x.png" alt="x" onerror="alert(1)">\n'),
+                                  [CHAPTER, "onerror="]),
+    "javascript link": (append(CHAPTER, '\n\n<a href="javascript:alert(1)">Lenke til skjema</a>\n'),
+                        [CHAPTER, "javascript:"]),
+    "data link": (append(CHAPTER, '\n\n<a href="data:text/html,hei">Lenke til skjema</a>\n'), [CHAPTER, "data:"]),
+    "form posting elsewhere": (append(CHAPTER, '\n\n<form action="https://skjema.example.org/send">'
+                                               '<button>Send</button></form>\n'), [CHAPTER, "skjema.example.org"]),
+    "style that imports": (append(CHAPTER, '\n\n<style>@import "https://cdn.example.org/x.css";</style>\n'),
+                           [CHAPTER, "@import"]),
+    "style attribute loading": (append(CHAPTER, '\n\n<p style="background:url(https://cdn.example.org/b.png)">'
+                                                'Tekst</p>\n'), [CHAPTER, "cdn.example.org/b.png"]),
+    "svg image from elsewhere": (append(CHAPTER, '\n\n<svg><image href="https://cdn.example.org/x.png"/></svg>\n'),
+                                 [CHAPTER, "cdn.example.org/x.png"]),
+    "video poster from elsewhere": (append(CHAPTER, '\n\n<video src="../assets/x.mp4" '
+                                                    'poster="https://cdn.example.org/p.jpg"></video>\n'),
+                                    [CHAPTER, "cdn.example.org/p.jpg"]),
+    "srcset from elsewhere": (append(CHAPTER, '\n\n<img alt="Kart" src="../assets/utgaver/bergen/logo.svg" '
+                                              'srcset="https://cdn.example.org/k.png 2x">\n'),
+                              [CHAPTER, "cdn.example.org/k.png"]),
+    "diagram as raw HTML": (append(CHAPTER, '\n\n<pre class="mermaid">flowchart TD\n  A --> B</pre>\n'),
+                            [CHAPTER, "mermaid"]),
+    "link to a local file": (append(CHAPTER, '\n\n<a href="file:///C:/Users/x.docx">Skjemaet for søknad</a>\n'),
+                             [CHAPTER, "file://"]),
+    "link to localhost": (append(CHAPTER, "\n\nSe [utkastet på maskinen min](http://localhost:8000/utkast/).\n"),
+                          [CHAPTER, "localhost"]),
+    "broken raw HTML link": (append(CHAPTER, '\n\n<a href="../finnes-ikke/">Kapitlet om klage</a>\n'),
+                             [CHAPTER, "../finnes-ikke/"]),
+    "broken raw HTML image": (append(CHAPTER, '\n\n<img src="../../assets/mangler.png" alt="Et kart">\n'),
+                              [CHAPTER, "mangler.png"]),
+    "stylesheet loading from elsewhere": (append("docs/assets/stylesheets/intro.css",
+                                                 "\n.x { background: url(https://cdn.example.org/y.png); }\n"),
+                                          ["docs/assets/stylesheets/intro.css", "cdn.example.org/y.png"]),
+}
+
+
+def test_every_unsafe_kind_of_raw_html_and_css_fails_the_build_with_its_own_message(tmp_path):
+    project = copy_project(tmp_path / "project")
+    for mutate, _ in UNSAFE.values():
+        mutate(project)
+    result = mkdocs_build(project, tmp_path / "site")
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    missing = {case: [t for t in expected if t not in output] for case, (_, expected) in UNSAFE.items()}
+    assert not {case: texts for case, texts in missing.items() if texts}, output[-4000:]
+    assert "Traceback" not in output
 
 
 def test_figure_past_its_check_date_reminds_then_fails_naming_the_figure_and_pages(tmp_path):

@@ -70,3 +70,13 @@ def test_building_the_same_commit_twice_gives_identical_files(tmp_path):
     files = sorted(p.relative_to(tmp_path / "one") for p in (tmp_path / "one").rglob("*") if p.is_file())
     changed = [str(f) for f in files if (tmp_path / "one" / f).read_bytes() != (tmp_path / "two" / f).read_bytes()]
     assert differences(comparison) == [] and changed == []
+
+
+def test_the_csp_hashes_only_the_themes_own_inline_scripts(tmp_path):
+    from macros.csp import inline_script_hashes, script_hash, unknown_inline_scripts
+
+    theme = '__md_scope=new URL(".",location)'
+    (tmp_path / "index.html").write_text(f"<html><head><script>{theme}</script></head><body>"
+                                         "<script>alert(1)</script></body></html>", encoding="utf-8")
+    assert inline_script_hashes(tmp_path) == [script_hash(theme)]
+    assert unknown_inline_scripts(tmp_path) == ["index.html: alert(1)"]
