@@ -25,7 +25,8 @@ import re
 from urllib.parse import unquote
 
 from macros import booklet, csp, publishable, diagrams, export, glossary, htmlcheck, identity, render, reuse, safety, searchindex
-from macros.addresses import broken_addresses, current_addresses, page_address, permalink, read_registry
+from macros.addresses import (broken_addresses, current_addresses, dropped_redirects, page_address, permalink,
+                              read_registry)
 from macros.review import DEFAULT_GRACE_DAYS, due_dates, figure_checks, overdue, today
 from macros.templatecheck import has_template_code, template_problems
 from macros.errors import AuthorError, ContentError
@@ -54,6 +55,8 @@ class IntroConfig(Config):
     # A folder to write each page's finished Markdown to (after macros and what the front matter adds), as a
     # plain MkDocs page: to see what INTRO renders, and for the benchmark to build the same with stock Material.
     finished_markdown_dir = config_options.Type(str, default="")
+    # The registry of every address the live site has published (`make publish` sets it); empty: none.
+    published_registry = config_options.Type(str, default="")
 
 
 class IntroPlugin(BasePlugin[IntroConfig]):
@@ -71,7 +74,7 @@ class IntroPlugin(BasePlugin[IntroConfig]):
         offline = config.plugins.get("material/offline")
         self.is_offline = bool(offline and offline.config.enabled)
         self._refuse_unpublishable(files, config)
-        pages = [(file.src_uri, file.content_string) for file in files.documentation_pages()]
+        pages = self._read_pages(files)
         try:
             self.site = load_site(Path(self.config.data_dir), pages)
             self.facts = load_facts(Path(self.config.editions_dir), self.config.edition)
@@ -134,7 +137,7 @@ class IntroPlugin(BasePlugin[IntroConfig]):
         offset = _front_matter_lines(page.file.content_string)
         problems = [
             AuthorError(f"docs/{page.file.src_uri}", message, line=line + offset if line else None)
-            for line, message in template_problems(macros.env, markdown, known, sorted(macros.macros))
+            for line, message in template_problems(macros.env, markdown, known, sorted(macros.macros), macros.macros)
         ]
         problems += missing_facts(self.facts, markdown, f"docs/{page.file.src_uri}", offset)
         if problems:
@@ -267,6 +270,19 @@ class IntroPlugin(BasePlugin[IntroConfig]):
         if errors:
             raise PluginError(str(ContentError(errors)))
 
+    def _read_pages(self, files: Files) -> list[tuple[str, str]]:
+        """Every page's text; a file saved in another encoding than UTF-8 is named, not a traceback."""
+        pages, wrong = [], []
+        for file in files.documentation_pages():
+            try:
+                pages.append((file.src_uri, file.content_string))
+            except UnicodeDecodeError:
+                wrong.append(AuthorError(f"docs/{file.src_uri}", "er ikke lagret som UTF-8, så æ, ø og å blir feil. "
+                                         "Åpne filen og lagre den på nytt med tegnsettet UTF-8."))
+        if wrong:
+            raise PluginError(str(ContentError(wrong)))
+        return pages
+
     def _refuse_unpublishable(self, files: Files, config: MkDocsConfig) -> None:
         """Backups, links out of the project and heavy files never reach the site."""
         own = [file.src_uri for file in files if file.generated_by is None and file.inclusion.is_included()]
@@ -289,6 +305,12 @@ class IntroPlugin(BasePlugin[IntroConfig]):
         site = self.current_site()
         current = current_addresses(site.page_uris, site.chapters, site.redirects)
         problems = broken_addresses(read_registry(Path(self.config.data_dir)), current)
+        if self.config.published_registry:
+            # What the live site has published, kept with it by `make publish`: no address can be forgotten.
+            live = Path(self.config.published_registry)
+            problems += broken_addresses(read_registry(live.parent, live.name), current, where=str(live))
+        problems += dropped_redirects(site.redirects, site.page_uris,
+                                      {chapter_id: c.src_uri for chapter_id, c in site.chapters.items()})
         if problems:
             raise PluginError(str(ContentError(problems)))
         page_urls = {file.src_uri: file.url for file in files.documentation_pages()}
