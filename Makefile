@@ -4,12 +4,15 @@ SHELL := /bin/bash
 
 VENV    ?= .venv
 PYTHON  := $(VENV)/bin/python
-MKDOCS  := $(VENV)/bin/mkdocs
+MKDOCS   = $(VENV)/bin/$(RUNNER)
 # An edition is a config: `make serve CONFIG=mkdocs.gjovik.yml`.
 CONFIG  ?= mkdocs.yml
+# The program that builds: mkdocs, or properdocs (a maintained fork of MkDocs 1.x), e.g. `make build RUNNER=properdocs`.
+RUNNER  ?= mkdocs
+export INTRO_RUNNER := $(RUNNER)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help setup setup-test serve serve-fast build offline lms publish register report spelling diagrams check test bench clean
+.PHONY: help setup setup-test serve serve-fast build offline lms publish rollback register report spelling diagrams check test bench clean
 
 help: ## List the commands
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -62,7 +65,10 @@ lms: build ## Export IMS Common Cartridges for Canvas and Moodle to dist/<editio
 PUBLISH_ROOT ?= /srv/intro
 publish: setup ## Build, check and switch the live site in one step (PUBLISH_ROOT=/srv/intro)
 	SOURCE_DATE_EPOCH=$$(git log -1 --format=%ct 2>/dev/null || date +%s) \
-		$(PYTHON) -m macros.cli publish $(PUBLISH_ROOT) --config $(CONFIG)
+		$(PYTHON) -m macros.cli publish $(PUBLISH_ROOT) --config $(CONFIG) $(PUBLISH_FLAGS)
+
+rollback: setup ## Switch the live site back to the previous complete release (PUBLISH_ROOT=/srv/intro)
+	$(PYTHON) -m macros.cli rollback $(PUBLISH_ROOT)
 
 report: setup ## List chapters by review date (owner, LIX, reading time) and the figures due for checking
 	$(PYTHON) -m macros.cli report

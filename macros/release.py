@@ -18,6 +18,16 @@ import yaml
 from macros.export import zip_directory
 
 DEFAULT_EDITION = "bergen"
+# The programs that can build INTRO: MkDocs by default, or ProperDocs, a maintained fork of MkDocs 1.x that
+# builds the same site (see the README). INTRO_RUNNER chooses; `make build RUNNER=properdocs` sets it.
+RUNNERS = ("mkdocs", "properdocs")
+
+
+def runner_command(runner: str | None = None) -> tuple[str, ...]:
+    name = runner or os.environ.get("INTRO_RUNNER") or "mkdocs"
+    if name not in RUNNERS:
+        raise BuildFailed(f"«{name}» kan ikke bygge INTRO. Velg mkdocs eller properdocs.")
+    return (sys.executable, "-m", name)
 
 
 class BuildFailed(Exception):
@@ -56,13 +66,22 @@ def edition_of(config: Path) -> str:
 
 
 def run_mkdocs(config: Path, site_dir: Path, env: dict[str, str] | None = None,
-               command: tuple[str, ...] = (sys.executable, "-m", "mkdocs")) -> subprocess.CompletedProcess:
+               runner: str | None = None) -> subprocess.CompletedProcess:
     """Build as an author would: strictly, and never quietly (quiet mode hides the warnings strict counts)."""
-    return subprocess.run(
-        [*command, "build", "--strict", "-f", str(config), "-d", str(site_dir)],
-        cwd=config.parent, capture_output=True, text=True, timeout=900,
+    # In the caller's process group, so a signal to the group (an SSH drop, a kill of the whole job) stops both;
+    # and if only the caller is stopped, it stops the build on its way out instead of leaving it writing.
+    process = subprocess.Popen(
+        [*runner_command(runner), "build", "--strict", "-f", str(config), "-d", str(site_dir)],
+        cwd=config.parent, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})},
     )
+    try:
+        stdout, stderr = process.communicate(timeout=900)
+    except BaseException:
+        process.kill()
+        process.wait()
+        raise
+    return subprocess.CompletedProcess(process.args, process.returncode, stdout, stderr)
 
 
 def _build(config: Path, site_dir: Path, env: dict[str, str]) -> None:

@@ -105,7 +105,9 @@ def redirect_page(title: str, target: str, canonical: str) -> str:
 
 def chapter_footer(chapter: Chapter) -> str:
     """Key points and sources, at the end of a chapter."""
-    return _render("chapter_footer.md.j2", key_points=chapter.meta.key_points, sources=chapter.meta.sources)
+    # A blank line first: a page mkdocs-macros rendered has lost its last newline, and the footer's first block
+    # would otherwise run into the chapter's last paragraph.
+    return "\n\n" + _render("chapter_footer.md.j2", key_points=chapter.meta.key_points, sources=chapter.meta.sources)
 
 
 def _step(site: Site, steps: list[str], index: int, from_src_uri: str) -> dict | None:
