@@ -29,7 +29,8 @@ def _offline_download(env) -> Callable[[], str]:
     def macro() -> str:
         plugin = env.conf.plugins["intro"]
         return render.offline_download(plugin.offline_zip_bytes, plugin.offline_zip_path, env.page.file.src_uri,
-                                       plugin.is_offline, offline_name(plugin.config.edition))
+                                       plugin.is_offline, offline_name(plugin.config.edition),
+                                       plugin.offline_zim_bytes, plugin.offline_zim_path)
 
     return macro
 

@@ -49,6 +49,8 @@ class IntroConfig(Config):
     data_dir = config_options.Dir(exists=True, default="data")
     vendor_dir = config_options.Type(str, default="node_modules")
     offline_zip = config_options.Type(str, default="")
+    # The same edition as a ZIM file for Kiwix (made with the zip by the release build).
+    offline_zim = config_options.Type(str, default="")
     review_grace_days = config_options.Type(int, default=DEFAULT_GRACE_DAYS)
     edition = config_options.Type(str, default="bergen")
     editions_dir = config_options.Dir(exists=True, default="data/editions")
@@ -66,6 +68,7 @@ class IntroPlugin(BasePlugin[IntroConfig]):
     _path_starts: set[str] = set()
     facts: LocalFacts | None = None
     offline_zip_bytes: int | None = None
+    offline_zim_bytes: int | None = None
     drawn: dict[str, tuple[int, int] | None] = {}
 
     # ---- Hooks ----
@@ -252,6 +255,10 @@ class IntroPlugin(BasePlugin[IntroConfig]):
                 for css in sorted(docs.rglob("*.css")) for found in safety.css_problems(css.read_text("utf-8"))]
 
     @property
+    def offline_zim_path(self) -> str:
+        return f"last-ned/intro-{self.config.edition}.zim"
+
+    @property
     def offline_zip_path(self) -> str:
         """Where the site offers its offline edition: named after the edition, like the folder it unpacks to."""
         return f"last-ned/{offline_name(self.config.edition)}.zip"
@@ -349,7 +356,7 @@ class IntroPlugin(BasePlugin[IntroConfig]):
 
     def _add_offline_zip(self, files: Files, config: MkDocsConfig) -> None:
         """Offer the offline edition for download, when this build was given one."""
-        self.offline_zip_bytes = None
+        self.offline_zip_bytes = self.offline_zim_bytes = None
         if not self.config.offline_zip:
             return
         source = Path(config.config_file_path).parent / self.config.offline_zip
@@ -357,6 +364,10 @@ class IntroPlugin(BasePlugin[IntroConfig]):
             raise PluginError(f"Den frakoblede utgaven {source} finnes ikke. Kjør «make offline» først.")
         self.offline_zip_bytes = source.stat().st_size
         files.append(File.generated(config, self.offline_zip_path, abs_src_path=str(source.resolve())))
+        zim = Path(config.config_file_path).parent / self.config.offline_zim if self.config.offline_zim else None
+        if zim and zim.is_file():
+            self.offline_zim_bytes = zim.stat().st_size
+            files.append(File.generated(config, self.offline_zim_path, abs_src_path=str(zim.resolve())))
 
 
 def _front_matter_lines(source: str) -> int:

@@ -6,6 +6,7 @@ offers that zip for download. Two editions built into one folder never share a f
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import shutil
 import subprocess
@@ -16,6 +17,7 @@ from pathlib import Path
 import yaml
 
 from macros.export import zip_directory
+from macros.zim import zim_from_offline_build
 
 DEFAULT_EDITION = "bergen"
 # The programs that can build INTRO: MkDocs by default, or ProperDocs, a maintained fork of MkDocs 1.x that
@@ -39,6 +41,7 @@ class Release:
     edition: str
     site: Path
     zip: Path
+    zim: Path
 
 
 def offline_name(edition: str) -> str:
@@ -95,11 +98,19 @@ def build_release(config: Path, out: Path, env: dict[str, str] | None = None, si
     (or to site, where a publish keeps it)."""
     edition = edition_of(config)
     name = offline_name(edition)
-    offline, zip_path = out / edition / "offline", out / f"{name}.zip"
+    offline, zip_path, zim_path = out / edition / "offline", out / f"{name}.zip", out / f"intro-{edition}.zim"
     site = site or out / edition / "site"
     shutil.rmtree(offline, ignore_errors=True)
     _build(config, offline, {**(env or {}), "INTRO_OFFLINE": "true"})
     zip_directory(offline, zip_path, root=name)
+    zim_from_offline_build(offline, zim_path, edition, build_day())
     shutil.rmtree(offline)
-    _build(config, site, {**(env or {}), "INTRO_OFFLINE_ZIP": str(zip_path.resolve())})
-    return Release(edition, site, zip_path)
+    _build(config, site, {**(env or {}), "INTRO_OFFLINE_ZIP": str(zip_path.resolve()),
+                          "INTRO_OFFLINE_ZIM": str(zim_path.resolve())})
+    return Release(edition, site, zip_path, zim_path)
+
+
+def build_day() -> dt.date:
+    """The day a release is dated: the commit's (SOURCE_DATE_EPOCH), so a rebuild says the same."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date() if epoch else dt.date.today()
