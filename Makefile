@@ -63,7 +63,7 @@ publish: setup ## Build, check and switch the live site in one step (PUBLISH_ROO
 	SOURCE_DATE_EPOCH=$$(git log -1 --format=%ct 2>/dev/null || date +%s) \
 		$(PYTHON) -m macros.cli publish $(PUBLISH_ROOT) --config $(CONFIG)
 
-report: setup ## List chapters by review date, with owner, LIX (readability) and reading time
+report: setup ## List chapters by review date (owner, LIX, reading time) and the figures due for checking
 	$(PYTHON) -m macros.cli report
 
 spelling: setup ## List the words the Norwegian spelling check (hunspell) does not know, per file

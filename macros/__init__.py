@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import wraps
 
-from macros import render
+from macros import figure_pages, render
 from macros.local import local_box
 from macros.plugin import OFFLINE_ZIP_PATH
 
@@ -18,9 +18,9 @@ def _on_current_page(env, function: Callable[..., str]) -> Callable[..., str]:
     """Give a render function the validated site and the page being rendered, so authors need not."""
 
     @wraps(function)
-    def macro(*args: str) -> str:
+    def macro(*args: str, **options: object) -> str:
         plugin = env.conf.plugins["intro"]
-        return function(plugin.current_site(), *args, env.page.file.src_uri)
+        return function(plugin.current_site(), *args, env.page.file.src_uri, **options)
 
     return macro
 
@@ -41,10 +41,14 @@ def _local_box(env) -> Callable[[str], str]:
 
 
 def define_env(env) -> None:
-    """Register INTRO's macros: perspektivkort(), sti("studenter"), ordliste(), frakoblet_utgave(), plakater(), hos_oss("legevakt")."""
+    """Register INTRO's macros: perspektivkort(), sti("studenter"), ordliste(), frakoblet_utgave(), plakater(),
+    hos_oss("legevakt"), tall("egenandelstak"), tall_tabell("utskrivningsklar-dognpris") and tall_og_satser()."""
     env.macro(_on_current_page(env, render.perspective_cards), "perspektivkort")
     env.macro(_on_current_page(env, render.path_overview), "sti")
     env.macro(_on_current_page(env, render.glossary), "ordliste")
     env.macro(_offline_download(env), "frakoblet_utgave")
     env.macro(_on_current_page(env, render.poster_list), "plakater")
     env.macro(_local_box(env), "hos_oss")
+    env.macro(_on_current_page(env, figure_pages.in_sentence), "tall")
+    env.macro(_on_current_page(env, figure_pages.table), "tall_tabell")
+    env.macro(_on_current_page(env, figure_pages.overview), "tall_og_satser")

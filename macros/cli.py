@@ -11,6 +11,7 @@ from macros.addresses import REGISTRY_FILE, current_addresses, read_registry, re
 from macros.cartridge import export_all
 from macros.csp import nginx_include
 from macros.export import zip_directory
+from macros.figures import amount, when
 from macros.publish import PublishError, publish
 from macros.readability import LIX_LIMIT, LIX_MEDIAN_GOAL
 from macros.render import file_size
@@ -38,6 +39,13 @@ def report() -> None:
               f"{readability.reading_minutes:4}  {meta.last_reviewed}  {meta.next_review}  {status.label}")
     lix = statistics.median(c.readability.lix for c in site.chapters.values())
     print(f"\nMedian LIX: {lix:.1f} (mål: høyst {LIX_MEDIAN_GOAL}; et kapittel over {LIX_LIMIT} bygges ikke)")
+    print(f"\n{'Tall (data/figures.yml)':28} {'Sjekkes':10}  {'Verdi':>14}  Kilde")
+    on = today()
+    for figure in sorted(site.figures.values(), key=lambda f: (f.check_by, f.id)):
+        value, applies = figure.latest
+        due = "  SKAL SJEKKES" if figure.check_by < on else ""
+        print(f"{figure.id:28} {figure.check_by}  {amount(value, figure.unit):>14}  {figure.source.url} "
+              f"({when(applies)}){due}")
 
 
 def register() -> None:
@@ -76,7 +84,7 @@ def main(argv: list[str] | None = None) -> None:
     csp = commands.add_parser("csp", help="print the nginx CSP include for a built site")
     csp.add_argument("site", type=Path)
 
-    commands.add_parser("report", help="chapters by review date, with owner, LIX and reading time")
+    commands.add_parser("report", help="chapters by review date, with owner, LIX and reading time; figures to check")
     commands.add_parser("register", help="add the site's current addresses to data/published.yml")
     commands.add_parser("diagrams", help="draw new and changed Mermaid diagrams to docs/assets/figurer/")
 

@@ -98,7 +98,48 @@ class Perspective(Strict):
 class LearningPath(Strict):
     perspective: Slug
     intro: Text
-    steps: list[Slug] = Field(min_length=5, max_length=8)
+    steps: list[Slug] = Field(min_length=5, max_length=10)
+
+
+Number = int | float
+
+
+class Figure(Strict):
+    """A figure that changes over time (data/figures.yml): a rate, an amount or a statistic, with its source."""
+
+    id: Slug = Field(description="fast kortnavn, for eksempel «egenandelstak»; står i teksten som tall(\"id\")")
+    label: Text = Field(description="hva tallet måler, på én linje")
+    unit: Text = Field(description="kroner, prosent, eller et ord i flertall, for eksempel «personer»")
+    value: Number | None = Field(default=None, description="tallet, for eksempel 3278 eller 26.9")
+    applies: int | dt.date | None = Field(
+        default=None, description="året (2025) eller datoen (2024-05-01) tallet gjelder for")
+    series: dict[int, Number] | None = Field(
+        default=None, description="tall for flere år, for eksempel {2023: 5519, 2024: 5745}, i stedet for value")
+    scope: Text | None = Field(default=None, description="hva tallet tar med og ikke tar med")
+    source: Source
+    check_by: dt.date = Field(description="når tallet skal sjekkes i kilden igjen (ÅÅÅÅ-MM-DD)")
+
+    @model_validator(mode="after")
+    def _value_or_series(self) -> Figure:
+        if self.series is not None:
+            if self.value is not None or self.applies is not None:
+                raise ValueError("skriv enten value og applies, eller series, ikke begge")
+            if not self.series:
+                raise ValueError("series er tom. Skriv minst ett år med tall")
+        elif self.value is None or self.applies is None:
+            raise ValueError("mangler tallet: skriv value (tallet) og applies (året eller datoen det gjelder for)")
+        if isinstance(self.applies, int) and not 1814 <= self.applies <= 2100:
+            raise ValueError(f"applies skal være et årstall, men er {self.applies}")
+        return self
+
+    @property
+    def latest(self) -> tuple[Number, int | dt.date]:
+        """The value a sentence shows, and the year or date it applies to: the newest year of a series."""
+        if self.series is not None:
+            year = max(self.series)
+            return self.series[year], year
+        assert self.value is not None and self.applies is not None
+        return self.value, self.applies
 
 
 class GlossaryTerm(Strict):

@@ -24,7 +24,7 @@ import re
 
 from macros import diagrams, export, glossary, htmlcheck, render, reuse, searchindex
 from macros.addresses import broken_addresses, current_addresses, permalink, read_registry
-from macros.review import DEFAULT_GRACE_DAYS, overdue, today
+from macros.review import DEFAULT_GRACE_DAYS, due_dates, figure_checks, overdue, today
 from macros.templatecheck import has_template_code, template_problems
 from macros.errors import AuthorError, ContentError
 from macros.local import load_facts, missing_facts
@@ -72,6 +72,7 @@ class IntroPlugin(BasePlugin[IntroConfig]):
         self._problems: list[AuthorError] = []
         self.drawn = diagrams.drawn_keys(Path(config.docs_dir))
         self._check_reviews()
+        self._check_figures()
         config.markdown_extensions = [e for e in config.markdown_extensions
                                       if not isinstance(e, glossary.GlossaryExtension)]
         config.markdown_extensions.append(glossary.GlossaryExtension(glossary.abbreviations(self.site.glossary)))
@@ -201,6 +202,16 @@ class IntroPlugin(BasePlugin[IntroConfig]):
         """Stop a chapter long past its review date; remind about one just past it."""
         errors, warnings = overdue(self.current_site().chapters.values(), today(), self.config.review_grace_days)
         for warning in warnings:
+            review_log.warning(warning)
+        if errors:
+            raise PluginError(str(ContentError(errors)))
+
+    def _check_figures(self) -> None:
+        """Stop a figure long past its check date, remind about one just past it or typed into a chapter's prose."""
+        site = self.current_site()
+        errors, warnings = due_dates(figure_checks(site.figures, site.figure_uses), today(),
+                                     self.config.review_grace_days)
+        for warning in warnings + [str(found) for found in site.typed_figures]:
             review_log.warning(warning)
         if errors:
             raise PluginError(str(ContentError(errors)))

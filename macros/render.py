@@ -6,18 +6,15 @@ Links are relative to that page, so MkDocs checks them like any link an author w
 
 from __future__ import annotations
 
-import datetime as dt
 import posixpath
 from functools import cache
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
+from macros.norwegian import MONTHS, sort_key
+from macros.norwegian import date as norwegian_date
 from macros.site import Chapter, Site
 
-MONTHS = ("januar", "februar", "mars", "april", "mai", "juni", "juli",
-          "august", "september", "oktober", "november", "desember")
-# Norwegian alphabetical order puts Æ, Ø and Å after Z.
-ALPHABET = "abcdefghijklmnopqrstuvwxyzæøå"
 
 
 @cache
@@ -36,18 +33,9 @@ def _render(name: str, **context: object) -> str:
     return _templates().get_template(name).render(**context)
 
 
-def norwegian_date(day: dt.date) -> str:
-    """23. november 2026"""
-    return f"{day.day}. {MONTHS[day.month - 1]} {day.year}"
-
-
 def link(from_src_uri: str, to_src_uri: str) -> str:
     """A link from one page to another, relative to the first, as an author would write it."""
     return posixpath.relpath(to_src_uri, posixpath.dirname(from_src_uri) or ".")
-
-
-def sort_key(text: str) -> list[int]:
-    return [ALPHABET.index(char) if char in ALPHABET else ord(char) + 100 for char in text.lower()]
 
 
 def chapter_header(site: Site, chapter: Chapter) -> str:

@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from macros.errors import AuthorError
+from macros.model import Figure
 from macros.site import Chapter
 
 DEFAULT_GRACE_DAYS = 90
@@ -50,3 +51,30 @@ def overdue(chapters: Iterable[Chapter], on: dt.date, grace_days: int) -> tuple[
         elif status.days_overdue > 0:
             warnings.append(f"{where}: skal gjennomgås; neste gjennomgang var {meta.next_review} ({meta.owner}).")
     return errors, warnings
+
+
+def due_dates(items: Iterable[tuple[str, str, dt.date, str]], on: dt.date,
+              grace_days: int) -> tuple[list[AuthorError], list[str]]:
+    """The same rule for every dated fact (a figure, a local fact): a reminder once its check date has passed,
+    an error once it is more than grace_days past. Items are (what, file, check_by, source url)."""
+    errors, warnings = [], []
+    for what, where, check_by, url in sorted(items, key=lambda item: item[2]):
+        late = (on - check_by).days
+        if late > grace_days:
+            errors.append(AuthorError(where, f"{what} skulle vært sjekket {check_by} og er {late} dager på overtid "
+                                      f"(grensen er {grace_days}). Sjekk det i kilden ({url}), og skriv ny verdi "
+                                      "og ny check_by.", field="check_by"))
+        elif late > 0:
+            warnings.append(f"{where}: {what} skal sjekkes; datoen var {check_by}. Kilde: {url}")
+    return errors, warnings
+
+
+def figure_checks(site_figures: dict[str, Figure], uses: dict[str, list[tuple[str, int]]]) -> list[tuple[str, str, dt.date, str]]:
+    """Each figure as a dated fact, named with the pages that show it, so the editor knows what a change touches."""
+    items = []
+    for figure in site_figures.values():
+        pages = sorted({f"docs/{src_uri}" for src_uri, _ in uses.get(figure.id, [])})
+        shown = f" Det står på: {', '.join(pages)}." if pages else ""
+        items.append((f"Tallet «{figure.id}» ({figure.label}, kilde: {figure.source.publisher}).{shown} Det",
+                      "data/figures.yml", figure.check_by, str(figure.source.url)))
+    return items

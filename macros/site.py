@@ -16,14 +16,16 @@ import frontmatter
 import yaml
 from pydantic import BaseModel, ValidationError
 
+from macros import figures as figure_text
 from macros import yamlio
 from macros.errors import AuthorError, ContentError, from_validation, from_yaml, line_of_key
-from macros.model import ChapterMeta, GlossaryTerm, LearningPath, PageMeta, Perspective, Poster, Redirect
+from macros.model import (ChapterMeta, Figure, GlossaryTerm, LearningPath, PageMeta, Perspective, Poster,
+                          Redirect)
 from macros.readability import LIX_LIMIT, Readability, measure
 
 CHAPTER_FOLDER = "kapitler/"
 DATA_FILES = {"perspectives": "perspectives.yml", "paths": "paths.yml", "glossary": "glossary.yml",
-              "redirects": "redirects.yml", "posters": "posters.yml"}
+              "redirects": "redirects.yml", "posters": "posters.yml", "figures": "figures.yml"}
 
 Model = TypeVar("Model", bound=BaseModel)
 
@@ -53,6 +55,10 @@ class Site:
     chapters: dict[str, Chapter] = field(default_factory=dict)
     page_uris: frozenset[str] = frozenset()
     page_titles: dict[str, str] = field(default_factory=dict)  # src_uri → title from the front matter
+    figures: dict[str, Figure] = field(default_factory=dict)
+    figure_uses: dict[str, list[tuple[str, int]]] = field(default_factory=dict)  # id → (src_uri, line)
+    # Figures typed into a chapter's prose instead of taken from data/figures.yml.
+    typed_figures: list[AuthorError] = field(default_factory=list)
 
     def chapter_at(self, src_uri: str) -> Chapter | None:
         return self._by_src_uri.get(src_uri)
@@ -82,7 +88,8 @@ def _read_list(path: Path, model: type[Model], errors: list[AuthorError], label:
         try:
             items.append(model.model_validate(entry))
         except ValidationError as error:
-            name = f", «{entry['term']}»" if isinstance(entry, dict) and entry.get("term") else ""
+            named = next((entry[key] for key in ("term", "id") if isinstance(entry, dict) and entry.get(key)), None)
+            name = f", «{named}»" if named else ""
             for found in from_validation(label, error):
                 errors.append(AuthorError(label, f"{found.message} (oppføring nr. {number}{name})", field=found.field))
     return items
@@ -118,6 +125,7 @@ def load_data(data_dir: Path, errors: list[AuthorError]) -> Site:
     glossary = _read_list(data_dir / DATA_FILES["glossary"], GlossaryTerm, errors, label("glossary"))
     redirects = _read_list(data_dir / DATA_FILES["redirects"], Redirect, errors, label("redirects"))
     posters = _read_list(data_dir / DATA_FILES["posters"], Poster, errors, label("posters"))
+    figures = _read_list(data_dir / DATA_FILES["figures"], Figure, errors, label("figures"))
 
     for duplicate in _duplicates(p.id for p in perspectives):
         errors.append(AuthorError(label("perspectives"), f"Perspektivet «{duplicate}» står flere ganger."))
@@ -125,6 +133,9 @@ def load_data(data_dir: Path, errors: list[AuthorError]) -> Site:
         errors.append(AuthorError(label("glossary"), f"Ordet «{duplicate}» står flere ganger. Slå sammen oppføringene."))
     for duplicate in _duplicates(term.abbreviation for term in glossary if term.abbreviation):
         errors.append(AuthorError(label("glossary"), f"Forkortelsen «{duplicate}» står flere ganger."))
+    for duplicate in _duplicates(figure.id for figure in figures):
+        errors.append(AuthorError(label("figures"), f"Tallet «{duplicate}» står flere ganger. Hvert tall trenger "
+                                  "sin egen id."))
     known = {p.id for p in perspectives}
     for path in paths:
         if path.perspective not in known:
@@ -136,6 +147,7 @@ def load_data(data_dir: Path, errors: list[AuthorError]) -> Site:
         glossary=glossary,
         redirects=redirects,
         posters=posters,
+        figures={figure.id: figure for figure in figures},
     )
 
 
@@ -146,9 +158,12 @@ def load_site(data_dir: Path, pages: Iterable[tuple[str, str]]) -> Site:
     chapters: list[Chapter] = []
     page_uris: set[str] = set()
     titles: dict[str, str] = {}
+    texts: dict[str, str] = {}
+    typed: list[AuthorError] = []
 
     for src_uri, text in pages:
         page_uris.add(src_uri)
+        texts[src_uri] = text
         label = f"docs/{src_uri}"
         read = _read_page(label, text, errors)
         if read is None:
@@ -173,6 +188,9 @@ def load_site(data_dir: Path, pages: Iterable[tuple[str, str]]) -> Site:
                                           f"er {LIX_LIMIT}. Del lange setninger i to, og bytt ut lange ord der du kan. "
                                           "Kjør «make report» for å se LIX for alle kapitler."))
             chapters.append(Chapter(meta=meta, src_uri=src_uri, readability=readability))
+            offset = text.count("\n", 0, max(text.find(body), 0))
+            typed += [AuthorError(label, figure_text.ADVICE[found.kind].format(text=found.text), line=found.line + offset)
+                      for found in figure_text.typed_figures(body)]
 
     for duplicate in _duplicates(c.meta.id for c in chapters):
         where = ", ".join(f"docs/{c.src_uri}" for c in chapters if c.meta.id == duplicate)
@@ -200,6 +218,13 @@ def load_site(data_dir: Path, pages: Iterable[tuple[str, str]]) -> Site:
         if poster.chapter not in by_id:
             errors.append(AuthorError("data/posters.yml", f"Plakaten viser til kapitlet «{poster.chapter}», "
                                       "men ingen kapitler har den id-en."))
+    figure_uses = figure_text.uses(texts)
+    for figure_id, places in figure_uses.items():
+        if figure_id not in site.figures:
+            errors += [AuthorError(f"docs/{src_uri}", f"Tallet «{figure_id}» finnes ikke i data/figures.yml. Sjekk "
+                                   "stavemåten, eller legg tallet inn der med år og kilde.", line=line)
+                       for src_uri, line in places]
     if errors:
         raise ContentError(errors)
-    return replace(site, chapters=by_id, page_uris=frozenset(page_uris), page_titles=titles)
+    return replace(site, chapters=by_id, page_uris=frozenset(page_uris), page_titles=titles,
+                   figure_uses=figure_uses, typed_figures=typed)

@@ -3,7 +3,10 @@
 from collections.abc import Callable
 from pathlib import Path
 
+import re
+
 import pytest
+import yaml
 
 from tests.conftest import copy_project, mkdocs_build
 
@@ -33,6 +36,25 @@ def append(path: str, extra: str) -> Callable[[Path], None]:
             file.write(extra)
     return mutate
 
+
+def add_figure(entry: dict) -> Callable[[Path], None]:
+    def mutate(project: Path) -> None:
+        file = project / "data/figures.yml"
+        figures = yaml.safe_load(file.read_text(encoding="utf-8")) or []
+        file.write_text(yaml.safe_dump([*figures, entry], allow_unicode=True), encoding="utf-8")
+    return mutate
+
+
+def checked_far_ahead(project: Path) -> None:
+    """Every dated fact of the copy checked until 2099, so a test of review dates sees only the chapters."""
+    for data in (project / "data").rglob("*.yml"):
+        text = data.read_text(encoding="utf-8")
+        data.write_text(re.sub(r"check_by: \d{4}-\d\d-\d\d", "check_by: 2099-01-01", text), encoding="utf-8")
+
+
+TEST_FIGURE = {"id": "testtall", "label": "Et tall for testen", "unit": "kroner", "value": 100, "applies": 2026,
+               "source": {"title": "Testkilden", "publisher": "Testforlaget", "url": "https://example.org/kilde"},
+               "check_by": "2027-01-31"}
 
 CASES = {
     "bad YAML": (replace(CHAPTER, "title: ", "title: [", 1), [CHAPTER, "linje", "YAML"]),
@@ -71,17 +93,43 @@ CASES = {
     "diagram changed but not drawn": (replace("docs/kapitler/samhandling.md", '"Hjemmesykepleie"]', '"Hjemmetjenester"]'),
                                       ["docs/kapitler/samhandling.md", "linje", "make diagrams"]),
     "unknown path step": (replace("data/paths.yml", "organisering", "organisasjon"), ["data/paths.yml", "organisasjon"]),
+    "unknown figure": (append(CHAPTER, '\n\nPrisen er {{ tall("finnes-ikke") }}.\n'),
+                       [CHAPTER, "linje", "«finnes-ikke»", "data/figures.yml"]),
+    "figure without a source": (add_figure({k: v for k, v in TEST_FIGURE.items() if k != "source"}),
+                                ["data/figures.yml", "«source»", "mangler", "«testtall»"]),
+    "figure without its year": (add_figure({k: v for k, v in TEST_FIGURE.items() if k != "applies"}),
+                                ["data/figures.yml", "applies", "«testtall»"]),
+    "duplicate figure": (lambda project: (add_figure(TEST_FIGURE)(project), add_figure(TEST_FIGURE)(project)),
+                         ["data/figures.yml", "«testtall» står flere ganger"]),
 }
 
 
 def test_chapter_long_past_review_fails_and_one_just_past_is_a_reminder(tmp_path):
     project = copy_project(tmp_path / "project")
+    checked_far_ahead(project)
     result = mkdocs_build(project, tmp_path / "site", env={"INTRO_TODAY": "2027-12-01"})
     assert result.returncode == 0, result.stderr[-2000:]
     assert "PÅMINNELSE - docs/kapitler/lovene.md" in result.stderr
     result = mkdocs_build(project, tmp_path / "site2", env={"INTRO_TODAY": "2028-03-01"})
     assert result.returncode != 0
     assert CHAPTER in result.stderr and "«next_review»" in result.stderr and "på overtid" in result.stderr
+
+
+def test_figure_past_its_check_date_reminds_then_fails_naming_the_figure_and_pages(tmp_path):
+    project = copy_project(tmp_path / "project")
+    checked_far_ahead(project)
+    add_figure(TEST_FIGURE)(project)
+    append(CHAPTER, '\n\nEt beløp fra tallene: {{ tall("testtall") }}.\n')(project)
+    result = mkdocs_build(project, tmp_path / "site", env={"INTRO_TODAY": "2027-02-15"})
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert "PÅMINNELSE - data/figures.yml" in result.stderr and "«testtall»" in result.stderr
+    page = (tmp_path / "site/kapitler/lovene/index.html").read_text(encoding="utf-8")
+    assert "100 kroner (2026, " in page and 'href="https://example.org/kilde"' in page
+    result = mkdocs_build(project, tmp_path / "site2", env={"INTRO_TODAY": "2027-06-01"})
+    assert result.returncode != 0
+    for expected in ("data/figures.yml", "«check_by»", "«testtall»", "Testforlaget", CHAPTER, "på overtid"):
+        assert expected in result.stderr, f"{expected!r} missing from:\n{result.stderr[-2000:]}"
+    assert "Traceback" not in result.stderr
 
 
 @pytest.mark.parametrize("case", CASES, ids=list(CASES))
