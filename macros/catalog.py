@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from macros.addresses import page_address, permalink
-from macros.render import LICENCE_URL, SITE_TITLE
+from macros.identity import Identity
 from macros.site import Site
 
 CATALOG_FILE = "catalog.json"
@@ -16,8 +16,9 @@ def absolute(site_url: str, address: str) -> str:
     return site_url.rstrip("/") + "/" + address
 
 
-def catalog(site: Site, site_url: str) -> dict:
+def catalog(site: Site, identity: Identity) -> dict:
     """The catalogue as plain data, in a stable order, with no build date (builds are reproducible)."""
+    site_url = identity.url
     chapters = []
     for chapter_id in sorted(site.chapters):
         chapter = site.chapters[chapter_id]
@@ -47,14 +48,16 @@ def catalog(site: Site, site_url: str) -> dict:
         for path in site.paths.values()
     ]
     return {
-        "title": SITE_TITLE,
+        "title": identity.title,
+        "owner": identity.owner,
+        "colour": identity.colour,
         "url": absolute(site_url, ""),
         "licence": LICENCE,
-        "licence_url": LICENCE_URL,
+        "licence_url": identity.licence_url,
         "chapters": chapters,
         "paths": paths,
     }
 
 
-def catalog_json(site: Site, site_url: str) -> str:
-    return json.dumps(catalog(site, site_url), ensure_ascii=False, indent=2) + "\n"
+def catalog_json(data: dict) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"

@@ -21,6 +21,11 @@ from macros.model import GlossaryTerm
 
 # Where a tooltip does not belong: in code, in a heading, and inside a link or another abbr.
 SKIPPED_TAGS = frozenset({"a", "abbr", "code", "pre", "kbd", "script", "style", "h1", "h2", "h3", "h4", "h5", "h6"})
+# Nor in what the site adds around a chapter (facts, key points, sources, teachers' part), nor on the glossary
+# page itself, where every term is its own explanation: there an underline is only noise.
+PLAIN_CLASS = "intro-plain"
+# Where a chapter lists the words it explained, for keyboard and screen-reader users and anyone on a phone.
+WORD_LIST_CLASS = "intro-words"
 
 
 def tooltip(term: GlossaryTerm) -> str:
@@ -80,14 +85,34 @@ class FirstUseTreeprocessor(Treeprocessor):
         super().__init__(md)
         self.tooltips = tooltips
         self.pattern = word_pattern(tuple(tooltips))
+        self.order: list[str] = []
 
     def run(self, root: etree.Element) -> None:
-        if self.tooltips:
-            self._explain_within(root, explained=set())
+        if not self.tooltips:
+            return
+        explained: set[str] = set()
+        self.order = []
+        self._explain_within(root, explained)
+        holder = next((e for e in root.iter("div") if WORD_LIST_CLASS in e.get("class", "").split()), None)
+        if holder is not None:
+            self._list_words(holder, [title for title in self.order if title in explained])
+
+    def _list_words(self, holder: etree.Element, titles: list[str]) -> None:
+        """«Ord på denne siden»: each explained word with its explanation, folded away, in reading order."""
+        if not titles:
+            holder.set("hidden", "hidden")
+            return
+        details = etree.SubElement(holder, "details", {"class": "note"})
+        etree.SubElement(details, "summary").text = f"Ord på denne siden ({len(titles)})"
+        words = etree.SubElement(details, "dl")
+        for title in titles:
+            name, _, definition = title.partition(": ")
+            etree.SubElement(words, "dt").text = AtomicString(name)
+            etree.SubElement(words, "dd").text = AtomicString(definition)
 
     def _explain_within(self, element: etree.Element, explained: set[str]) -> None:
         """Walk the children in reading order: an element's text, then each child and the text after it."""
-        if element.tag in SKIPPED_TAGS:
+        if element.tag in SKIPPED_TAGS or PLAIN_CLASS in element.get("class", "").split():
             return
         added = self._explain(element.text, explained)
         if added:
@@ -114,6 +139,7 @@ class FirstUseTreeprocessor(Treeprocessor):
             if title in explained:
                 continue
             explained.add(title)
+            self.order.append(title)
             abbr = etree.Element("abbr", {"title": title})
             abbr.text = AtomicString(match.group(0))
             previous = pieces[-1]

@@ -22,7 +22,7 @@ from mkdocs.structure.pages import Page
 import logging
 import re
 
-from macros import diagrams, export, glossary, htmlcheck, render, reuse, searchindex
+from macros import diagrams, export, glossary, htmlcheck, identity, render, reuse, searchindex
 from macros.addresses import broken_addresses, current_addresses, permalink, read_registry
 from macros.review import DEFAULT_GRACE_DAYS, due_dates, figure_checks, overdue, today
 from macros.templatecheck import has_template_code, template_problems
@@ -142,7 +142,8 @@ class IntroPlugin(BasePlugin[IntroConfig]):
             page.meta.setdefault("tags", glossary.search_tags(site.glossary, chapter.meta.id))
             permanent_url = (config.site_url or "/").rstrip("/") + "/" + permalink(chapter.meta.id)
             markdown = (render.chapter_header(site, chapter) + markdown + render.chapter_footer(chapter)
-                        + render.teaching(chapter, permanent_url) + render.path_navigation(site, chapter))
+                        + render.teaching(chapter, permanent_url, identity.from_config(config))
+                        + render.path_navigation(site, chapter))
         elif "summary" in page.meta:
             page.meta.setdefault("description", page.meta["summary"])
         if self.config.finished_markdown_dir:
@@ -157,7 +158,19 @@ class IntroPlugin(BasePlugin[IntroConfig]):
         cache = Path(config.config_file_path).parent / TEMPLATE_CACHE
         cache.mkdir(parents=True, exist_ok=True)
         env.bytecode_cache = FileSystemBytecodeCache(str(cache))
+        # The theme's own pages (the 404 page) offer the reader groups' start pages as ways on.
+        pages = {file.src_uri: file.url for file in files.documentation_pages()}
+        env.globals["intro_groups"] = [{"name": p.name, "url": pages[p.start_page]}
+                                       for p in self.current_site().perspectives.values()]
+        env.globals["intro_about_url"] = pages.get("om/index.md", "")
         return env
+
+    # MkDocs gives the 404 page absolute links, for a server that shows it at any address. The offline edition
+    # has no server: a reader opens 404.html from the folder, so its links must be relative to where it lies.
+    def on_template_context(self, context: dict, template_name: str, config: MkDocsConfig) -> dict:
+        if template_name == "404.html" and not config.use_directory_urls:
+            context["base_url"] = "."
+        return context
 
     # Check what the author wrote, as HTML: link texts and heading order.
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -224,7 +237,7 @@ class IntroPlugin(BasePlugin[IntroConfig]):
         if problems:
             raise PluginError(str(ContentError(problems)))
         page_urls = {file.src_uri: file.url for file in files.documentation_pages()}
-        for path, content in reuse.generated_files(site, config.site_url or "/", page_urls).items():
+        for path, content in reuse.generated_files(site, identity.from_config(config), page_urls).items():
             files.append(File.generated(config, path, content=content))
 
     def _add_offline_zip(self, files: Files, config: MkDocsConfig) -> None:

@@ -8,6 +8,7 @@ from functools import lru_cache
 
 import segno
 
+from macros.identity import Identity
 from macros.render import _render
 
 A4_WIDTH = 210
@@ -25,7 +26,7 @@ def _qr_path(url: str) -> tuple[str, int]:
     return path, width
 
 
-def poster_svg(title: str, summary: str, url: str, station: str | None) -> str:
+def poster_svg(title: str, summary: str, url: str, station: str | None, identity: Identity) -> str:
     path, modules = _qr_path(url)
     title_lines = textwrap.wrap(title, 28)
     summary_lines = textwrap.wrap(summary, 62)
@@ -33,7 +34,7 @@ def poster_svg(title: str, summary: str, url: str, station: str | None) -> str:
     qr_y = summary_top + len(summary_lines) * 7.5 + 4
     return _render(
         "poster.svg.j2",
-        title=title, summary=summary, url=url, station=station,
+        title=title, summary=summary, url=url, station=station, identity=identity,
         title_lines=title_lines, summary_lines=summary_lines, summary_top=summary_top,
         qr_path=path, qr_scale=QR_SIZE / modules, qr_size=QR_SIZE,
         qr_x=(A4_WIDTH - QR_SIZE) / 2, qr_y=qr_y,

@@ -11,6 +11,8 @@ from functools import cache
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
+from macros import icons
+from macros.identity import Identity
 from macros.norwegian import MONTHS, sort_key
 from macros.norwegian import date as norwegian_date
 from macros.site import Chapter, Site
@@ -56,32 +58,29 @@ def chapter_header(site: Site, chapter: Chapter) -> str:
     )
 
 
-SITE_TITLE = "INTRO – introduksjon til den kommunale helse- og omsorgssektoren"
-LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/deed.no"
-
-
-def citation(chapter: Chapter, permanent_url: str) -> str:
-    """APA 7 reference for a web page, in Norwegian: author, date reviewed, title, site, URL."""
+def citation(chapter: Chapter, permanent_url: str, identity: Identity) -> str:
+    """APA 7 reference for a web page, in Norwegian, as plain text to paste: author, date reviewed, title, site, URL."""
     meta = chapter.meta
     day = meta.last_reviewed
-    return (f"{meta.owner}. ({day.year}, {day.day}. {MONTHS[day.month - 1]}). *{meta.title}*. "
-            f"{SITE_TITLE}. {permanent_url}")
+    return (f"{meta.owner}. ({day.year}, {day.day}. {MONTHS[day.month - 1]}). {meta.title}. "
+            f"{identity.title}. {permanent_url}")
 
 
-def attribution(chapter: Chapter, permanent_url: str) -> str:
-    return (f"«{chapter.meta.title}» fra {SITE_TITLE} ({permanent_url}), {chapter.meta.owner}, "
-            f"lisensiert under CC BY 4.0 ({LICENCE_URL}).")
+def attribution(chapter: Chapter, permanent_url: str, identity: Identity) -> str:
+    return (f"«{chapter.meta.title}» fra {identity.title} ({permanent_url}), {chapter.meta.owner}, "
+            f"lisensiert under {identity.licence} ({identity.licence_url}).")
 
 
-def teaching(chapter: Chapter, permanent_url: str) -> str:
+def teaching(chapter: Chapter, permanent_url: str, identity: Identity) -> str:
     """Permanent link, attribution, an LMS snippet and the citation: reuse in a minute."""
     return _render(
         "teaching.md.j2",
         permanent_url=permanent_url,
         title=chapter.meta.title,
         summary=chapter.meta.summary,
-        attribution=attribution(chapter, permanent_url),
-        citation=citation(chapter, permanent_url),
+        attribution=attribution(chapter, permanent_url, identity),
+        citation=citation(chapter, permanent_url, identity),
+        licence_url=identity.licence_url,
     )
 
 
@@ -125,7 +124,7 @@ def path_navigation(site: Site, chapter: Chapter) -> str:
 def perspective_cards(site: Site, page_src_uri: str) -> str:
     """One card per perspective, linking to its start page."""
     cards = [
-        {"name": p.name, "reader": p.reader, "link": link(page_src_uri, p.start_page)}
+        {"name": p.name, "reader": p.reader, "link": link(page_src_uri, p.start_page), "icon": icons.svg(p.icon)}
         for p in site.perspectives.values()
     ]
     return _render("perspective_cards.md.j2", perspectives=cards)

@@ -6,6 +6,7 @@ Pure: given the validated site, the public address and each page's URL, it retur
 from __future__ import annotations
 
 from macros.addresses import page_address, permalink, redirect_file, relative_target
+from macros.identity import Identity
 from macros.catalog import CATALOG_FILE, absolute, catalog, catalog_json
 from macros.posters import poster_svg
 from macros.render import redirect_page
@@ -31,8 +32,9 @@ def _title_of(site: Site, src_uri: str) -> str:
     return chapter.meta.title if chapter else "INTRO"
 
 
-def generated_files(site: Site, site_url: str, page_urls: dict[str, str]) -> dict[str, str]:
+def generated_files(site: Site, identity: Identity, page_urls: dict[str, str]) -> dict[str, str]:
     """Every reuse file of the build, by its path in the site."""
+    site_url = identity.url
     files: dict[str, str] = {}
     for chapter in site.chapters.values():
         address = permalink(chapter.meta.id)
@@ -41,11 +43,11 @@ def generated_files(site: Site, site_url: str, page_urls: dict[str, str]) -> dic
         target = site.chapters[moved.to].src_uri if moved.to in site.chapters else moved.to
         files[redirect_file(moved.source)] = _redirect(site_url, moved.source, _title_of(site, target), target,
                                                        page_urls)
-    data = catalog(site, site_url)
-    files[CATALOG_FILE] = catalog_json(site, site_url)
+    data = catalog(site, identity)
+    files[CATALOG_FILE] = catalog_json(data)
     entries = {entry["id"]: entry for entry in data["chapters"]}
     for poster in site.posters:
         entry = entries[poster.chapter]
         files[poster_path(poster.chapter)] = poster_svg(entry["title"], entry["summary"], entry["permanent_url"],
-                                                        poster.station)
+                                                        poster.station, identity)
     return files

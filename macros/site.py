@@ -17,6 +17,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from macros import figures as figure_text
+from macros import icons
 from macros import yamlio
 from macros.errors import AuthorError, ContentError, from_validation, from_yaml, line_of_key
 from macros.model import (ChapterMeta, Figure, GlossaryTerm, LearningPath, PageMeta, Perspective, Poster,
@@ -136,6 +137,11 @@ def load_data(data_dir: Path, errors: list[AuthorError]) -> Site:
     for duplicate in _duplicates(figure.id for figure in figures):
         errors.append(AuthorError(label("figures"), f"Tallet «{duplicate}» står flere ganger. Hvert tall trenger "
                                   "sin egen id."))
+    for perspective in perspectives:
+        if not icons.exists(perspective.icon):
+            errors.append(AuthorError(label("perspectives"), f"Ikonet «{perspective.icon}» for «{perspective.id}» finnes "
+                                      "ikke. Velg et ikon fra Material for MkDocs, for eksempel «material/school».",
+                                      field="icon"))
     known = {p.id for p in perspectives}
     for path in paths:
         if path.perspective not in known:

@@ -214,3 +214,9 @@ def test_axe_reports_a_missing_alt_text_and_low_contrast(browser, tmp_path):
     assert sorted(contrast) == sorted(f"feil.html ({where})" for where in everywhere), violations
     assert all("#graa" in v for v in contrast.values()), contrast
     assert [where for where, v in contrast.items() if "#svak" in v] == ["feil.html (mobil, mørk)"], contrast
+
+
+def test_heading_permalinks_are_not_tab_stops(keyboard_page):
+    page = keyboard_page("kapitler/slik-far-du-hjelp/")
+    seen = tab_until(page, lambda seen: "md-footer__link" in seen[-1]["classes"], limit=200)
+    assert not [s for s in seen if "headerlink" in s["classes"]], "a heading's ¶ took focus"

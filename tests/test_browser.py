@@ -11,7 +11,9 @@ pytestmark = pytest.mark.browser
 def test_follow_a_perspective_card_without_errors(guarded_page, served_site):
     page, problems = guarded_page
     page.goto(served_site, wait_until="networkidle")
-    page.get_by_role("link", name="Pårørende", exact=True).first.click()
+    card = page.locator("a.intro-card", has_text="Pårørende")
+    assert card.bounding_box()["height"] >= 44, "the card is not a big enough tap target"
+    card.get_by_text("Du hjelper", exact=False).click()
     page.wait_for_load_state("networkidle")
     assert page.url.endswith("/perspektiver/parorende/")
     assert page.get_by_role("heading", level=1).inner_text().startswith("For pårørende")

@@ -45,7 +45,11 @@ def test_chapter_shows_its_metadata(html, chapter):
         assert label in text
     assert page.css_first(".admonition.abstract") is not None, "no learning goals"
     headings = [h.text(strip=True).rstrip("¶") for h in page.css("article h2")]
-    assert headings[-3:] == ["Viktige punkter", "Kilder", "Bruk i undervisning"]
+    assert headings[-2:] == ["Viktige punkter", "Kilder"]
+    teaching = page.css_first("details.intro-teaching")
+    assert teaching is not None and "open" not in teaching.attributes, "the teachers' part is not folded away"
+    assert teaching.css_first("summary").text(strip=True) == "For lærere: bruk kapitlet i undervisning"
+    assert len(teaching.css("div.highlight pre code")) == 4, "link, attribution, LMS snippet and citation to copy"
     assert page.css_first("meta[name=description]").attributes["content"]
 
 

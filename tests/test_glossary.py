@@ -1,6 +1,7 @@
 import markdown
 
 from macros.glossary import GlossaryExtension, abbreviations, tooltip
+from macros.norwegian import sort_key
 from macros.model import GlossaryTerm
 
 KAD = GlossaryTerm(term="kommunal akutt døgnplass", abbreviation="KAD", english="municipal acute bed",
@@ -46,3 +47,24 @@ def test_several_terms_in_one_text_keep_the_words_between_them():
     assert html == ('<p><abbr title="fastlege: Lege med ansvar for en liste.">Fastlege</abbr>, '
                     '<abbr title="kommunal akutt døgnplass (KAD): Døgnplass i kommunen for øyeblikkelig hjelp.">'
                     'KAD</abbr> og fastlege igjen.</p>')
+
+
+def test_the_glossary_page_has_a_letter_index_and_explains_no_term_with_itself(html):
+    page = html("ordliste/index.html")
+    letters = [a.text() for a in page.css(".intro-letters a")]
+    assert letters[:2] == ["A", "B"] and len(letters) > 10
+    assert letters == sorted(letters, key=sort_key), "the letters are not in Norwegian order (… Z, Æ, Ø, Å)"
+    for a in page.css(".intro-letters a"):
+        assert page.css_first(f"h2[id='{a.attributes['href'].lstrip('#')}']") is not None
+    assert page.css("article abbr") == []
+
+
+def test_a_chapter_lists_the_words_it_explains_and_leaves_its_footer_plain(html):
+    page = html("kapitler/for-parorende/index.html")
+    explained = [abbr.text() for abbr in page.css("article abbr")]
+    listed = page.css(".intro-words details dt")
+    assert page.css_first(".intro-words summary").text() == f"Ord på denne siden ({len(listed)})"
+    assert len(listed) == len(explained) > 0
+    for plain in (".intro-meta", ".intro-plain", ".intro-teaching", ".intro-path-nav"):
+        for node in page.css(plain):
+            assert node.css("abbr") == [], f"glossary underline in {plain}"

@@ -9,7 +9,10 @@
  * Colour scheme switch: Material's switch is a group of visually hidden radio buttons, one per
  * scheme, with the visible button drawn as the label after the active one. Material never marks
  * the active one as checked, so Tab lands on the first radio button: in dark mode its label is
- * hidden, focus cannot be seen (2.4.7), and a screen reader announces the wrong action. */
+ * hidden, focus cannot be seen (2.4.7), and a screen reader announces the wrong action.
+ *
+ * Heading permalinks: one «¶» per heading made every heading a tab stop and a «Lenke til denne delen» for
+ * screen readers. They stay for the mouse (and in the address bar once clicked), out of the tab order. */
 (function () {
   "use strict";
 
@@ -57,9 +60,17 @@
     });
   }
 
+  function quietPermalinks() {
+    document.querySelectorAll(".md-typeset a.headerlink").forEach(function (link) {
+      link.setAttribute("tabindex", "-1");
+      link.setAttribute("aria-hidden", "true");
+    });
+  }
+
   function repair() {
     checkActiveScheme();
     repairTables();
+    quietPermalinks();
   }
 
   if (window.document$ && typeof window.document$.subscribe === "function") {

@@ -1,0 +1,49 @@
+"""What an edition decides about how INTRO presents itself: its title, owner, address and colour.
+
+Everything comes from the edition's MkDocs config (site_name, site_author, site_url, the theme's palette), so a
+new edition needs no code: posters, citations, the catalogue and the course packages all read it from here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+LICENCE = "CC BY 4.0"
+LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/deed.no"
+
+# Material for MkDocs' named primary colours (its palette stylesheet), for what is drawn outside the theme.
+MATERIAL_PRIMARY = {
+    "red": "#ef5350", "pink": "#e92063", "purple": "#ab47bd", "deep-purple": "#7e56c2", "indigo": "#4051b5",
+    "blue": "#2094f3", "light-blue": "#02a6f2", "cyan": "#00bdd6", "teal": "#009485", "green": "#4cae4f",
+    "light-green": "#8bc34b", "lime": "#cbdc38", "yellow": "#ffec3d", "amber": "#ffc105", "orange": "#ffa724",
+    "deep-orange": "#ff6e42", "brown": "#795649", "grey": "#757575", "blue-grey": "#546d78", "black": "#000000",
+    "white": "#ffffff",
+}
+
+
+@dataclass(frozen=True)
+class Identity:
+    title: str
+    owner: str
+    url: str
+    colour: str
+    licence: str = LICENCE
+    licence_url: str = LICENCE_URL
+
+
+def _primary(theme: Any) -> str:
+    palette = theme.get("palette") if hasattr(theme, "get") else None
+    first = palette[0] if isinstance(palette, list) and palette else palette
+    name = first.get("primary", "indigo") if isinstance(first, dict) else "indigo"
+    return MATERIAL_PRIMARY.get(str(name).lower().replace(" ", "-"), MATERIAL_PRIMARY["indigo"])
+
+
+def from_config(config: Any) -> Identity:
+    """The identity of the edition a MkDocs config describes."""
+    return Identity(
+        title=config["site_name"],
+        owner=config.get("site_author") or config["site_name"],
+        url=(config.get("site_url") or "/"),
+        colour=_primary(config.get("theme") or {}),
+    )
