@@ -7,7 +7,6 @@ PYTHON  := $(VENV)/bin/python
 MKDOCS  := $(VENV)/bin/mkdocs
 # An edition is a config: `make serve CONFIG=mkdocs.gjovik.yml`.
 CONFIG  ?= mkdocs.yml
-SITE    ?= site
 export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: help setup setup-test serve serve-fast build offline lms publish register report spelling diagrams check test bench clean
@@ -44,19 +43,21 @@ serve: setup ## Serve the site with live reload at http://127.0.0.1:8000
 serve-fast: setup ## Like serve, but rebuilds only the page you saved (about 1 s); links are checked by make build
 	$(MKDOCS) serve -f $(CONFIG) --dev-addr 127.0.0.1:8000 --dirty --no-strict
 
-OFFLINE_SITE := dist/intro-frakoblet
-OFFLINE_ZIP  := dist/intro-frakoblet.zip
+# Every edition builds into dist/ under its own names, so two editions never overwrite each other.
+EDITION = $(shell $(PYTHON) -m macros.cli edition $(CONFIG))
+DIST    := dist
+SITE     = $(DIST)/$(EDITION)/site
 
-offline: setup ## Build the offline edition: dist/intro-frakoblet.zip (unzip, open index.html)
-	rm -rf $(OFFLINE_SITE)
-	INTRO_OFFLINE=true $(MKDOCS) build --strict -f $(CONFIG) -d $(OFFLINE_SITE)
-	$(PYTHON) -m macros.cli offline-zip $(OFFLINE_SITE) $(OFFLINE_ZIP)
+offline: setup ## Build the offline edition: dist/intro-<edition>-frakoblet.zip (unzip, open index.html)
+	rm -rf $(DIST)/$(EDITION)/offline
+	INTRO_OFFLINE=true $(MKDOCS) build --strict -f $(CONFIG) -d $(DIST)/$(EDITION)/offline
+	$(PYTHON) -m macros.cli offline-zip $(DIST)/$(EDITION)/offline $(DIST)/intro-$(EDITION)-frakoblet.zip
 
-build: offline ## Build the site strictly into ./site, with the offline zip to download
-	INTRO_OFFLINE_ZIP=$(OFFLINE_ZIP) $(MKDOCS) build --strict -f $(CONFIG) -d $(SITE)
+build: setup ## Build the edition strictly into dist/<edition>/site, with its offline zip to download
+	$(PYTHON) -m macros.cli build --config $(CONFIG) --out $(DIST)
 
-lms: build ## Export IMS Common Cartridges for Canvas and Moodle to dist/lms/ (one per path, one for all)
-	$(PYTHON) -m macros.cli lms $(SITE)/catalog.json dist/lms
+lms: build ## Export IMS Common Cartridges for Canvas and Moodle to dist/<edition>/lms/ (one per path, one for all)
+	$(PYTHON) -m macros.cli lms $(SITE)/catalog.json $(DIST)/$(EDITION)/lms
 
 PUBLISH_ROOT ?= /srv/intro
 publish: setup ## Build, check and switch the live site in one step (PUBLISH_ROOT=/srv/intro)
@@ -85,4 +86,4 @@ bench: setup-test ## Measure build, edit-to-reload, page weight, Lighthouse, sea
 	$(PYTHON) -m bench.run
 
 clean: ## Remove build output
-	rm -rf $(SITE) dist .pytest_cache
+	rm -rf site $(DIST) .pytest_cache

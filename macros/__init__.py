@@ -10,8 +10,8 @@ from collections.abc import Callable
 from functools import wraps
 
 from macros import figure_pages, render
-from macros.local import local_box
-from macros.plugin import OFFLINE_ZIP_PATH
+from macros.local import local_box, made_by
+from macros.release import offline_name
 
 
 def _on_current_page(env, function: Callable[..., str]) -> Callable[..., str]:
@@ -28,7 +28,8 @@ def _on_current_page(env, function: Callable[..., str]) -> Callable[..., str]:
 def _offline_download(env) -> Callable[[], str]:
     def macro() -> str:
         plugin = env.conf.plugins["intro"]
-        return render.offline_download(plugin.offline_zip_bytes, OFFLINE_ZIP_PATH, env.page.file.src_uri)
+        return render.offline_download(plugin.offline_zip_bytes, plugin.offline_zip_path, env.page.file.src_uri,
+                                       plugin.is_offline, offline_name(plugin.config.edition))
 
     return macro
 
@@ -42,13 +43,14 @@ def _local_box(env) -> Callable[[str], str]:
 
 def define_env(env) -> None:
     """Register INTRO's macros: perspektivkort(), sti("studenter"), ordliste(), frakoblet_utgave(), plakater(),
-    hos_oss("legevakt"), tall("egenandelstak"), tall_tabell("utskrivningsklar-dognpris") and tall_og_satser()."""
+    hos_oss("legevakt"), laget_av(), tall("egenandelstak"), tall_tabell("utskrivningsklar-dognpris") and tall_og_satser()."""
     env.macro(_on_current_page(env, render.perspective_cards), "perspektivkort")
     env.macro(_on_current_page(env, render.path_overview), "sti")
     env.macro(_on_current_page(env, render.glossary), "ordliste")
     env.macro(_offline_download(env), "frakoblet_utgave")
     env.macro(_on_current_page(env, render.poster_list), "plakater")
     env.macro(_local_box(env), "hos_oss")
+    env.macro(lambda: made_by(env.conf.plugins["intro"].facts), "laget_av")
     env.macro(_on_current_page(env, figure_pages.in_sentence), "tall")
     env.macro(_on_current_page(env, figure_pages.table), "tall_tabell")
     env.macro(_on_current_page(env, figure_pages.overview), "tall_og_satser")

@@ -14,6 +14,7 @@ from macros.export import zip_directory
 from macros.figures import amount, when
 from macros.publish import PublishError, publish
 from macros.readability import LIX_LIMIT, LIX_MEDIAN_GOAL
+from macros.release import BuildFailed, build_release, edition_of
 from macros.render import file_size
 from macros.review import statuses, today
 from macros.site import load_site
@@ -69,6 +70,12 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="python -m macros.cli", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
 
+    build = commands.add_parser("build", help="build an edition's release: the offline zip and the site offering it")
+    build.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="the edition's config")
+    build.add_argument("--out", type=Path, default=Path("dist"), help="the folder to build into")
+
+    commands.add_parser("edition", help="print the edition a config builds").add_argument("config", type=Path)
+
     offline = commands.add_parser("offline-zip", help="zip a built offline edition")
     offline.add_argument("site", type=Path, help="the built offline site")
     offline.add_argument("zip", type=Path, help="the zip file to write")
@@ -89,7 +96,15 @@ def main(argv: list[str] | None = None) -> None:
     commands.add_parser("diagrams", help="draw new and changed Mermaid diagrams to docs/assets/figurer/")
 
     args = parser.parse_args(argv)
-    if args.command == "offline-zip":
+    if args.command == "build":
+        try:
+            built = build_release(args.config.resolve(), args.out)
+        except BuildFailed as failed:
+            raise SystemExit(f"Bygget stoppet.\n{failed}") from None
+        print(f"{built.site}/ og {built.zip}: {file_size(built.zip.stat().st_size)}")
+    elif args.command == "edition":
+        print(edition_of(args.config))
+    elif args.command == "offline-zip":
         size = zip_directory(args.site, args.zip, root=args.zip.stem)
         print(f"{args.zip}: {file_size(size)}")
     elif args.command == "lms":

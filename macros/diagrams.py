@@ -68,9 +68,12 @@ def size_of(svg: str) -> tuple[int, int] | None:
 
 
 def image_markdown(diagram: Diagram, page_src_uri: str, size: tuple[int, int] | None) -> str:
-    """The image that replaces the code: alt text from accTitle, and a size so the page does not jump."""
+    """The image that replaces the code: alt text from accTitle, a size so the page does not jump, and a link to
+    open it full size."""
     attributes = ".intro-diagram" + (f' width="{size[0]}" height="{size[1]}"' if size else "")
-    return f"![{diagram.title}]({link(page_src_uri, figure_path(diagram.key))}){{ {attributes} }}"
+    target = link(page_src_uri, figure_path(diagram.key))
+    # A link to the image itself: on a phone, a tap opens the figure full size, where it can be zoomed.
+    return f"[![{diagram.title}]({target}){{ {attributes} }}]({target}){{ .intro-diagram-link }}"
 
 
 def replace_with_images(markdown: str, page_src_uri: str, sizes: dict[str, tuple[int, int] | None]) -> str:

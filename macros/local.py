@@ -53,3 +53,8 @@ def missing_facts(facts: LocalFacts, markdown: str, page_label: str, line_offset
 def local_box(facts: LocalFacts, topic: str) -> str:
     """A «Slik er det hos oss» box with this edition's facts on one topic."""
     return _render("local_box.md.j2", facts=facts, topic=topic)
+
+
+def made_by(facts: LocalFacts) -> str:
+    """Who made this edition, for the landing page: each edition names its own cluster."""
+    return _render("made_by.md.j2", facts=facts)

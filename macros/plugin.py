@@ -15,20 +15,21 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.livereload import LiveReloadServer
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 import logging
 import re
 
-from macros import diagrams, export, glossary, htmlcheck, identity, render, reuse, searchindex
-from macros.addresses import broken_addresses, current_addresses, permalink, read_registry
+from macros import booklet, diagrams, export, glossary, htmlcheck, identity, render, reuse, searchindex
+from macros.addresses import broken_addresses, current_addresses, page_address, permalink, read_registry
 from macros.review import DEFAULT_GRACE_DAYS, due_dates, figure_checks, overdue, today
 from macros.templatecheck import has_template_code, template_problems
 from macros.errors import AuthorError, ContentError
 from macros.local import load_facts, missing_facts
 from macros.model import LocalFacts
+from macros.release import offline_name
 from macros.site import Site, load_site
 
 log = get_plugin_logger(__name__)
@@ -55,6 +56,8 @@ class IntroConfig(Config):
 
 class IntroPlugin(BasePlugin[IntroConfig]):
     site: Site | None = None
+    # Whether this build is the offline edition (Material's offline plugin is on).
+    is_offline: bool = False
     facts: LocalFacts | None = None
     offline_zip_bytes: int | None = None
     drawn: dict[str, tuple[int, int] | None] = {}
@@ -63,6 +66,8 @@ class IntroPlugin(BasePlugin[IntroConfig]):
 
     # Validate every page and data file before anything is rendered.
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        offline = config.plugins.get("offline")
+        self.is_offline = bool(offline and offline.config.enabled)
         pages = [(file.src_uri, file.content_string) for file in files.documentation_pages()]
         try:
             self.site = load_site(Path(self.config.data_dir), pages)
@@ -79,6 +84,7 @@ class IntroPlugin(BasePlugin[IntroConfig]):
         self._add_vendor_files(files, config)
         self._add_offline_zip(files, config)
         self._add_reuse_files(files, config)
+        self._add_booklets(files, config)
         return files
 
     # MkDocs learns a page's title when it reads the page, and `mkdocs serve --dirty` reads only the pages that
@@ -141,7 +147,7 @@ class IntroPlugin(BasePlugin[IntroConfig]):
             # Material's search ranks tags far above text: a glossary word finds the chapter that explains it.
             page.meta.setdefault("tags", glossary.search_tags(site.glossary, chapter.meta.id))
             permanent_url = (config.site_url or "/").rstrip("/") + "/" + permalink(chapter.meta.id)
-            markdown = (render.chapter_header(site, chapter) + markdown + render.chapter_footer(chapter)
+            markdown = (render.after_lead(markdown, render.chapter_header(site, chapter)) + render.chapter_footer(chapter)
                         + render.teaching(chapter, permanent_url, identity.from_config(config))
                         + render.path_navigation(site, chapter))
         elif "summary" in page.meta:
@@ -172,9 +178,14 @@ class IntroPlugin(BasePlugin[IntroConfig]):
             context["base_url"] = "."
         return context
 
-    # Check what the author wrote, as HTML: link texts and heading order.
+    # Check what the author wrote, as HTML: link texts and heading order. Every chapter's HTML is kept for the
+    # path booklets, which MkDocs renders last, after every chapter (they are added last in on_files).
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        perspective = self._booklets.get(page.file.src_uri)
+        if perspective:
+            return self._booklet(perspective, config)
         self._collect(CONTENT_CHECKS, html, page)
+        self._rendered[page.file.src_uri] = html
         return html
 
     # Check the finished HTML of every page, theme included.
@@ -194,6 +205,11 @@ class IntroPlugin(BasePlugin[IntroConfig]):
         tree = htmlcheck.parse(html)
         for check, advice in checks:
             self._problems += [AuthorError(f"docs/{page.file.src_uri}", advice.format(found)) for found in check(tree)]
+
+    @property
+    def offline_zip_path(self) -> str:
+        """Where the site offers its offline edition: named after the edition, like the folder it unpacks to."""
+        return f"last-ned/{offline_name(self.config.edition)}.zip"
 
     def current_site(self) -> Site:
         if self.site is None:
@@ -240,6 +256,23 @@ class IntroPlugin(BasePlugin[IntroConfig]):
         for path, content in reuse.generated_files(site, identity.from_config(config), page_urls).items():
             files.append(File.generated(config, path, content=content))
 
+    def _add_booklets(self, files: Files, config: MkDocsConfig) -> None:
+        """A printable booklet per path, beside the chapters so that their relative links work in it."""
+        site = self.current_site()
+        self._rendered: dict[str, str] = {}
+        self._booklets = {booklet.src_uri(p): p for p in site.paths}
+        for src_uri, perspective in self._booklets.items():
+            files.append(File.generated(config, src_uri, content=booklet.page_markdown(site, perspective),
+                                        inclusion=InclusionLevel.NOT_IN_NAV))
+
+    def _booklet(self, perspective: str, config: MkDocsConfig) -> str:
+        site, edition = self.current_site(), identity.from_config(config)
+        base = edition.url.rstrip("/") + "/"
+        start = site.perspectives[perspective].start_page
+        return booklet.booklet_html(site, perspective, self._rendered,
+                                    {chapter_id: base + permalink(chapter_id) for chapter_id in site.chapters},
+                                    base + page_address(start), edition.title)
+
     def _add_offline_zip(self, files: Files, config: MkDocsConfig) -> None:
         """Offer the offline edition for download, when this build was given one."""
         self.offline_zip_bytes = None
@@ -249,7 +282,7 @@ class IntroPlugin(BasePlugin[IntroConfig]):
         if not source.is_file():
             raise PluginError(f"Den frakoblede utgaven {source} finnes ikke. Kjør «make offline» først.")
         self.offline_zip_bytes = source.stat().st_size
-        files.append(File.generated(config, OFFLINE_ZIP_PATH, abs_src_path=str(source.resolve())))
+        files.append(File.generated(config, self.offline_zip_path, abs_src_path=str(source.resolve())))
 
 
 def _front_matter_lines(source: str) -> int:
@@ -273,7 +306,6 @@ OUTPUT_CHECKS = (
                                    "hakeparentesene: ![Hva bildet viser](bilde.png)."),
 )
 
-OFFLINE_ZIP_PATH = "last-ned/intro-frakoblet.zip"
 # Compiled theme templates, beside the project like Material's own plugin caches (ignored by git).
 TEMPLATE_CACHE = ".cache/jinja"
 
@@ -281,4 +313,6 @@ TEMPLATE_CACHE = ".cache/jinja"
 VENDOR_ASSETS = {
     "iframe-worker/shim/index.js": "assets/vendor/iframe-worker/shim.js",
     "iframe-worker/LICENSE": "assets/vendor/iframe-worker/LICENSE.txt",
+    # The offline edition's notice for a link that needs the internet draws its QR code with this, on demand.
+    "qrcode-generator/dist/qrcode.js": "assets/vendor/qrcode-generator/qrcode.js",
 }

@@ -11,15 +11,13 @@ from __future__ import annotations
 import fcntl
 import os
 import shutil
-import subprocess
-import sys
 import time
 from contextlib import contextmanager
 from pathlib import Path
 
 from macros.csp import nginx_include
-from macros.export import zip_directory
 from macros.htmlcheck import off_site_resources
+from macros.release import BuildFailed, build_release
 
 KEEP_RELEASES = 3
 
@@ -37,15 +35,6 @@ def publish_lock(root: Path):
         except BlockingIOError:
             raise PublishError("En annen publisering pågår. Vent til den er ferdig, og prøv igjen.") from None
         yield
-
-
-def _build(config: Path, site: Path, env: dict[str, str]) -> None:
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(site)],
-        cwd=config.parent, capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **env},
-    )
-    if result.returncode != 0:
-        raise PublishError("Bygget feilet, så ingenting ble publisert:\n" + result.stderr[-6000:])
 
 
 def check_release(site: Path) -> list[str]:
@@ -75,12 +64,10 @@ def publish(root: Path, config: Path) -> Path:
         releases.mkdir(exist_ok=True)
         release = releases / f"{time.strftime('%Y%m%d-%H%M%S')}-{os.getpid()}"
         try:
-            offline = release / "offline"
-            _build(config, offline, {"INTRO_OFFLINE": "true"})
-            zip_path = release / "intro-frakoblet.zip"
-            zip_directory(offline, zip_path, root="intro-frakoblet")
-            shutil.rmtree(offline)
-            _build(config, release / "site", {"INTRO_OFFLINE_ZIP": str(zip_path)})
+            try:
+                build_release(config, release, site=release / "site")
+            except BuildFailed as failed:
+                raise PublishError(f"Bygget feilet, så ingenting ble publisert:\n{failed}") from None
             problems = check_release(release / "site")
             if problems:
                 raise PublishError("Sjekken av det bygde nettstedet feilet:\n  - " + "\n  - ".join(problems))

@@ -40,6 +40,20 @@ def link(from_src_uri: str, to_src_uri: str) -> str:
     return posixpath.relpath(to_src_uri, posixpath.dirname(from_src_uri) or ".")
 
 
+def after_lead(markdown: str, header: str) -> str:
+    """The chapter's own opening paragraph first (the answer), then the header: contents, facts and goals."""
+    lines = markdown.split("\n")
+    start = next((i for i, line in enumerate(lines) if line.strip()), None)
+    if start is None or not _is_prose(lines[start]):
+        return header + markdown
+    end = next((i for i in range(start, len(lines)) if not lines[i].strip()), len(lines))
+    return "\n".join(lines[:end]) + "\n\n" + header + "\n".join(lines[end:])
+
+
+def _is_prose(line: str) -> bool:
+    return not line.lstrip().startswith(("#", "!!!", "???", "<", "{", "|", "-", "*", "```", "[TOC]"))
+
+
 def chapter_header(site: Site, chapter: Chapter) -> str:
     """Who the chapter is for, reading time, review dates and learning goals."""
     meta = chapter.meta
@@ -146,6 +160,7 @@ def path_overview(site: Site, perspective: str, page_src_uri: str) -> str:
         })
     return _render(
         "path_overview.md.j2",
+        booklet_link=link(page_src_uri, f"kapitler/hefte-{perspective}.md"),
         perspective=perspective,
         steps=steps,
         total_minutes=sum(step["minutes"] for step in steps),
@@ -174,12 +189,14 @@ def file_size(size: int) -> str:
     return f"{megabytes:.1f} MB".replace(".", ",") if megabytes >= 0.1 else f"{max(1, size // 1000)} kB"
 
 
-def offline_download(zip_bytes: int | None, zip_path: str, page_src_uri: str) -> str:
-    """The download link for the offline edition with its size, or how to make one."""
+def offline_download(zip_bytes: int | None, zip_path: str, page_src_uri: str, is_offline: bool, folder: str) -> str:
+    """The download link for the offline edition with its size; in the offline edition, that this is it."""
     return _render(
         "offline_download.md.j2",
         size=file_size(zip_bytes) if zip_bytes is not None else None,
         link=link(page_src_uri, zip_path),
+        is_offline=is_offline,
+        folder=folder,
     )
 
 

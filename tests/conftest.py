@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
-import sys
 import threading
 import zipfile
 from collections.abc import Callable, Iterator
@@ -17,7 +15,7 @@ import pytest
 from selectolax.lexbor import LexborHTMLParser
 
 from macros import chromium
-from macros.export import zip_directory
+from macros.release import BuildFailed, Release, build_release, run_mkdocs
 
 ROOT = Path(__file__).resolve().parents[1]
 # What a copy of the project needs to build: the tests mutate copies, never the real tree.
@@ -27,11 +25,7 @@ PROJECT_PARTS = ("docs", "data", "overrides", "mkdocs.yml")
 def mkdocs_build(project: Path, site_dir: Path, config: str = "mkdocs.yml",
                  env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
     """Build as an author would, strictly, and never quietly (quiet mode hides strict's warnings)."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / config), "-d", str(site_dir)],
-        cwd=project, capture_output=True, text=True, env=env, timeout=600,
-    )
+    return run_mkdocs(project / config, site_dir, env)
 
 
 def copy_project(target: Path) -> Path:
@@ -49,13 +43,17 @@ def copy_project(target: Path) -> Path:
 
 
 @pytest.fixture(scope="session")
-def offline_zip(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The offline edition, built and zipped as `make offline` does."""
-    out = tmp_path_factory.mktemp("offline")
-    result = mkdocs_build(ROOT, out / "built", config="mkdocs.offline.yml")
-    assert result.returncode == 0, f"The offline edition did not build:\n{result.stderr[-4000:]}"
-    zip_directory(out / "built", out / "intro-frakoblet.zip", root="intro-frakoblet")
-    return out / "intro-frakoblet.zip"
+def release(tmp_path_factory: pytest.TempPathFactory) -> Release:
+    """The Bergen edition as `make build` and `make publish` make it: the offline zip, and the site offering it."""
+    try:
+        return build_release(ROOT / "mkdocs.yml", tmp_path_factory.mktemp("release"))
+    except BuildFailed as failed:
+        pytest.fail(f"The site did not build:\n{failed}")
+
+
+@pytest.fixture(scope="session")
+def offline_zip(release: Release) -> Path:
+    return release.zip
 
 
 @pytest.fixture(scope="session")
@@ -64,16 +62,13 @@ def offline_dir(offline_zip: Path, tmp_path_factory: pytest.TempPathFactory) -> 
     out = tmp_path_factory.mktemp("unpacked")
     with zipfile.ZipFile(offline_zip) as archive:
         archive.extractall(out)
-    return out / "intro-frakoblet"
+    return out / offline_zip.stem
 
 
 @pytest.fixture(scope="session")
-def site_dir(tmp_path_factory: pytest.TempPathFactory, offline_zip: Path) -> Path:
-    """The online site, with the offline zip to download, as `make build` makes it."""
-    out = tmp_path_factory.mktemp("site")
-    result = mkdocs_build(ROOT, out, env={"INTRO_OFFLINE_ZIP": str(offline_zip)})
-    assert result.returncode == 0, f"The site did not build:\n{result.stderr[-4000:]}"
-    return out
+def site_dir(release: Release) -> Path:
+    """The online site, with the offline zip to download."""
+    return release.site
 
 
 @pytest.fixture(scope="session")

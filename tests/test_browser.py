@@ -27,6 +27,9 @@ def test_a_diagram_is_a_finished_image_with_its_title_as_alt_text(guarded_page, 
     diagram = page.get_by_role("img", name="Veien fra sykehuset og hjem igjen")
     assert diagram.evaluate("img => img.complete && img.naturalWidth") > 300
     assert diagram.bounding_box()["height"] > 300
+    page.set_viewport_size({"width": 390, "height": 844})
+    diagram.click()
+    assert page.url.endswith(".svg"), "a tap does not open the figure full size"
     assert problems == []
 
 
@@ -79,3 +82,18 @@ def test_fast_typing_sends_only_the_newest_query_while_the_worker_is_busy(guarde
     asked = page.evaluate("window.__queries")
     assert len(asked) < len("hjemmesykepleien"), asked
     assert problems == []
+
+
+def test_at_200_percent_zoom_on_a_phone_nothing_scrolls_sideways_or_breaks_mid_word(browser, served_site):
+    context = browser.new_context(viewport={"width": 195, "height": 422})
+    page = context.new_page()
+    for path in ("", "kapitler/slik-far-du-hjelp/", "perspektiver/parorende/"):
+        page.goto(served_site + path, wait_until="networkidle")
+        assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"), f"{path} scrolls sideways"
+        # A word broken at the edge makes a one-word name or a heading's word wrap onto a line of its own.
+        broken = page.evaluate("""() => [...document.querySelectorAll('.intro-card__name, .md-typeset h1')]
+            .filter(e => e.textContent.trim().split(/\\s+/).length === 1 &&
+                         e.getBoundingClientRect().height > 1.6 * parseFloat(getComputedStyle(e).lineHeight))
+            .map(e => e.textContent)""")
+        assert broken == [], f"{path}: {broken} break mid-word"
+    context.close()

@@ -28,12 +28,21 @@
     (title || article.firstElementChild).insertAdjacentElement("afterend", bar);
   }
 
+  function offerBookletPrint() {
+    document.querySelectorAll("[data-intro-print]").forEach(function (element) {
+      element.parentNode.hidden = false;
+      element.onclick = function () { window.print(); };
+    });
+  }
+
   window.addEventListener("afterprint", function () {
     document.body.classList.remove(FACILITATOR);
   });
   if (window.document$ && typeof window.document$.subscribe === "function") {
     window.document$.subscribe(offerPrintouts);
+    window.document$.subscribe(offerBookletPrint);
   } else {
     document.addEventListener("DOMContentLoaded", offerPrintouts);
+    document.addEventListener("DOMContentLoaded", offerBookletPrint);
   }
 })();

@@ -1,0 +1,73 @@
+"""Each edition is its own: title, colours, mark, landing text and output names, from its config and data alone."""
+
+import json
+import re
+import zipfile
+from pathlib import Path
+
+import pytest
+from selectolax.lexbor import LexborHTMLParser
+
+from macros.release import BuildFailed, Release, build_release
+from tests.conftest import ROOT
+
+
+@pytest.fixture(scope="session")
+def gjovik(release: Release) -> Release:
+    """The Gjøvik edition, built into the same folder as the Bergen one, as a lab running both kiosks would."""
+    try:
+        return build_release(ROOT / "mkdocs.gjovik.yml", release.zip.parent)
+    except BuildFailed as failed:
+        pytest.fail(f"The Gjøvik edition did not build:\n{failed}")
+
+
+def outputs(edition: Release) -> set[str]:
+    root = edition.zip.parent
+    return {str(p.relative_to(root)) for p in edition.site.rglob("*") if p.is_file()} | {edition.zip.name}
+
+
+def page(site: Path, path: str) -> LexborHTMLParser:
+    return LexborHTMLParser((site / path).read_text(encoding="utf-8"))
+
+
+def test_two_editions_built_into_one_folder_share_no_output_file(release, gjovik):
+    assert gjovik.edition == "gjovik" and release.edition == "bergen"
+    assert not outputs(release) & outputs(gjovik)
+    assert release.site.is_dir() and "Gjøvik" not in page(release.site, "index.html").css_first("title").text()
+    for edition in (release, gjovik):
+        with zipfile.ZipFile(edition.zip) as archive:
+            assert {name.split("/")[0] for name in archive.namelist()} == {f"intro-{edition.edition}-frakoblet"}
+        assert (edition.site / "last-ned" / edition.zip.name).is_file()
+
+
+def test_the_gjovik_edition_presents_itself(gjovik):
+    landing = page(gjovik.site, "index.html")
+    assert landing.css_first("title").text().endswith("(Gjøvik-regionen)")
+    assert landing.body.attributes["data-md-color-primary"] == "teal"
+    assert landing.css_first(".md-logo img").attributes["src"].endswith("assets/utgaver/gjovik/logo.svg")
+    assert landing.css_first('link[rel="icon"]').attributes["href"].endswith("assets/utgaver/gjovik/favicon.svg")
+    text = landing.body.text()
+    assert "laget for Gjøvik-regionen av Helseinn" in text and "Alrek" not in text
+    assert "Helseinn" in landing.css_first(".md-copyright").text() and "Material for MkDocs" not in text
+
+
+def test_gjovik_citations_catalogue_and_posters_carry_gjoviks_title_and_colour(gjovik):
+    title = "INTRO – helse og omsorg i kommunen (Gjøvik-regionen)"
+    catalog = json.loads((gjovik.site / "catalog.json").read_text(encoding="utf-8"))
+    assert catalog["title"] == title and catalog["colour"] == "#009485"
+    assert all(c["permanent_url"].startswith("https://intro.helseinn.no/") for c in catalog["chapters"])
+    teaching = page(gjovik.site, "kapitler/lovene/index.html").css_first(".intro-teaching").text()
+    assert f"{title}. https://intro.helseinn.no/k/lovene/" in teaching
+    for poster in (gjovik.site / "plakater").glob("*.svg"):
+        svg = poster.read_text(encoding="utf-8")
+        assert 'fill="#009485"' in svg and title in svg and "Helseinn" in svg
+
+
+def test_no_page_of_the_gjovik_edition_carries_bergens_own_facts_or_address(gjovik):
+    bergen_only = ("intro.alrekhelseklynge.no", "Slik er det hos oss: Bergen", "laget for Bergen")
+    for html in gjovik.site.rglob("*.html"):
+        text = html.read_text(encoding="utf-8")
+        found = [marker for marker in bergen_only if marker in text]
+        assert not found, f"{html.relative_to(gjovik.site)}: {found}"
+    index = (gjovik.site / "search" / "search_index.json").read_text(encoding="utf-8")
+    assert not re.search("intro\\.alrekhelseklynge\\.no", index)
