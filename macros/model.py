@@ -61,9 +61,6 @@ class ChapterMeta(Strict):
     last_reviewed: dt.date
     next_review: dt.date
     sources: list[Source] = Field(min_length=3)
-    editions: list[Slug] | None = Field(
-        default=None, description="utgavene kapitlet hører til; tomt betyr alle"
-    )
     # Material for MkDocs reads these two itself.
     search: dict[str, float] | None = None
     hide: list[str] | None = None

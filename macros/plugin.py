@@ -20,10 +20,13 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 import logging
+import posixpath
 import re
+from urllib.parse import unquote
 
-from macros import booklet, diagrams, export, glossary, htmlcheck, identity, render, reuse, searchindex
-from macros.addresses import broken_addresses, current_addresses, page_address, permalink, read_registry
+from macros import booklet, csp, publishable, diagrams, export, glossary, htmlcheck, identity, render, reuse, safety, searchindex
+from macros.addresses import (broken_addresses, current_addresses, dropped_redirects, page_address, permalink,
+                              read_registry)
 from macros.review import DEFAULT_GRACE_DAYS, due_dates, figure_checks, overdue, today
 from macros.templatecheck import has_template_code, template_problems
 from macros.errors import AuthorError, ContentError
@@ -52,6 +55,8 @@ class IntroConfig(Config):
     # A folder to write each page's finished Markdown to (after macros and what the front matter adds), as a
     # plain MkDocs page: to see what INTRO renders, and for the benchmark to build the same with stock Material.
     finished_markdown_dir = config_options.Type(str, default="")
+    # The registry of every address the live site has published (`make publish` sets it); empty: none.
+    published_registry = config_options.Type(str, default="")
 
 
 class IntroPlugin(BasePlugin[IntroConfig]):
@@ -66,15 +71,17 @@ class IntroPlugin(BasePlugin[IntroConfig]):
 
     # Validate every page and data file before anything is rendered.
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
-        offline = config.plugins.get("offline")
+        offline = config.plugins.get("material/offline")
         self.is_offline = bool(offline and offline.config.enabled)
-        pages = [(file.src_uri, file.content_string) for file in files.documentation_pages()]
+        self._refuse_unpublishable(files, config)
+        pages = self._read_pages(files)
         try:
             self.site = load_site(Path(self.config.data_dir), pages)
             self.facts = load_facts(Path(self.config.editions_dir), self.config.edition)
         except ContentError as error:
             raise PluginError(str(error)) from None
         self._problems: list[AuthorError] = []
+        self._links: list[tuple[str, str, list[str]]] = []
         self.drawn = diagrams.drawn_keys(Path(config.docs_dir))
         self._check_reviews()
         self._check_figures()
@@ -130,7 +137,7 @@ class IntroPlugin(BasePlugin[IntroConfig]):
         offset = _front_matter_lines(page.file.content_string)
         problems = [
             AuthorError(f"docs/{page.file.src_uri}", message, line=line + offset if line else None)
-            for line, message in template_problems(macros.env, markdown, known, sorted(macros.macros))
+            for line, message in template_problems(macros.env, markdown, known, sorted(macros.macros), macros.macros)
         ]
         problems += missing_facts(self.facts, markdown, f"docs/{page.file.src_uri}", offset)
         if problems:
@@ -190,21 +197,49 @@ class IntroPlugin(BasePlugin[IntroConfig]):
 
     # Check the finished HTML of every page, theme included.
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
-        self._collect(OUTPUT_CHECKS, output, page)
+        tree = self._collect(OUTPUT_CHECKS, output, page)
+        self._links.append((page.file.src_uri, page.file.dest_uri, safety.internal_targets(tree)))
+        if self.is_offline:
+            # No server sends the offline edition a CSP header: each page carries its own, as a <meta>.
+            output = output.replace("<head>", f'<head>\n<meta http-equiv="Content-Security-Policy" '
+                                              f'content="{csp.offline_policy()}">', 1)
         return output
 
     # After Material's search has written its index (search comes first in mkdocs.yml), before offline copies it.
     def on_post_build(self, config: MkDocsConfig) -> None:
+        self._problems += self._missing_targets(Path(config.site_dir)) + self._unsafe_css(config)
         if self._problems:
             raise PluginError(str(ContentError(self._problems)))
         searchindex.trim(Path(config.site_dir))
 
     # ---- Helpers ----
 
-    def _collect(self, checks: tuple, html: str, page: Page) -> None:
+    def _collect(self, checks: tuple, html: str, page: Page):
         tree = htmlcheck.parse(html)
         for check, advice in checks:
             self._problems += [AuthorError(f"docs/{page.file.src_uri}", advice.format(found)) for found in check(tree)]
+        return tree
+
+    def _missing_targets(self, site_dir: Path) -> list[AuthorError]:
+        """Links and images written as raw HTML, which MkDocs does not check, must lead to a file of the site."""
+        problems = []
+        for src_uri, dest_uri, targets in self._links:
+            folder = posixpath.dirname(dest_uri)
+            for target in sorted(set(targets)):
+                path = posixpath.normpath(posixpath.join(folder, unquote(target)))
+                found = site_dir / path
+                if not (found.is_file() or (found / "index.html").is_file()):
+                    problems.append(AuthorError(f"docs/{src_uri}", f"Lenken eller bildet «{target}» fører ikke til "
+                                                "noe på nettstedet. Sjekk adressen, eller skriv lenken i Markdown: "
+                                                "[tekst](kapittel.md), så sjekker bygget den for deg."))
+        return problems
+
+    def _unsafe_css(self, config: MkDocsConfig) -> list[AuthorError]:
+        """The site's own stylesheets may not load anything from elsewhere either."""
+        docs = Path(config.docs_dir)
+        return [AuthorError(f"docs/{css.relative_to(docs)}", f"Stilarket har {found}, som henter noe utenfra. "
+                            "Legg filen under docs/ og vis til den med en relativ adresse.")
+                for css in sorted(docs.rglob("*.css")) for found in safety.css_problems(css.read_text("utf-8"))]
 
     @property
     def offline_zip_path(self) -> str:
@@ -235,6 +270,26 @@ class IntroPlugin(BasePlugin[IntroConfig]):
         if errors:
             raise PluginError(str(ContentError(errors)))
 
+    def _read_pages(self, files: Files) -> list[tuple[str, str]]:
+        """Every page's text; a file saved in another encoding than UTF-8 is named, not a traceback."""
+        pages, wrong = [], []
+        for file in files.documentation_pages():
+            try:
+                pages.append((file.src_uri, file.content_string))
+            except UnicodeDecodeError:
+                wrong.append(AuthorError(f"docs/{file.src_uri}", "er ikke lagret som UTF-8, så æ, ø og å blir feil. "
+                                         "Åpne filen og lagre den på nytt med tegnsettet UTF-8."))
+        if wrong:
+            raise PluginError(str(ContentError(wrong)))
+        return pages
+
+    def _refuse_unpublishable(self, files: Files, config: MkDocsConfig) -> None:
+        """Backups, links out of the project and heavy files never reach the site."""
+        own = [file.src_uri for file in files if file.generated_by is None and file.inclusion.is_included()]
+        found = publishable.problems(Path(config.docs_dir), Path(config.config_file_path).parent, own)
+        if found:
+            raise PluginError(str(ContentError([AuthorError(f"docs/{f.path}", f.advice) for f in found])))
+
     def _check_figures(self) -> None:
         """Stop a figure long past its check date, remind about one just past it or typed into a chapter's prose."""
         site = self.current_site()
@@ -250,6 +305,12 @@ class IntroPlugin(BasePlugin[IntroConfig]):
         site = self.current_site()
         current = current_addresses(site.page_uris, site.chapters, site.redirects)
         problems = broken_addresses(read_registry(Path(self.config.data_dir)), current)
+        if self.config.published_registry:
+            # What the live site has published, kept with it by `make publish`: no address can be forgotten.
+            live = Path(self.config.published_registry)
+            problems += broken_addresses(read_registry(live.parent, live.name), current, where=str(live))
+        problems += dropped_redirects(site.redirects, site.page_uris,
+                                      {chapter_id: c.src_uri for chapter_id, c in site.chapters.items()})
         if problems:
             raise PluginError(str(ContentError(problems)))
         page_urls = {file.src_uri: file.url for file in files.documentation_pages()}
@@ -294,6 +355,9 @@ def _front_matter_lines(source: str) -> int:
 
 # (check on HTML, advice for the author); the check returns what it found.
 CONTENT_CHECKS = (
+    (safety.unsafe_content, "Innholdet har {}. Skript og adresser som henter noe utenfra er ikke lov i INTRO. "
+                            "Skriv vanlig Markdown: lenk til andre nettsteder med [tekst](https://…), og legg "
+                            "bilder og filer under docs/."),
     (htmlcheck.vague_links, "Lenketeksten «{}» sier ikke hvor lenken går. Skriv hva leseren finner, "
                             "for eksempel «les om klage på vedtak»."),
     (htmlcheck.skipped_headings, "Overskriften {} hopper over et nivå. Bruk ## for deler og ### under dem, "

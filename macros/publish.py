@@ -15,9 +15,11 @@ import time
 from contextlib import contextmanager
 from pathlib import Path
 
-from macros.csp import nginx_include
+from macros.addresses import REGISTRY_FILE, current_addresses, read_registry, registry_text
+from macros.csp import nginx_include, unknown_inline_scripts
 from macros.htmlcheck import off_site_resources
 from macros.release import BuildFailed, build_release
+from macros.site import load_site
 
 KEEP_RELEASES = 3
 
@@ -45,7 +47,19 @@ def check_release(site: Path) -> list[str]:
             problems.append(f"{required} mangler")
     for page in site.rglob("*.html"):
         problems += [f"{page.relative_to(site)}: henter {a}" for a in off_site_resources(page.read_text("utf-8"))]
+    problems += [f"{found}: et skript på siden som nettstedet ikke har laget" for found in unknown_inline_scripts(site)]
     return problems
+
+
+def record_addresses(root: Path, config: Path) -> None:
+    """Add every address the new release answers to the live site's registry: from now on none may break."""
+    project = config.parent
+    pages = [(str(p.relative_to(project / "docs")), p.read_text(encoding="utf-8"))
+             for p in sorted((project / "docs").rglob("*.md"))]
+    site = load_site(project / "data", pages)
+    known = set(read_registry(root, REGISTRY_FILE))
+    current = current_addresses(site.page_uris, site.chapters, site.redirects)
+    (root / REGISTRY_FILE).write_text(registry_text(known | current), encoding="utf-8")
 
 
 def switch(root: Path, release: Path) -> None:
@@ -65,7 +79,8 @@ def publish(root: Path, config: Path) -> Path:
         release = releases / f"{time.strftime('%Y%m%d-%H%M%S')}-{os.getpid()}"
         try:
             try:
-                build_release(config, release, site=release / "site")
+                build_release(config, release, site=release / "site",
+                              env={"INTRO_PUBLISHED_REGISTRY": str(root / REGISTRY_FILE)})
             except BuildFailed as failed:
                 raise PublishError(f"Bygget feilet, så ingenting ble publisert:\n{failed}") from None
             problems = check_release(release / "site")
@@ -77,6 +92,7 @@ def publish(root: Path, config: Path) -> Path:
             raise
         previous_csp = (root / "current" / "csp.conf").read_text() if (root / "current" / "csp.conf").is_file() else None
         switch(root, release)
+        record_addresses(root, config)
         for old in sorted(p for p in releases.iterdir() if p != release)[:-KEEP_RELEASES]:
             shutil.rmtree(old, ignore_errors=True)
         if previous_csp != (release / "csp.conf").read_text():

@@ -12,6 +12,9 @@ from functools import cached_property
 from pathlib import Path
 from typing import TypeVar
 
+import datetime as dt
+import re
+
 import frontmatter
 import yaml
 from pydantic import BaseModel, ValidationError
@@ -106,13 +109,51 @@ def _read_page(label: str, text: str, errors: list[AuthorError]) -> tuple[dict, 
         errors.append(AuthorError(label, "Siden mangler topptekst. Den skal begynne med en linje med ---, "
                                   "feltene (minst title og summary) og en ny linje med ---.", line=1))
         return None
+    raw_front = text.split("---", 2)[1] if text.count("---") >= 2 else ""
     try:
         post = frontmatter.loads(text, handler=_FRONT_MATTER)
     except yaml.YAMLError as error:
         errors.append(from_yaml(label, error))
         return None
-    raw_front = text.split("---", 2)[1] if text.count("---") >= 2 else ""
+    except ValueError:  # YAML reads 2026-11-31 as a date, and there is no such day
+        line, written = _impossible_date(raw_front)
+        errors.append(AuthorError(label, f"Datoen «{written}» finnes ikke. Skriv en dato som finnes, som ÅÅÅÅ-MM-DD.",
+                                  line=line))
+        return None
     return dict(post.metadata), post.content, raw_front
+
+
+def _impossible_date(front: str) -> tuple[int | None, str]:
+    for number, line in enumerate(front.splitlines(), start=1):
+        for written in re.findall(r"\b\d{4}-\d{2}-\d{2}\b", line):
+            try:
+                dt.date.fromisoformat(written)
+            except ValueError:
+                return number + 1, written  # the front matter starts after the opening --- line
+    return None, "?"
+
+
+def _body_problems(body: str) -> list[tuple[int, str]]:
+    """(line in the body, advice) for what Markdown builds silently wrong: no text, a second title, a broken table."""
+    lines = body.splitlines()
+    if not "".join(lines).strip():
+        return [(1, "Kapitlet har ingen tekst under toppteksten. Skriv innholdet, eller ta kapitlet ut av menyen.")]
+    found, fenced = [], False
+    for number, line in enumerate(lines, start=1):
+        if line.lstrip().startswith(("```", "~~~")):
+            fenced = not fenced
+        if fenced:
+            continue
+        if re.match(r"#\s", line):
+            found.append((number, "Overskriften med én # blir en ny tittel midt i kapitlet. Tittelen kommer fra "
+                                  "feltet «title»: bruk ## for deler."))
+        previous = lines[number - 2] if number > 1 else ""
+        if line.lstrip().startswith("|") and not previous.strip().startswith("|"):
+            following = lines[number] if number < len(lines) else ""
+            if not re.match(r"\s*\|?\s*:?-{3,}", following):
+                found.append((number, "Tabellen mangler linjen under overskriftene (| --- | --- |), så den vises som "
+                                      "vanlig tekst med streker. Legg den inn rett under den første linjen."))
+    return found
 
 
 # ---- Public ----
@@ -159,6 +200,7 @@ def load_data(data_dir: Path, errors: list[AuthorError]) -> Site:
 
 def load_site(data_dir: Path, pages: Iterable[tuple[str, str]]) -> Site:
     """Validate the data and every page given as (path under docs/, text); raise ContentError on any problem."""
+    from macros.review import today  # review builds on this module
     errors: list[AuthorError] = []
     site = load_data(data_dir, errors)
     chapters: list[Chapter] = []
@@ -195,6 +237,11 @@ def load_site(data_dir: Path, pages: Iterable[tuple[str, str]]) -> Site:
                                           "Kjør «make report» for å se LIX for alle kapitler."))
             chapters.append(Chapter(meta=meta, src_uri=src_uri, readability=readability))
             offset = text.count("\n", 0, max(text.find(body), 0))
+            errors += [AuthorError(label, advice, line=line + offset) for line, advice in _body_problems(body)]
+            if meta.last_reviewed > today():
+                errors.append(AuthorError(label, f"last_reviewed er {meta.last_reviewed}, som er fram i tid. Skriv "
+                                          "datoen da kapitlet faktisk ble gjennomgått.", field="last_reviewed",
+                                          line=line_of_key(raw_front, "last_reviewed")))
             typed += [AuthorError(label, figure_text.ADVICE[found.kind].format(text=found.text), line=found.line + offset)
                       for found in figure_text.typed_figures(body)]
 

@@ -97,3 +97,17 @@ def test_at_200_percent_zoom_on_a_phone_nothing_scrolls_sideways_or_breaks_mid_w
             .map(e => e.textContent)""")
         assert broken == [], f"{path}: {broken} break mid-word"
     context.close()
+
+
+def test_opening_a_search_result_sends_no_search_words_to_the_server(guarded_page, served_site):
+    page, problems = guarded_page
+    page.goto(served_site, wait_until="networkidle")
+    page.locator(".md-search__input").click(force=True)
+    page.keyboard.type("demens")
+    first = page.locator(".md-search-result__item > a").first
+    expect(first).to_be_visible(timeout=10000)
+    assert "h=" not in (first.get_attribute("href") or "")
+    first.click()
+    page.wait_for_load_state()
+    assert "demens" not in page.url and "?h=" not in page.url
+    assert problems == []

@@ -22,6 +22,23 @@ def replace(path: str, old: str, new: str, count: int = 1) -> Callable[[Path], N
     return mutate
 
 
+def set_field(path: str, field: str, value: str) -> Callable[[Path], None]:
+    """Write a front-matter field anew, whatever it says today (review dates change at every review)."""
+    def mutate(project: Path) -> None:
+        file = project / path
+        text, count = re.subn(rf"^{field}:.*$", f"{field}: {value}", file.read_text(encoding="utf-8"), count=1,
+                              flags=re.M)
+        assert count == 1, f"fixture out of date: no {field} in {path}"
+        file.write_text(text, encoding="utf-8")
+    return mutate
+
+
+def write(path: str, text: str) -> Callable[[Path], None]:
+    def mutate(project: Path) -> None:
+        (project / path).write_text(text, encoding="utf-8")
+    return mutate
+
+
 def replace_body(path: str, body: str) -> Callable[[Path], None]:
     def mutate(project: Path) -> None:
         file = project / path
@@ -60,7 +77,7 @@ CASES = {
     "bad YAML": (replace(CHAPTER, "title: ", "title: [", 1), [CHAPTER, "linje", "YAML"]),
     "missing field": (replace(CHAPTER, "owner:", "eier:"), [CHAPTER, "«owner»", "mangler", "«eier»"]),
     "unknown perspective": (replace(CHAPTER, "  - studenter", "  - turister"), [CHAPTER, "turister"]),
-    "bad date": (replace(CHAPTER, "last_reviewed: 2026-11-23", "last_reviewed: i fjor"),
+    "bad date": (set_field(CHAPTER, "last_reviewed", "i fjor"),
                  [CHAPTER, "«last_reviewed»", "ÅÅÅÅ-MM-DD"]),
     "undefined macro variable": (append(CHAPTER, "\n\nSe {{ ukjent_variabel }}.\n"), ["kapitler/lovene.md", "ukjent_variabel"]),
     "jinja syntax error": (append(CHAPTER, "\n\nEn løs {{ klamme.\n"), ["kapitler/lovene.md"]),
@@ -80,7 +97,7 @@ CASES = {
                                     + "i helsetjenesten.\n\n") * 10), [CHAPTER, "LIX"]),
     "vague link text": (append(CHAPTER, "\n\nVil du vite mer? [Les mer](organisering.md).\n"), [CHAPTER, "«Les mer»"]),
     "skipped heading level": (append(CHAPTER, "\n\n#### For dypt\n\nTekst.\n"), [CHAPTER, "hopper over"]),
-    "next review before last review": (replace(CHAPTER, "next_review: 2027-11-23", "next_review: 2025-01-01"),
+    "next review before last review": (set_field(CHAPTER, "next_review", "2025-01-01"),
                                       [CHAPTER, "next_review må være etter last_reviewed"]),
     "glossary entry without a definition": (replace("data/glossary.yml", "  definition: ", "  forklaring: "),
                                             ["data/glossary.yml", "«definition»", "mangler"]),
@@ -93,6 +110,31 @@ CASES = {
     "diagram changed but not drawn": (replace("docs/kapitler/samhandling.md", '"Hjemmesykepleie"]', '"Hjemmetjenester"]'),
                                       ["docs/kapitler/samhandling.md", "linje", "make diagrams"]),
     "unknown path step": (replace("data/paths.yml", "organisering", "organisasjon"), ["data/paths.yml", "organisasjon"]),
+    "an editor's backup": (lambda project: (project / "docs/kapitler/lovene.md~").write_text("kladd"),
+                            ["docs/kapitler/lovene.md~", "reservekopi"]),
+    "a link out of the project": (lambda project: (project / "docs/assets/hemmelig.txt").symlink_to("/etc/hostname"),
+                                  ["docs/assets/hemmelig.txt", "utenfor prosjektet"]),
+    "a heavy image": (lambda project: (project / "docs/assets/stort-bilde.png").write_bytes(b"\0" * 600_000),
+                      ["docs/assets/stort-bilde.png", "grensen er 500 kB"]),
+    "a field written twice": (replace(CHAPTER, "owner:", "title: Ny tittel\nowner:"), [CHAPTER, "«title» står to ganger",
+                                                                                     "linje"]),
+    "an impossible date": (set_field(CHAPTER, "next_review", "2027-02-30"),
+                           [CHAPTER, "finnes ikke", "linje"]),
+    "a review date in the future": (set_field(CHAPTER, "last_reviewed", "2027-01-15"),
+                                    [CHAPTER, "«last_reviewed»", "fram i tid"]),
+    "an editions field": (replace(CHAPTER, "owner:", "editions: [gjovik]\nowner:"), [CHAPTER, "«editions»"]),
+    "an empty chapter": (replace_body(CHAPTER, "\n"), [CHAPTER, "ingen tekst"]),
+    "a second title": (append(CHAPTER, "\n\n# En tittel til\n\nTekst.\n"), [CHAPTER, "én #", "linje"]),
+    "a broken table": (append(CHAPTER, "\n\n| Hva | Hvem |\n| Søknad | Kommunen |\n"), [CHAPTER, "Tabellen", "linje"]),
+    "a file in Windows-1252": (lambda project: (project / CHAPTER).write_bytes(
+        (project / CHAPTER).read_text(encoding="utf-8").encode("cp1252", errors="replace")), [CHAPTER, "UTF-8"]),
+    "a macro with an argument it does not take": (append(CHAPTER, '\n\n{{ hos_oss("legevakt", "ekstra") }}\n'),
+                                                   [CHAPTER, "«hos_oss»", "argumenter", "linje"]),
+    "a missing include": (append(CHAPTER, '\n\n{% include "finnes-ikke.md" %}\n'), [CHAPTER, "«finnes-ikke.md»"]),
+    "a redirect from a page's own address": (write("data/redirects.yml", '- from: "kapitler/lovene/"\n  to: organisering\n'),
+                                             ["data/redirects.yml", "«kapitler/lovene/»", "aldri blitt brukt"]),
+    "a redirect to itself": (write("data/redirects.yml", '- from: "kapitler/lovene/"\n  to: lovene\n'),
+                             ["data/redirects.yml", "går til seg selv"]),
     "unknown figure": (append(CHAPTER, '\n\nPrisen er {{ tall("finnes-ikke") }}.\n'),
                        [CHAPTER, "linje", "«finnes-ikke»", "data/figures.yml"]),
     "figure without a source": (add_figure({k: v for k, v in TEST_FIGURE.items() if k != "source"}),
@@ -113,6 +155,58 @@ def test_chapter_long_past_review_fails_and_one_just_past_is_a_reminder(tmp_path
     result = mkdocs_build(project, tmp_path / "site2", env={"INTRO_TODAY": "2028-03-01"})
     assert result.returncode != 0
     assert CHAPTER in result.stderr and "«next_review»" in result.stderr and "på overtid" in result.stderr
+
+
+# Raw HTML and CSS, by class: anything that runs a script or makes the browser reach beyond the site.
+# Problems are collected, so one build with every mistake shows every message (and is quicker than one each).
+UNSAFE = {
+    "inline script": (append(CHAPTER, "\n\n<script>alert(1)</script>\n"), [CHAPTER, "<script>"]),
+    "event handler": (append(CHAPTER, '\n\n<p onclick="alert(1)">Trykk</p>\n'), [CHAPTER, "onclick="]),
+    "event handler on an image": (append(CHAPTER, '\n\n<img src="x.png" alt="x" onerror="alert(1)">\n'),
+                                  [CHAPTER, "onerror="]),
+    "javascript link": (append(CHAPTER, '\n\n<a href="javascript:alert(1)">Lenke til skjema</a>\n'),
+                        [CHAPTER, "javascript:"]),
+    "data link": (append(CHAPTER, '\n\n<a href="data:text/html,hei">Lenke til skjema</a>\n'), [CHAPTER, "data:"]),
+    "form posting elsewhere": (append(CHAPTER, '\n\n<form action="https://skjema.example.org/send">'
+                                               '<button>Send</button></form>\n'), [CHAPTER, "skjema.example.org"]),
+    "style that imports": (append(CHAPTER, '\n\n<style>@import "https://cdn.example.org/x.css";</style>\n'),
+                           [CHAPTER, "@import"]),
+    "style attribute loading": (append(CHAPTER, '\n\n<p style="background:url(https://cdn.example.org/b.png)">'
+                                                'Tekst</p>\n'), [CHAPTER, "cdn.example.org/b.png"]),
+    "svg image from elsewhere": (append(CHAPTER, '\n\n<svg><image href="https://cdn.example.org/x.png"/></svg>\n'),
+                                 [CHAPTER, "cdn.example.org/x.png"]),
+    "video poster from elsewhere": (append(CHAPTER, '\n\n<video src="../assets/x.mp4" '
+                                                    'poster="https://cdn.example.org/p.jpg"></video>\n'),
+                                    [CHAPTER, "cdn.example.org/p.jpg"]),
+    "srcset from elsewhere": (append(CHAPTER, '\n\n<img alt="Kart" src="../assets/utgaver/bergen/logo.svg" '
+                                              'srcset="https://cdn.example.org/k.png 2x">\n'),
+                              [CHAPTER, "cdn.example.org/k.png"]),
+    "diagram as raw HTML": (append(CHAPTER, '\n\n<pre class="mermaid">flowchart TD\n  A --> B</pre>\n'),
+                            [CHAPTER, "mermaid"]),
+    "link to a local file": (append(CHAPTER, '\n\n<a href="file:///C:/Users/x.docx">Skjemaet for søknad</a>\n'),
+                             [CHAPTER, "file://"]),
+    "link to localhost": (append(CHAPTER, "\n\nSe [utkastet på maskinen min](http://localhost:8000/utkast/).\n"),
+                          [CHAPTER, "localhost"]),
+    "broken raw HTML link": (append(CHAPTER, '\n\n<a href="../finnes-ikke/">Kapitlet om klage</a>\n'),
+                             [CHAPTER, "../finnes-ikke/"]),
+    "broken raw HTML image": (append(CHAPTER, '\n\n<img src="../../assets/mangler.png" alt="Et kart">\n'),
+                              [CHAPTER, "mangler.png"]),
+    "stylesheet loading from elsewhere": (append("docs/assets/stylesheets/intro.css",
+                                                 "\n.x { background: url(https://cdn.example.org/y.png); }\n"),
+                                          ["docs/assets/stylesheets/intro.css", "cdn.example.org/y.png"]),
+}
+
+
+def test_every_unsafe_kind_of_raw_html_and_css_fails_the_build_with_its_own_message(tmp_path):
+    project = copy_project(tmp_path / "project")
+    for mutate, _ in UNSAFE.values():
+        mutate(project)
+    result = mkdocs_build(project, tmp_path / "site")
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    missing = {case: [t for t in expected if t not in output] for case, (_, expected) in UNSAFE.items()}
+    assert not {case: texts for case, texts in missing.items() if texts}, output[-4000:]
+    assert "Traceback" not in output
 
 
 def test_figure_past_its_check_date_reminds_then_fails_naming_the_figure_and_pages(tmp_path):

@@ -45,7 +45,7 @@ def free_port() -> int:
 
 
 @pytest.fixture(scope="session")
-def nginx_site(site_dir: Path, tmp_path_factory: pytest.TempPathFactory):
+def nginx_server(site_dir: Path, tmp_path_factory: pytest.TempPathFactory):
     """The built site behind the shipped config, laid out as `make publish` leaves it."""
     binary = shutil.which("nginx") or "/usr/sbin/nginx"
     if not Path(binary).exists():
@@ -57,6 +57,9 @@ def nginx_site(site_dir: Path, tmp_path_factory: pytest.TempPathFactory):
     (release / "csp.conf").write_text(nginx_include(site_dir), encoding="utf-8")
     (run / "current").symlink_to(release, target_is_directory=True)
     shipped = (ROOT / "deploy/nginx/intro.conf").read_text(encoding="utf-8")
+    # The shipped level, into a file the test can read.
+    assert "error_log stderr crit;" in shipped
+    shipped = shipped.replace("error_log stderr crit;", f"error_log {run}/server-error.log crit;")
     (run / "intro.conf").write_text(shipped.replace("/srv/intro", str(run)), encoding="utf-8")
     port = free_port()
     (run / "nginx.conf").write_text(MAIN_CONF.format(run=run, port=port), encoding="utf-8")
@@ -71,9 +74,14 @@ def nginx_site(site_dir: Path, tmp_path_factory: pytest.TempPathFactory):
             if server.poll() is not None:
                 pytest.fail(f"nginx did not start: {server.stdout.read().decode()}")
             time.sleep(0.1)
-    yield base
+    yield base, run
     server.terminate()
     server.wait(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def nginx_site(nginx_server) -> str:
+    return nginx_server[0]
 
 
 def get(url: str, **headers: str):
@@ -129,3 +137,26 @@ def test_chromium_through_nginx_sees_no_csp_violation(browser, nginx_site, path)
     expect(page.locator(".md-search-result__item").first).to_be_visible(timeout=10000)
     assert page.evaluate("window.__violations") == [] and errors == []
     context.close()
+
+
+def test_ordinary_requests_leave_no_readers_address_in_any_log(nginx_server):
+    base, run = nginx_server
+    for path in ("", "finnes-ikke/", "assets/", "assets/stylesheets/", "kapitler/lovene/?h=demens"):
+        get(base + path)
+    time.sleep(0.2)
+    logged = "".join(log.read_text(errors="replace") for log in run.glob("*.log"))
+    assert "127.0.0.1" not in logged and "client:" not in logged, logged[-2000:]
+
+
+def test_nginx_starts_even_when_a_release_has_no_csp_file(nginx_server, tmp_path):
+    base, run = nginx_server
+    shipped = (run / "intro.conf").read_text(encoding="utf-8")
+    empty = tmp_path / "current"
+    empty.mkdir()
+    (tmp_path / "intro.conf").write_text(shipped.replace(str(run / "current"), str(empty)), encoding="utf-8")
+    main = (run / "nginx.conf").read_text(encoding="utf-8").replace(f"include {run}/intro.conf;",
+                                                                     f"include {tmp_path}/intro.conf;")
+    (tmp_path / "nginx.conf").write_text(main, encoding="utf-8")
+    binary = shutil.which("nginx") or "/usr/sbin/nginx"
+    checked = subprocess.run([binary, "-t", "-c", str(tmp_path / "nginx.conf")], capture_output=True, text=True)
+    assert checked.returncode == 0, checked.stderr

@@ -97,6 +97,8 @@ def test_norwegian_search_over_file_puts_the_right_chapter_first(offline_page, o
 def test_a_query_typed_before_the_index_is_ready_is_answered(offline_page, offline_dir):
     page, problems = offline_page
     page.goto((offline_dir / "index.html").as_uri(), wait_until="commit")
+    # As soon as the field is drawn (its stylesheet may still be on its way), long before the index is built.
+    expect(page.locator(".md-search__input")).to_be_visible()
     page.locator(".md-search__input").click(force=True)
     page.keyboard.type("avlastning")
     expect(page.locator(".md-search-result__item").first).to_be_visible(timeout=10000)
@@ -119,3 +121,29 @@ def test_material_cdn_fallbacks_are_all_served_locally(offline_dir: Path, html):
     page = (offline_dir / "kapitler/samhandling.html").read_text(encoding="utf-8")
     assert "mermaid" not in page
     assert "assets/vendor/iframe-worker/shim.js" in page and "unpkg.com" not in page
+
+
+def test_the_offline_edition_carries_a_csp_that_blocks_a_planted_off_site_resource(browser, offline_dir, tmp_path):
+    import shutil
+
+    planted = tmp_path / "planted"
+    shutil.copytree(offline_dir, planted)
+    index = planted / "index.html"
+    html = index.read_text(encoding="utf-8")
+    assert '<meta http-equiv="Content-Security-Policy"' in html
+    index.write_text(html.replace("</body>", '<img alt="plantet" src="https://cdn.example.org/planted.png">'
+                                             '<script src="https://cdn.example.org/planted.js"></script></body>'),
+                     encoding="utf-8")
+    context = browser.new_context()
+    page = context.new_page()
+    outcome = {}
+    page.on("request", lambda request: "example.org" in request.url and outcome.setdefault(request.url, "sent"))
+    page.on("requestfinished", lambda request: "example.org" in request.url and outcome.update({request.url: "loaded"}))
+    page.on("requestfailed", lambda request: "example.org" in request.url
+            and outcome.update({request.url: request.failure}))
+    page.goto(index.as_uri(), wait_until="load")
+    page.wait_for_timeout(300)
+    context.close()
+    # Blocked by the page's own policy before any network is asked (not merely failing for want of a network).
+    assert outcome == {"https://cdn.example.org/planted.png": "csp",
+                       "https://cdn.example.org/planted.js": "csp"}, outcome
