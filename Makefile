@@ -4,12 +4,15 @@ SHELL := /bin/bash
 
 VENV    ?= .venv
 PYTHON  := $(VENV)/bin/python
-MKDOCS  := $(VENV)/bin/mkdocs
+MKDOCS   = $(VENV)/bin/$(RUNNER)
 # An edition is a config: `make serve CONFIG=mkdocs.gjovik.yml`.
 CONFIG  ?= mkdocs.yml
+# The program that builds: mkdocs, or properdocs (a maintained fork of MkDocs 1.x), e.g. `make build RUNNER=properdocs`.
+RUNNER  ?= mkdocs
+export INTRO_RUNNER := $(RUNNER)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help setup setup-test serve serve-fast build offline lms publish register report spelling diagrams check test bench clean
+.PHONY: help setup setup-test serve serve-fast build offline zim lms publish rollback register report spelling diagrams check test bench clean
 
 help: ## List the commands
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -26,9 +29,9 @@ node_modules/.installed: package.json package-lock.json
 
 setup: $(VENV)/.installed node_modules/.installed ## Install the pinned Python and npm packages
 
-# Debian packages the tests drive: the browser, the web server and the Norwegian spelling dictionary;
+# Debian packages the tests drive: the browser, the web server, the Norwegian spelling dictionary and Kiwix;
 # and a Java runtime for the Nu Html Checker, unless one is installed already.
-TEST_DEBS := chromium nginx hunspell hunspell-no
+TEST_DEBS := chromium nginx hunspell hunspell-no kiwix-tools
 
 setup-test: setup ## Also install Debian's chromium, nginx, hunspell and (if missing) Java for the tests
 	@missing=$$(for p in $(TEST_DEBS); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
@@ -56,13 +59,19 @@ offline: setup ## Build the offline edition: dist/intro-<edition>-frakoblet.zip 
 build: setup ## Build the edition strictly into dist/<edition>/site, with its offline zip to download
 	$(PYTHON) -m macros.cli build --config $(CONFIG) --out $(DIST)
 
+zim: build ## The edition's offline build as a ZIM file for Kiwix: dist/intro-<edition>.zim (made with every build)
+	@ls -l $(DIST)/intro-$(EDITION).zim
+
 lms: build ## Export IMS Common Cartridges for Canvas and Moodle to dist/<edition>/lms/ (one per path, one for all)
 	$(PYTHON) -m macros.cli lms $(SITE)/catalog.json $(DIST)/$(EDITION)/lms
 
 PUBLISH_ROOT ?= /srv/intro
 publish: setup ## Build, check and switch the live site in one step (PUBLISH_ROOT=/srv/intro)
 	SOURCE_DATE_EPOCH=$$(git log -1 --format=%ct 2>/dev/null || date +%s) \
-		$(PYTHON) -m macros.cli publish $(PUBLISH_ROOT) --config $(CONFIG)
+		$(PYTHON) -m macros.cli publish $(PUBLISH_ROOT) --config $(CONFIG) $(PUBLISH_FLAGS)
+
+rollback: setup ## Switch the live site back to the previous complete release (PUBLISH_ROOT=/srv/intro)
+	$(PYTHON) -m macros.cli rollback $(PUBLISH_ROOT)
 
 report: setup ## List chapters by review date (owner, LIX, reading time) and the figures due for checking
 	$(PYTHON) -m macros.cli report

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from functools import wraps
 
 from macros import figure_pages, render
-from macros.local import local_box, made_by
+from macros.local import local_box, made_by, urgent_help
 from macros.release import offline_name
 
 
@@ -29,7 +29,8 @@ def _offline_download(env) -> Callable[[], str]:
     def macro() -> str:
         plugin = env.conf.plugins["intro"]
         return render.offline_download(plugin.offline_zip_bytes, plugin.offline_zip_path, env.page.file.src_uri,
-                                       plugin.is_offline, offline_name(plugin.config.edition))
+                                       plugin.is_offline, offline_name(plugin.config.edition),
+                                       plugin.offline_zim_bytes, plugin.offline_zim_path)
 
     return macro
 
@@ -41,15 +42,24 @@ def _local_box(env) -> Callable[[str], str]:
     return hos_oss
 
 
+def _urgent_help(env) -> Callable[[], str]:
+    def akutt_hjelp() -> str:
+        return urgent_help(env.conf.plugins["intro"].facts)
+
+    return akutt_hjelp
+
+
 def define_env(env) -> None:
     """Register INTRO's macros: perspektivkort(), sti("studenter"), ordliste(), frakoblet_utgave(), plakater(),
-    hos_oss("legevakt"), laget_av(), tall("egenandelstak"), tall_tabell("utskrivningsklar-dognpris") and tall_og_satser()."""
+    hos_oss("legevakt"), akutt_hjelp(), laget_av(), tall("egenandelstak"), tall_tabell("utskrivningsklar-dognpris")
+    and tall_og_satser()."""
     env.macro(_on_current_page(env, render.perspective_cards), "perspektivkort")
     env.macro(_on_current_page(env, render.path_overview), "sti")
     env.macro(_on_current_page(env, render.glossary), "ordliste")
     env.macro(_offline_download(env), "frakoblet_utgave")
     env.macro(_on_current_page(env, render.poster_list), "plakater")
     env.macro(_local_box(env), "hos_oss")
+    env.macro(_urgent_help(env), "akutt_hjelp")
     env.macro(lambda: made_by(env.conf.plugins["intro"].facts), "laget_av")
     env.macro(_on_current_page(env, figure_pages.in_sentence), "tall")
     env.macro(_on_current_page(env, figure_pages.table), "tall_tabell")

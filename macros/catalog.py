@@ -50,6 +50,7 @@ def catalog(site: Site, identity: Identity) -> dict:
     return {
         "title": identity.title,
         "owner": identity.owner,
+        "description": identity.description,
         "colour": identity.colour,
         "url": absolute(site_url, ""),
         "licence": LICENCE,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import statistics
 from pathlib import Path
 
@@ -12,7 +13,8 @@ from macros.cartridge import export_all
 from macros.csp import nginx_include
 from macros.export import zip_directory
 from macros.figures import amount, when
-from macros.publish import PublishError, publish
+from macros.local import dated_facts, load_facts
+from macros.publish import Interrupted, PublishError, publish, rollback
 from macros.readability import LIX_LIMIT, LIX_MEDIAN_GOAL
 from macros.release import BuildFailed, build_release, edition_of
 from macros.render import file_size
@@ -47,6 +49,12 @@ def report() -> None:
         due = "  SKAL SJEKKES" if figure.check_by < on else ""
         print(f"{figure.id:28} {figure.check_by}  {amount(value, figure.unit):>14}  {figure.source.url} "
               f"({when(applies)}){due}")
+    print(f"\n{'Lokale fakta (data/editions)':28} {'Sjekkes':10}  Faktum og kilde")
+    facts = [item for path in sorted((DATA / "editions").glob("*.yml"))
+             for item in dated_facts(load_facts(DATA / "editions", path.stem))]
+    for label, where, check_by, url in sorted(facts, key=lambda item: (item[2], item[1])):
+        due = "  SKAL SJEKKES" if check_by < on else ""
+        print(f"{Path(where).name:28} {check_by}  {label}: {url}{due}")
 
 
 def register() -> None:
@@ -87,6 +95,12 @@ def main(argv: list[str] | None = None) -> None:
     publishing = commands.add_parser("publish", help="build, check and switch the live site atomically")
     publishing.add_argument("root", type=Path, help="the publish root, for example /srv/intro")
     publishing.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="the edition's config")
+    publishing.add_argument("--allow-dirty", action="store_true", help="publish even with uncommitted changes")
+    publishing.add_argument("--reload", metavar="COMMAND", default=os.environ.get("INTRO_RELOAD_COMMAND"),
+                            help="run this when the CSP changed, e.g. 'sudo systemctl reload nginx'")
+
+    back = commands.add_parser("rollback", help="switch the live site back to the previous complete release")
+    back.add_argument("root", type=Path, help="the publish root, for example /srv/intro")
 
     csp = commands.add_parser("csp", help="print the nginx CSP include for a built site")
     csp.add_argument("site", type=Path)
@@ -112,10 +126,18 @@ def main(argv: list[str] | None = None) -> None:
             print(f"{written}: {file_size(written.stat().st_size)}")
     elif args.command == "publish":
         try:
-            release = publish(args.root.resolve(), args.config.resolve())
+            release = publish(args.root.resolve(), args.config.resolve(), args.allow_dirty, args.reload)
         except PublishError as error:
             raise SystemExit(f"Publiseringen stoppet. Nettstedet er som før.\n{error}") from None
+        except Interrupted as signal_name:
+            raise SystemExit(f"Publiseringen ble avbrutt ({signal_name}). Nettstedet er som før.") from None
         print(f"Publisert: {release}")
+    elif args.command == "rollback":
+        try:
+            release = rollback(args.root.resolve())
+        except PublishError as error:
+            raise SystemExit(str(error)) from None
+        print(f"Tilbake til: {release}. Last nginx inn på nytt hvis csp.conf er endret.")
     elif args.command == "csp":
         print(nginx_include(args.site), end="")
     elif args.command == "report":

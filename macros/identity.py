@@ -25,6 +25,7 @@ MATERIAL_PRIMARY = {
 @dataclass(frozen=True)
 class Identity:
     title: str
+    description: str
     owner: str
     url: str
     colour: str
@@ -43,6 +44,7 @@ def from_config(config: Any) -> Identity:
     """The identity of the edition a MkDocs config describes."""
     return Identity(
         title=config["site_name"],
+        description=config.get("site_description") or config["site_name"],
         owner=config.get("site_author") or config["site_name"],
         url=(config.get("site_url") or "/"),
         colour=_primary(config.get("theme") or {}),

@@ -168,6 +168,85 @@ class Poster(Strict):
     station: Text | None = Field(default=None, description="stasjonen i laboratoriet plakaten henger ved")
 
 
+class Sourced(Strict):
+    """A local fact: where it was confirmed, and when it must be checked again."""
+
+    source: Source = Field(description="kilden der faktaet er bekreftet: title, publisher og url")
+    check_by: dt.date = Field(description="datoen faktaet må sjekkes igjen (ÅÅÅÅ-MM-DD)")
+    also: list[Source] = Field(default_factory=list, description="flere kilder, når faktaet bygger på mer enn én")
+
+
+class Note(Sourced):
+    """A sourced sentence or two that a box shows as written."""
+
+    text: Text
+
+
+class ApplyOffice(Strict):
+    """Where to apply for health and care services: the office and the page with the form."""
+
+    office: Text = Field(description="kontoret slik kommunen skriver det, for eksempel «Tildeling og koordinering»")
+    url: HttpUrl = Field(description="siden med søknadsskjemaet eller forklaringen av hvordan du søker")
+    phone: Text | None = Field(default=None, description="telefonnummeret kommunen oppgir for kontoret")
+    area: Text | None = Field(default=None, description="hvem kontoret gjelder for, for eksempel bydelene")
+
+
+class Municipality(Sourced):
+    name: Text = Field(description="kommunens navn, for eksempel «Østre Toten»")
+    url: HttpUrl = Field(description="kommunens nettside")
+    apply: list[ApplyOffice] = Field(default_factory=list,
+                                     description="hvor du søker om helse- og omsorgstjenester (tom: lenk til nettsiden)")
+
+
+class HealthTrust(Sourced):
+    name: Text = Field(description="helseforetaket, for eksempel «Helse Bergen»")
+    regional_health_authority: Text = Field(description="det regionale helseforetaket, for eksempel «Helse Vest»")
+
+
+class Hospital(Sourced):
+    name: Text
+    note: Text | None = Field(default=None, description="det leseren må vite, for eksempel hvilke bydeler det er lokalsykehus for")
+    planned: bool = Field(default=False, description="true for et vedtatt sykehus som ikke er bygget ennå")
+
+
+class Legevakt(Sourced):
+    name: Text
+    address: Text | None = None
+    phone: Text = Field(default="116 117")
+    phone_abroad: Text | None = Field(default=None, description="nummeret å ringe fra utlandet, hvis legevakten oppgir det")
+    notes: list[Text] = Field(default_factory=list, description="korte, hele setninger leseren kan handle på")
+
+
+class Statsforvalter(Sourced):
+    name: Text = Field(description="for eksempel «Statsforvalteren i Vestland»")
+    complaints_url: HttpUrl = Field(description="Statsforvalterens side om klage på helse- og omsorgstjenester")
+
+
+class Ombud(Sourced):
+    name: Text = Field(description="for eksempel «Pasient- og brukerombudet i Vestland»")
+    url: HttpUrl = Field(description="siden der ombudets kontaktinformasjon står")
+    phone: Text | None = None
+
+
+class Helsefellesskap(Sourced):
+    name: Text
+    text: Text = Field(description="hva helsefellesskapet gjør her, skrevet som hele setninger")
+
+
+class TestArena(Sourced):
+    """The lab or workshop: what it offers and how a group or a supplier gets in."""
+
+    name: Text
+    host: Text = Field(description="hvem som driver den, for eksempel «Høgskulen på Vestlandet»")
+    place: Text
+    about: Text = Field(description="hva den er, skrevet som hele setninger")
+    offers: Text = Field(description="hva en gruppe eller en leverandør kan gjøre der, som hele setninger")
+    contact: Text = Field(description="hvem du kontakter, slik organisasjonen selv oppgir det (ingen privat informasjon)")
+    contact_url: HttpUrl = Field(description="siden der kontaktinformasjonen står")
+    lead_time: Text | None = Field(default=None, description="hvor lang tid det tar, bare hvis organisasjonen oppgir det")
+    agreement: Text | None = Field(default=None, description="hvilken avtale som trengs, bare hvis organisasjonen oppgir det")
+
+
 class LocalFacts(Strict):
     """The local facts of one edition (data/editions/<id>.yml). A fact may be left out only if no chapter asks for it."""
 
@@ -175,27 +254,29 @@ class LocalFacts(Strict):
     name: Text = Field(description="stedet slik leseren kjenner det, for eksempel «Bergen»")
     cluster: Text
     cluster_url: HttpUrl
-    municipalities: list[Text] | None = None
     county: Text | None = None
-    governance: Text | None = None
-    health_trust: Text | None = None
-    hospital: Text | None = None
-    regional_health_authority: Text | None = None
-    out_of_hours: Text | None = None
-    apply: Text | None = None
-    apply_url: HttpUrl | None = None
-    statsforvalter: Text | None = None
-    test_arena: Text | None = None
-    helsefellesskap: Text | None = None
+    municipalities: list[Municipality] = Field(default_factory=list)
+    governance: Note | None = None
+    health_trust: HealthTrust | None = None
+    hospitals: list[Hospital] = Field(default_factory=list)
+    legevakt: list[Legevakt] = Field(default_factory=list)
+    statsforvalter: Statsforvalter | None = None
+    ombud: Ombud | None = None
+    helsefellesskap: Helsefellesskap | None = None
+    test_arena: TestArena | None = None
 
 
 # What each «Slik er det hos oss» box needs from the edition's facts.
 LOCAL_TOPICS: dict[str, tuple[str, ...]] = {
     "kommune": ("municipalities", "county", "governance"),
-    "sykehus": ("health_trust", "hospital", "regional_health_authority"),
-    "legevakt": ("out_of_hours",),
-    "soknad": ("apply", "apply_url"),
+    "sykehus": ("health_trust", "hospitals"),
+    "legevakt": ("legevakt",),
+    "soknad": ("municipalities",),
     "statsforvalter": ("statsforvalter",),
+    "ombud": ("ombud",),
     "klynge": ("test_arena",),
+    "testing": ("test_arena",),
     "helsefellesskap": ("helsefellesskap",),
 }
+# What the urgent-help block, {{ akutt_hjelp() }}, needs.
+URGENT_HELP_FACTS: tuple[str, ...] = ("legevakt",)

@@ -30,7 +30,7 @@ from macros.addresses import (broken_addresses, current_addresses, dropped_redir
 from macros.review import DEFAULT_GRACE_DAYS, due_dates, figure_checks, overdue, today
 from macros.templatecheck import has_template_code, template_problems
 from macros.errors import AuthorError, ContentError
-from macros.local import load_facts, missing_facts
+from macros.local import dated_facts, load_facts, missing_facts
 from macros.model import LocalFacts
 from macros.release import offline_name
 from macros.site import Site, load_site
@@ -49,6 +49,8 @@ class IntroConfig(Config):
     data_dir = config_options.Dir(exists=True, default="data")
     vendor_dir = config_options.Type(str, default="node_modules")
     offline_zip = config_options.Type(str, default="")
+    # The same edition as a ZIM file for Kiwix (made with the zip by the release build).
+    offline_zim = config_options.Type(str, default="")
     review_grace_days = config_options.Type(int, default=DEFAULT_GRACE_DAYS)
     edition = config_options.Type(str, default="bergen")
     editions_dir = config_options.Dir(exists=True, default="data/editions")
@@ -63,8 +65,10 @@ class IntroPlugin(BasePlugin[IntroConfig]):
     site: Site | None = None
     # Whether this build is the offline edition (Material's offline plugin is on).
     is_offline: bool = False
+    _path_starts: set[str] = set()
     facts: LocalFacts | None = None
     offline_zip_bytes: int | None = None
+    offline_zim_bytes: int | None = None
     drawn: dict[str, tuple[int, int] | None] = {}
 
     # ---- Hooks ----
@@ -92,11 +96,17 @@ class IntroPlugin(BasePlugin[IntroConfig]):
         self._add_offline_zip(files, config)
         self._add_reuse_files(files, config)
         self._add_booklets(files, config)
+        self._path_starts = {"index.md", *(p.start_page for p in self.current_site().perspectives.values())}
         return files
 
     # MkDocs learns a page's title when it reads the page, and `mkdocs serve --dirty` reads only the pages that
     # changed: the rest would stand as «None» in the menu. Every title is known from the front matter already.
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+        listed = [page.file.src_uri for page in nav.pages]
+        twice = sorted({uri for uri in listed if listed.count(uri) > 1})
+        if twice:
+            raise PluginError(str(ContentError([AuthorError("mkdocs.yml", f"Siden docs/{uri} står flere ganger i menyen "
+                                                            "(nav). Ta den med bare én gang.") for uri in twice])))
         titles = self.current_site().page_titles
         for page in nav.pages:
             if "title" not in vars(page) and page.file.src_uri in titles:
@@ -159,6 +169,9 @@ class IntroPlugin(BasePlugin[IntroConfig]):
                         + render.path_navigation(site, chapter))
         elif "summary" in page.meta:
             page.meta.setdefault("description", page.meta["summary"])
+        if page.file.src_uri in self._path_starts:
+            # Material's footer «Neste» follows the menu; on the landing and path pages it would look like the path.
+            page.meta["hide"] = sorted({*page.meta.get("hide", []), "footer"})
         if self.config.finished_markdown_dir:
             export.write_finished_markdown(Path(self.config.finished_markdown_dir), page.file.src_uri,
                                            page.meta.get("title"), markdown)
@@ -242,6 +255,10 @@ class IntroPlugin(BasePlugin[IntroConfig]):
                 for css in sorted(docs.rglob("*.css")) for found in safety.css_problems(css.read_text("utf-8"))]
 
     @property
+    def offline_zim_path(self) -> str:
+        return f"last-ned/intro-{self.config.edition}.zim"
+
+    @property
     def offline_zip_path(self) -> str:
         """Where the site offers its offline edition: named after the edition, like the folder it unpacks to."""
         return f"last-ned/{offline_name(self.config.edition)}.zip"
@@ -263,8 +280,11 @@ class IntroPlugin(BasePlugin[IntroConfig]):
             files.append(File.generated(config, site_path, abs_src_path=str(source.resolve())))
 
     def _check_reviews(self) -> None:
-        """Stop a chapter long past its review date; remind about one just past it."""
-        errors, warnings = overdue(self.current_site().chapters.values(), today(), self.config.review_grace_days)
+        """Stop a chapter or local fact long past its date; remind about one just past it."""
+        on, grace = today(), self.config.review_grace_days
+        errors, warnings = overdue(self.current_site().chapters.values(), on, grace)
+        fact_errors, fact_warnings = due_dates(dated_facts(self.facts), on, grace)
+        errors, warnings = errors + fact_errors, warnings + fact_warnings
         for warning in warnings:
             review_log.warning(warning)
         if errors:
@@ -336,7 +356,7 @@ class IntroPlugin(BasePlugin[IntroConfig]):
 
     def _add_offline_zip(self, files: Files, config: MkDocsConfig) -> None:
         """Offer the offline edition for download, when this build was given one."""
-        self.offline_zip_bytes = None
+        self.offline_zip_bytes = self.offline_zim_bytes = None
         if not self.config.offline_zip:
             return
         source = Path(config.config_file_path).parent / self.config.offline_zip
@@ -344,6 +364,10 @@ class IntroPlugin(BasePlugin[IntroConfig]):
             raise PluginError(f"Den frakoblede utgaven {source} finnes ikke. Kjør «make offline» først.")
         self.offline_zip_bytes = source.stat().st_size
         files.append(File.generated(config, self.offline_zip_path, abs_src_path=str(source.resolve())))
+        zim = Path(config.config_file_path).parent / self.config.offline_zim if self.config.offline_zim else None
+        if zim and zim.is_file():
+            self.offline_zim_bytes = zim.stat().st_size
+            files.append(File.generated(config, self.offline_zim_path, abs_src_path=str(zim.resolve())))
 
 
 def _front_matter_lines(source: str) -> int:

@@ -6,6 +6,7 @@ offers that zip for download. Two editions built into one folder never share a f
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import shutil
 import subprocess
@@ -16,8 +17,19 @@ from pathlib import Path
 import yaml
 
 from macros.export import zip_directory
+from macros.zim import zim_from_offline_build
 
 DEFAULT_EDITION = "bergen"
+# The programs that can build INTRO: MkDocs by default, or ProperDocs, a maintained fork of MkDocs 1.x that
+# builds the same site (see the README). INTRO_RUNNER chooses; `make build RUNNER=properdocs` sets it.
+RUNNERS = ("mkdocs", "properdocs")
+
+
+def runner_command(runner: str | None = None) -> tuple[str, ...]:
+    name = runner or os.environ.get("INTRO_RUNNER") or "mkdocs"
+    if name not in RUNNERS:
+        raise BuildFailed(f"«{name}» kan ikke bygge INTRO. Velg mkdocs eller properdocs.")
+    return (sys.executable, "-m", name)
 
 
 class BuildFailed(Exception):
@@ -29,6 +41,7 @@ class Release:
     edition: str
     site: Path
     zip: Path
+    zim: Path
 
 
 def offline_name(edition: str) -> str:
@@ -56,13 +69,22 @@ def edition_of(config: Path) -> str:
 
 
 def run_mkdocs(config: Path, site_dir: Path, env: dict[str, str] | None = None,
-               command: tuple[str, ...] = (sys.executable, "-m", "mkdocs")) -> subprocess.CompletedProcess:
+               runner: str | None = None) -> subprocess.CompletedProcess:
     """Build as an author would: strictly, and never quietly (quiet mode hides the warnings strict counts)."""
-    return subprocess.run(
-        [*command, "build", "--strict", "-f", str(config), "-d", str(site_dir)],
-        cwd=config.parent, capture_output=True, text=True, timeout=900,
+    # In the caller's process group, so a signal to the group (an SSH drop, a kill of the whole job) stops both;
+    # and if only the caller is stopped, it stops the build on its way out instead of leaving it writing.
+    process = subprocess.Popen(
+        [*runner_command(runner), "build", "--strict", "-f", str(config), "-d", str(site_dir)],
+        cwd=config.parent, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})},
     )
+    try:
+        stdout, stderr = process.communicate(timeout=900)
+    except BaseException:
+        process.kill()
+        process.wait()
+        raise
+    return subprocess.CompletedProcess(process.args, process.returncode, stdout, stderr)
 
 
 def _build(config: Path, site_dir: Path, env: dict[str, str]) -> None:
@@ -76,11 +98,19 @@ def build_release(config: Path, out: Path, env: dict[str, str] | None = None, si
     (or to site, where a publish keeps it)."""
     edition = edition_of(config)
     name = offline_name(edition)
-    offline, zip_path = out / edition / "offline", out / f"{name}.zip"
+    offline, zip_path, zim_path = out / edition / "offline", out / f"{name}.zip", out / f"intro-{edition}.zim"
     site = site or out / edition / "site"
     shutil.rmtree(offline, ignore_errors=True)
     _build(config, offline, {**(env or {}), "INTRO_OFFLINE": "true"})
     zip_directory(offline, zip_path, root=name)
+    zim_from_offline_build(offline, zim_path, edition, build_day())
     shutil.rmtree(offline)
-    _build(config, site, {**(env or {}), "INTRO_OFFLINE_ZIP": str(zip_path.resolve())})
-    return Release(edition, site, zip_path)
+    _build(config, site, {**(env or {}), "INTRO_OFFLINE_ZIP": str(zip_path.resolve()),
+                          "INTRO_OFFLINE_ZIM": str(zim_path.resolve())})
+    return Release(edition, site, zip_path, zim_path)
+
+
+def build_day() -> dt.date:
+    """The day a release is dated: the commit's (SOURCE_DATE_EPOCH), so a rebuild says the same."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date() if epoch else dt.date.today()

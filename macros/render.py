@@ -105,7 +105,9 @@ def redirect_page(title: str, target: str, canonical: str) -> str:
 
 def chapter_footer(chapter: Chapter) -> str:
     """Key points and sources, at the end of a chapter."""
-    return _render("chapter_footer.md.j2", key_points=chapter.meta.key_points, sources=chapter.meta.sources)
+    # A blank line first: a page mkdocs-macros rendered has lost its last newline, and the footer's first block
+    # would otherwise run into the chapter's last paragraph.
+    return "\n\n" + _render("chapter_footer.md.j2", key_points=chapter.meta.key_points, sources=chapter.meta.sources)
 
 
 def _step(site: Site, steps: list[str], index: int, from_src_uri: str) -> dict | None:
@@ -189,14 +191,18 @@ def file_size(size: int) -> str:
     return f"{megabytes:.1f} MB".replace(".", ",") if megabytes >= 0.1 else f"{max(1, size // 1000)} kB"
 
 
-def offline_download(zip_bytes: int | None, zip_path: str, page_src_uri: str, is_offline: bool, folder: str) -> str:
-    """The download link for the offline edition with its size; in the offline edition, that this is it."""
+def offline_download(zip_bytes: int | None, zip_path: str, page_src_uri: str, is_offline: bool, folder: str,
+                     zim_bytes: int | None = None, zim_path: str = "") -> str:
+    """The download links for the offline edition (zip, and ZIM for Kiwix) with their sizes; in the offline
+    edition, that this is it."""
     return _render(
         "offline_download.md.j2",
         size=file_size(zip_bytes) if zip_bytes is not None else None,
         link=link(page_src_uri, zip_path),
         is_offline=is_offline,
         folder=folder,
+        zim_size=file_size(zim_bytes) if zim_bytes is not None else None,
+        zim_link=link(page_src_uri, zim_path) if zim_path else None,
     )
 
 

@@ -72,6 +72,21 @@ def site_dir(release: Release) -> Path:
 
 
 @pytest.fixture(scope="session")
+def gjovik_release(release: Release) -> Release:
+    """The Gjøvik edition, built once per session into the same folder as the Bergen one, as a lab running both
+    kiosks would."""
+    try:
+        return build_release(ROOT / "mkdocs.gjovik.yml", release.zip.parent)
+    except BuildFailed as failed:
+        pytest.fail(f"The Gjøvik edition did not build:\n{failed}")
+
+
+@pytest.fixture(scope="session")
+def gjovik_site(gjovik_release: Release) -> Path:
+    return gjovik_release.site
+
+
+@pytest.fixture(scope="session")
 def html(site_dir: Path) -> Callable[[str], LexborHTMLParser]:
     """Parse a built page by its path under the site, e.g. html("kapitler/lovene/index.html")."""
     cache: dict[str, LexborHTMLParser] = {}

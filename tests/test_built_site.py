@@ -112,3 +112,9 @@ def test_search_index_leaves_out_boilerplate_and_tags_each_page_once(site_dir):
     chapter = [e for e in entries if e["location"].startswith("kapitler/samhandling/")]
     assert "KAD" in chapter[0]["tags"] and all("tags" not in e for e in chapter[1:])
     assert any(e["title"] == "Viktige punkter" for e in chapter)
+
+
+@pytest.mark.parametrize("path", ["index.html", "perspektiver/studenter/index.html", "perspektiver/parorende/index.html"])
+def test_landing_and_path_pages_show_no_footer_next_that_looks_like_a_path(html, path):
+    footer = html(path).css_first("nav.md-footer__inner")
+    assert footer is None or "hidden" in footer.attributes

@@ -1,26 +1,34 @@
-"""Regional editions: one set of chapters, local facts per edition."""
+"""Regional editions: one set of chapters, local facts per edition. These tests build the editions."""
 
+import datetime as dt
 import json
+import re
 from pathlib import Path
 
-import pytest
 from selectolax.lexbor import LexborHTMLParser
 
 from macros.htmlcheck import off_site_resources
 from tests.conftest import ROOT, copy_project, mkdocs_build
 
 
-@pytest.fixture(scope="session")
-def gjovik_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("gjovik")
-    result = mkdocs_build(ROOT, out, config="mkdocs.gjovik.yml")
-    assert result.returncode == 0, f"The Gjøvik edition did not build:\n{result.stderr[-4000:]}"
-    return out
+def page(site: Path, path: str) -> LexborHTMLParser:
+    return LexborHTMLParser((site / path / "index.html").read_text(encoding="utf-8"))
 
 
 def local_boxes(site: Path, chapter: str) -> str:
-    page = LexborHTMLParser((site / "kapitler" / chapter / "index.html").read_text(encoding="utf-8"))
-    return " ".join(box.text() for box in page.css(".admonition.info") if "Slik er det hos oss" in box.text())
+    boxes = page(site, f"kapitler/{chapter}").css(".admonition.info")
+    return " ".join(box.text() for box in boxes if "Slik er det hos oss" in box.text())
+
+
+def box_links(site: Path, chapter: str) -> set[str]:
+    boxes = page(site, f"kapitler/{chapter}").css(".admonition.info")
+    return {a.attributes["href"] for box in boxes if "Slik er det hos oss" in box.text() for a in box.css("a")}
+
+
+def urgent_block(site: Path, path: str) -> str:
+    block = page(site, path).css_first(".akutt-hjelp")
+    assert block is not None, f"{path} has no urgent-help block"
+    return block.text()
 
 
 def test_the_same_chapter_shows_each_editions_own_facts(site_dir, gjovik_site):
@@ -29,6 +37,51 @@ def test_the_same_chapter_shows_each_editions_own_facts(site_dir, gjovik_site):
     assert "Sykehuset Innlandet" in gjovik and "Helse Sør-Øst" in gjovik and "Helse Bergen" not in gjovik
     assert "Statsforvalteren i Innlandet" in local_boxes(gjovik_site, "rettigheter-og-klage")
     assert "Statsforvalteren i Vestland" in local_boxes(site_dir, "rettigheter-og-klage")
+
+
+def test_bergen_boxes_carry_the_facts_a_reader_acts_on(site_dir):
+    hospitals = local_boxes(site_dir, "organisering")
+    assert "Haraldsplass Diakonale Sykehus" in hospitals and "Åsane, Arna og Bergenhus" in hospitals
+    assert "Haukeland universitetssjukehus" in hospitals
+    legevakt = local_boxes(site_dir, "tjenestene")
+    assert "Solheimsgaten 9" in legevakt and "skadepoliklinikk" in legevakt
+    assert "55 56 70 70" in local_boxes(site_dir, "slik-far-du-hjelp")
+    assert ("https://www.statsforvalteren.no/nb/vestland/helse-omsorg-og-sosialtjenester/helsetjenester/"
+            in box_links(site_dir, "rettigheter-og-klage"))
+
+
+def test_gjovik_boxes_carry_the_facts_a_reader_acts_on(gjovik_site):
+    municipalities = {"https://www.gjovik.kommune.no/", "https://www.ostre-toten.kommune.no/",
+                      "https://www.vestre-toten.kommune.no/", "https://www.sondre-land.kommune.no/",
+                      "https://www.nordre-land.kommune.no/"}
+    assert municipalities <= box_links(gjovik_site, "organisering")
+    assert "fem kommuner i Innlandet" in local_boxes(gjovik_site, "organisering")
+    hospitals = local_boxes(gjovik_site, "samhandling")
+    assert "Mjøssykehuset i Moelv" in hospitals and "Gjøvik og Hamar" in hospitals
+    assert "Gjøvik interkommunale legevakt (GIL)" in local_boxes(gjovik_site, "tjenestene")
+    assert ("https://statsforvalteren.no/innlandet/helse-omsorg-og-sosialtjenester/helsetjenester"
+            in box_links(gjovik_site, "rettigheter-og-klage"))
+
+
+def test_ombud_and_testing_boxes_in_both_editions(site_dir, gjovik_site):
+    assert "Pasient- og brukerombudet i Vestland" in local_boxes(site_dir, "rettigheter-og-klage")
+    assert "Pasient- og brukerombudet i Innlandet" in local_boxes(gjovik_site, "rettigheter-og-klage")
+    assert "Omsorgsteknologilaboratoriet" in local_boxes(site_dir, "selge-og-utvikle")
+    assert "Verksted for integrerte helsetjenester" in local_boxes(gjovik_site, "selge-og-utvikle")
+
+
+def test_urgent_help_comes_first_with_the_editions_legevakt(site_dir, gjovik_site):
+    for path in ("", "perspektiver/pasienter-og-brukere", "perspektiver/parorende"):
+        bergen, gjovik = urgent_block(site_dir, path), urgent_block(gjovik_site, path)
+        for block in (bergen, gjovik):
+            assert "113" in block and "116 117" in block
+        assert "Bergen legevakt" in bergen and "Solheimsgaten 9" in bergen
+        assert "Gjøvik interkommunale legevakt" in gjovik
+        # First in the content: straight after the page's heading.
+        content = page(site_dir, path).css_first("article.md-content__inner")
+        children = [node for node in content.iter() if node.tag not in ("a",)]
+        first = next(i for i, node in enumerate(children) if node.tag == "h1")
+        assert "akutt-hjelp" in (children[first + 1].attributes.get("class") or ""), path
 
 
 def test_editions_share_chapter_ids_but_have_their_own_addresses(site_dir, gjovik_site):
@@ -42,8 +95,23 @@ def test_editions_share_chapter_ids_but_have_their_own_addresses(site_dir, gjovi
 def test_edition_has_its_own_name_and_loads_nothing_from_elsewhere(gjovik_site):
     landing = (gjovik_site / "index.html").read_text(encoding="utf-8")
     assert "Gjøvik-regionen" in landing
-    for page in gjovik_site.rglob("*.html"):
-        assert off_site_resources(page.read_text(encoding="utf-8")) == [], page
+    for built in gjovik_site.rglob("*.html"):
+        assert off_site_resources(built.read_text(encoding="utf-8")) == [], built
+
+
+def test_a_third_edition_builds_from_its_data_file_alone(tmp_path):
+    project = copy_project(tmp_path / "project")
+    data = (ROOT / "data/editions/gjovik.yml").read_text(encoding="utf-8")
+    data = data.replace("id: gjovik", "id: testby").replace("name: Gjøvik-regionen", "name: Testbyen")
+    (project / "data/editions/testby.yml").write_text(data, encoding="utf-8")
+    (project / "mkdocs.testby.yml").write_text(
+        "INHERIT: mkdocs.yml\nsite_name: INTRO (Testbyen)\nsite_url: https://intro.example.org/\n"
+        "plugins:\n  intro:\n    edition: testby\n", encoding="utf-8")
+    site = tmp_path / "site"
+    result = mkdocs_build(project, site, config="mkdocs.testby.yml")
+    assert result.returncode == 0, result.stderr[-4000:]
+    assert "Slik er det hos oss: Testbyen" in local_boxes(site, "organisering")
+    assert "Gjøvik interkommunale legevakt" in urgent_block(site, "")
 
 
 def test_a_missing_local_fact_fails_naming_the_fact_and_the_chapter(tmp_path):
@@ -51,8 +119,38 @@ def test_a_missing_local_fact_fails_naming_the_fact_and_the_chapter(tmp_path):
     (project / "mkdocs.gjovik.yml").write_text((ROOT / "mkdocs.gjovik.yml").read_text(encoding="utf-8"))
     facts = project / "data/editions/gjovik.yml"
     text = facts.read_text(encoding="utf-8")
-    facts.write_text(text[:text.index("out_of_hours:")] + text[text.index("apply:"):], encoding="utf-8")
+    facts.write_text(text[:text.index("\nombud:")] + text[text.index("\nhelsefellesskap:"):], encoding="utf-8")
     result = mkdocs_build(project, tmp_path / "site", config="mkdocs.gjovik.yml")
     assert result.returncode != 0
-    assert "docs/kapitler/tjenestene.md" in result.stderr and "«out_of_hours»" in result.stderr
+    assert "docs/kapitler/rettigheter-og-klage.md" in result.stderr and "«ombud»" in result.stderr
     assert "data/editions/gjovik.yml" in result.stderr
+
+
+def test_the_urgent_help_block_without_a_legevakt_fails_naming_the_page(tmp_path):
+    project = copy_project(tmp_path / "project")
+    facts = project / "data/editions/bergen.yml"
+    text = facts.read_text(encoding="utf-8")
+    facts.write_text(text[:text.index("\nlegevakt:")] + text[text.index("\nstatsforvalter:"):], encoding="utf-8")
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode != 0
+    assert "«legevakt» (akutt_hjelp())" in result.stderr and "data/editions/bergen.yml" in result.stderr
+
+
+def test_a_local_fact_past_its_date_reminds_and_one_long_past_stops_the_build(tmp_path):
+    project = copy_project(tmp_path / "project")
+    facts = project / "data/editions/bergen.yml"
+    text = facts.read_text(encoding="utf-8")
+    today = dt.date.today()
+    # The legevakt was due yesterday (a reminder); the ombud was due long ago (an error).
+    legevakt, ombud = text.index("\nlegevakt:"), text.index("\nombud:")
+    text = (text[:legevakt] + re.sub(r"check_by: \S+", f"check_by: {today - dt.timedelta(days=1)}",
+                                     text[legevakt:text.index("\nstatsforvalter:")], count=1)
+            + text[text.index("\nstatsforvalter:"):ombud]
+            + re.sub(r"check_by: \S+", f"check_by: {today - dt.timedelta(days=200)}", text[ombud:], count=1))
+    facts.write_text(text, encoding="utf-8")
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode != 0
+    reminder = next(line for line in result.stderr.splitlines() if "PÅMINNELSE" in line and "legevakt" in line)
+    assert "data/editions/bergen.yml" in reminder and "Bergen legevakt" in reminder and "bergen.kommune.no" in reminder
+    error = next(line for line in result.stderr.splitlines() if "200 dager på overtid" in line)
+    assert "data/editions/bergen.yml" in error and "ombud" in error and "helse-bergen.no" in error
