@@ -318,14 +318,14 @@ class IntroPlugin(BasePlugin[IntroConfig]):
             raise PluginError(str(ContentError([AuthorError(f"docs/{f.path}", f.advice) for f in found])))
 
     def _check_figures(self) -> None:
-        """Stop a figure long past its check date, remind about one just past it or typed into a chapter's prose."""
+        """Stop a figure typed into a chapter's prose or long past its check date; remind about one just past it."""
         site = self.current_site()
         errors, warnings = due_dates(figure_checks(site.figures, site.figure_uses), today(),
                                      self.config.review_grace_days)
-        for warning in warnings + [str(found) for found in site.typed_figures]:
+        for warning in warnings:
             review_log.warning(warning)
-        if errors:
-            raise PluginError(str(ContentError(errors)))
+        if errors or site.typed_figures:
+            raise PluginError(str(ContentError(site.typed_figures + errors)))
 
     def _add_reuse_files(self, files: Files, config: MkDocsConfig) -> None:
         """Permanent links, redirects, catalog.json and posters; and no published address may break."""
