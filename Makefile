@@ -62,7 +62,7 @@ build: setup ## Build the edition strictly into dist/<edition>/site, with its of
 zim: build ## The edition's offline build as a ZIM file for Kiwix: dist/intro-<edition>.zim (made with every build)
 	@ls -l $(DIST)/intro-$(EDITION).zim
 
-lms: build ## Export IMS Common Cartridges for Canvas and Moodle to dist/<edition>/lms/ (one per path, one for all)
+lms: build ## Export the course packages (IMS Common Cartridge with QTI quizzes) to dist/<edition>/lms/; the site ships the same under last-ned/kurspakker/
 	$(PYTHON) -m macros.cli lms $(SITE)/catalog.json $(DIST)/$(EDITION)/lms
 
 PUBLISH_ROOT ?= /srv/intro

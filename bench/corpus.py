@@ -325,6 +325,8 @@ def _write_data(data: Path, plans: list[_Chapter], perspectives: list[dict], pat
                 glossary: list[dict], rng: random.Random) -> None:
     """INTRO's data files (copied), with everything that names a chapter made to fit the corpus."""
     shutil.copytree(ROOT / "data", data)
+    # «Test deg selv» questions point at the real chapters' headings, which the corpus does not have.
+    shutil.rmtree(data / "selvtest", ignore_errors=True)
     dump = lambda name, value: (data / name).write_text(  # noqa: E731
         yaml.safe_dump(value, allow_unicode=True, sort_keys=False, width=1000), encoding="utf-8")
     ids = [p.id for p in plans]

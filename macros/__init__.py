@@ -42,6 +42,13 @@ def _local_box(env) -> Callable[[str], str]:
     return hos_oss
 
 
+def _course_packages(env) -> Callable[[], str]:
+    def macro() -> str:
+        return render.course_packages(env.conf.plugins["intro"].packages, env.page.file.src_uri)
+
+    return macro
+
+
 def _urgent_help(env) -> Callable[[], str]:
     def akutt_hjelp() -> str:
         return urgent_help(env.conf.plugins["intro"].facts)
@@ -50,15 +57,17 @@ def _urgent_help(env) -> Callable[[], str]:
 
 
 def define_env(env) -> None:
-    """Register INTRO's macros: perspektivkort(), sti("studenter"), ordliste(), frakoblet_utgave(), plakater(),
-    hos_oss("legevakt"), akutt_hjelp(), laget_av(), tall("egenandelstak"), tall_tabell("utskrivningsklar-dognpris")
-    and tall_og_satser()."""
+    """Register INTRO's macros: perspektivkort(), sti("studenter"), fortsett(), ordliste(), frakoblet_utgave(), plakater(),
+    hos_oss("legevakt"), akutt_hjelp(), kurspakker(), laget_av(), tall("egenandelstak"),
+    tall_tabell("utskrivningsklar-dognpris") and tall_og_satser()."""
     env.macro(_on_current_page(env, render.perspective_cards), "perspektivkort")
     env.macro(_on_current_page(env, render.path_overview), "sti")
+    env.macro(_on_current_page(env, render.continue_reading), "fortsett")
     env.macro(_on_current_page(env, render.glossary), "ordliste")
     env.macro(_offline_download(env), "frakoblet_utgave")
     env.macro(_on_current_page(env, render.poster_list), "plakater")
     env.macro(_local_box(env), "hos_oss")
+    env.macro(_course_packages(env), "kurspakker")
     env.macro(_urgent_help(env), "akutt_hjelp")
     env.macro(lambda: made_by(env.conf.plugins["intro"].facts), "laget_av")
     env.macro(_on_current_page(env, figure_pages.in_sentence), "tall")

@@ -6,7 +6,8 @@ import json
 
 from macros.addresses import page_address, permalink
 from macros.identity import Identity
-from macros.site import Site
+from macros.render import attribution
+from macros.site import Chapter, Site
 
 CATALOG_FILE = "catalog.json"
 LICENCE = "CC-BY-4.0"
@@ -16,8 +17,24 @@ def absolute(site_url: str, address: str) -> str:
     return site_url.rstrip("/") + "/" + address
 
 
-def catalog(site: Site, identity: Identity) -> dict:
-    """The catalogue as plain data, in a stable order, with no build date (builds are reproducible)."""
+def _self_check(chapter: Chapter) -> list[dict]:
+    """The chapter's «Test deg selv» questions as plain data, each with the heading that teaches it."""
+    if chapter.self_check is None:
+        return []
+    questions = []
+    for question in chapter.self_check.questions:
+        entry = question.model_dump(exclude_none=True)
+        entry["goal_text"] = chapter.meta.learning_goals[question.goal - 1]
+        entry["section_title"] = chapter.sections.get(question.section, "")
+        questions.append(entry)
+    return questions
+
+
+def catalog(site: Site, identity: Identity, menu: list[str] | tuple[str, ...] = ()) -> dict:
+    """The catalogue as plain data, in a stable order, with no build date (builds are reproducible).
+
+    menu: the chapter ids in the order of the site's menu; chapters left out of it follow by id.
+    """
     site_url = identity.url
     chapters = []
     for chapter_id in sorted(site.chapters):
@@ -36,6 +53,8 @@ def catalog(site: Site, identity: Identity) -> dict:
             "last_reviewed": meta.last_reviewed.isoformat(),
             "next_review": meta.next_review.isoformat(),
             "licence": LICENCE,
+            "attribution": attribution(chapter, absolute(site_url, permalink(meta.id)), identity),
+            "self_check": _self_check(chapter),
         })
     paths = [
         {
@@ -47,6 +66,16 @@ def catalog(site: Site, identity: Identity) -> dict:
         }
         for path in site.paths.values()
     ]
+    programmes = [
+        {
+            "id": src_uri.removesuffix(".md").rsplit("/", 1)[-1],
+            "title": site.page_titles[src_uri],
+            "url": absolute(site_url, page_address(src_uri)),
+            "chapters": list(chapter_ids),
+        }
+        for src_uri, chapter_ids in sorted(site.programme_checks.items())
+    ]
+    listed = [chapter_id for chapter_id in menu if chapter_id in site.chapters]
     return {
         "title": identity.title,
         "owner": identity.owner,
@@ -56,7 +85,9 @@ def catalog(site: Site, identity: Identity) -> dict:
         "licence": LICENCE,
         "licence_url": identity.licence_url,
         "chapters": chapters,
+        "menu": listed + sorted(set(site.chapters) - set(listed)),
         "paths": paths,
+        "programmes": programmes,
     }
 
 

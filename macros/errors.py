@@ -53,6 +53,11 @@ _FIX_BY_TYPE = {
     "dict_type": "skal være en gruppe med underfelt.",
     "int_parsing": "skal være et helt tall, for eksempel et årstall.",
     "string_too_short": "er tomt. Skriv inn en tekst.",
+    "model_type": "skal være en gruppe med felt, for eksempel «questions:» med spørsmålene under.",
+    "model_attributes_type": "skal være en gruppe med felt, for eksempel «questions:» med spørsmålene under.",
+    "bool_type": "skal være true eller false.",
+    "bool_parsing": "skal være true eller false.",
+    "int_type": "skal være et helt tall.",
 }
 
 

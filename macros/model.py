@@ -278,5 +278,68 @@ LOCAL_TOPICS: dict[str, tuple[str, ...]] = {
     "testing": ("test_arena",),
     "helsefellesskap": ("helsefellesskap",),
 }
+
+
+# ---- Self-check («Test deg selv», data/selvtest/<chapter-id>.yml) ----
+
+QUESTION_KINDS = ("single", "multiple", "true_false", "reflection")
+
+
+class Option(Strict):
+    text: Text = Field(description="svaralternativet slik leseren ser det")
+    correct: bool = Field(default=False, description="true for et riktig svar")
+    feedback: Text = Field(description="forklaringen leseren får: hvorfor svaret er riktig eller feil")
+
+
+class Question(Strict):
+    """One question; which fields it needs depends on its kind."""
+
+    goal: int = Field(ge=1, description="nummeret på læringsmålet spørsmålet prøver (1 er det første)")
+    kind: str = Field(description="single, multiple, true_false eller reflection")
+    question: Text = Field(description="spørsmålet, eller påstanden i et sant/usant-spørsmål")
+    section: Text = Field(description="overskriften i kapitlet som lærer bort svaret, skrevet som lenke-id")
+    options: list[Option] | None = Field(default=None, description="svaralternativene, 2–5")
+    answer: bool | None = Field(default=None, description="true eller false, for et sant/usant-spørsmål")
+    feedback: Text | None = Field(default=None, description="hvorfor påstanden er sann eller usann")
+    model_answer: Text | None = Field(default=None, description="et godt svar på et refleksjonsspørsmål")
+
+    @model_validator(mode="after")
+    def _fields_for_kind(self) -> Question:
+        kinds = ", ".join(QUESTION_KINDS)
+        if self.kind not in QUESTION_KINDS:
+            raise ValueError(f"har den ukjente typen «{self.kind}». Velg en av: {kinds}")
+        needs = {"single": ("options",), "multiple": ("options",), "true_false": ("answer", "feedback"),
+                 "reflection": ("model_answer",)}[self.kind]
+        for name in needs:
+            if getattr(self, name) is None:
+                raise ValueError(f"er av typen {self.kind} og må ha feltet «{name}»")
+        unused = [name for name in ("options", "answer", "feedback", "model_answer")
+                  if name not in needs and getattr(self, name) is not None]
+        if unused:
+            raise ValueError(f"er av typen {self.kind}, og da brukes ikke «{', '.join(unused)}». Fjern det")
+        if self.options is not None:
+            right = sum(option.correct for option in self.options)
+            if not 2 <= len(self.options) <= 5:
+                raise ValueError(f"skal ha 2–5 svaralternativer, men har {len(self.options)}")
+            if right == 0:
+                raise ValueError("har ingen riktige svar. Skriv «correct: true» under det riktige alternativet")
+            if self.kind == "single" and right > 1:
+                raise ValueError(f"er av typen single og skal ha nøyaktig ett riktig svar, men har {right}. "
+                                 "Bruk typen multiple hvis flere svar er riktige")
+        return self
+
+
+class SelfCheck(Strict):
+    """The questions of one chapter."""
+
+    questions: list[Question] = Field(min_length=3, max_length=6)
+
+    @model_validator(mode="after")
+    def _two_goals(self) -> SelfCheck:
+        if len({question.goal for question in self.questions}) < 2:
+            raise ValueError("spørsmålene prøver bare ett læringsmål. La dem dekke minst to ulike mål")
+        if sum(question.kind == "reflection" for question in self.questions) > 1:
+            raise ValueError("har mer enn ett refleksjonsspørsmål. Bruk høyst ett per kapittel")
+        return self
 # What the urgent-help block, {{ akutt_hjelp() }}, needs.
 URGENT_HELP_FACTS: tuple[str, ...] = ("legevakt",)

@@ -24,9 +24,12 @@ import posixpath
 import re
 from urllib.parse import unquote
 
-from macros import booklet, csp, publishable, diagrams, export, glossary, htmlcheck, identity, render, reuse, safety, searchindex
+from macros import (booklet, csp, publishable, diagrams, export, glossary, htmlcheck, identity, quiz_sheets, render,
+                    reuse, safety, searchindex)
 from macros.addresses import (broken_addresses, current_addresses, dropped_redirects, page_address, permalink,
                               read_registry)
+from macros.cartridge import CARTRIDGE_FOLDER, package_specs
+from macros.catalog import catalog
 from macros.review import DEFAULT_GRACE_DAYS, due_dates, figure_checks, overdue, today
 from macros.templatecheck import has_template_code, template_problems
 from macros.errors import AuthorError, ContentError
@@ -69,6 +72,7 @@ class IntroPlugin(BasePlugin[IntroConfig]):
     facts: LocalFacts | None = None
     offline_zip_bytes: int | None = None
     offline_zim_bytes: int | None = None
+    packages: list[dict] = []
     drawn: dict[str, tuple[int, int] | None] = {}
 
     # ---- Hooks ----
@@ -164,11 +168,14 @@ class IntroPlugin(BasePlugin[IntroConfig]):
             # Material's search ranks tags far above text: a glossary word finds the chapter that explains it.
             page.meta.setdefault("tags", glossary.search_tags(site.glossary, chapter.meta.id))
             permanent_url = (config.site_url or "/").rstrip("/") + "/" + permalink(chapter.meta.id)
-            markdown = (render.after_lead(markdown, render.chapter_header(site, chapter)) + render.chapter_footer(chapter)
+            markdown = (render.path_position(site, chapter)
+                        + render.after_lead(markdown, render.chapter_header(site, chapter))
+                        + "\n\n" + render.self_check(chapter) + render.chapter_footer(chapter)
                         + render.teaching(chapter, permanent_url, identity.from_config(config))
                         + render.path_navigation(site, chapter))
         elif "summary" in page.meta:
             page.meta.setdefault("description", page.meta["summary"])
+            markdown += quiz_sheets.programme_section(site, page.file.src_uri)
         if page.file.src_uri in self._path_starts:
             # Material's footer «Neste» follows the menu; on the landing and path pages it would look like the path.
             page.meta["hide"] = sorted({*page.meta.get("hide", []), "footer"})
@@ -311,14 +318,14 @@ class IntroPlugin(BasePlugin[IntroConfig]):
             raise PluginError(str(ContentError([AuthorError(f"docs/{f.path}", f.advice) for f in found])))
 
     def _check_figures(self) -> None:
-        """Stop a figure long past its check date, remind about one just past it or typed into a chapter's prose."""
+        """Stop a figure typed into a chapter's prose or long past its check date; remind about one just past it."""
         site = self.current_site()
         errors, warnings = due_dates(figure_checks(site.figures, site.figure_uses), today(),
                                      self.config.review_grace_days)
-        for warning in warnings + [str(found) for found in site.typed_figures]:
+        for warning in warnings:
             review_log.warning(warning)
-        if errors:
-            raise PluginError(str(ContentError(errors)))
+        if errors or site.typed_figures:
+            raise PluginError(str(ContentError(site.typed_figures + errors)))
 
     def _add_reuse_files(self, files: Files, config: MkDocsConfig) -> None:
         """Permanent links, redirects, catalog.json and posters; and no published address may break."""
@@ -334,8 +341,18 @@ class IntroPlugin(BasePlugin[IntroConfig]):
         if problems:
             raise PluginError(str(ContentError(problems)))
         page_urls = {file.src_uri: file.url for file in files.documentation_pages()}
-        for path, content in reuse.generated_files(site, identity.from_config(config), page_urls).items():
+        menu = [site.chapter_at(src_uri).meta.id for src_uri in _nav_pages(config.nav or [])
+                if site.chapter_at(src_uri)]
+        edition = identity.from_config(config)
+        generated = {**reuse.generated_files(site, edition, page_urls, menu), **quiz_sheets.sheets(site)}
+        for path, content in generated.items():
             files.append(File.generated(config, path, content=content))
+        self.packages = [
+            {"title": title, "path": CARTRIDGE_FOLDER + f"{name}.imscc",
+             "size": len(generated[CARTRIDGE_FOLDER + f"{name}.imscc"]), "chapters": len(set(chapters)),
+             "quizzes": sum(site.chapters[c].self_check is not None for c in set(chapters))}
+            for name, title, _, chapters in package_specs(catalog(site, edition, menu))
+        ]
 
     def _add_booklets(self, files: Files, config: MkDocsConfig) -> None:
         """A printable booklet per path, beside the chapters so that their relative links work in it."""
@@ -368,6 +385,14 @@ class IntroPlugin(BasePlugin[IntroConfig]):
         if zim and zim.is_file():
             self.offline_zim_bytes = zim.stat().st_size
             files.append(File.generated(config, self.offline_zim_path, abs_src_path=str(zim.resolve())))
+
+
+def _nav_pages(nav: list | dict | str) -> list[str]:
+    """The pages of mkdocs.yml's nav, in menu order."""
+    if isinstance(nav, str):
+        return [nav] if nav.endswith(".md") else []
+    items = nav.values() if isinstance(nav, dict) else nav
+    return [page for item in items for page in _nav_pages(item)]
 
 
 def _front_matter_lines(source: str) -> int:

@@ -31,8 +31,8 @@ def _templates() -> Environment:
     )
 
 
-def _render(name: str, **context: object) -> str:
-    return _templates().get_template(name).render(**context)
+def _render(template: str, **context: object) -> str:
+    return _templates().get_template(template).render(**context)
 
 
 def link(from_src_uri: str, to_src_uri: str) -> str:
@@ -54,6 +54,20 @@ def _is_prose(line: str) -> bool:
     return not line.lstrip().startswith(("#", "!!!", "???", "<", "{", "|", "-", "*", "```", "[TOC]"))
 
 
+def path_positions(site: Site, chapter: Chapter) -> list[dict]:
+    """Where the chapter stands on each path it is on: «Steg 3 av 7 i stien for studenter»."""
+    return [
+        {"perspective": path.perspective, "name": site.perspectives[path.perspective].name,
+         "position": path.steps.index(chapter.meta.id) + 1, "length": len(path.steps)}
+        for path in site.paths.values() if chapter.meta.id in path.steps
+    ]
+
+
+def path_position(site: Site, chapter: Chapter) -> str:
+    """«Steg 3 av 7 i stien for …» for each path the chapter is on, to stand first on the page."""
+    return _render("path_position.md.j2", positions=path_positions(site, chapter))
+
+
 def chapter_header(site: Site, chapter: Chapter) -> str:
     """Who the chapter is for, reading time, review dates and learning goals."""
     meta = chapter.meta
@@ -70,6 +84,9 @@ def chapter_header(site: Site, chapter: Chapter) -> str:
         next_review=norwegian_date(meta.next_review),
         goals=meta.learning_goals,
     )
+
+
+PROGRAMMES_PAGE = "programmer/index.md"
 
 
 def citation(chapter: Chapter, permanent_url: str, identity: Identity) -> str:
@@ -110,6 +127,15 @@ def chapter_footer(chapter: Chapter) -> str:
     return "\n\n" + _render("chapter_footer.md.j2", key_points=chapter.meta.key_points, sources=chapter.meta.sources)
 
 
+def self_check(chapter: Chapter) -> str:
+    """The «Test deg selv» form, or nothing while the chapter has no questions."""
+    if chapter.self_check is None:
+        return ""
+    return _render("self_check.md.j2", chapter_id=chapter.meta.id, title=chapter.meta.title,
+                   questions=chapter.self_check.questions, goals=chapter.meta.learning_goals,
+                   sections=chapter.sections)
+
+
 def _step(site: Site, steps: list[str], index: int, from_src_uri: str) -> dict | None:
     if not 0 <= index < len(steps):
         return None
@@ -146,8 +172,21 @@ def perspective_cards(site: Site, page_src_uri: str) -> str:
     return _render("perspective_cards.md.j2", perspectives=cards)
 
 
+def continue_reading(site: Site, page_src_uri: str) -> str:
+    """«Fortsett der du slapp»: every path's steps as links, for intro.js to pick the reader's place from."""
+    paths = [
+        {"perspective": path.perspective, "name": site.perspectives[path.perspective].name,
+         "start": link(page_src_uri, site.perspectives[path.perspective].start_page),
+         "steps": [{"id": step, "title": site.chapters[step].meta.title,
+                    "link": link(page_src_uri, site.chapters[step].src_uri)} for step in path.steps]}
+        for path in site.paths.values()
+    ]
+    return _render("continue_reading.md.j2", paths=paths)
+
+
 def path_overview(site: Site, perspective: str, page_src_uri: str) -> str:
-    """The ordered steps of one perspective's path, with reading time for each and in all."""
+    """The ordered steps of one perspective's path, with reading time for each and in all,
+    and the ending a reader sees after the last step."""
     if perspective not in site.paths:
         raise KeyError(f"Det finnes ingen sti for perspektivet «{perspective}» i data/paths.yml.")
     steps = []
@@ -159,11 +198,18 @@ def path_overview(site: Site, perspective: str, page_src_uri: str) -> str:
             "summary": chapter.meta.summary,
             "minutes": chapter.readability.reading_minutes,
             "link": link(page_src_uri, chapter.src_uri),
+            "goals": chapter.meta.learning_goals,
+            "has_self_check": chapter.self_check is not None,
         })
+    others = [{"name": p.name, "link": link(page_src_uri, p.start_page)}
+              for p in site.perspectives.values() if p.id != perspective and p.id in site.paths]
     return _render(
         "path_overview.md.j2",
         booklet_link=link(page_src_uri, f"kapitler/hefte-{perspective}.md"),
         perspective=perspective,
+        name=site.perspectives[perspective].name,
+        others=others,
+        programmes=link(page_src_uri, PROGRAMMES_PAGE) if PROGRAMMES_PAGE in site.page_uris else None,
         steps=steps,
         total_minutes=sum(step["minutes"] for step in steps),
     )
@@ -204,6 +250,13 @@ def offline_download(zip_bytes: int | None, zip_path: str, page_src_uri: str, is
         zim_size=file_size(zim_bytes) if zim_bytes is not None else None,
         zim_link=link(page_src_uri, zim_path) if zim_path else None,
     )
+
+
+def course_packages(packages: list[dict], page_src_uri: str) -> str:
+    """A table of the course packages (IMS Common Cartridge) with what they hold and their size."""
+    rows = [{**package, "size": file_size(package["size"]), "link": link(page_src_uri, package["path"])}
+            for package in packages]
+    return _render("course_packages.md.j2", packages=rows)
 
 
 def poster_list(site: Site, page_src_uri: str) -> str:

@@ -1,4 +1,4 @@
-"""The files a partner reuses, made at build time: permanent links, redirects, catalogue, QR posters.
+"""The files a partner reuses, made at build time: permanent links, redirects, catalogue, course packages, QR posters.
 
 Pure: given the validated site, the public address and each page's URL, it returns path → content.
 """
@@ -6,6 +6,7 @@ Pure: given the validated site, the public address and each page's URL, it retur
 from __future__ import annotations
 
 from macros.addresses import page_address, permalink, redirect_file, relative_target
+from macros.cartridge import CARTRIDGE_FOLDER, cartridge_bytes, cartridges
 from macros.identity import Identity
 from macros.catalog import CATALOG_FILE, absolute, catalog, catalog_json
 from macros.posters import poster_svg
@@ -32,10 +33,11 @@ def _title_of(site: Site, src_uri: str) -> str:
     return chapter.meta.title if chapter else "INTRO"
 
 
-def generated_files(site: Site, identity: Identity, page_urls: dict[str, str]) -> dict[str, str]:
-    """Every reuse file of the build, by its path in the site."""
+def generated_files(site: Site, identity: Identity, page_urls: dict[str, str],
+                    menu: list[str] | tuple[str, ...] = ()) -> dict[str, str | bytes]:
+    """Every reuse file of the build, by its path in the site. menu: chapter ids in menu order."""
     site_url = identity.url
-    files: dict[str, str] = {}
+    files: dict[str, str | bytes] = {}
     for chapter in site.chapters.values():
         address = permalink(chapter.meta.id)
         files[redirect_file(address)] = _redirect(site_url, address, chapter.meta.title, chapter.src_uri, page_urls)
@@ -43,8 +45,10 @@ def generated_files(site: Site, identity: Identity, page_urls: dict[str, str]) -
         target = site.chapters[moved.to].src_uri if moved.to in site.chapters else moved.to
         files[redirect_file(moved.source)] = _redirect(site_url, moved.source, _title_of(site, target), target,
                                                        page_urls)
-    data = catalog(site, identity)
+    data = catalog(site, identity, menu)
     files[CATALOG_FILE] = catalog_json(data)
+    for package in cartridges(data):
+        files[CARTRIDGE_FOLDER + package.name] = cartridge_bytes(package.files)
     entries = {entry["id"]: entry for entry in data["chapters"]}
     for poster in site.posters:
         entry = entries[poster.chapter]

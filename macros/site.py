@@ -5,6 +5,7 @@ Every problem is collected before anything is raised, so an author fixes them in
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
@@ -13,9 +14,9 @@ from pathlib import Path
 from typing import TypeVar
 
 import datetime as dt
-import re
 
 import frontmatter
+from pymdownx.slugs import slugify
 import yaml
 from pydantic import BaseModel, ValidationError
 
@@ -24,10 +25,11 @@ from macros import icons
 from macros import yamlio
 from macros.errors import AuthorError, ContentError, from_validation, from_yaml, line_of_key
 from macros.model import (ChapterMeta, Figure, GlossaryTerm, LearningPath, PageMeta, Perspective, Poster,
-                          Redirect)
+                          Redirect, SelfCheck)
 from macros.readability import LIX_LIMIT, Readability, measure
 
 CHAPTER_FOLDER = "kapitler/"
+SELF_CHECK_FOLDER = "selvtest"
 DATA_FILES = {"perspectives": "perspectives.yml", "paths": "paths.yml", "glossary": "glossary.yml",
               "redirects": "redirects.yml", "posters": "posters.yml", "figures": "figures.yml"}
 
@@ -47,6 +49,9 @@ class Chapter:
     meta: ChapterMeta
     src_uri: str
     readability: Readability
+    # Heading anchor → heading text, for the headings the author wrote in the body.
+    sections: dict[str, str] = field(default_factory=dict)
+    self_check: SelfCheck | None = None
 
 
 @dataclass(frozen=True)
@@ -59,6 +64,8 @@ class Site:
     chapters: dict[str, Chapter] = field(default_factory=dict)
     page_uris: frozenset[str] = frozenset()
     page_titles: dict[str, str] = field(default_factory=dict)  # src_uri → title from the front matter
+    # A programme page's `self_checks:` (src_uri → chapter ids): the chapters whose questions it uses.
+    programme_checks: dict[str, tuple[str, ...]] = field(default_factory=dict)
     figures: dict[str, Figure] = field(default_factory=dict)
     figure_uses: dict[str, list[tuple[str, int]]] = field(default_factory=dict)  # id → (src_uri, line)
     # Figures typed into a chapter's prose instead of taken from data/figures.yml.
@@ -97,6 +104,63 @@ def _read_list(path: Path, model: type[Model], errors: list[AuthorError], label:
             for found in from_validation(label, error):
                 errors.append(AuthorError(label, f"{found.message} (oppføring nr. {number}{name})", field=found.field))
     return items
+
+
+_HEADING = re.compile(r"^#{2,6}[ \t]+(.+?)[ \t]*#*[ \t]*$", re.M)
+_FENCE = re.compile(r"^(```|~~~).*?^\1", re.M | re.S)
+_ATTRIBUTES = re.compile(r"\s*\{([^}]*)\}\s*$")
+_slugify = slugify(case="lower")
+
+
+def sections(body: str) -> dict[str, str]:
+    """Each heading's anchor and text, as the toc extension makes them (pymdownx slugify, lower case)."""
+    found: dict[str, str] = {}
+    for match in _HEADING.finditer(_FENCE.sub("", body)):
+        text, anchor = match.group(1), None
+        attributes = _ATTRIBUTES.search(text)
+        if attributes:
+            text = text[:attributes.start()]
+            anchor = next((part[1:] for part in attributes.group(1).split() if part.startswith("#")), None)
+        plain = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text).replace("*", "").replace("`", "").strip()
+        found.setdefault(anchor or _slugify(plain, "-"), plain)
+    return found
+
+
+def _read_self_checks(data_dir: Path, chapters: dict[str, Chapter], errors: list[AuthorError]) -> dict[str, Chapter]:
+    """Every data/selvtest/<chapter-id>.yml, checked against its chapter: goals and section anchors."""
+    folder = data_dir / SELF_CHECK_FOLDER
+    checked = dict(chapters)
+    for path in sorted(folder.glob("*.yml")) if folder.is_dir() else []:
+        label = f"data/{SELF_CHECK_FOLDER}/{path.name}"
+        chapter = chapters.get(path.stem)
+        if chapter is None:
+            errors.append(AuthorError(label, f"Ingen kapitler har id-en «{path.stem}». Filen skal hete som "
+                                      "kapitlet den hører til, for eksempel lovene.yml."))
+            continue
+        try:
+            raw = yamlio.load(path.read_text(encoding="utf-8"))
+        except yaml.YAMLError as error:
+            errors.append(from_yaml(label, error, front_matter=False))
+            continue
+        try:
+            check = SelfCheck.model_validate(raw)
+        except ValidationError as error:
+            errors.extend(from_validation(label, error))
+            continue
+        goals = len(chapter.meta.learning_goals)
+        for number, question in enumerate(check.questions, start=1):
+            where = f"questions nr. {number}"
+            if question.goal > goals:
+                errors.append(AuthorError(label, f"viser til læringsmål {question.goal}, men kapitlet har bare "
+                                          f"{goals} læringsmål. Skriv et tall fra 1 til {goals}.",
+                                          field=f"{where}, goal"))
+            if question.section not in chapter.sections:
+                known = ", ".join(chapter.sections) or "ingen"
+                errors.append(AuthorError(label, f"viser til overskriften «{question.section}», som ikke finnes i "
+                                          f"docs/{chapter.src_uri}. Overskriftene i kapitlet er: {known}.",
+                                          field=f"{where}, section"))
+        checked[chapter.meta.id] = replace(chapter, self_check=check)
+    return checked
 
 
 def _duplicates(values: Iterable[str]) -> list[str]:
@@ -206,6 +270,7 @@ def load_site(data_dir: Path, pages: Iterable[tuple[str, str]]) -> Site:
     chapters: list[Chapter] = []
     page_uris: set[str] = set()
     titles: dict[str, str] = {}
+    programme_checks: dict[str, tuple[str, ...]] = {}
     texts: dict[str, str] = {}
     typed: list[AuthorError] = []
 
@@ -224,6 +289,14 @@ def load_site(data_dir: Path, pages: Iterable[tuple[str, str]]) -> Site:
             errors.extend(from_validation(label, error, raw_front))
             continue
         titles[src_uri] = meta.title
+        if isinstance(meta, PageMeta) and "self_checks" in metadata:
+            wanted = metadata["self_checks"]
+            if not isinstance(wanted, list) or not all(isinstance(item, str) for item in wanted):
+                errors.append(AuthorError(label, "skal være en liste med kapittel-id-er, én per linje som "
+                                          "begynner med «- ».", field="self_checks",
+                                          line=line_of_key(raw_front, "self_checks")))
+            else:
+                programme_checks[src_uri] = tuple(wanted)
         if isinstance(meta, ChapterMeta):
             for perspective in meta.perspectives:
                 if perspective not in site.perspectives:
@@ -235,7 +308,7 @@ def load_site(data_dir: Path, pages: Iterable[tuple[str, str]]) -> Site:
                 errors.append(AuthorError(label, f"Teksten er for tung å lese: LIX er {readability.lix:.0f}, og grensen "
                                           f"er {LIX_LIMIT}. Del lange setninger i to, og bytt ut lange ord der du kan. "
                                           "Kjør «make report» for å se LIX for alle kapitler."))
-            chapters.append(Chapter(meta=meta, src_uri=src_uri, readability=readability))
+            chapters.append(Chapter(meta=meta, src_uri=src_uri, readability=readability, sections=sections(body)))
             offset = text.count("\n", 0, max(text.find(body), 0))
             errors += [AuthorError(label, advice, line=line + offset) for line, advice in _body_problems(body)]
             if meta.last_reviewed > today():
@@ -248,7 +321,7 @@ def load_site(data_dir: Path, pages: Iterable[tuple[str, str]]) -> Site:
     for duplicate in _duplicates(c.meta.id for c in chapters):
         where = ", ".join(f"docs/{c.src_uri}" for c in chapters if c.meta.id == duplicate)
         errors.append(AuthorError(where, f"Flere kapitler har id «{duplicate}». Hvert kapittel trenger sin egen id."))
-    by_id = {c.meta.id: c for c in chapters}
+    by_id = _read_self_checks(data_dir, {c.meta.id: c for c in chapters}, errors)
 
     for perspective in site.perspectives.values():
         if perspective.start_page not in page_uris:
@@ -267,6 +340,11 @@ def load_site(data_dir: Path, pages: Iterable[tuple[str, str]]) -> Site:
         if redirect.to not in by_id and redirect.to not in page_uris:
             errors.append(AuthorError("data/redirects.yml", f"Omdirigeringen fra «{redirect.source}» går til "
                                       f"«{redirect.to}», som verken er en kapittel-id eller en side under docs/."))
+    for src_uri, wanted in programme_checks.items():
+        for chapter_id in wanted:
+            if chapter_id not in by_id:
+                errors.append(AuthorError(f"docs/{src_uri}", f"viser til kapitlet «{chapter_id}», men ingen "
+                                          "kapitler har den id-en.", field="self_checks"))
     for poster in site.posters:
         if poster.chapter not in by_id:
             errors.append(AuthorError("data/posters.yml", f"Plakaten viser til kapitlet «{poster.chapter}», "
@@ -280,4 +358,4 @@ def load_site(data_dir: Path, pages: Iterable[tuple[str, str]]) -> Site:
     if errors:
         raise ContentError(errors)
     return replace(site, chapters=by_id, page_uris=frozenset(page_uris), page_titles=titles,
-                   figure_uses=figure_uses, typed_figures=typed)
+                   programme_checks=programme_checks, figure_uses=figure_uses, typed_figures=typed)

@@ -79,3 +79,12 @@ def test_chapters_for_patients_users_and_relatives_aim_lower():
     for chapter in SITE.chapters.values():
         if set(chapter.meta.perspectives) <= {"pasienter-og-brukere", "parorende"}:
             assert chapter.readability.lix <= 40, chapter.meta.id
+
+
+@pytest.mark.parametrize("chapter_id", sorted(SITE.chapters))
+def test_every_chapter_has_a_self_check(chapter_id):
+    """Each chapter's author writes data/selvtest/<chapter-id>.yml; the loader has checked what is there."""
+    check = SITE.chapters[chapter_id].self_check
+    assert check is not None, f"data/selvtest/{chapter_id}.yml mangler: skriv 3–6 spørsmål til «Test deg selv»"
+    assert 3 <= len(check.questions) <= 6
+    assert len({question.goal for question in check.questions}) >= 2

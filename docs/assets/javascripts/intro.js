@@ -1,4 +1,5 @@
-/* INTRO in the browser: which path you are reading, and which chapters you have read.
+/* INTRO in the browser: which path you are reading, where you are on it, which chapters you have read,
+ * and the end of a path: what you covered and your self-check results («Start på nytt» forgets it all).
  * Everything stays in this browser's localStorage: no cookies, nothing is sent anywhere.
  * It works over file:// too, where Chromium gives every local page the same storage. */
 (function () {
@@ -6,6 +7,9 @@
 
   var ACTIVE_PATH = "intro.activePath";
   var PROGRESS = "intro.progress";
+  var PLACE = "intro.pathPlace"; /* path → the chapter the reader was last on in it */
+  var FINISHED = "intro.pathFinished"; /* path → the day the reader finished it */
+  var SELF_CHECK = "intro.selfcheck"; /* written by intro-selfcheck.js */
 
   function read(key, fallback) {
     try {
@@ -33,10 +37,139 @@
     return read(ACTIVE_PATH, null);
   }
 
+  function element(tag, className, content) {
+    var made = document.createElement(tag);
+    if (className) made.className = className;
+    if (content) made.textContent = content;
+    return made;
+  }
+
+  function withPath(href, path) {
+    return href.split("?")[0] + "?sti=" + encodeURIComponent(path);
+  }
+
+  /* On a chapter of the path being read: «Steg 3 av 7» at the top, the path's own «Neste» at the bottom,
+   * and Material's footer (menu order, with a «Neste» of its own) out of the way, so there is one «Neste». */
   function showPathNavigation(path) {
+    var onPath = false;
     document.querySelectorAll(".intro-path-nav").forEach(function (nav) {
       nav.hidden = nav.getAttribute("data-path") !== path;
+      if (!nav.hidden) onPath = true;
     });
+    document.querySelectorAll(".intro-path-position").forEach(function (position) {
+      position.hidden = position.getAttribute("data-path") !== path;
+    });
+    var footer = document.querySelector(".md-footer__inner");
+    if (footer) footer.hidden = onPath;
+    var chapter = document.querySelector(".intro-meta[data-chapter]");
+    if (onPath && chapter) {
+      var place = read(PLACE, {});
+      place[path] = chapter.getAttribute("data-chapter");
+      write(PLACE, place);
+    }
+  }
+
+  /* The landing page: «Fortsett der du slapp» for the path this browser is on. */
+  function offerToContinue(path) {
+    var data = document.querySelector(".intro-continue");
+    if (!data || !path) return;
+    var steps = data.querySelector('.intro-continue-path[data-path="' + path + '"]');
+    var place = read(PLACE, {})[path];
+    var finished = read(FINISHED, {})[path];
+    if (!steps || (!place && !finished)) return;
+    var name = steps.getAttribute("data-name");
+    var start = steps.querySelector(".intro-continue-start");
+    var links = Array.prototype.slice.call(steps.querySelectorAll("a[data-step]"));
+    var box = element("section", "intro-continue-box admonition tip");
+    box.setAttribute("aria-labelledby", "intro-continue-title");
+    var title = element("h2", "admonition-title", "Fortsett der du slapp");
+    title.id = "intro-continue-title";
+    box.appendChild(title);
+    var actions = element("p");
+    if (finished) {
+      box.appendChild(element("p", null, "Du er ferdig med stien for " + name + "."));
+      var summary = element("a", "md-button md-button--primary", "Se oppsummeringen av stien for " + name);
+      summary.href = withPath(start.getAttribute("href"), path);
+      actions.appendChild(summary);
+    } else {
+      var index = links.map(function (link) { return link.getAttribute("data-step"); }).indexOf(place);
+      var current = links[Math.max(index, 0)];
+      box.appendChild(element("p", null, "Du er på steg " + (Math.max(index, 0) + 1) + " av " + links.length
+        + " i stien for " + name + "."));
+      var go = element("a", "md-button md-button--primary", "Fortsett med «" + current.textContent + "»");
+      go.href = withPath(current.getAttribute("href"), path);
+      actions.appendChild(go);
+      actions.appendChild(document.createTextNode(" "));
+      var all = element("a", "md-button", "Se hele stien for " + name);
+      all.href = withPath(start.getAttribute("href"), path);
+      actions.appendChild(all);
+    }
+    box.appendChild(actions);
+    data.parentNode.insertBefore(box, data);
+  }
+
+  function selfCheckResult(entry) {
+    if (!entry || !entry.answers) return "Test deg selv: ikke tatt.";
+    var answered = Object.keys(entry.answers).length;
+    var met = (entry.goals || []).filter(function (goal) { return goal.met; }).length;
+    return "Test deg selv: " + answered + " av " + entry.total + " spørsmål besvart, "
+      + met + " av " + (entry.goals || []).length + " læringsmål nådd.";
+  }
+
+  /* A path's own page: the ending once the reader has finished it, and «Start på nytt». */
+  function showPathEnd(path) {
+    document.querySelectorAll(".intro-path-end").forEach(function (end) {
+      var id = end.getAttribute("data-path");
+      var params = new URLSearchParams(window.location.search);
+      var finished = read(FINISHED, {});
+      var justNow = params.get("ferdig") && params.get("sti") === id;
+      if (justNow && !finished[id]) {
+        finished[id] = new Date().toISOString().slice(0, 10);
+        write(FINISHED, finished);
+      }
+      var steps = Array.prototype.map.call(end.querySelectorAll("[data-chapter]"), function (result) {
+        return result.getAttribute("data-chapter");
+      });
+      var started = finished[id] || read(PLACE, {})[id] || path === id;
+      document.querySelectorAll('.intro-path-restart[data-path="' + id + '"]').forEach(function (button) {
+        button.addEventListener("click", function () { restart(id, steps); });
+      });
+      var actions = document.querySelector(".intro-path-actions");
+      if (actions && started && !finished[id]) actions.hidden = false;
+      if (!finished[id]) return;
+      var results = read(SELF_CHECK, {});
+      end.querySelectorAll(".intro-path-end-result").forEach(function (result) {
+        var entry = results[result.getAttribute("data-chapter")];
+        result.textContent = result.getAttribute("data-has-check") === "true" || entry
+          ? "– " + selfCheckResult(entry) : "";
+      });
+      end.querySelectorAll(".intro-path-end-heading").forEach(function (stand) {
+        var heading = element("h" + stand.getAttribute("data-level"), "intro-path-end-title", stand.textContent);
+        if (stand.id) heading.id = stand.id;
+        stand.parentNode.replaceChild(heading, stand);
+      });
+      end.querySelector(".intro-path-end-date").textContent = "Fullført " + finished[id].split("-").reverse().join(".") + ".";
+      end.querySelector(".intro-path-print").addEventListener("click", function () { window.print(); });
+      end.hidden = false;
+      if (justNow) end.focus();
+    });
+  }
+
+  function restart(path, steps) {
+    var progress = read(PROGRESS, {});
+    var results = read(SELF_CHECK, {});
+    steps.forEach(function (step) { delete progress[step]; delete results[step]; });
+    write(PROGRESS, progress);
+    write(SELF_CHECK, results);
+    [PLACE, FINISHED].forEach(function (key) {
+      var value = read(key, {});
+      delete value[path];
+      write(key, value);
+    });
+    if (read(ACTIVE_PATH, null) === path) {
+      try { window.localStorage.removeItem(ACTIVE_PATH); } catch (error) { /* storage switched off */ }
+    }
+    window.location.href = window.location.href.split(/[?#]/)[0];
   }
 
   function setupDoneButton(progress) {
@@ -87,7 +220,10 @@
 
   function start() {
     var progress = read(PROGRESS, {});
-    showPathNavigation(activePath());
+    var path = activePath();
+    showPathNavigation(path);
+    offerToContinue(path);
+    showPathEnd(path);
     setupDoneButton(progress);
     markPathSteps(progress);
   }
