@@ -466,7 +466,7 @@ SENTENCES = [
     "{Subject} er en del av de kommunale helse- og omsorgstjenestene.",
     "Kommunen har et sørge for-ansvar, og det betyr at den skal tilby {subject} til dem som trenger det.",
     "I {year} fikk {number} personer {subject}, ifølge SSB.",
-    "Omtrent {percent} prosent av dem som får {subject}, er over 80 år.",
+    "I {year} var omtrent {percent} prosent av dem som fikk {subject}, over 80 år.",
     "Før du får {subject}, gjør kommunen en vurdering av behovet ditt.",
     "Kommunen fatter et vedtak, og du kan klage hvis du er uenig.",
     "Klagen sendes først til kommunen, og deretter til Statsforvalteren.",

@@ -179,7 +179,8 @@ class IntroPlugin(BasePlugin[IntroConfig]):
         if page.file.src_uri in self._path_starts:
             # Material's footer «Neste» follows the menu; on the landing and path pages it would look like the path.
             page.meta["hide"] = sorted({*page.meta.get("hide", []), "footer"})
-        if self.config.finished_markdown_dir:
+        # The booklets are made from the chapters' HTML, not from Markdown: nothing of their own to hand over.
+        if self.config.finished_markdown_dir and page.file.src_uri not in self._booklets:
             export.write_finished_markdown(Path(self.config.finished_markdown_dir), page.file.src_uri,
                                            page.meta.get("title"), markdown)
         return markdown
@@ -210,9 +211,9 @@ class IntroPlugin(BasePlugin[IntroConfig]):
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         perspective = self._booklets.get(page.file.src_uri)
         if perspective:
-            return self._booklet(perspective, config)
+            return self._booklet(perspective, config, page.url)
         self._collect(CONTENT_CHECKS, html, page)
-        self._rendered[page.file.src_uri] = html
+        self._rendered[page.file.src_uri] = (html, page.url)
         return html
 
     # Check the finished HTML of every page, theme included.
@@ -357,19 +358,19 @@ class IntroPlugin(BasePlugin[IntroConfig]):
     def _add_booklets(self, files: Files, config: MkDocsConfig) -> None:
         """A printable booklet per path, beside the chapters so that their relative links work in it."""
         site = self.current_site()
-        self._rendered: dict[str, str] = {}
+        self._rendered: dict[str, tuple[str, str]] = {}  # src_uri → (finished HTML, the page's URL)
         self._booklets = {booklet.src_uri(p): p for p in site.paths}
         for src_uri, perspective in self._booklets.items():
             files.append(File.generated(config, src_uri, content=booklet.page_markdown(site, perspective),
                                         inclusion=InclusionLevel.NOT_IN_NAV))
 
-    def _booklet(self, perspective: str, config: MkDocsConfig) -> str:
+    def _booklet(self, perspective: str, config: MkDocsConfig, booklet_url: str) -> str:
         site, edition = self.current_site(), identity.from_config(config)
         base = edition.url.rstrip("/") + "/"
         start = site.perspectives[perspective].start_page
         return booklet.booklet_html(site, perspective, self._rendered,
                                     {chapter_id: base + permalink(chapter_id) for chapter_id in site.chapters},
-                                    base + page_address(start), edition.title)
+                                    base + page_address(start), edition.title, booklet_url)
 
     def _add_offline_zip(self, files: Files, config: MkDocsConfig) -> None:
         """Offer the offline edition for download, when this build was given one."""

@@ -104,3 +104,14 @@ def test_the_path_ending_passes_axe(browser, served_site):
 
     assert not audit(browser, served_site, ["perspektiver/studenter/"], prepare=finished)
     assert not audit(browser, served_site, [""], prepare=continuing)
+
+
+def test_student_path_on_a_phone_has_one_next_per_chapter_and_the_position_first(browser, served_site):
+    from tests.conftest import guard
+
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    problems = guard(context, served_site)
+    page = context.new_page()
+    walk_the_student_path(page, served_site + "perspektiver/studenter/", served_site)
+    context.close()
+    assert problems == []
