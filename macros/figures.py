@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from macros import norwegian
-from macros.model import Figure, Number
+from macros.model import Number
 
 # How a page asks for a figure: tall("id"), tall("id", kilde=False) or tall_tabell("id").
 FIGURE_CALL = re.compile(r"""\btall(?:_tabell)?\(\s*["']([^"']*)["']""")
@@ -126,7 +126,3 @@ ADVICE = {
     "antall": "Tallet «{text}» står uten år i setningen. Legg tallet inn i data/figures.yml og skriv "
               "{{{{ tall(\"id\") }}}}, eller skriv året tallet gjelder for i samme setning.",
 }
-
-
-def figure_ids(figures: list[Figure]) -> dict[str, Figure]:
-    return {figure.id: figure for figure in figures}
