@@ -8,20 +8,13 @@
 
   var KEY = "intro.selfcheck";
 
+  /* From intro.js: storage switched off or full never stops the feedback; it is just not kept. */
   function read() {
-    try {
-      return JSON.parse(window.localStorage.getItem(KEY)) || {};
-    } catch (error) {
-      return {};
-    }
+    return window.introStore.read(KEY, null) || {};
   }
 
   function write(value) {
-    try {
-      window.localStorage.setItem(KEY, JSON.stringify(value));
-    } catch (error) {
-      /* storage full or switched off: the feedback still shows, it is just not kept */
-    }
+    window.introStore.write(KEY, value);
   }
 
   function chosen(fieldset) {

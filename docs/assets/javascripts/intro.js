@@ -28,6 +28,9 @@
     }
   }
 
+  /* intro-selfcheck.js, loaded after this file, keeps its results through the same two functions. */
+  window.introStore = { read: read, write: write };
+
   function activePath() {
     var fromLink = new URLSearchParams(window.location.search).get("sti");
     if (fromLink) {
