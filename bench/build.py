@@ -60,13 +60,13 @@ def config_file(corpus: Corpus, config: str) -> Path:
 
 
 def finished_corpus(corpus: Corpus, work: Path) -> Corpus:
-    """The corpus as INTRO renders it, as plain pages (and the same assets) for stock Material; not timed."""
+    """The corpus as INTRO renders it (its hand-over: plain pages and every file) for stock Material; not timed."""
     root = work / f"corpus-{corpus.chapters}-ferdig"
     shutil.rmtree(root, ignore_errors=True)
-    shutil.copytree(corpus.root / "docs", root / "docs", ignore=shutil.ignore_patterns("*.md"))
-    shutil.copy2(corpus.stock_config, root / corpus.stock_config.name)
     run_measured(mkdocs_command(corpus.intro_config, work / f"site-{corpus.chapters}-dump"), corpus.root,
-                 work / f"build-{corpus.chapters}-dump.log", build_env(INTRO_FINISHED_MARKDOWN=str(root / "docs")))
+                 work / f"build-{corpus.chapters}-dump.log", build_env(INTRO_FINISHED_MARKDOWN=str(root)))
+    # Built with the benchmark's stock config (search only), so that it compares with the stock build.
+    shutil.copy2(corpus.stock_config, root / corpus.stock_config.name)
     return replace(corpus, root=root, intro_config=root / corpus.stock_config.name,
                    stock_config=root / corpus.stock_config.name)
 

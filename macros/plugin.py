@@ -18,13 +18,12 @@ from mkdocs.livereload import LiveReloadServer
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils.yaml import yaml_load
 
 import logging
-import posixpath
 import re
-from urllib.parse import unquote
 
-from macros import (booklet, csp, publishable, diagrams, export, glossary, htmlcheck, identity, quiz_sheets, render,
+from macros import (booklet, publishable, diagrams, glossary, handover, htmlcheck, identity, postbuild, quiz_sheets, render,
                     reuse, safety, searchindex)
 from macros.addresses import (broken_addresses, current_addresses, dropped_redirects, page_address, permalink,
                               read_registry)
@@ -57,8 +56,8 @@ class IntroConfig(Config):
     review_grace_days = config_options.Type(int, default=DEFAULT_GRACE_DAYS)
     edition = config_options.Type(str, default="bergen")
     editions_dir = config_options.Dir(exists=True, default="data/editions")
-    # A folder to write each page's finished Markdown to (after macros and what the front matter adds), as a
-    # plain MkDocs page: to see what INTRO renders, and for the benchmark to build the same with stock Material.
+    # A folder to hand the finished site over to: every page's finished Markdown (after the macros and what the
+    # front matter adds) and every file, with a mkdocs.yml that stock Material builds without INTRO (handover.py).
     finished_markdown_dir = config_options.Type(str, default="")
     # The registry of every address the live site has published (`make publish` sets it); empty: none.
     published_registry = config_options.Type(str, default="")
@@ -89,7 +88,7 @@ class IntroPlugin(BasePlugin[IntroConfig]):
         except ContentError as error:
             raise PluginError(str(error)) from None
         self._problems: list[AuthorError] = []
-        self._links: list[tuple[str, str, list[str]]] = []
+        self._links: list[postbuild.PageLinks] = []
         self.drawn = diagrams.drawn_keys(Path(config.docs_dir))
         self._check_reviews()
         self._check_figures()
@@ -101,6 +100,14 @@ class IntroPlugin(BasePlugin[IntroConfig]):
         self._add_reuse_files(files, config)
         self._add_booklets(files, config)
         self._path_starts = {"index.md", *(p.start_page for p in self.current_site().perspectives.values())}
+        self._files = files
+        self._handover: Path | None = None
+        self._finished: dict[str, str] = {}
+        if self.config.finished_markdown_dir:
+            try:
+                self._handover = handover.prepare(Path(self.config.finished_markdown_dir))
+            except ContentError as error:
+                raise PluginError(str(error)) from None
         return files
 
     # MkDocs learns a page's title when it reads the page, and `mkdocs serve --dirty` reads only the pages that
@@ -179,10 +186,8 @@ class IntroPlugin(BasePlugin[IntroConfig]):
         if page.file.src_uri in self._path_starts:
             # Material's footer «Neste» follows the menu; on the landing and path pages it would look like the path.
             page.meta["hide"] = sorted({*page.meta.get("hide", []), "footer"})
-        # The booklets are made from the chapters' HTML, not from Markdown: nothing of their own to hand over.
-        if self.config.finished_markdown_dir and page.file.src_uri not in self._booklets:
-            export.write_finished_markdown(Path(self.config.finished_markdown_dir), page.file.src_uri,
-                                           page.meta.get("title"), markdown)
+        if self._handover:
+            self._finished[page.file.src_uri] = markdown
         return markdown
 
     on_page_markdown = CombinedEvent(_diagrams_as_images, _check_templates, _dress_chapter)
@@ -211,27 +216,32 @@ class IntroPlugin(BasePlugin[IntroConfig]):
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         perspective = self._booklets.get(page.file.src_uri)
         if perspective:
-            return self._booklet(perspective, config, page.url)
+            html = self._booklet(perspective, config, page.url)
+            if self._handover:
+                handover.write(self._handover, page.file.src_uri, handover.booklet_page(page.meta, html))
+            return html
         self._collect(CONTENT_CHECKS, html, page)
         self._rendered[page.file.src_uri] = (html, page.url)
+        if self._handover:
+            handover.write(self._handover, page.file.src_uri,
+                           handover.page_text(page.meta, handover.with_glossary(self._finished[page.file.src_uri], html)))
         return html
 
     # Check the finished HTML of every page, theme included.
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
         tree = self._collect(OUTPUT_CHECKS, output, page)
-        self._links.append((page.file.src_uri, page.file.dest_uri, safety.internal_targets(tree)))
-        if self.is_offline:
-            # No server sends the offline edition a CSP header: each page carries its own, as a <meta>.
-            output = output.replace("<head>", f'<head>\n<meta http-equiv="Content-Security-Policy" '
-                                              f'content="{csp.offline_policy()}">', 1)
-        return output
+        self._links.append((f"docs/{page.file.src_uri}", page.file.dest_uri, safety.internal_targets(tree)))
+        return postbuild.with_offline_policy(output) if self.is_offline else output
 
     # After Material's search has written its index (search comes first in mkdocs.yml), before offline copies it.
     def on_post_build(self, config: MkDocsConfig) -> None:
-        self._problems += self._missing_targets(Path(config.site_dir)) + self._unsafe_css(config)
+        self._problems += (postbuild.missing_targets(Path(config.site_dir), self._links)
+                           + postbuild.unsafe_css(Path(config.docs_dir)))
         if self._problems:
             raise PluginError(str(ContentError(self._problems)))
         searchindex.trim(Path(config.site_dir))
+        if self._handover:
+            self._hand_over(config)
 
     # ---- Helpers ----
 
@@ -241,26 +251,20 @@ class IntroPlugin(BasePlugin[IntroConfig]):
             self._problems += [AuthorError(f"docs/{page.file.src_uri}", advice.format(found)) for found in check(tree)]
         return tree
 
-    def _missing_targets(self, site_dir: Path) -> list[AuthorError]:
-        """Links and images written as raw HTML, which MkDocs does not check, must lead to a file of the site."""
-        problems = []
-        for src_uri, dest_uri, targets in self._links:
-            folder = posixpath.dirname(dest_uri)
-            for target in sorted(set(targets)):
-                path = posixpath.normpath(posixpath.join(folder, unquote(target)))
-                found = site_dir / path
-                if not (found.is_file() or (found / "index.html").is_file()):
-                    problems.append(AuthorError(f"docs/{src_uri}", f"Lenken eller bildet «{target}» fører ikke til "
-                                                "noe på nettstedet. Sjekk adressen, eller skriv lenken i Markdown: "
-                                                "[tekst](kapittel.md), så sjekker bygget den for deg."))
-        return problems
-
-    def _unsafe_css(self, config: MkDocsConfig) -> list[AuthorError]:
-        """The site's own stylesheets may not load anything from elsewhere either."""
-        docs = Path(config.docs_dir)
-        return [AuthorError(f"docs/{css.relative_to(docs)}", f"Stilarket har {found}, som henter noe utenfra. "
-                            "Legg filen under docs/ og vis til den med en relativ adresse.")
-                for css in sorted(docs.rglob("*.css")) for found in safety.css_problems(css.read_text("utf-8"))]
+    def _hand_over(self, config: MkDocsConfig) -> None:
+        """Every file the site serves besides its pages, and the config stock Material builds them with."""
+        docs = Path(config.docs_dir).resolve()
+        for file in self._files:
+            theme_file = file.generated_by is None and (not file.src_dir or Path(file.src_dir).resolve() != docs)
+            if file.is_documentation_page() or not file.inclusion.is_included() or theme_file:
+                continue
+            source = Path(file.abs_src_path) if file.abs_src_path else None
+            handover.write(self._handover, file.src_uri, None if source else file.content_bytes, source)
+        with open(config.config_file_path, encoding="utf-8") as opened:
+            raw = yaml_load(opened)
+        aside = [file.src_uri for file in self._files.documentation_pages()
+                 if file.inclusion == InclusionLevel.NOT_IN_NAV]
+        (self._handover.parent / handover.CONFIG).write_text(handover.stock_config(raw, aside), encoding="utf-8")
 
     @property
     def offline_zim_path(self) -> str:
