@@ -14,12 +14,14 @@ from __future__ import annotations
 
 import functools
 import shutil
+from collections.abc import Iterable
 from pathlib import Path
 
 import yaml
 from selectolax.lexbor import LexborHTMLParser
 
 from macros.errors import AuthorError, ContentError
+from macros.prebuild import GeneratedFile
 
 # The first line of the config a hand-over writes: only a folder that has it may be emptied by the next build.
 MARKER = "# INTRO hand-over: the finished site for stock Material for MkDocs, written by the build."
@@ -95,6 +97,17 @@ def write(folder: Path, path: str, content: str | bytes | None = None, source: P
     else:
         target.write_text(content or "", encoding="utf-8")
     return target
+
+
+def finish(docs: Path, source_docs: Path, static: Iterable[str], generated: Iterable[GeneratedFile], raw_config: dict,
+           not_in_nav: list[str]) -> None:
+    """After the pages: every other file the site serves (the authors' from source_docs, and the generated ones),
+    and the config stock Material builds the hand-over with, beside docs."""
+    for src_uri in static:
+        write(docs, src_uri, source=source_docs / src_uri)
+    for made in generated:
+        write(docs, made.path, made.content, made.source)
+    (docs.parent / CONFIG).write_text(stock_config(raw_config, not_in_nav), encoding="utf-8")
 
 
 class _Dumper(yaml.SafeDumper):

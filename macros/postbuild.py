@@ -6,20 +6,48 @@ Each function takes the site's folder, a page's HTML or its addresses, never an 
 from __future__ import annotations
 
 import posixpath
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from urllib.parse import unquote
 
+from selectolax.lexbor import LexborHTMLParser
+
 from macros import csp, htmlcheck, safety
 from macros.errors import AuthorError
+
+# (check on HTML, advice for the author); the check returns what it found.
+Checks = tuple[tuple[Callable[[LexborHTMLParser], list[str]], str], ...]
+# What the author wrote, as HTML (before the theme's frame).
+CONTENT_CHECKS: Checks = (
+    (safety.unsafe_content, "Innholdet har {}. Skript og adresser som henter noe utenfra er ikke lov i INTRO. "
+                            "Skriv vanlig Markdown: lenk til andre nettsteder med [tekst](https://…), og legg "
+                            "bilder og filer under docs/."),
+    (htmlcheck.vague_links, "Lenketeksten «{}» sier ikke hvor lenken går. Skriv hva leseren finner, "
+                            "for eksempel «les om klage på vedtak»."),
+    (htmlcheck.skipped_headings, "Overskriften {} hopper over et nivå. Bruk ## for deler og ### under dem, "
+                                 "uten å hoppe over noe."),
+)
+# The finished page, theme included.
+OUTPUT_CHECKS: Checks = (
+    (htmlcheck.off_site_resources, "Siden henter {} fra et annet nettsted. Alt innhold skal ligge på INTRO selv: "
+                                   "last ned filen og legg den under docs/."),
+    (htmlcheck.images_without_alt, "Bildet {} mangler alternativ tekst. Skriv hva bildet viser mellom "
+                                   "hakeparentesene: ![Hva bildet viser](bilde.png)."),
+)
 
 # (where the author fixes it, the page's path in the site, the site-internal addresses it links to or shows)
 PageLinks = tuple[str, str, list[str]]
 
 
-def page_links(where: str, dest_uri: str, html: str) -> PageLinks:
-    """What missing_targets needs of one finished page."""
-    return where, dest_uri, safety.internal_targets(htmlcheck.parse(html))
+def page_problems(checks: Checks, tree: LexborHTMLParser, where: str) -> list[AuthorError]:
+    """What the checks find on one page (parsed once with htmlcheck.parse), as messages for its author."""
+    return [AuthorError(where, advice.format(found)) for check, advice in checks for found in check(tree)]
+
+
+def page_links(where: str, dest_uri: str, page: LexborHTMLParser | str) -> PageLinks:
+    """What missing_targets needs of one finished page (its HTML, or the page already parsed)."""
+    tree = htmlcheck.parse(page) if isinstance(page, str) else page
+    return where, dest_uri, safety.internal_targets(tree)
 
 
 def site_links(site_dir: Path) -> list[PageLinks]:
