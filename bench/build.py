@@ -7,6 +7,7 @@ configuration gains from a warm interpreter or always builds on a warmer machine
 from __future__ import annotations
 
 import pstats
+import json
 import re
 import shutil
 import statistics
@@ -14,6 +15,8 @@ import subprocess
 import sys
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+
+from mkdocs.utils.yaml import yaml_load
 
 from bench.browser import gzipped_size
 from bench.corpus import Corpus, generate
@@ -60,13 +63,18 @@ def config_file(corpus: Corpus, config: str) -> Path:
 
 
 def finished_corpus(corpus: Corpus, work: Path) -> Corpus:
-    """The corpus as INTRO renders it, as plain pages (and the same assets) for stock Material; not timed."""
+    """The corpus as INTRO renders it (its hand-over: plain pages and every file) for stock Material; not timed."""
     root = work / f"corpus-{corpus.chapters}-ferdig"
     shutil.rmtree(root, ignore_errors=True)
-    shutil.copytree(corpus.root / "docs", root / "docs", ignore=shutil.ignore_patterns("*.md"))
-    shutil.copy2(corpus.stock_config, root / corpus.stock_config.name)
     run_measured(mkdocs_command(corpus.intro_config, work / f"site-{corpus.chapters}-dump"), corpus.root,
-                 work / f"build-{corpus.chapters}-dump.log", build_env(INTRO_FINISHED_MARKDOWN=str(root / "docs")))
+                 work / f"build-{corpus.chapters}-dump.log", build_env(INTRO_FINISHED_MARKDOWN=str(root)))
+    # Built with the benchmark's stock config (search only), so that it compares with the stock build; the booklets
+    # stay out of its menu, as the hand-over's own config says.
+    with open(root / "mkdocs.yml", encoding="utf-8") as handed_over:
+        aside = yaml_load(handed_over).get("not_in_nav", "")
+    (root / corpus.stock_config.name).write_text(
+        corpus.stock_config.read_text(encoding="utf-8") + (f"\nnot_in_nav: {json.dumps(aside)}\n" if aside else ""),
+        encoding="utf-8")
     return replace(corpus, root=root, intro_config=root / corpus.stock_config.name,
                    stock_config=root / corpus.stock_config.name)
 

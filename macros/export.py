@@ -1,4 +1,4 @@
-"""What a build can hand on: the offline zip, and each page's finished Markdown."""
+"""What a build can hand on: the offline zip (the finished Markdown is handover.py's)."""
 
 from __future__ import annotations
 
@@ -6,8 +6,6 @@ import os
 import time
 import zipfile
 from pathlib import Path
-
-import yaml
 
 # Zip entries carry a date; a fixed one makes the same site give the same zip, byte for byte.
 _EPOCH_1980 = 315532800
@@ -30,11 +28,3 @@ def zip_directory(source: Path, target: Path, root: str) -> int:
             archive.writestr(info, path.read_bytes())
     return target.stat().st_size
 
-
-def write_finished_markdown(folder: Path, src_uri: str, title: str | None, markdown: str) -> Path:
-    """A page as INTRO renders it, as a page any MkDocs site can build: its title as front matter, then the text."""
-    target = folder / src_uri
-    target.parent.mkdir(parents=True, exist_ok=True)
-    front = yaml.safe_dump({"title": title}, allow_unicode=True) if title else ""
-    target.write_text(f"---\n{front}---\n\n{markdown}" if front else markdown, encoding="utf-8")
-    return target

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
+import sys
 import threading
 import zipfile
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -84,6 +87,46 @@ def gjovik_release(release: Release) -> Release:
 @pytest.fixture(scope="session")
 def gjovik_site(gjovik_release: Release) -> Path:
     return gjovik_release.site
+
+
+# Runs MkDocs as a stock install would: importing INTRO's package or mkdocs-macros fails the build.
+STOCK_MKDOCS = """
+import sys
+class Refuse:
+    def find_spec(self, name, path=None, target=None):
+        if name.split(".")[0] in ("macros", "mkdocs_macros"):
+            raise ImportError(name + " is not part of a stock build")
+sys.meta_path.insert(0, Refuse())
+from mkdocs.__main__ import cli
+sys.argv = ["mkdocs", *sys.argv[1:]]
+cli()
+"""
+
+
+@dataclass(frozen=True)
+class Handover:
+    intro_site: Path
+    folder: Path
+    stock_site: Path
+    stock_log: str
+
+
+@pytest.fixture(scope="session")
+def handed_over(release: Release, tmp_path_factory: pytest.TempPathFactory) -> Handover:
+    """The Bergen edition built by INTRO with its finished Markdown handed over (the same zip and ZIM to offer),
+    and that hand-over built strictly by stock MkDocs and Material, without INTRO's package or mkdocs-macros."""
+    work = tmp_path_factory.mktemp("handover")
+    env = {"INTRO_FINISHED_MARKDOWN": str(work / "handover"), "INTRO_OFFLINE_ZIP": str(release.zip.resolve()),
+           "INTRO_OFFLINE_ZIM": str(release.zim.resolve())}
+    built = run_mkdocs(ROOT / "mkdocs.yml", work / "intro", env)
+    if built.returncode != 0:
+        pytest.fail(f"The site did not build with a hand-over:\n{built.stderr[-6000:]}")
+    stock = subprocess.run([sys.executable, "-c", STOCK_MKDOCS, "build", "--strict", "-d", str(work / "stock")],
+                           cwd=work / "handover", capture_output=True, text=True, timeout=900,
+                           env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    if stock.returncode != 0:
+        pytest.fail(f"Stock MkDocs did not build the hand-over:\n{stock.stderr[-6000:]}")
+    return Handover(work / "intro", work / "handover", work / "stock", stock.stderr)
 
 
 @pytest.fixture(scope="session")

@@ -1,0 +1,77 @@
+"""Inside Markdown: what INTRO does to each page's text, before and after the macros, and to a booklet's HTML.
+
+Any engine that runs Python-Markdown and mkdocs-macros-style macros can call these with a page's path, its
+Markdown and its meta as a plain dict. (The glossary's first-use explanations are a Python-Markdown extension of
+their own, glossary.GlossaryExtension.)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from jinja2 import Environment
+
+from macros import booklet, diagrams, glossary, quiz_sheets, render
+from macros.addresses import page_address, permalink
+from macros.errors import AuthorError, ContentError
+from macros.identity import Identity
+from macros.local import missing_facts
+from macros.model import LocalFacts
+from macros.site import Site
+from macros.templatecheck import template_problems
+
+
+def diagrams_as_images(markdown: str, src_uri: str, line_offset: int,
+                       drawn: dict[str, tuple[int, int] | None]) -> str:
+    """Each diagram's code becomes its finished image; a diagram not drawn yet is named with its line."""
+    found = diagrams.find(markdown)
+    if not found:
+        return markdown
+    problems = [AuthorError(f"docs/{src_uri}", advice, line=line + line_offset)
+                for line, advice in diagrams.problems(found, set(drawn))]
+    if problems:
+        raise ContentError(problems)
+    return diagrams.replace_with_images(markdown, src_uri, drawn)
+
+
+def check_templates(env: Environment, markdown: str, src_uri: str, line_offset: int, known: set[str],
+                    macros: dict[str, Callable], facts: LocalFacts | None) -> None:
+    """A template mistake, or a box asking for a fact this edition lacks, gets a plain message, not a traceback."""
+    problems = [AuthorError(f"docs/{src_uri}", message, line=line + line_offset if line else None)
+                for line, message in template_problems(env, markdown, known, sorted(macros), macros)]
+    problems += missing_facts(facts, markdown, f"docs/{src_uri}", line_offset)
+    if problems:
+        raise ContentError(problems)
+
+
+def dress_page(site: Site, src_uri: str, meta: dict, markdown: str, edition: Identity, path_starts: set[str]) -> str:
+    """What the front matter adds around a page, after the macros have run; meta gets the description, the
+    search tags and what the page hides."""
+    chapter = site.chapter_at(src_uri)
+    if chapter:
+        meta.setdefault("description", chapter.meta.summary)
+        # Material's search ranks tags far above text: a glossary word finds the chapter that explains it.
+        meta.setdefault("tags", glossary.search_tags(site.glossary, chapter.meta.id))
+        permanent_url = edition.url.rstrip("/") + "/" + permalink(chapter.meta.id)
+        markdown = (render.path_position(site, chapter)
+                    + render.after_lead(markdown, render.chapter_header(site, chapter))
+                    + "\n\n" + render.self_check(chapter) + render.chapter_footer(chapter)
+                    + render.teaching(chapter, permanent_url, edition)
+                    + render.path_navigation(site, chapter))
+    elif "summary" in meta:
+        meta.setdefault("description", meta["summary"])
+        markdown += quiz_sheets.programme_section(site, src_uri)
+    if src_uri in path_starts:
+        # Material's footer «Neste» follows the menu; on the landing and path pages it would look like the path.
+        meta["hide"] = sorted({*meta.get("hide", []), "footer"})
+    return markdown
+
+
+def booklet_html(site: Site, perspective: str, rendered: dict[str, tuple[str, str]], edition: Identity,
+                 booklet_url: str) -> str:
+    """A path's booklet from its chapters' finished HTML (src_uri → (HTML, the page's URL))."""
+    base = edition.url.rstrip("/") + "/"
+    start = site.perspectives[perspective].start_page
+    return booklet.booklet_html(site, perspective, rendered,
+                                {chapter_id: base + permalink(chapter_id) for chapter_id in site.chapters},
+                                base + page_address(start), edition.title, booklet_url)

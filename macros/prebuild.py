@@ -1,0 +1,194 @@
+"""Before the build: read and check the content and data, and make the files the build adds to the site.
+
+Each function takes plain values (folders, page texts, the validated Site) and either returns what it found or
+made, or raises ContentError with every problem for the author. Generated files are GeneratedFile values, a path
+in the site and its text, bytes or a file to copy, so that any engine can write them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from macros import booklet, identity as identities, publishable, quiz_sheets, reuse
+from macros.addresses import broken_addresses, current_addresses, dropped_redirects, read_registry
+from macros.cartridge import CARTRIDGE_FOLDER, package_specs
+from macros.catalog import catalog
+from macros.errors import AuthorError, ContentError
+from macros.local import dated_facts
+from macros.model import LocalFacts
+from macros.release import offline_name
+from macros.review import due_dates, figure_checks, overdue
+from macros.site import Site
+
+# npm file → where the site serves it.
+VENDOR_ASSETS = {
+    "iframe-worker/shim/index.js": "assets/vendor/iframe-worker/shim.js",
+    "iframe-worker/LICENSE": "assets/vendor/iframe-worker/LICENSE.txt",
+    # The offline edition's notice for a link that needs the internet draws its QR code with this, on demand.
+    "qrcode-generator/dist/qrcode.js": "assets/vendor/qrcode-generator/qrcode.js",
+}
+DOWNLOADS = "last-ned/"
+
+
+class SetupError(Exception):
+    """Something the build needs is not installed or not made yet; the message says which command makes it."""
+
+
+@dataclass(frozen=True)
+class GeneratedFile:
+    """A file the build adds to the site: its path there, and its text or bytes, or a file to copy."""
+
+    path: str
+    content: str | bytes | None = None
+    source: Path | None = None
+
+
+@dataclass(frozen=True)
+class Downloads:
+    """The offline edition offered for download, when the build was given it: its files and their sizes."""
+
+    files: tuple[GeneratedFile, ...] = ()
+    zip_bytes: int | None = None
+    zim_bytes: int | None = None
+
+
+def zip_path(edition: str) -> str:
+    """Where the site offers its offline edition: named after the edition, like the folder it unpacks to."""
+    return f"{DOWNLOADS}{offline_name(edition)}.zip"
+
+
+def zim_path(edition: str) -> str:
+    return f"{DOWNLOADS}intro-{edition}.zim"
+
+
+def read_pages(docs_dir: Path, src_uris: Iterable[str]) -> list[tuple[str, str]]:
+    """Every page's text; a file saved in another encoding than UTF-8 is named, not a traceback."""
+    pages, wrong = [], []
+    for src_uri in src_uris:
+        try:
+            pages.append((src_uri, (docs_dir / src_uri).read_text(encoding="utf-8-sig")))
+        except UnicodeDecodeError:
+            wrong.append(AuthorError(f"docs/{src_uri}", "er ikke lagret som UTF-8, så æ, ø og å blir feil. "
+                                     "Åpne filen og lagre den på nytt med tegnsettet UTF-8."))
+    if wrong:
+        raise ContentError(wrong)
+    return pages
+
+
+def refuse_unpublishable(docs_dir: Path, project_dir: Path, own: list[str]) -> None:
+    """Backups, links out of the project and heavy files never reach the site."""
+    found = publishable.problems(docs_dir, project_dir, own)
+    if found:
+        raise ContentError([AuthorError(f"docs/{f.path}", f.advice) for f in found])
+
+
+def check_reviews(site: Site, facts: LocalFacts | None, on: dt.date, grace: int,
+                  remind: Callable[[str], object]) -> None:
+    """Stop a chapter or local fact long past its date; remind about one just past it."""
+    errors, warnings = overdue(site.chapters.values(), on, grace)
+    fact_errors, fact_warnings = due_dates(dated_facts(facts), on, grace)
+    for warning in warnings + fact_warnings:
+        remind(warning)
+    if errors + fact_errors:
+        raise ContentError(errors + fact_errors)
+
+
+def check_figures(site: Site, on: dt.date, grace: int, remind: Callable[[str], object]) -> None:
+    """Stop a figure typed into a chapter's prose or long past its check date; remind about one just past it."""
+    errors, warnings = due_dates(figure_checks(site.figures, site.figure_uses), on, grace)
+    for warning in warnings:
+        remind(warning)
+    if errors or site.typed_figures:
+        raise ContentError(site.typed_figures + errors)
+
+
+def duplicate_nav_entries(listed: list[str]) -> list[AuthorError]:
+    """A page may stand in the menu only once."""
+    return [AuthorError("mkdocs.yml", f"Siden docs/{uri} står flere ganger i menyen (nav). Ta den med bare én gang.")
+            for uri in sorted({uri for uri in listed if listed.count(uri) > 1})]
+
+
+def nav_pages(nav: list | dict | str) -> list[str]:
+    """The pages of mkdocs.yml's nav, in menu order."""
+    if isinstance(nav, str):
+        return [nav] if nav.endswith(".md") else []
+    items = nav.values() if isinstance(nav, dict) else nav
+    return [page for item in items for page in nav_pages(item)]
+
+
+def path_starts(site: Site) -> set[str]:
+    """The landing page and each reader group's start page."""
+    return {"index.md", *(p.start_page for p in site.perspectives.values())}
+
+
+def theme_globals(site: Site, page_urls: dict[str, str]) -> dict:
+    """What the theme's own pages (the 404 page) show: the reader groups' start pages and the about page."""
+    return {"intro_groups": [{"name": p.name, "url": page_urls[p.start_page]} for p in site.perspectives.values()],
+            "intro_about_url": page_urls.get("om/index.md", "")}
+
+
+def watched_folders(data_dir: Path, editions_dir: Path) -> list[Path]:
+    """What `serve` watches besides docs/ and the config: the curated data and the editions' facts."""
+    data, editions = data_dir.resolve(), editions_dir.resolve()
+    return [data, *([] if editions.is_relative_to(data) else [editions])]
+
+
+def vendor_files(vendor_dir: Path) -> list[GeneratedFile]:
+    """Serve the pinned npm browser assets from the site itself, never from a CDN."""
+    files = []
+    for package_path, site_path in VENDOR_ASSETS.items():
+        source = vendor_dir / package_path
+        if not source.is_file():
+            raise SetupError(f"Filen {source} mangler. Kjør «make setup» for å installere nettleserfilene fra npm.")
+        files.append(GeneratedFile(site_path, source=source.resolve()))
+    return files
+
+
+def downloads(offline_zip: Path | None, offline_zim: Path | None, edition: str) -> Downloads:
+    """Offer the offline edition (and its ZIM, when made) for download, when this build was given one."""
+    if offline_zip is None:
+        return Downloads()
+    if not offline_zip.is_file():
+        raise SetupError(f"Den frakoblede utgaven {offline_zip} finnes ikke. Kjør «make offline» først.")
+    files = [GeneratedFile(zip_path(edition), source=offline_zip.resolve())]
+    zim_bytes = None
+    if offline_zim and offline_zim.is_file():
+        zim_bytes = offline_zim.stat().st_size
+        files.append(GeneratedFile(zim_path(edition), source=offline_zim.resolve()))
+    return Downloads(tuple(files), offline_zip.stat().st_size, zim_bytes)
+
+
+def reuse_files(site: Site, edition: identities.Identity, page_urls: dict[str, str], nav: list | dict | str,
+                data_dir: Path, published_registry: str) -> tuple[list[GeneratedFile], list[dict]]:
+    """Permanent links, redirects, catalog.json and posters, and the course packages they hold; and no published
+    address may break."""
+    current = current_addresses(site.page_uris, site.chapters, site.redirects)
+    problems = broken_addresses(read_registry(data_dir), current)
+    if published_registry:
+        # What the live site has published, kept with it by `make publish`: no address can be forgotten.
+        live = Path(published_registry)
+        problems += broken_addresses(read_registry(live.parent, live.name), current, where=str(live))
+    problems += dropped_redirects(site.redirects, site.page_uris,
+                                  {chapter_id: c.src_uri for chapter_id, c in site.chapters.items()})
+    if problems:
+        raise ContentError(problems)
+    menu = [site.chapter_at(src_uri).meta.id for src_uri in nav_pages(nav or []) if site.chapter_at(src_uri)]
+    generated = {**reuse.generated_files(site, edition, page_urls, menu), **quiz_sheets.sheets(site)}
+    packages = [
+        {"title": title, "path": CARTRIDGE_FOLDER + f"{name}.imscc",
+         "size": len(generated[CARTRIDGE_FOLDER + f"{name}.imscc"]), "chapters": len(set(chapters)),
+         "quizzes": sum(site.chapters[c].self_check is not None for c in set(chapters))}
+        for name, title, _, chapters in package_specs(catalog(site, edition, menu))
+    ]
+    return [GeneratedFile(path, content) for path, content in generated.items()], packages
+
+
+def booklet_pages(site: Site) -> tuple[dict[str, str], list[GeneratedFile]]:
+    """A printable booklet per path, beside the chapters so that their relative links work in it: each booklet
+    page's path → its reader group, and the pages (filled in with the chapters' HTML as the build renders them)."""
+    booklets = {booklet.src_uri(p): p for p in site.paths}
+    return booklets, [GeneratedFile(src_uri, booklet.page_markdown(site, perspective))
+                      for src_uri, perspective in booklets.items()]
