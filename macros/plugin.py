@@ -26,6 +26,7 @@ from urllib.parse import unquote
 
 from macros import (booklet, csp, publishable, diagrams, export, glossary, htmlcheck, identity, quiz_sheets, render,
                     reuse, safety, searchindex)
+from macros.programme_pages import materials_pages
 from macros.addresses import (broken_addresses, current_addresses, dropped_redirects, page_address, permalink,
                               read_registry)
 from macros.cartridge import CARTRIDGE_FOLDER, package_specs
@@ -100,6 +101,9 @@ class IntroPlugin(BasePlugin[IntroConfig]):
         self._add_offline_zip(files, config)
         self._add_reuse_files(files, config)
         self._add_booklets(files, config)
+        # The lab kit: each programme's «Materiell» page, to print (macros/programme_pages.py).
+        for src_uri, markdown in materials_pages(self.current_site(), identity.from_config(config)).items():
+            files.append(File.generated(config, src_uri, content=markdown, inclusion=InclusionLevel.NOT_IN_NAV))
         self._path_starts = {"index.md", *(p.start_page for p in self.current_site().perspectives.values())}
         return files
 
