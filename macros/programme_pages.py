@@ -11,6 +11,7 @@ import posixpath
 from macros.addresses import permalink
 from macros.identity import Identity
 from macros.model import LocalFacts, Programme
+from macros.posters import station_path
 from macros.programmes import clock, rotation, timetable
 from macros.quiz_sheets import questions_html
 from macros.render import _render, link
@@ -72,7 +73,8 @@ def stations(site: Site, src_uri: str) -> str:
     return _render("programme_stations.md.j2", stations=[
         {"station": station, "number": number,
          "link": link(src_uri, site.chapters[station.chapter].src_uri) + (f"#{station.section}" if station.section else ""),
-         "chapter": site.chapters[station.chapter].meta.title}
+         "chapter": site.chapters[station.chapter].meta.title,
+         "poster": link(src_uri, station_path(src_uri, station.id))}
         for number, station in enumerate(programme.stations, start=1)])
 
 
