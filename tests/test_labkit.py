@@ -181,3 +181,19 @@ def test_every_poster_prints_on_one_a4_sheet_with_nothing_cut_and_no_tools(brows
         assert f"{SITE_URL}k/{poster.chapter}/" in words
         assert "Tilbake til alle plakatene" not in words and "Skriv ut plakaten" not in words
     page.close()
+
+
+def test_offline_posters_and_materials_lead_back_over_file(offline_dir):
+    """The kiosk has no back button: each poster's links must open a page of the unpacked zip."""
+    from selectolax.lexbor import LexborHTMLParser
+
+    for poster in all_posters(SITE):
+        file = offline_dir / poster.path
+        links = [a.attributes["href"] for a in LexborHTMLParser(file.read_text(encoding="utf-8")).css("nav a")]
+        assert len(links) == 2, poster.path
+        for href in links:
+            assert (file.parent / href).resolve().is_file(), f"{poster.path}: {href}"
+    for src_uri in PROGRAMMES:
+        page = offline_dir / materials_src_uri(src_uri).replace(".md", ".html")
+        back = LexborHTMLParser(page.read_text(encoding="utf-8")).css_first(".intro-material-back a")
+        assert back.attributes["href"] == f"{stem(src_uri)}.html"
