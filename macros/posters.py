@@ -16,6 +16,7 @@ import segno
 from macros.addresses import permalink, relative_target
 from macros.identity import Identity
 from macros.model import Station
+from macros.norwegian import sort_key
 from macros.render import _render, link
 from macros.site import Site
 
@@ -96,5 +97,5 @@ def poster_list(site: Site, page_src_uri: str) -> str:
                                if p.programme == src_uri]}
                   for src_uri, programme in sorted(site.programmes.items()) if programme.stations]
     chapters = sorted(({"title": site.chapters[p.chapter].meta.title, "link": link(page_src_uri, p.path)}
-                       for p in posters if p.station is None), key=lambda c: c["title"])
+                       for p in posters if p.station is None), key=lambda c: sort_key(c["title"]))
     return _render("posters.md.j2", programmes=programmes, chapters=chapters)

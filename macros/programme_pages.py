@@ -86,12 +86,11 @@ def case_stories(site: Site, src_uri: str) -> str:
 def materials_link(site: Site, src_uri: str) -> str:
     """A link to the programme's «Materiell» page, naming what it holds."""
     programme = _programme(site, src_uri)
-    parts = [heading for anchor, heading in _contents(programme, src_uri in site.programme_checks)
-             if not anchor.startswith("stasjon-")]
-    if programme.stations:
-        parts.insert(1, "ett ark per stasjon")
-    return _render("programme_materials_link.md.j2", link=link(src_uri, materials_src_uri(src_uri)),
-                   parts=[part[0].lower() + part[1:] for part in parts])
+    parts = (["rotasjonsplanen", "ett ark per stasjon"] if programme.stations else []) \
+        + (["rollekortene"] if programme.roles else []) \
+        + [f"fortellingen «{case.title}»" for case in programme.cases] \
+        + (["spørrearket"] if src_uri in site.programme_checks else [])
+    return _render("programme_materials_link.md.j2", link=link(src_uri, materials_src_uri(src_uri)), parts=parts)
 
 
 def booking(facts: LocalFacts | None) -> str:
