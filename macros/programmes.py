@@ -6,6 +6,7 @@ the rotation plan and the printed sheets always add up; the station posters come
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,6 +23,9 @@ PAGE_FOLDER = "programmer/"
 ORDINALS = ("Første", "Andre", "Tredje", "Fjerde", "Femte", "Sjette", "Sjuende", "Åttende", "Niende", "Tiende",
             "Ellevte", "Tolvte")
 GROUPS = "ABCDEFGHIJKL"
+# The macros that show a programme's data, and those that need its stations.
+_MACRO = re.compile(r"\{\{-?\s*(programplan|rotasjonsplan|stasjoner|fortelling|materiell)\s*\(")
+NEEDS_STATIONS = ("rotasjonsplan", "stasjoner")
 
 
 @dataclass(frozen=True)
@@ -72,6 +76,23 @@ def read_programmes(data_dir: Path, page_uris: set[str], chapter_sections: dict[
             errors.append(AuthorError(f"docs/{page}", f"Opplegget har ingen data. Lag filen data/{DATA_FOLDER}/{stem}.yml "
                                       "med timeplanen (minutes og schedule), slik de andre oppleggene har."))
     return programmes
+
+
+def macro_problems(texts: dict[str, str], programmes: dict[str, Programme]) -> list[AuthorError]:
+    """A programme macro on a page without programme data (or a station macro in a programme without stations)."""
+    problems = []
+    for src_uri, text in sorted(texts.items()):
+        for match in _MACRO.finditer(text):
+            name, line = match.group(1), text.count("\n", 0, match.start()) + 1
+            if src_uri not in programmes:
+                problems.append(AuthorError(f"docs/{src_uri}", f"«{name}()» viser delene av et introduksjonsopplegg. "
+                                            "Den virker bare på en side under docs/programmer/ som har data i "
+                                            f"data/{DATA_FOLDER}/.", line=line))
+            elif name in NEEDS_STATIONS and not programmes[src_uri].stations:
+                problems.append(AuthorError(f"docs/{src_uri}", f"«{name}()» viser stasjonene, men opplegget har "
+                                            f"ingen stasjoner i data/{DATA_FOLDER}/. Fjern makroen, eller legg inn "
+                                            "stasjonene (stations).", line=line))
+    return problems
 
 
 def _station_problems(label: str, number: int, station: Station,

@@ -26,7 +26,7 @@ from macros import yamlio
 from macros.errors import AuthorError, ContentError, from_validation, from_yaml, line_of_key
 from macros.model import (ChapterMeta, Figure, GlossaryTerm, LearningPath, PageMeta, Perspective, Programme,
                           Redirect, SelfCheck)
-from macros.programmes import read_programmes
+from macros.programmes import macro_problems, read_programmes
 from macros.readability import LIX_LIMIT, Readability, measure
 
 CHAPTER_FOLDER = "kapitler/"
@@ -346,6 +346,7 @@ def load_site(data_dir: Path, pages: Iterable[tuple[str, str]]) -> Site:
                 errors.append(AuthorError(f"docs/{src_uri}", f"viser til kapitlet «{chapter_id}», men ingen "
                                           "kapitler har den id-en.", field="self_checks"))
     programmes = read_programmes(data_dir, page_uris, {c: by_id[c].sections for c in by_id}, errors)
+    errors += macro_problems(texts, programmes)
     figure_uses = figure_text.uses(texts)
     for figure_id, places in figure_uses.items():
         if figure_id not in site.figures:

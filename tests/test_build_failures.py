@@ -157,6 +157,7 @@ CASES = {
     "a programme station with no chapter for its poster": (replace(PROGRAMME, "chapter: velferdsteknologi\n    section: gps",
                                                                    "chapter: gps-kapitlet\n    section: gps"),
                                                            [PROGRAMME, "«gps-kapitlet»", "stations nr. 4"]),
+    "a programme macro on a chapter": (append(CHAPTER, "\n\n{{ stasjoner() }}\n"), [CHAPTER, "«stasjoner()»", "linje"]),
     "a programme without its data": (write("docs/programmer/nytt-opplegg.md", "---\ntitle: Nytt\nsummary: Et nytt "
                                            "opplegg.\n---\n\n# Nytt\n\nTekst.\n"),
                                      ["docs/programmer/nytt-opplegg.md", "data/programmes/nytt-opplegg.yml"]),
