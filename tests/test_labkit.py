@@ -3,6 +3,7 @@
 import io
 import re
 
+import frontmatter
 import pytest
 from pypdf import PdfReader
 
@@ -10,7 +11,10 @@ from macros.errors import AuthorError
 from macros.posters import all_posters, station_path
 from macros.programme_pages import materials_src_uri
 from macros.programmes import read_programmes, rotation, timetable
+from tests.conftest import ROOT
 from tests.test_content import SITE
+
+SITE_TEXTS = {src_uri: (ROOT / "docs" / src_uri).read_text(encoding="utf-8") for src_uri in SITE.programmes}
 
 SITE_URL = "https://intro.alrekhelseklynge.no/"
 A4 = {"format": "A4", "margin": {"top": "15mm", "bottom": "15mm", "left": "15mm", "right": "15mm"}}
@@ -41,6 +45,14 @@ def test_timetable_runs_without_gaps_to_the_programmes_length(src_uri):
     slots = timetable(programme)
     assert slots[0].start == 0 and slots[-1].end == programme.minutes
     assert all(before.end == after.start for before, after in zip(slots, slots[1:]))
+
+
+@pytest.mark.parametrize("src_uri", PROGRAMMES, ids=stem)
+def test_duration_in_the_front_matter_says_what_the_timetable_adds_up_to(src_uri):
+    duration = frontmatter.loads(SITE_TEXTS[src_uri])["duration"]
+    amount, unit = re.findall(r"(\d+(?:,\d+)?) (minutter|timer)", duration)[-1]
+    minutes = float(amount.replace(",", ".")) * (60 if unit == "timer" else 1)
+    assert minutes == SITE.programmes[src_uri].minutes, duration
 
 
 def test_rotation_sends_every_group_to_every_station_once_and_never_two_groups_to_one():
