@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import wraps
 
-from macros import figure_pages, render
+from macros import figure_pages, posters, programme_pages, render
 from macros.local import local_box, made_by, urgent_help
 from macros.release import offline_name
 
@@ -59,13 +59,14 @@ def _urgent_help(env) -> Callable[[], str]:
 def define_env(env) -> None:
     """Register INTRO's macros: perspektivkort(), sti("studenter"), fortsett(), ordliste(), frakoblet_utgave(), plakater(),
     hos_oss("legevakt"), akutt_hjelp(), kurspakker(), laget_av(), tall("egenandelstak"),
-    tall_tabell("utskrivningsklar-dognpris") and tall_og_satser()."""
+    tall_tabell("utskrivningsklar-dognpris"), tall_og_satser(), and on a programme page programplan(), rotasjonsplan(),
+    stasjoner(), fortelling(), bestilling() and materiell()."""
     env.macro(_on_current_page(env, render.perspective_cards), "perspektivkort")
     env.macro(_on_current_page(env, render.path_overview), "sti")
     env.macro(_on_current_page(env, render.continue_reading), "fortsett")
     env.macro(_on_current_page(env, render.glossary), "ordliste")
     env.macro(_offline_download(env), "frakoblet_utgave")
-    env.macro(_on_current_page(env, render.poster_list), "plakater")
+    env.macro(_on_current_page(env, posters.poster_list), "plakater")
     env.macro(_local_box(env), "hos_oss")
     env.macro(_course_packages(env), "kurspakker")
     env.macro(_urgent_help(env), "akutt_hjelp")
@@ -73,3 +74,10 @@ def define_env(env) -> None:
     env.macro(_on_current_page(env, figure_pages.in_sentence), "tall")
     env.macro(_on_current_page(env, figure_pages.table), "tall_tabell")
     env.macro(_on_current_page(env, figure_pages.overview), "tall_og_satser")
+    # A programme page's parts, from data/programmes/<programme>.yml (macros/programme_pages.py).
+    env.macro(_on_current_page(env, programme_pages.programme_plan), "programplan")
+    env.macro(_on_current_page(env, programme_pages.rotation_plan), "rotasjonsplan")
+    env.macro(_on_current_page(env, programme_pages.stations), "stasjoner")
+    env.macro(_on_current_page(env, programme_pages.case_stories), "fortelling")
+    env.macro(_on_current_page(env, programme_pages.materials_link), "materiell")
+    env.macro(lambda: programme_pages.booking(env.conf.plugins["intro"].facts), "bestilling")

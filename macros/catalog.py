@@ -1,4 +1,4 @@
-"""catalog.json: every chapter as data. The LMS cartridges and the QR posters read from it."""
+"""catalog.json: every chapter as data. The LMS cartridges read from it."""
 
 from __future__ import annotations
 

@@ -29,6 +29,7 @@ class Identity:
     owner: str
     url: str
     colour: str
+    logo: str = ""  # the theme's logo, relative to the site root (empty: none)
     licence: str = LICENCE
     licence_url: str = LICENCE_URL
 
@@ -40,6 +41,11 @@ def _primary(theme: Any) -> str:
     return MATERIAL_PRIMARY.get(str(name).lower().replace(" ", "-"), MATERIAL_PRIMARY["indigo"])
 
 
+def _logo(theme: Any) -> str:
+    logo = theme.get("logo") if hasattr(theme, "get") else None
+    return str(logo) if logo else ""
+
+
 def from_config(config: Any) -> Identity:
     """The identity of the edition a MkDocs config describes."""
     return Identity(
@@ -48,4 +54,5 @@ def from_config(config: Any) -> Identity:
         owner=config.get("site_author") or config["site_name"],
         url=(config.get("site_url") or "/"),
         colour=_primary(config.get("theme") or {}),
+        logo=_logo(config.get("theme") or {}),
     )

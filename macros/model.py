@@ -161,11 +161,86 @@ class Redirect(Strict):
     to: Text = Field(description="id-en til kapitlet, eller stien til siden under docs/")
 
 
-class Poster(Strict):
-    """A QR poster for the lab: a chapter, and where it hangs."""
+# ---- Programmes (data/programmes/<programme>.yml): what a facilitator prints ----
 
-    chapter: Slug
-    station: Text | None = Field(default=None, description="stasjonen i laboratoriet plakaten henger ved")
+
+class Task(Strict):
+    """One thing a group does at a station, under a short label such as «Prøv»."""
+
+    label: Text = Field(description="en kort merkelapp, for eksempel «Prøv», «Legg merke til» eller «Etikk»")
+    text: Text = Field(description="hva gruppen gjør eller snakker om, som hele setninger")
+
+
+class Station(Strict):
+    """A station groups visit in turn. Its sheet, its poster and the rotation plan are made from this."""
+
+    id: Slug = Field(description="fast kortnavn for stasjonen, for eksempel «trygghetsalarm»; plakaten har det i adressen")
+    name: Text = Field(max_length=40, description="navnet på stasjonen slik besøkende ser det på plakaten")
+    place: Text = Field(description="hvor i laboratoriet eller verkstedet stasjonen står, og hva den trenger")
+    chapter: Slug = Field(description="id-en til kapitlet stasjonen handler om; QR-koden på plakaten går dit")
+    section: Text | None = Field(default=None, description="lenke-id-en til overskriften i kapitlet om løsningen")
+    about: Sentence = Field(description="hva løsningen er, i én eller to setninger")
+    tasks: list[Task] = Field(min_length=1, max_length=4, description="hva gruppen gjør ved stasjonen")
+
+
+class Role(Strict):
+    """A role card: who the holder is in the story, and what they ask themselves."""
+
+    name: Text = Field(max_length=40, description="rollen, for eksempel «Pårørende» eller «Fastlegen»")
+    who: Text | None = Field(default=None, description="hvem rollen er i fortellingen, som hele setninger")
+    asks: list[Text] = Field(default_factory=list, description="spørsmål bare denne rollen stiller")
+
+
+class CaseStory(Strict):
+    """A story the groups read, as the programme page tells it (every person in it is made up)."""
+
+    id: Slug = Field(description="fast kortnavn for fortellingen, for eksempel «kari-hjemme»")
+    title: Text = Field(description="overskriften på arket, for eksempel «Karis reise»")
+    paragraphs: list[Text] = Field(min_length=1, description="fortellingen, ett avsnitt per punkt")
+
+
+class Activity(Strict):
+    """One line of the programme's timetable, or a number of station rounds (rounds: 3)."""
+
+    name: Text | None = Field(default=None, description="aktiviteten, for eksempel «Velkommen»")
+    minutes: int = Field(ge=1, le=240, description="hvor mange minutter den tar (for runder: hver runde)")
+    what: Text | None = Field(default=None, description="hva som skjer, som hele setninger")
+    rounds: int | None = Field(default=None, ge=1, le=12,
+                               description="antall stasjonsrunder etter hverandre, hver på «minutes» minutter")
+
+    @model_validator(mode="after")
+    def _named_or_rounds(self) -> Activity:
+        if self.rounds is None and self.name is None:
+            raise ValueError("mangler «name». Skriv hva aktiviteten heter, eller «rounds» for stasjonsrunder")
+        return self
+
+
+class Programme(Strict):
+    """What one programme page (docs/programmer/<programme>.md) needs printed, and its timetable."""
+
+    minutes: int = Field(ge=10, le=480, description="hvor mange minutter opplegget varer i alt")
+    schedule: list[Activity] = Field(min_length=1, description="timeplanen, i rekkefølge")
+    stations: list[Station] = Field(default_factory=list, description="stasjonene gruppene går mellom")
+    roles: list[Role] = Field(default_factory=list, description="rollekortene")
+    role_questions: list[Text] = Field(default_factory=list,
+                                       description="spørsmål som står på alle rollekortene")
+    cases: list[CaseStory] = Field(default_factory=list, description="fortellingene gruppene leser")
+
+    @model_validator(mode="after")
+    def _timings_fit(self) -> Programme:
+        planned = sum(a.minutes * (a.rounds or 1) for a in self.schedule)
+        if planned != self.minutes:
+            raise ValueError(f"timeplanen (schedule) er {planned} minutter, men opplegget varer {self.minutes} "
+                             "minutter (minutes). Rett tidene slik at de går opp")
+        rounds = sum(a.rounds or 0 for a in self.schedule)
+        if rounds != len(self.stations):
+            raise ValueError(f"timeplanen har {rounds} stasjonsrunder, men det er {len(self.stations)} stasjoner. "
+                             "Hver gruppe skal innom hver stasjon én gang: like mange runder som stasjoner")
+        ids = [station.id for station in self.stations]
+        twice = sorted({i for i in ids if ids.count(i) > 1})
+        if twice:
+            raise ValueError(f"stasjonen «{twice[0]}» står flere ganger. Hver stasjon trenger sin egen id")
+        return self
 
 
 class Sourced(Strict):

@@ -105,6 +105,7 @@ class IntroPlugin(BasePlugin[IntroConfig]):
             reuse, self.packages = prebuild.reuse_files(site, edition, page_urls, config.nav or [],
                                                         Path(self.config.data_dir), self.config.published_registry)
             self._booklets, booklet_pages = prebuild.booklet_pages(site)
+            materials = prebuild.materials_pages(site, edition)
             self._generated = [*prebuild.vendor_files(project / self.config.vendor_dir), *downloads.files, *reuse]
             self._handover = handover.prepare(Path(self.config.finished_markdown_dir)) \
                 if self.config.finished_markdown_dir else None
@@ -115,8 +116,8 @@ class IntroPlugin(BasePlugin[IntroConfig]):
         for made in self._generated:
             files.append(File.generated(config, made.path, content=made.content,
                                         abs_src_path=str(made.source) if made.source else None))
-        # Last, so that MkDocs renders them after every chapter, whose HTML they are made of.
-        for made in booklet_pages:
+        # Off the menu. The booklets come last, so that MkDocs renders them after every chapter, whose HTML they are made of.
+        for made in [*materials, *booklet_pages]:
             files.append(File.generated(config, made.path, content=made.content, inclusion=InclusionLevel.NOT_IN_NAV))
         # The authors' own files (not the theme's), for the hand-over.
         self._static = [file.src_uri for file in own if not file.is_documentation_page() and file.src_dir == docs_dir]

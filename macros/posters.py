@@ -1,41 +1,101 @@
-"""A4 QR posters for the lab: a chapter's title, summary and a QR code for its permanent link."""
+"""A4 QR posters for the lab and the workshop: one for every programme station and one for every chapter.
+
+Each poster is a small HTML page made for paper: the browser lays out its text, the QR code is inline SVG, and
+print CSS (assets/stylesheets/intro-plakat.css) fits it on one A4 sheet. The stations come from the programmes'
+data (data/programmes/), so a station cannot lack its poster. Every QR code holds the chapter's permanent link.
+"""
 
 from __future__ import annotations
 
-import re
-import textwrap
+import posixpath
+from dataclasses import dataclass
 from functools import lru_cache
 
 import segno
 
+from macros.addresses import permalink, relative_target
 from macros.identity import Identity
-from macros.render import _render
+from macros.model import Station
+from macros.norwegian import sort_key
+from macros.render import _render, link
+from macros.site import Site
 
-A4_WIDTH = 210
-QR_SIZE = 110  # millimetres: scannable from a couple of metres
+FOLDER = "plakater/"
+PAGE = "plakater.md"  # the page listing every poster
+STYLESHEET = "assets/stylesheets/intro-plakat.css"
+PRINT_SCRIPT = "assets/javascripts/intro-print.js"
+# A chapter title longer than this gets a smaller type size, so the poster still fits one A4 sheet.
+LONG_TITLE = 40
 
 
-# Making a QR code takes a tenth of a second; `mkdocs serve` keeps this between rebuilds.
+@dataclass(frozen=True)
+class Poster:
+    path: str  # where the poster is in the site
+    chapter: str  # the chapter id its QR code leads to
+    station: Station | None = None
+    number: int | None = None  # the station's number in its programme
+    programme: str | None = None  # the programme page (src_uri)
+
+
+def station_path(programme_src_uri: str, station_id: str) -> str:
+    """programmer/velferdsteknologi-i-praksis.md, gps → plakater/stasjon-velferdsteknologi-i-praksis-gps.html"""
+    return f"{FOLDER}stasjon-{posixpath.basename(programme_src_uri).removesuffix('.md')}-{station_id}.html"
+
+
+def chapter_path(chapter_id: str) -> str:
+    return f"{FOLDER}{chapter_id}.html"
+
+
+def all_posters(site: Site, menu: list[str] | tuple[str, ...] = ()) -> list[Poster]:
+    """Every station of every programme, then every chapter (in menu order, the rest after)."""
+    stations = [Poster(station_path(src_uri, station.id), station.chapter, station, number, src_uri)
+                for src_uri, programme in sorted(site.programmes.items())
+                for number, station in enumerate(programme.stations, start=1)]
+    order = [c for c in menu if c in site.chapters] + sorted(set(site.chapters) - set(menu))
+    return stations + [Poster(chapter_path(chapter_id), chapter_id) for chapter_id in order]
+
+
+# Making a QR code takes a few milliseconds; `mkdocs serve` keeps this between rebuilds.
 @lru_cache(maxsize=512)
-def _qr_path(url: str) -> tuple[str, int]:
-    """The QR code's modules as one SVG path, and its width in modules (quiet zone included)."""
-    qr = segno.make_qr(url, error="m")
-    svg = qr.svg_inline(scale=1, border=4, omitsize=True)
-    path = re.search(r'\sd="([^"]+)"', svg).group(1)
-    width = qr.symbol_size(scale=1, border=4)[0]
-    return path, width
+def qr_svg(url: str) -> str:
+    """The QR code as inline SVG that scales to its box (a quiet zone of four modules included)."""
+    return segno.make_qr(url, error="m").svg_inline(border=4, omitsize=True, svgclass="intro-poster-qr",
+                                                     lineclass=None)
 
 
-def poster_svg(title: str, summary: str, url: str, station: str | None, identity: Identity) -> str:
-    path, modules = _qr_path(url)
-    title_lines = textwrap.wrap(title, 28)
-    summary_lines = textwrap.wrap(summary, 62)
-    summary_top = 62 + len(title_lines) * 13 + 4
-    qr_y = summary_top + len(summary_lines) * 7.5 + 4
+def poster_html(site: Site, poster: Poster, identity: Identity, page_urls: dict[str, str]) -> str:
+    chapter = site.chapters[poster.chapter]
+    url = identity.url.rstrip("/") + "/" + permalink(poster.chapter)
+    folder = posixpath.dirname(poster.path)
+    address = folder + "/"
     return _render(
-        "poster.svg.j2",
-        title=title, summary=summary, url=url, station=station, identity=identity,
-        title_lines=title_lines, summary_lines=summary_lines, summary_top=summary_top,
-        qr_path=path, qr_scale=QR_SIZE / modules, qr_size=QR_SIZE,
-        qr_x=(A4_WIDTH - QR_SIZE) / 2, qr_y=qr_y,
+        "poster.html.j2",
+        poster=poster, identity=identity, url=url, qr=qr_svg(url),
+        chapter_title=chapter.meta.title, summary=chapter.meta.summary,
+        long_title=len(chapter.meta.title) > LONG_TITLE,
+        programme=site.page_titles.get(poster.programme or "", ""),
+        back=relative_target(address, page_urls.get(PAGE, page_urls.get("index.md", ""))),
+        chapter_link=relative_target(address, page_urls[chapter.src_uri]),
+        stylesheet=posixpath.relpath(STYLESHEET, folder),
+        print_script=posixpath.relpath(PRINT_SCRIPT, folder),
+        logo=posixpath.relpath(identity.logo, folder) if identity.logo else "",
     )
+
+
+def poster_files(site: Site, identity: Identity, page_urls: dict[str, str],
+                 menu: list[str] | tuple[str, ...] = ()) -> dict[str, str]:
+    """Every poster, by its path in the site."""
+    return {poster.path: poster_html(site, poster, identity, page_urls) for poster in all_posters(site, menu)}
+
+
+def poster_list(site: Site, page_src_uri: str) -> str:
+    """The posters page: the posters of each programme's stations, then one for every chapter."""
+    posters = all_posters(site)
+    programmes = [{"title": site.page_titles[src_uri], "link": link(page_src_uri, src_uri),
+                   "posters": [{"poster": p, "link": link(page_src_uri, p.path),
+                                "chapter": site.chapters[p.chapter].meta.title} for p in posters
+                               if p.programme == src_uri]}
+                  for src_uri, programme in sorted(site.programmes.items()) if programme.stations]
+    chapters = sorted(({"title": site.chapters[p.chapter].meta.title, "link": link(page_src_uri, p.path)}
+                       for p in posters if p.station is None), key=lambda c: sort_key(c["title"]))
+    return _render("posters.md.j2", programmes=programmes, chapters=chapters)

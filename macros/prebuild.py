@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from macros import booklet, identity as identities, publishable, quiz_sheets, reuse
+from macros import booklet, identity as identities, programme_pages, publishable, quiz_sheets, reuse
 from macros.addresses import broken_addresses, current_addresses, dropped_redirects, read_registry
 from macros.cartridge import CARTRIDGE_FOLDER, package_specs
 from macros.catalog import catalog
@@ -192,3 +192,8 @@ def booklet_pages(site: Site) -> tuple[dict[str, str], list[GeneratedFile]]:
     booklets = {booklet.src_uri(p): p for p in site.paths}
     return booklets, [GeneratedFile(src_uri, booklet.page_markdown(site, perspective))
                       for src_uri, perspective in booklets.items()]
+
+
+def materials_pages(site: Site, edition: identities.Identity) -> list[GeneratedFile]:
+    """Each programme's «Materiell» page, to print (macros/programme_pages.py); off the menu, like the booklets."""
+    return [GeneratedFile(src_uri, markdown) for src_uri, markdown in programme_pages.materials_pages(site, edition).items()]

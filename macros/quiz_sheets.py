@@ -54,3 +54,10 @@ def programme_section(site: Site, src_uri: str) -> str:
         chapters=chapters,
         sheets={suffix: link(src_uri, sheet_path(src_uri, suffix)) for suffix in SHEETS},
     )
+
+
+def questions_html(site: Site, src_uri: str, level: int = 3) -> str:
+    """The participants' questions of a programme as HTML, for its «Materiell» page ("" without self-checks)."""
+    if src_uri not in site.programme_checks:
+        return ""
+    return _render("quiz_questions.html.j2", answers=False, chapters=_chapters(site, src_uri), level=level)

@@ -257,13 +257,3 @@ def course_packages(packages: list[dict], page_src_uri: str) -> str:
     rows = [{**package, "size": file_size(package["size"]), "link": link(page_src_uri, package["path"])}
             for package in packages]
     return _render("course_packages.md.j2", packages=rows)
-
-
-def poster_list(site: Site, page_src_uri: str) -> str:
-    """A table of the lab's QR posters with links to print them."""
-    posters = [
-        {"station": p.station, "title": site.chapters[p.chapter].meta.title,
-         "link": link(page_src_uri, f"plakater/{p.chapter}.svg")}
-        for p in site.posters
-    ]
-    return _render("posters.md.j2", posters=posters)

@@ -9,15 +9,9 @@ from macros.addresses import page_address, permalink, redirect_file, relative_ta
 from macros.cartridge import CARTRIDGE_FOLDER, cartridge_bytes, cartridges
 from macros.identity import Identity
 from macros.catalog import CATALOG_FILE, absolute, catalog, catalog_json
-from macros.posters import poster_svg
+from macros.posters import poster_files
 from macros.render import redirect_page
 from macros.site import Site
-
-POSTER_FOLDER = "plakater/"
-
-
-def poster_path(chapter_id: str) -> str:
-    return f"{POSTER_FOLDER}{chapter_id}.svg"
 
 
 def _redirect(site_url: str, address: str, title: str, target_src_uri: str, page_urls: dict[str, str]) -> str:
@@ -49,9 +43,5 @@ def generated_files(site: Site, identity: Identity, page_urls: dict[str, str],
     files[CATALOG_FILE] = catalog_json(data)
     for package in cartridges(data):
         files[CARTRIDGE_FOLDER + package.name] = cartridge_bytes(package.files)
-    entries = {entry["id"]: entry for entry in data["chapters"]}
-    for poster in site.posters:
-        entry = entries[poster.chapter]
-        files[poster_path(poster.chapter)] = poster_svg(entry["title"], entry["summary"], entry["permanent_url"],
-                                                        poster.station, identity)
+    files.update(poster_files(site, identity, page_urls, menu))
     return files

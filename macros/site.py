@@ -24,14 +24,15 @@ from macros import figures as figure_text
 from macros import icons
 from macros import yamlio
 from macros.errors import AuthorError, ContentError, from_validation, from_yaml, line_of_key
-from macros.model import (ChapterMeta, Figure, GlossaryTerm, LearningPath, PageMeta, Perspective, Poster,
+from macros.model import (ChapterMeta, Figure, GlossaryTerm, LearningPath, PageMeta, Perspective, Programme,
                           Redirect, SelfCheck)
+from macros.programmes import macro_problems, read_programmes
 from macros.readability import LIX_LIMIT, Readability, measure
 
 CHAPTER_FOLDER = "kapitler/"
 SELF_CHECK_FOLDER = "selvtest"
 DATA_FILES = {"perspectives": "perspectives.yml", "paths": "paths.yml", "glossary": "glossary.yml",
-              "redirects": "redirects.yml", "posters": "posters.yml", "figures": "figures.yml"}
+              "redirects": "redirects.yml", "figures": "figures.yml"}
 
 Model = TypeVar("Model", bound=BaseModel)
 
@@ -60,7 +61,8 @@ class Site:
     paths: dict[str, LearningPath]
     glossary: list[GlossaryTerm]
     redirects: list[Redirect] = field(default_factory=list)
-    posters: list[Poster] = field(default_factory=list)
+    # A programme page's data (src_uri → data/programmes/<programme>.yml): stations, role cards, stories.
+    programmes: dict[str, Programme] = field(default_factory=dict)
     chapters: dict[str, Chapter] = field(default_factory=dict)
     page_uris: frozenset[str] = frozenset()
     page_titles: dict[str, str] = field(default_factory=dict)  # src_uri → title from the front matter
@@ -230,7 +232,6 @@ def load_data(data_dir: Path, errors: list[AuthorError]) -> Site:
     paths = _read_list(data_dir / DATA_FILES["paths"], LearningPath, errors, label("paths"))
     glossary = _read_list(data_dir / DATA_FILES["glossary"], GlossaryTerm, errors, label("glossary"))
     redirects = _read_list(data_dir / DATA_FILES["redirects"], Redirect, errors, label("redirects"))
-    posters = _read_list(data_dir / DATA_FILES["posters"], Poster, errors, label("posters"))
     figures = _read_list(data_dir / DATA_FILES["figures"], Figure, errors, label("figures"))
 
     for duplicate in _duplicates(p.id for p in perspectives):
@@ -257,7 +258,6 @@ def load_data(data_dir: Path, errors: list[AuthorError]) -> Site:
         paths={p.perspective: p for p in paths},
         glossary=glossary,
         redirects=redirects,
-        posters=posters,
         figures={figure.id: figure for figure in figures},
     )
 
@@ -345,10 +345,8 @@ def load_site(data_dir: Path, pages: Iterable[tuple[str, str]]) -> Site:
             if chapter_id not in by_id:
                 errors.append(AuthorError(f"docs/{src_uri}", f"viser til kapitlet «{chapter_id}», men ingen "
                                           "kapitler har den id-en.", field="self_checks"))
-    for poster in site.posters:
-        if poster.chapter not in by_id:
-            errors.append(AuthorError("data/posters.yml", f"Plakaten viser til kapitlet «{poster.chapter}», "
-                                      "men ingen kapitler har den id-en."))
+    programmes = read_programmes(data_dir, page_uris, {c: by_id[c].sections for c in by_id}, errors)
+    errors += macro_problems(texts, programmes)
     figure_uses = figure_text.uses(texts)
     for figure_id, places in figure_uses.items():
         if figure_id not in site.figures:
@@ -358,4 +356,5 @@ def load_site(data_dir: Path, pages: Iterable[tuple[str, str]]) -> Site:
     if errors:
         raise ContentError(errors)
     return replace(site, chapters=by_id, page_uris=frozenset(page_uris), page_titles=titles,
-                   programme_checks=programme_checks, figure_uses=figure_uses, typed_figures=typed)
+                   programme_checks=programme_checks, programmes=programmes, figure_uses=figure_uses,
+                   typed_figures=typed)

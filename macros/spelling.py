@@ -28,6 +28,8 @@ from macros.readability import prose
 ROOT = Path(__file__).resolve().parents[1]
 WORD_LIST = "data/stavekontroll.txt"
 GLOSSARY = "data/glossary.yml"
+PROGRAMMES = "data/programmes"
+PROGRAMME_KEYS = ("id", "chapter", "section")  # not words: ids and anchors
 DICTIONARY = "nb_NO"
 # The Norwegian dictionary is stored in ISO 8859-1: hunspell cannot look up a word outside it.
 DICTIONARY_ENCODING = "iso-8859-1"
@@ -128,12 +130,29 @@ def glossary_words(source: str) -> list[Word]:
     return found
 
 
+def programme_words(source: str) -> list[Word]:
+    """The words a programme's data puts on its pages, sheets and posters (every text but ids and anchors)."""
+    def texts(value: object) -> Iterator[str]:
+        if isinstance(value, dict):
+            for key, item in value.items():
+                if key not in PROGRAMME_KEYS:
+                    yield from texts(item)
+        elif isinstance(value, list):
+            for item in value:
+                yield from texts(item)
+        elif isinstance(value, str):
+            yield value
+    return [word for text in texts(yaml.safe_load(source)) for word in words(text)]
+
+
 def content_words(root: Path = ROOT) -> dict[str, list[Word]]:
     """The words to check in every page under docs/ and in the glossary, by path from the project root."""
     files = {
         path.relative_to(root).as_posix(): markdown_words(path.read_text(encoding="utf-8"))
         for path in sorted((root / "docs").rglob("*.md"))
     }
+    for programme in sorted((root / PROGRAMMES).glob("*.yml")):
+        files[programme.relative_to(root).as_posix()] = programme_words(programme.read_text(encoding="utf-8"))
     glossary = root / GLOSSARY
     if glossary.is_file():
         files[GLOSSARY] = glossary_words(glossary.read_text(encoding="utf-8"))

@@ -11,6 +11,7 @@ import yaml
 from tests.conftest import copy_project, mkdocs_build
 
 CHAPTER = "docs/kapitler/lovene.md"
+PROGRAMME = "data/programmes/velferdsteknologi-i-praksis.yml"
 
 
 def replace(path: str, old: str, new: str, count: int = 1) -> Callable[[Path], None]:
@@ -150,6 +151,16 @@ CASES = {
                                 ["data/figures.yml", "applies", "«testtall»"]),
     "duplicate figure": (lambda project: (add_figure(TEST_FIGURE)(project), add_figure(TEST_FIGURE)(project)),
                          ["data/figures.yml", "«testtall» står flere ganger"]),
+    "programme times that do not add up": (replace(PROGRAMME, "  - name: Veien videre\n    minutes: 10",
+                                                   "  - name: Veien videre\n    minutes: 15"),
+                                           [PROGRAMME, "125 minutter", "varer 120 minutter"]),
+    "a programme station with no chapter for its poster": (replace(PROGRAMME, "chapter: velferdsteknologi\n    section: gps",
+                                                                   "chapter: gps-kapitlet\n    section: gps"),
+                                                           [PROGRAMME, "«gps-kapitlet»", "stations nr. 4"]),
+    "a programme macro on a chapter": (append(CHAPTER, "\n\n{{ stasjoner() }}\n"), [CHAPTER, "«stasjoner()»", "linje"]),
+    "a programme without its data": (write("docs/programmer/nytt-opplegg.md", "---\ntitle: Nytt\nsummary: Et nytt "
+                                           "opplegg.\n---\n\n# Nytt\n\nTekst.\n"),
+                                     ["docs/programmer/nytt-opplegg.md", "data/programmes/nytt-opplegg.yml"]),
 }
 
 

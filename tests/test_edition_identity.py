@@ -53,9 +53,20 @@ def test_gjovik_citations_catalogue_and_posters_carry_gjoviks_title_and_colour(g
     assert all(c["permanent_url"].startswith("https://intro.helseinn.no/") for c in catalog["chapters"])
     teaching = page(gjovik.site, "kapitler/lovene/index.html").css_first(".intro-teaching").text()
     assert f"{title}. https://intro.helseinn.no/k/lovene/" in teaching
-    for poster in (gjovik.site / "plakater").glob("*.svg"):
-        svg = poster.read_text(encoding="utf-8")
-        assert 'fill="#009485"' in svg and title in svg and "Helseinn" in svg
+    posters = sorted(p for p in (gjovik.site / "plakater").glob("*.html") if p.name != "index.html")
+    assert len(posters) > 30
+    for poster in posters:
+        html = poster.read_text(encoding="utf-8")
+        assert "--intro-poster-colour: #009485" in html and title in html and "Helseinn" in html
+        assert "assets/utgaver/gjovik/logo.svg" in html
+
+
+def test_gjovik_programme_pages_book_gjoviks_workshop(release, gjovik):
+    for edition, own, other in ((gjovik, "Verksted for integrerte helsetjenester", "Omsorgsteknologilaboratoriet"),
+                                (release, "Omsorgsteknologilaboratoriet", "Verksted for integrerte helsetjenester")):
+        for programme in ("velferdsteknologi-i-praksis", "samhandling-halv-dag"):
+            text = page(edition.site, f"programmer/{programme}/index.html").css_first("article").text()
+            assert "Slik avtaler dere besøket" in text and own in text and other not in text, programme
 
 
 def test_no_page_of_the_gjovik_edition_carries_bergens_own_facts_or_address(gjovik):

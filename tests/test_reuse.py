@@ -10,6 +10,7 @@ from playwright.sync_api import expect
 
 from macros.addresses import current_addresses, read_registry
 from macros.cartridge import export_all
+from macros.posters import all_posters
 from tests.conftest import ROOT, copy_project, mkdocs_build
 from tests.test_content import SITE
 
@@ -98,18 +99,19 @@ def test_cartridges_are_written_by_make_lms_as_the_site_ships_them(catalog, site
 
 
 @pytest.mark.browser
-def test_poster_qr_codes_decode_to_the_permanent_links(browser, site_dir):
+def test_every_poster_qr_code_decodes_to_its_chapters_permanent_link(browser, site_dir):
     import zxingcpp
     from PIL import Image
 
-    posters = yaml.safe_load((ROOT / "data/posters.yml").read_text(encoding="utf-8"))
-    page = browser.new_page(viewport={"width": 794, "height": 1123})
+    posters = all_posters(SITE)
+    assert len(posters) == len(SITE.chapters) + sum(len(p.stations) for p in SITE.programmes.values())
+    page = browser.new_page(viewport={"width": 900, "height": 1300})
     for poster in posters:
-        page.goto((site_dir / "plakater" / f"{poster['chapter']}.svg").as_uri())
-        shot = site_dir.parent / f"poster-{poster['chapter']}.png"
-        page.screenshot(path=str(shot))
+        page.goto((site_dir / poster.path).as_uri())
+        shot = site_dir.parent / f"poster-{Path(poster.path).stem}.png"
+        page.screenshot(path=str(shot), full_page=True)
         decoded = [result.text for result in zxingcpp.read_barcodes(Image.open(shot))]
-        assert decoded == [f"{SITE_URL}k/{poster['chapter']}/"]
+        assert decoded == [f"{SITE_URL}k/{poster.chapter}/"], poster.path
     page.close()
 
 
