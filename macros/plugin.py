@@ -106,6 +106,7 @@ class IntroPlugin(BasePlugin[IntroConfig]):
                                                         Path(self.config.data_dir), self.config.published_registry)
             self._booklets, booklet_pages = prebuild.booklet_pages(site)
             materials = prebuild.materials_pages(site, edition)
+            self._off_menu = [made.path for made in [*materials, *booklet_pages]]
             self._generated = [*prebuild.vendor_files(project / self.config.vendor_dir), *downloads.files, *reuse]
             self._handover = handover.prepare(Path(self.config.finished_markdown_dir)) \
                 if self.config.finished_markdown_dir else None
@@ -235,7 +236,7 @@ class IntroPlugin(BasePlugin[IntroConfig]):
             with open(config.config_file_path, encoding="utf-8") as opened:
                 raw = yaml_load(opened)
             handover.finish(self._handover, Path(config.docs_dir), self._static, self._generated, raw,
-                            list(self._booklets))
+                            self._off_menu)
 
     # ---- For the macros ----
 
