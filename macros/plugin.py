@@ -9,8 +9,6 @@ from collections.abc import Callable
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemBytecodeCache
-from mkdocs.config import config_options
-from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
@@ -28,15 +26,15 @@ from macros import (booklet, csp, publishable, diagrams, export, glossary, htmlc
                     reuse, safety, searchindex)
 from macros.addresses import (broken_addresses, current_addresses, dropped_redirects, page_address, permalink,
                               read_registry)
-from macros.cartridge import CARTRIDGE_FOLDER, package_specs
-from macros.catalog import catalog
-from macros.review import DEFAULT_GRACE_DAYS, due_dates, figure_checks, overdue, today
+from macros.review import due_dates, figure_checks, overdue, today
 from macros.templatecheck import has_template_code, template_problems
 from macros.errors import AuthorError, ContentError
-from macros.local import dated_facts, load_facts, missing_facts
+from macros.config import IntroConfig
+from macros.local import dated_facts, missing_facts
+from macros.loader import Sources, load, nav_pages
 from macros.model import LocalFacts
-from macros.release import offline_name
-from macros.site import Site, load_site
+from macros.release import offline_zim_path, offline_zip_path
+from macros.site import Site
 
 log = get_plugin_logger(__name__)
 # Outside MkDocs' loggers on purpose: a chapter due for review is a reminder, and strict mode would fail on it.
@@ -48,31 +46,12 @@ if not review_log.handlers:
     review_log.propagate = False
 
 
-class IntroConfig(Config):
-    data_dir = config_options.Dir(exists=True, default="data")
-    vendor_dir = config_options.Type(str, default="node_modules")
-    offline_zip = config_options.Type(str, default="")
-    # The same edition as a ZIM file for Kiwix (made with the zip by the release build).
-    offline_zim = config_options.Type(str, default="")
-    review_grace_days = config_options.Type(int, default=DEFAULT_GRACE_DAYS)
-    edition = config_options.Type(str, default="bergen")
-    editions_dir = config_options.Dir(exists=True, default="data/editions")
-    # A folder to write each page's finished Markdown to (after macros and what the front matter adds), as a
-    # plain MkDocs page: to see what INTRO renders, and for the benchmark to build the same with stock Material.
-    finished_markdown_dir = config_options.Type(str, default="")
-    # The registry of every address the live site has published (`make publish` sets it); empty: none.
-    published_registry = config_options.Type(str, default="")
-
-
 class IntroPlugin(BasePlugin[IntroConfig]):
     site: Site | None = None
     # Whether this build is the offline edition (Material's offline plugin is on).
     is_offline: bool = False
     _path_starts: set[str] = set()
     facts: LocalFacts | None = None
-    offline_zip_bytes: int | None = None
-    offline_zim_bytes: int | None = None
-    packages: list[dict] = []
     drawn: dict[str, tuple[int, int] | None] = {}
 
     # ---- Hooks ----
@@ -82,10 +61,14 @@ class IntroPlugin(BasePlugin[IntroConfig]):
         offline = config.plugins.get("material/offline")
         self.is_offline = bool(offline and offline.config.enabled)
         self._refuse_unpublishable(files, config)
-        pages = self._read_pages(files)
+        # The same cached loader the macros read through (macros/loader.py): the content is validated once.
+        sources = Sources(Path(config.docs_dir), Path(self.config.data_dir), Path(self.config.editions_dir),
+                          self.config.edition)
+        pages = [(file.src_uri, Path(file.abs_src_path)) for file in files.documentation_pages()
+                 if file.abs_src_path]
         try:
-            self.site = load_site(Path(self.config.data_dir), pages)
-            self.facts = load_facts(Path(self.config.editions_dir), self.config.edition)
+            content = load(sources, pages)
+            self.site, self.facts = content.site, content.facts
         except ContentError as error:
             raise PluginError(str(error)) from None
         self._problems: list[AuthorError] = []
@@ -264,12 +247,11 @@ class IntroPlugin(BasePlugin[IntroConfig]):
 
     @property
     def offline_zim_path(self) -> str:
-        return f"last-ned/intro-{self.config.edition}.zim"
+        return offline_zim_path(self.config.edition)
 
     @property
     def offline_zip_path(self) -> str:
-        """Where the site offers its offline edition: named after the edition, like the folder it unpacks to."""
-        return f"last-ned/{offline_name(self.config.edition)}.zip"
+        return offline_zip_path(self.config.edition)
 
     def current_site(self) -> Site:
         if self.site is None:
@@ -297,19 +279,6 @@ class IntroPlugin(BasePlugin[IntroConfig]):
             review_log.warning(warning)
         if errors:
             raise PluginError(str(ContentError(errors)))
-
-    def _read_pages(self, files: Files) -> list[tuple[str, str]]:
-        """Every page's text; a file saved in another encoding than UTF-8 is named, not a traceback."""
-        pages, wrong = [], []
-        for file in files.documentation_pages():
-            try:
-                pages.append((file.src_uri, file.content_string))
-            except UnicodeDecodeError:
-                wrong.append(AuthorError(f"docs/{file.src_uri}", "er ikke lagret som UTF-8, så æ, ø og å blir feil. "
-                                         "Åpne filen og lagre den på nytt med tegnsettet UTF-8."))
-        if wrong:
-            raise PluginError(str(ContentError(wrong)))
-        return pages
 
     def _refuse_unpublishable(self, files: Files, config: MkDocsConfig) -> None:
         """Backups, links out of the project and heavy files never reach the site."""
@@ -342,18 +311,12 @@ class IntroPlugin(BasePlugin[IntroConfig]):
         if problems:
             raise PluginError(str(ContentError(problems)))
         page_urls = {file.src_uri: file.url for file in files.documentation_pages()}
-        menu = [site.chapter_at(src_uri).meta.id for src_uri in _nav_pages(config.nav or [])
+        menu = [site.chapter_at(src_uri).meta.id for src_uri in nav_pages(config.nav or [])
                 if site.chapter_at(src_uri)]
         edition = identity.from_config(config)
         generated = {**reuse.generated_files(site, edition, page_urls, menu), **quiz_sheets.sheets(site)}
         for path, content in generated.items():
             files.append(File.generated(config, path, content=content))
-        self.packages = [
-            {"title": title, "path": CARTRIDGE_FOLDER + f"{name}.imscc",
-             "size": len(generated[CARTRIDGE_FOLDER + f"{name}.imscc"]), "chapters": len(set(chapters)),
-             "quizzes": sum(site.chapters[c].self_check is not None for c in set(chapters))}
-            for name, title, _, chapters in package_specs(catalog(site, edition, menu))
-        ]
 
     def _add_booklets(self, files: Files, config: MkDocsConfig) -> None:
         """A printable booklet per path, beside the chapters so that their relative links work in it."""
@@ -374,26 +337,15 @@ class IntroPlugin(BasePlugin[IntroConfig]):
 
     def _add_offline_zip(self, files: Files, config: MkDocsConfig) -> None:
         """Offer the offline edition for download, when this build was given one."""
-        self.offline_zip_bytes = self.offline_zim_bytes = None
         if not self.config.offline_zip:
             return
         source = Path(config.config_file_path).parent / self.config.offline_zip
         if not source.is_file():
             raise PluginError(f"Den frakoblede utgaven {source} finnes ikke. Kjør «make offline» først.")
-        self.offline_zip_bytes = source.stat().st_size
         files.append(File.generated(config, self.offline_zip_path, abs_src_path=str(source.resolve())))
         zim = Path(config.config_file_path).parent / self.config.offline_zim if self.config.offline_zim else None
         if zim and zim.is_file():
-            self.offline_zim_bytes = zim.stat().st_size
             files.append(File.generated(config, self.offline_zim_path, abs_src_path=str(zim.resolve())))
-
-
-def _nav_pages(nav: list | dict | str) -> list[str]:
-    """The pages of mkdocs.yml's nav, in menu order."""
-    if isinstance(nav, str):
-        return [nav] if nav.endswith(".md") else []
-    items = nav.values() if isinstance(nav, dict) else nav
-    return [page for item in items for page in _nav_pages(item)]
 
 
 def _front_matter_lines(source: str) -> int:

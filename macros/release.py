@@ -49,6 +49,16 @@ def offline_name(edition: str) -> str:
     return f"intro-{edition}-frakoblet"
 
 
+def offline_zip_path(edition: str) -> str:
+    """Where the online site offers its offline edition: named after the edition, like the folder it unpacks to."""
+    return f"last-ned/{offline_name(edition)}.zip"
+
+
+def offline_zim_path(edition: str) -> str:
+    """Where the online site offers the same edition as a ZIM file for Kiwix."""
+    return f"last-ned/intro-{edition}.zim"
+
+
 class _Tolerant(yaml.SafeLoader):
     """Reads a MkDocs config for one value, skipping its !ENV and !!python tags."""
 

@@ -1,0 +1,148 @@
+"""The macros authors write in pages: perspektivkort(), sti("studenter"), fortsett(), ordliste(),
+frakoblet_utgave(), plakater(), hos_oss("legevakt"), akutt_hjelp(), kurspakker(), laget_av(), tall("egenandelstak"),
+tall_tabell("utskrivningsklar-dognpris") and tall_og_satser().
+
+mkdocs.yml names this module to mkdocs-macros (`plugins: macros: modules: [macros.authoring]`). `define_env` only
+registers; each macro gets the validated site and the edition's facts from macros/loader.py, the cache the intro
+plugin reads through too, and never from MkDocs' plugin registry, so the macros also run where only `define_env`
+does. This module imports only the standard library and the loader: a missing package stops the build with a
+plain message naming it, not with mkdocs-macros' advice to install a package called «macros» from PyPI.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from typing import Any
+
+from macros import loader
+
+# What the macros render with, imported when the first macro runs.
+RENDERERS = ("macros.render", "macros.figure_pages", "macros.local", "macros.release")
+
+
+class MacrosUnavailable(Exception):
+    """The macros cannot run; the message says what is missing and what to do."""
+
+
+def _stop(message: str) -> Exception:
+    """MkDocs prints a PluginError as one plain line; other engines get the same words."""
+    try:
+        from mkdocs.exceptions import PluginError
+    except ImportError:
+        return MacrosUnavailable(message)
+    return PluginError(message)
+
+
+def _module(name: str) -> Any:
+    try:
+        return importlib.import_module(name)
+    except ImportError as error:
+        missing = error.name or name
+        raise _stop(f"INTROs makroer kan ikke lastes: modulen «{missing}» mangler ({name} trenger den). Kjør "
+                    "«make setup» for å installere pakkene prosjektet bruker.") from None
+
+
+class _Build:
+    """What the macros of one build read: the options, the content and the page being rendered."""
+
+    def __init__(self, env: Any):
+        self.env = env
+        self._last: tuple[object, loader.Content] | None = None  # (page, its content): one look per page
+
+    @property
+    def conf(self) -> Any:
+        return self.env.conf
+
+    @property
+    def page(self) -> str:
+        """The page being rendered, as its path under docs/."""
+        return self.env.page.file.src_uri
+
+    def options(self) -> loader.Options:
+        try:
+            return loader.options_from_config(self.conf)
+        except loader.LoaderError as error:
+            raise _stop(str(error)) from None
+
+    def content(self) -> loader.Content:
+        page = self.env.page
+        if self._last and self._last[0] is page:
+            return self._last[1]
+        errors = _module("macros.errors")
+        try:
+            content = loader.load(self.options().sources)
+        except errors.ContentError as error:
+            raise _stop(str(error)) from None
+        self._last = (page, content)
+        return content
+
+
+def _on_current_page(build: _Build, module: str, name: str) -> Callable[..., str]:
+    """A macro that calls module.name(site, *args, page), so authors need not give the site or the page."""
+
+    def macro(*args: str, **options: object) -> str:
+        function = getattr(_module(module), name)
+        return function(build.content().site, *args, build.page, **options)
+
+    macro.__name__ = macro.__qualname__ = name
+    macro.__doc__ = f"{module}.{name} on the page being rendered."
+    return macro
+
+
+def _offline_download(build: _Build) -> Callable[[], str]:
+    def frakoblet_utgave() -> str:
+        render, release = _module("macros.render"), _module("macros.release")
+        options = build.options()
+        edition = options.sources.edition
+        return render.offline_download(loader.file_size(options.offline_zip), release.offline_zip_path(edition),
+                                       build.page, options.is_offline, release.offline_name(edition),
+                                       loader.file_size(options.offline_zim), release.offline_zim_path(edition))
+
+    return frakoblet_utgave
+
+
+def _with_facts(build: _Build, name: str) -> Callable[..., str]:
+    """A macro that calls macros.local.name(facts, *args) with this edition's local facts."""
+
+    def macro(*args: str) -> str:
+        return getattr(_module("macros.local"), name)(build.content().facts, *args)
+
+    macro.__name__ = macro.__qualname__ = name
+    return macro
+
+
+def _course_packages(build: _Build) -> Callable[[], str]:
+    def kurspakker() -> str:
+        render = _module("macros.render")
+        return render.course_packages(loader.course_packages(build.content(), build.conf), build.page)
+
+    return kurspakker
+
+
+def macros(env: Any) -> dict[str, Callable[..., str]]:
+    """Every author-facing macro by the name authors write, bound to one build's env."""
+    build = _Build(env)
+    return {
+        "perspektivkort": _on_current_page(build, "macros.render", "perspective_cards"),
+        "sti": _on_current_page(build, "macros.render", "path_overview"),
+        "fortsett": _on_current_page(build, "macros.render", "continue_reading"),
+        "ordliste": _on_current_page(build, "macros.render", "glossary"),
+        "frakoblet_utgave": _offline_download(build),
+        "plakater": _on_current_page(build, "macros.render", "poster_list"),
+        "hos_oss": _with_facts(build, "local_box"),
+        "kurspakker": _course_packages(build),
+        "akutt_hjelp": _with_facts(build, "urgent_help"),
+        "laget_av": _with_facts(build, "made_by"),
+        "tall": _on_current_page(build, "macros.figure_pages", "in_sentence"),
+        "tall_tabell": _on_current_page(build, "macros.figure_pages", "table"),
+        "tall_og_satser": _on_current_page(build, "macros.figure_pages", "overview"),
+    }
+
+
+def define_env(env: Any) -> None:
+    """Register INTRO's macros with mkdocs-macros (or any engine that calls define_env)."""
+    for module in RENDERERS:
+        _module(module)  # a missing package stops here, before any page, with a plain message
+    for name, macro in macros(env).items():
+        env.macro(macro, name)
