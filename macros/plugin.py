@@ -19,11 +19,10 @@ from mkdocs.structure.pages import Page
 
 import logging
 import posixpath
-import re
 from urllib.parse import unquote
 
-from macros import (booklet, csp, publishable, diagrams, export, glossary, htmlcheck, identity, quiz_sheets, render,
-                    reuse, safety, searchindex)
+from macros import (booklet, csp, frontmatter, publishable, diagrams, export, glossary, htmlcheck, identity,
+                    quiz_sheets, render, reuse, safety, searchindex)
 from macros.addresses import (broken_addresses, current_addresses, dropped_redirects, page_address, permalink,
                               read_registry)
 from macros.review import due_dates, figure_checks, overdue, today
@@ -113,7 +112,7 @@ class IntroPlugin(BasePlugin[IntroConfig]):
         found = diagrams.find(markdown)
         if not found:
             return markdown
-        offset = _front_matter_lines(page.file.content_string)
+        offset = frontmatter.split(page.file.content_string).body_offset
         problems = [AuthorError(f"docs/{page.file.src_uri}", advice, line=line + offset)
                     for line, advice in diagrams.problems(found, set(self.drawn))]
         if problems:
@@ -131,7 +130,7 @@ class IntroPlugin(BasePlugin[IntroConfig]):
             page.meta["render_macros"] = False
             return markdown
         known = set(macros.variables) | set(macros.env.globals) | set(page.meta) | {"page"}
-        offset = _front_matter_lines(page.file.content_string)
+        offset = frontmatter.split(page.file.content_string).body_offset
         problems = [
             AuthorError(f"docs/{page.file.src_uri}", message, line=line + offset if line else None)
             for line, message in template_problems(macros.env, markdown, known, sorted(macros.macros), macros.macros)
@@ -346,11 +345,6 @@ class IntroPlugin(BasePlugin[IntroConfig]):
         zim = Path(config.config_file_path).parent / self.config.offline_zim if self.config.offline_zim else None
         if zim and zim.is_file():
             files.append(File.generated(config, self.offline_zim_path, abs_src_path=str(zim.resolve())))
-
-
-def _front_matter_lines(source: str) -> int:
-    match = re.match(r"---\s*\n.*?\n---\s*\n", source, re.S)
-    return match.group(0).count("\n") if match else 0
 
 
 # ---- Data ----

@@ -23,6 +23,7 @@ from typing import NamedTuple
 
 import yaml
 
+from macros import frontmatter
 from macros.readability import prose
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -36,7 +37,6 @@ READER_FIELDS = ("title", "summary", "learning_goals", "key_points")
 GLOSSARY_FIELDS = ("term", "definition")
 APT_PACKAGES = ("hunspell", "hunspell-no")
 
-_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n---[ \t]*(?:\n|\Z)", re.S)
 _ADMONITION_TITLE = re.compile(r'^\s*(?:!!!|\?\?\?\+?)\s*[\w-]*\s*"(.*?)"\s*$', re.M)
 _INLINE_CODE = re.compile(r"(`+).*?\1", re.S)
 _URL = re.compile(r"\b(?:https?://|ftp://|www\.)\S+", re.I)
@@ -95,18 +95,10 @@ def _field_texts(value: object) -> Iterator[str]:
             yield from _field_texts(item)
 
 
-def split_front_matter(source: str) -> tuple[dict, str]:
-    """The front matter (empty if none) and the body of a Markdown page."""
-    match = _FRONT_MATTER.match(source)
-    if not match:
-        return {}, source
-    loaded = yaml.safe_load(match.group(1))
-    return (loaded if isinstance(loaded, dict) else {}), source[match.end():]
-
-
 def markdown_words(source: str) -> list[Word]:
     """The words readers see in a Markdown page: front matter texts, admonition titles and body prose."""
-    meta, body = split_front_matter(source)
+    page = frontmatter.split(source)
+    meta, body = page.meta, page.body
     found: list[Word] = []
     for key in READER_FIELDS:
         for text in _field_texts(meta.get(key)):
