@@ -74,16 +74,16 @@ rollback: setup ## Switch the live site back to the previous complete release (P
 	$(PYTHON) -m macros.cli rollback $(PUBLISH_ROOT)
 
 report: setup ## List chapters by review date (owner, LIX, reading time) and the figures due for checking
-	$(PYTHON) -m macros.cli report
+	$(PYTHON) -m macros.cli report --config $(CONFIG)
 
 spelling: setup ## List the words the Norwegian spelling check (hunspell) does not know, per file
-	$(PYTHON) -m macros.spelling
+	$(PYTHON) -m macros.cli spelling --config $(CONFIG)
 
 register: setup ## Record every address the site now has in data/published.yml (run before publishing)
-	$(PYTHON) -m macros.cli register
+	$(PYTHON) -m macros.cli register --config $(CONFIG)
 
 diagrams: setup-test ## Draw new and changed diagrams into docs/assets/figurer/ (in chromium), remove unused ones
-	$(PYTHON) -m macros.cli diagrams
+	$(PYTHON) -m macros.cli diagrams --config $(CONFIG)
 
 check: build ## Build, then run the fast tests that need no browser
 	$(VENV)/bin/pytest -m "not browser"

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from macros.norwegian import sort_key
 from macros.spelling import (
     GLOSSARY,
     WORD_LIST,
@@ -17,7 +18,6 @@ from macros.spelling import (
     markdown_words,
     parse_word_list,
     redundant_list_words,
-    sort_key,
     unknown_words,
     words,
 )
