@@ -12,7 +12,7 @@ RUNNER  ?= mkdocs
 export INTRO_RUNNER := $(RUNNER)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help setup setup-test serve serve-fast build offline zim lms publish rollback register report spelling diagrams check test bench clean
+.PHONY: help setup setup-test serve serve-fast build offline zim lms publish rollback register report spelling diagrams lint check test bench clean
 
 help: ## List the commands
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -85,10 +85,14 @@ register: setup ## Record every address the site now has in data/published.yml (
 diagrams: setup-test ## Draw new and changed diagrams into docs/assets/figurer/ (in chromium), remove unused ones
 	$(PYTHON) -m macros.cli diagrams --config $(CONFIG)
 
-check: build ## Build, then run the fast tests that need no browser
-	$(VENV)/bin/pytest -m "not browser"
+lint: setup ## Check the Python code with ruff (pyproject.toml says which rules)
+	$(VENV)/bin/ruff check macros bench tests
 
-test: setup-test ## Install everything the tests need and run them all
+# `system` tests need Debian packages (chromium, nginx, hunspell, kiwix-tools, Java): check runs on a machine without them.
+check: build lint ## Build, lint, then run the tests that need no Debian packages (no browser, nginx, hunspell or Java)
+	$(VENV)/bin/pytest -m "not system"
+
+test: setup-test lint ## Install everything the tests need, lint, and run every test
 	$(VENV)/bin/pytest
 
 bench: setup-test ## Measure build, edit-to-reload, page weight, Lighthouse, search and the offline zip: bench/results/latest.md

@@ -11,13 +11,15 @@ plain message naming it, not with mkdocs-macros' advice to install a package cal
 
 from __future__ import annotations
 
+import functools
 import importlib
+import inspect
 from collections.abc import Callable
 from typing import Any
 
 from macros import loader
 
-# What the macros render with, imported when the first macro runs.
+# What the macros render with, imported when define_env runs (not when this module is imported).
 RENDERERS = ("macros.render", "macros.figure_pages", "macros.local", "macros.release")
 
 
@@ -78,15 +80,14 @@ class _Build:
         return content
 
 
-def _on_current_page(build: _Build, module: str, name: str) -> Callable[..., str]:
-    """A macro that calls module.name(site, *args, page), so authors need not give the site or the page."""
+def _on_current_page(build: _Build, function: Callable[..., str]) -> Callable[..., str]:
+    """A macro that calls function(site, *args, page), so authors need not give the site or the page."""
 
+    # __wrapped__ tells the template check (templatecheck._fits) to allow for the site and the page.
+    @functools.wraps(function)
     def macro(*args: str, **options: object) -> str:
-        function = getattr(_module(module), name)
         return function(build.content().site, *args, build.page, **options)
 
-    macro.__name__ = macro.__qualname__ = name
-    macro.__doc__ = f"{module}.{name} on the page being rendered."
     return macro
 
 
@@ -102,13 +103,16 @@ def _offline_download(build: _Build) -> Callable[[], str]:
     return frakoblet_utgave
 
 
-def _with_facts(build: _Build, name: str) -> Callable[..., str]:
-    """A macro that calls macros.local.name(facts, *args) with this edition's local facts."""
+def _with_facts(build: _Build, function: Callable[..., str]) -> Callable[..., str]:
+    """A macro that calls function(facts, *args) with this edition's local facts."""
 
     def macro(*args: str) -> str:
-        return getattr(_module("macros.local"), name)(build.content().facts, *args)
+        return function(build.content().facts, *args)
 
-    macro.__name__ = macro.__qualname__ = name
+    # What the author writes: the function's parameters without the facts (for the template check).
+    signature = inspect.signature(function)
+    macro.__signature__ = signature.replace(parameters=list(signature.parameters.values())[1:])  # type: ignore[attr-defined]
+    macro.__name__ = macro.__qualname__ = function.__name__
     return macro
 
 
@@ -123,20 +127,21 @@ def _course_packages(build: _Build) -> Callable[[], str]:
 def macros(env: Any) -> dict[str, Callable[..., str]]:
     """Every author-facing macro by the name authors write, bound to one build's env."""
     build = _Build(env)
+    render, figures, local = _module("macros.render"), _module("macros.figure_pages"), _module("macros.local")
     return {
-        "perspektivkort": _on_current_page(build, "macros.render", "perspective_cards"),
-        "sti": _on_current_page(build, "macros.render", "path_overview"),
-        "fortsett": _on_current_page(build, "macros.render", "continue_reading"),
-        "ordliste": _on_current_page(build, "macros.render", "glossary"),
+        "perspektivkort": _on_current_page(build, render.perspective_cards),
+        "sti": _on_current_page(build, render.path_overview),
+        "fortsett": _on_current_page(build, render.continue_reading),
+        "ordliste": _on_current_page(build, render.glossary),
         "frakoblet_utgave": _offline_download(build),
-        "plakater": _on_current_page(build, "macros.render", "poster_list"),
-        "hos_oss": _with_facts(build, "local_box"),
+        "plakater": _on_current_page(build, render.poster_list),
+        "hos_oss": _with_facts(build, local.local_box),
         "kurspakker": _course_packages(build),
-        "akutt_hjelp": _with_facts(build, "urgent_help"),
-        "laget_av": _with_facts(build, "made_by"),
-        "tall": _on_current_page(build, "macros.figure_pages", "in_sentence"),
-        "tall_tabell": _on_current_page(build, "macros.figure_pages", "table"),
-        "tall_og_satser": _on_current_page(build, "macros.figure_pages", "overview"),
+        "akutt_hjelp": _with_facts(build, local.urgent_help),
+        "laget_av": _with_facts(build, local.made_by),
+        "tall": _on_current_page(build, figures.in_sentence),
+        "tall_tabell": _on_current_page(build, figures.table),
+        "tall_og_satser": _on_current_page(build, figures.overview),
     }
 
 

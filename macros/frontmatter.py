@@ -18,10 +18,13 @@ _FENCE = re.compile(r"^-{3,}[ \t]*$", re.M)
 
 @dataclass(frozen=True)
 class FrontMatter:
-    """A page split in two. meta: the front matter's fields ({} when it is not a mapping); body: the text after
-    the closing --- without the blank lines before it and the whitespace after it; raw: the YAML as written, whose first line is line 2 of
-    the file; body_line: the file's line number of the body's first line; head: the file up to and including
-    the closing ---; present: whether the page has front matter at all."""
+    """A page split in two.
+
+    meta: the front matter's fields ({} when it is not a mapping). body: the text after the closing ---, without
+    the blank lines before it and the whitespace after it. raw: the YAML as written; its first line is line 2 of
+    the file. body_line: the file's line number of the body's first line. head: the file up to and including the
+    closing ---. present: whether the page has front matter at all.
+    """
 
     meta: dict = field(default_factory=dict)
     body: str = ""

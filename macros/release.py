@@ -123,4 +123,4 @@ def build_release(config: Path, out: Path, env: dict[str, str] | None = None, si
 def build_day() -> dt.date:
     """The day a release is dated: the commit's (SOURCE_DATE_EPOCH), so a rebuild says the same."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date() if epoch else dt.date.today()
+    return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date() if epoch else dt.date.today()

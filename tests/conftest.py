@@ -22,6 +22,13 @@ ROOT = Path(__file__).resolve().parents[1]
 PROJECT_PARTS = ("docs", "data", "overrides", "mkdocs.yml")
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """A browser test runs Debian's chromium: it needs the system, as the nginx, Java and hunspell tests do."""
+    for item in items:
+        if item.get_closest_marker("browser"):
+            item.add_marker(pytest.mark.system)
+
+
 def mkdocs_build(project: Path, site_dir: Path, config: str = "mkdocs.yml",
                  env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
     """Build as an author would, strictly, and never quietly (quiet mode hides strict's warnings)."""

@@ -15,6 +15,9 @@ from playwright.sync_api import expect
 from macros.csp import nginx_include
 from tests.conftest import ROOT
 
+# Every test here runs Debian's nginx.
+pytestmark = pytest.mark.system
+
 MAIN_CONF = """
 user root;
 worker_processes 1;
