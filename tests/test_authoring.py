@@ -14,7 +14,7 @@ import pytest
 from mkdocs.exceptions import PluginError
 
 from macros import authoring, figure_pages, loader, local, render
-from macros.release import offline_name
+from macros.release import offline_name, serve_mkdocs
 from tests.conftest import ROOT, copy_project
 
 # Every macro an author may write; the README lists the same.
@@ -122,11 +122,9 @@ def test_the_authoring_module_imports_nothing_heavy():
 
 
 def test_a_serve_rebuild_registers_each_macro_once_and_reads_the_changed_data(tmp_path):
-    from bench.reload import mkdocs_serve
-
     project = copy_project(tmp_path / "project")
     log = tmp_path / "serve.log"
-    with mkdocs_serve(project, (), log) as address:
+    with serve_mkdocs(project, (), log) as address:
         glossary = project / "data/glossary.yml"
         time.sleep(1)
         glossary.write_text(glossary.read_text(encoding="utf-8").replace(
