@@ -41,8 +41,9 @@ def _module(name: str) -> Any:
         return importlib.import_module(name)
     except ImportError as error:
         missing = error.name or name
-        raise _stop(f"INTROs makroer kan ikke lastes: modulen «{missing}» mangler ({name} trenger den). Kjør "
-                    "«make setup» for å installere pakkene prosjektet bruker.") from None
+        needed_by = f" ({name} trenger den)" if missing != name else ""
+        raise _stop(f"INTROs makroer kan ikke lastes: modulen «{missing}» mangler{needed_by}. Kjør «make setup» "
+                    "for å installere pakkene prosjektet bruker.") from None
 
 
 class _Build:

@@ -14,7 +14,7 @@ import pytest
 from mkdocs.exceptions import PluginError
 
 from macros import authoring, figure_pages, loader, local, render
-from macros.release import offline_name, serve_mkdocs
+from macros.release import offline_name, run_mkdocs, serve_mkdocs
 from tests.conftest import ROOT, copy_project
 
 # Every macro an author may write; the README lists the same.
@@ -108,7 +108,7 @@ def test_a_missing_package_stops_with_a_plain_message_not_an_install_hint(monkey
     with pytest.raises(PluginError) as stopped:
         authoring.define_env(FakeEnv(plain_config()))
     message = str(stopped.value)
-    assert "«jinja2» mangler" in message and "make setup" in message
+    assert "modulen «jinja2» mangler (macros.render trenger den)" in message and "make setup" in message
     assert "pip install" not in message and "Traceback" not in message
 
 
@@ -142,3 +142,12 @@ def test_a_serve_rebuild_registers_each_macro_once_and_reads_the_changed_data(tm
     for listed in registrations:
         names = re.findall(r"'([^']+)'", listed)
         assert all(names.count(name) == 1 for name in MACROS), listed
+
+
+def test_a_build_missing_a_module_stops_with_the_plain_message(tmp_path):
+    # As if a module the macros render with could not be imported, in a real build.
+    (tmp_path / "sitecustomize.py").write_text("import sys\nsys.modules['macros.figure_pages'] = None\n", "utf-8")
+    result = run_mkdocs(ROOT / "mkdocs.yml", tmp_path / "site", env={"PYTHONPATH": str(tmp_path)})
+    assert result.returncode != 0
+    assert "INTROs makroer kan ikke lastes: modulen «macros.figure_pages» mangler. Kjør «make setup»" in result.stderr
+    assert "pip install" not in result.stderr and "Traceback" not in result.stderr
