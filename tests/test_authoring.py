@@ -76,19 +76,6 @@ def test_the_gjovik_config_gives_the_macros_gjoviks_facts():
     assert "Gjøvik" in env.macros["akutt_hjelp"]() and "Bergen" not in env.macros["akutt_hjelp"]()
 
 
-def test_the_loader_reads_again_only_when_a_source_file_changes(tmp_path):
-    project = copy_project(tmp_path / "project")
-    sources = loader.Sources(project / "docs", project / "data", project / "data/editions", "bergen")
-    first = loader.load(sources)
-    assert loader.load(sources) is first
-    glossary = project / "data/glossary.yml"
-    glossary.write_text(glossary.read_text(encoding="utf-8").replace("Lokalt forvaltningsnivå",
-                                                                    "Det lokale forvaltningsnivået", 1), "utf-8")
-    again = loader.load(sources)
-    assert again is not first
-    assert any(term.definition.startswith("Det lokale forvaltningsnivået") for term in again.site.glossary)
-
-
 def test_a_config_without_the_intro_plugin_is_named_plainly(tmp_path):
     config = tmp_path / "mkdocs.yml"
     config.write_text("site_name: Prøve\nplugins:\n  search: {}\n", encoding="utf-8")
