@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from macros import yamlio
 from macros.errors import line_of_key
 
-# A line of three or more hyphens, as python-frontmatter and MkDocs accept it.
+# A line of three or more hyphens (MkDocs itself takes exactly three, which this includes).
 _FENCE = re.compile(r"^-{3,}[ \t]*$", re.M)
 
 
