@@ -12,7 +12,7 @@ RUNNER  ?= mkdocs
 export INTRO_RUNNER := $(RUNNER)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help setup setup-test serve serve-fast build offline zim lms publish rollback register report spelling diagrams check test bench clean
+.PHONY: help setup setup-test serve serve-fast build offline zim lms publish rollback register report spelling diagrams lint check test bench clean
 
 help: ## List the commands
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -74,21 +74,25 @@ rollback: setup ## Switch the live site back to the previous complete release (P
 	$(PYTHON) -m macros.cli rollback $(PUBLISH_ROOT)
 
 report: setup ## List chapters by review date (owner, LIX, reading time) and the figures due for checking
-	$(PYTHON) -m macros.cli report
+	$(PYTHON) -m macros.cli report --config $(CONFIG)
 
 spelling: setup ## List the words the Norwegian spelling check (hunspell) does not know, per file
-	$(PYTHON) -m macros.spelling
+	$(PYTHON) -m macros.cli spelling --config $(CONFIG)
 
 register: setup ## Record every address the site now has in data/published.yml (run before publishing)
-	$(PYTHON) -m macros.cli register
+	$(PYTHON) -m macros.cli register --config $(CONFIG)
 
 diagrams: setup-test ## Draw new and changed diagrams into docs/assets/figurer/ (in chromium), remove unused ones
-	$(PYTHON) -m macros.cli diagrams
+	$(PYTHON) -m macros.cli diagrams --config $(CONFIG)
 
-check: build ## Build, then run the fast tests that need no browser
-	$(VENV)/bin/pytest -m "not browser"
+lint: setup ## Check the Python code with ruff (pyproject.toml says which rules)
+	$(VENV)/bin/ruff check macros bench tests
 
-test: setup-test ## Install everything the tests need and run them all
+# `system` tests need Debian packages (chromium, nginx, hunspell, kiwix-tools, Java): check runs on a machine without them.
+check: build lint ## Build, lint, then run the tests that need no Debian packages (no browser, nginx, hunspell or Java)
+	$(VENV)/bin/pytest -m "not system"
+
+test: setup-test lint ## Install everything the tests need, lint, and run every test
 	$(VENV)/bin/pytest
 
 bench: setup-test ## Measure build, edit-to-reload, page weight, Lighthouse, search and the offline zip: bench/results/latest.md

@@ -1,4 +1,4 @@
-"""What the browser measurements share: a local web server that compresses as nginx does, and Debian's Chromium.
+"""What the browser measurements add to macros/chromium.py's local server: a handler that compresses as nginx does.
 
 The server stands in for deploy/nginx/intro.conf: it gzips the same types from the same size, at the same
 level, so what the browser and Lighthouse see over the wire is what a reader gets from the real server.
@@ -11,11 +11,11 @@ import gzip
 import io
 import os
 import re
-import threading
-from collections.abc import Iterator
-from functools import lru_cache, partial
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from functools import lru_cache
+from http.server import SimpleHTTPRequestHandler
 from pathlib import Path
+
+from macros.chromium import serve_folder
 
 GZIP_LEVEL = 6
 GZIP_MIN_LENGTH = 256
@@ -79,28 +79,6 @@ class _NginxLikeHandler(SimpleHTTPRequestHandler):
         return io.BytesIO(body)
 
 
-@contextlib.contextmanager
-def serve(directory: Path) -> Iterator[str]:
-    """Serve a built site on a free local port; yields its address, ending in /."""
-    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(_NginxLikeHandler, directory=str(directory)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
-def own_site_only(context, own: str, blocked: list[str]) -> None:
-    """Let a browser context reach only the site under test; note every other address it asked for."""
-
-    def route(request_route) -> None:
-        url = request_route.request.url
-        if url.startswith((own, "data:", "blob:")):
-            request_route.continue_()
-        else:
-            blocked.append(url)
-            request_route.abort()
-
-    context.route("**/*", route)
+def serve(directory: Path) -> contextlib.AbstractContextManager[str]:
+    """Serve a built site as nginx would, on a free local port; yields its address, ending in /."""
+    return serve_folder(directory, _NginxLikeHandler)

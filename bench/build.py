@@ -20,7 +20,8 @@ from mkdocs.utils.yaml import yaml_load
 
 from bench.browser import gzipped_size
 from bench.corpus import Corpus, generate
-from bench.process import build_env, mkdocs_command, run_measured
+from bench.process import build_env, run_measured
+from macros.release import mkdocs_command
 
 CONFIGS = ("intro", "stock")
 # Stock Material on the Markdown INTRO renders (macros run, front matter turned into header, key points, sources,

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from bench.corpus import ROOT
+from macros.release import mkdocs_env
 
 # INTRO's switches for the offline edition and for the zip to offer: set only where a measurement asks for them,
 # so a value left in the caller's shell cannot change what is measured.
@@ -20,12 +21,12 @@ INTRO_SWITCHES = ("INTRO_OFFLINE", "INTRO_OFFLINE_ZIP", "INTRO_FINISHED_MARKDOWN
 def build_env(**extra: str) -> dict[str, str]:
     """The environment for a build: this one, without INTRO's switches unless given, and without MkDocs 2 nagging."""
     env = {key: value for key, value in os.environ.items() if key not in INTRO_SWITCHES}
-    return {**env, "NO_MKDOCS_2_WARNING": "1", **extra}
+    return mkdocs_env(extra, base=env)
 
 
-def mkdocs_command(config: Path, site_dir: Path) -> list[str]:
-    # Strict, as authors build; never -q, which hides the warnings strict mode counts.
-    return [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(site_dir)]
+def switches_off() -> dict[str, str]:
+    """INTRO's switches set to off, for a build that adds to this process's environment (macros.release)."""
+    return {"INTRO_OFFLINE": "false", "INTRO_OFFLINE_ZIP": "", "INTRO_FINISHED_MARKDOWN": ""}
 
 
 def run_measured(command: Sequence[str], cwd: Path, log: Path, env: dict[str, str]) -> tuple[float, float, float]:

@@ -6,17 +6,16 @@ offers the zip), served by the nginx-like server in bench.browser and opened in 
 
 from __future__ import annotations
 
-import shutil
-import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from bench.browser import COMPRESSIBLE, GZIP_MIN_LENGTH, gzipped_size, own_site_only, serve
-from macros.chromium import browser as chromium
+from bench.browser import COMPRESSIBLE, GZIP_MIN_LENGTH, gzipped_size, serve
+from macros.chromium import browser as chromium, fence
 from bench.build import SEARCH_INDEX
 from bench.corpus import ROOT
-from bench.process import build_env, mkdocs_command, plain_error, run_measured
+from bench.process import plain_error, switches_off
+from macros.release import build_release
 
 
 @dataclass(frozen=True)
@@ -55,27 +54,18 @@ class Reader:
 
 
 def build_real_site(work: Path, reader: Reader) -> Path:
-    """Build the real site as `make offline` and `make build` do; note the build times and the zip's size."""
-    offline_site, zip_file, site = work / "real-offline", work / "intro-frakoblet.zip", work / "real-site"
-    shutil.rmtree(offline_site, ignore_errors=True)
-    wall, _, _ = run_measured(mkdocs_command(ROOT / "mkdocs.yml", offline_site), ROOT, work / "real-offline.log",
-                              build_env(INTRO_OFFLINE="true"))
-    reader.build_seconds["offline"] = wall
-    run_measured([sys.executable, "-m", "macros.cli", "offline-zip", str(offline_site), str(zip_file)], ROOT,
-                 work / "real-zip.log", build_env())
-    reader.zip_bytes = zip_file.stat().st_size
-    shutil.rmtree(site, ignore_errors=True)
-    wall, _, _ = run_measured(mkdocs_command(ROOT / "mkdocs.yml", site), ROOT, work / "real-site.log",
-                              build_env(INTRO_OFFLINE_ZIP=str(zip_file)))
-    reader.build_seconds["online"] = wall
-    return site
+    """Build the real site as `make build` does (macros.release); note the build times and the zip's size."""
+    release = build_release(ROOT / "mkdocs.yml", work / "real", env=switches_off())
+    reader.build_seconds.update(release.seconds)
+    reader.zip_bytes = release.zip.stat().st_size
+    return release.site
 
 
 def first_visit(browser, base: str, site: Path, path: str, label: str) -> PageWeight:
     """Everything a first visit loads (empty cache), until the network has been quiet for half a second."""
     context = browser.new_context()
     blocked: list[str] = []
-    own_site_only(context, base, blocked)
+    fence(context, base, blocked.append)
     responses = []
     context.on("response", lambda response: responses.append(response))
     page = context.new_page()

@@ -8,21 +8,16 @@ reloads the page. MkDocs' own «Documentation built in» line gives the share th
 
 from __future__ import annotations
 
-import contextlib
 import re
 import shutil
-import signal
-import socket
 import statistics
-import subprocess
-import sys
 import time
 import uuid
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from macros.chromium import browser as chromium
+from macros.release import serve_mkdocs
 from bench.corpus import ROOT
 from bench.process import build_env, plain_error
 
@@ -85,43 +80,6 @@ def copy_project(target: Path) -> Path:
     return target
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-@contextlib.contextmanager
-def mkdocs_serve(project: Path, flags: tuple[str, ...], log: Path) -> Iterator[str]:
-    """Start `mkdocs serve` in project, wait until it serves, yield its address; stop it afterwards."""
-    port = free_port()
-    command = [sys.executable, "-m", "mkdocs", "serve", "-f", "mkdocs.yml", "--dev-addr", f"127.0.0.1:{port}", *flags]
-    with log.open("w", encoding="utf-8") as out:
-        process = subprocess.Popen(command, cwd=project, stdout=out, stderr=subprocess.STDOUT, env=build_env())
-    try:
-        deadline = time.monotonic() + START_TIMEOUT_S
-        while "Serving on" not in log.read_text(encoding="utf-8", errors="replace"):
-            if process.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError(f"`{' '.join(['mkdocs serve', *flags])}` did not start: {_last_lines(log)}")
-            time.sleep(0.2)
-        yield f"http://127.0.0.1:{port}/"
-    finally:
-        # Ctrl+C, as an author stops it: on SIGINT mkdocs serve removes its temporary site folder, on SIGTERM not.
-        process.send_signal(signal.SIGINT)
-        try:
-            process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
-
-
-def _last_lines(log: Path, count: int = 3) -> str:
-    """The end of the log without MkDocs' and the macros plugin's INFO chatter: the warnings and the error."""
-    lines = [line for line in log.read_text(encoding="utf-8", errors="replace").splitlines()
-             if line.strip() and not line.startswith("INFO")]
-    return " / ".join(lines[-count:])
-
-
 def _rebuilds(log_text: str) -> list[float]:
     """MkDocs' «Documentation built in» figures, without the first build."""
     return [float(s) for s in re.findall(r"Documentation built in ([\d.]+) seconds", log_text)][1:]
@@ -167,7 +125,7 @@ def measure_mode(work: Path, flags: tuple[str, ...], repeat: int) -> ReloadRun:
     log = work / f"serve-{name}.log"
     try:
         project = copy_project(work / f"serve-{name}")
-        with mkdocs_serve(project, flags, log) as base:
+        with serve_mkdocs(project, flags, log, env=build_env(), timeout_s=START_TIMEOUT_S) as base:
             time_reloads(project, base, run, repeat)
     except Exception as error:  # noqa: BLE001 - the report says what happened, and why
         run.error = plain_error(error, work)

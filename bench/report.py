@@ -116,7 +116,7 @@ def report(measured: Measurements, run: RunInfo, facts: dict[str, str]) -> str:
              "## Maskinen", "", "| | |", "| --- | --- |"]
     lines += [f"| {key} | {value} |" for key, value in facts.items()]
     lines += [f"| Last (snitt 1, 5, 15 min) før → etter | {loads[0]} → {loads[1]} |", ""]
-    busy = max(max(before, after) for before, after in zip(*run.loads)) > (os.cpu_count() or 1)
+    busy = max(max(before, after) for before, after in zip(*run.loads, strict=True)) > (os.cpu_count() or 1)
     goals = (build_goals(sizes) + reload_goal(measured.reload)
              + (reader_goals(reader) if reader and not reader.error else [])
              + lighthouse_goals(measured.lighthouse) + search_goal(measured.search))

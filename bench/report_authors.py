@@ -103,7 +103,7 @@ def summary_table(sizes: list[SizeResult]) -> list[str]:
         lines += ["", "Marginal kostnad per kapittel: tillegget fra én størrelse til den neste, delt på de nye "
                   "kapitlene, så den faste oppstartstiden faller bort. Vokser den, vokser bygget raskere enn "
                   "antall kapitler.", ""]
-        for small, large in zip(sizes, sizes[1:]):
+        for small, large in zip(sizes, sizes[1:], strict=False):
             added = large.corpus.chapters - small.corpus.chapters
             marginal = {(c, a): (large.median(c, a) - small.median(c, a)) / added * 1000
                         for c in CONFIGS for a in ("wall", "cpu")}

@@ -11,8 +11,8 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from bench.browser import own_site_only, serve
-from macros.chromium import browser as chromium
+from bench.browser import serve
+from macros.chromium import browser as chromium, fence
 from bench.build import CONFIGS, site_dir
 from bench.process import plain_error
 
@@ -134,7 +134,7 @@ def measure_search(site: Path, chapters: int, label: str, rounds: int, say) -> S
     with serve(site) as base, chromium() as browser:
         context = browser.new_context()
         blocked: list[str] = []
-        own_site_only(context, base, blocked)
+        fence(context, base, blocked.append)
         context.add_init_script(_WORKER_CLOCK)
         page = context.new_page()
         page.goto(base, wait_until="load")

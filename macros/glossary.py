@@ -10,7 +10,7 @@ extension does the same job the way INTRO needs it. Authors mark up nothing by h
 from __future__ import annotations
 
 import re
-import xml.etree.ElementTree as etree
+import xml.etree.ElementTree as etree  # noqa: N813 - the name Python-Markdown gives it
 from functools import lru_cache
 
 from markdown import Extension, Markdown

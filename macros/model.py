@@ -280,7 +280,8 @@ class HealthTrust(Sourced):
 
 class Hospital(Sourced):
     name: Text
-    note: Text | None = Field(default=None, description="det leseren må vite, for eksempel hvilke bydeler det er lokalsykehus for")
+    note: Text | None = Field(default=None,
+                              description="det leseren må vite, for eksempel hvilke bydeler det er lokalsykehus for")
     planned: bool = Field(default=False, description="true for et vedtatt sykehus som ikke er bygget ennå")
 
 

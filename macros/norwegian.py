@@ -8,6 +8,8 @@ MONTHS = ("januar", "februar", "mars", "april", "mai", "juni", "juli",
           "august", "september", "oktober", "november", "desember")
 # Norwegian alphabetical order puts Æ, Ø and Å after Z.
 ALPHABET = "abcdefghijklmnopqrstuvwxyzæøå"
+_FOLDED = str.maketrans({"é": "e", "è": "e", "ê": "e", "á": "a", "à": "a", "ó": "o", "ò": "o", "ô": "o",
+                         "ü": "y", "ä": "æ", "ö": "ø"})
 # Between the groups of a large number: a no-break space, so «130 160» never breaks over two lines.
 GROUP = "\u00a0"
 
@@ -17,8 +19,13 @@ def date(day: dt.date) -> str:
     return f"{day.day}. {MONTHS[day.month - 1]} {day.year}"
 
 
-def sort_key(text: str) -> list[int]:
-    return [ALPHABET.index(char) if char in ALPHABET else ord(char) + 100 for char in text.lower()]
+def sort_key(text: str) -> tuple[list[int], str]:
+    """Norwegian alphabetical order, ignoring case: a–z, then æ, ø, å. A letter with an accent sorts as the letter
+    (é as e, as the dictionaries do), ü as y and ä, ö as æ, ø. aa is two a's: INTRO sorts words, where an aa is a
+    compound's seam («ekstraarbeid»), not the old spelling of å in names. Anything else sorts after the letters;
+    the text itself breaks ties, so the order never depends on the input's."""
+    folded = text.lower().translate(_FOLDED)
+    return [ALPHABET.index(char) if char in ALPHABET else ord(char) + 100 for char in folded], text
 
 
 def number(value: int | float) -> str:

@@ -10,14 +10,11 @@ See utvikling/motoren.md.
 from __future__ import annotations
 
 import logging
-import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemBytecodeCache
-from mkdocs.config import config_options
-from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
@@ -27,12 +24,14 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.yaml import yaml_load
 
-from macros import diagrams, glossary, handover, htmlcheck, identity, markdown_steps, postbuild, prebuild, searchindex
+from macros import (diagrams, frontmatter, glossary, handover, htmlcheck, identity, markdown_steps, postbuild, prebuild,
+                    searchindex)
+from macros.config import IntroConfig
 from macros.errors import AuthorError, ContentError
-from macros.local import load_facts
+from macros.loader import Sources, load
 from macros.model import LocalFacts
-from macros.review import DEFAULT_GRACE_DAYS, today
-from macros.site import Site, load_site
+from macros.review import today
+from macros.site import Site
 from macros.templatecheck import has_template_code
 
 log = get_plugin_logger(__name__)
@@ -54,30 +53,11 @@ def _for_the_author() -> Iterator[None]:
         raise PluginError(str(error)) from None
 
 
-class IntroConfig(Config):
-    data_dir = config_options.Dir(exists=True, default="data")
-    vendor_dir = config_options.Type(str, default="node_modules")
-    offline_zip = config_options.Type(str, default="")
-    # The same edition as a ZIM file for Kiwix (made with the zip by the release build).
-    offline_zim = config_options.Type(str, default="")
-    review_grace_days = config_options.Type(int, default=DEFAULT_GRACE_DAYS)
-    edition = config_options.Type(str, default="bergen")
-    editions_dir = config_options.Dir(exists=True, default="data/editions")
-    # A folder to hand the finished site over to: every page's finished Markdown (after the macros and what the
-    # front matter adds) and every file, with a mkdocs.yml that stock Material builds without INTRO (handover.py).
-    finished_markdown_dir = config_options.Type(str, default="")
-    # The registry of every address the live site has published (`make publish` sets it); empty: none.
-    published_registry = config_options.Type(str, default="")
-
-
 class IntroPlugin(BasePlugin[IntroConfig]):
     site: Site | None = None
     # Whether this build is the offline edition (Material's offline plugin is on).
     is_offline: bool = False
     facts: LocalFacts | None = None
-    offline_zip_bytes: int | None = None
-    offline_zim_bytes: int | None = None
-    packages: list[dict] = []
     drawn: dict[str, tuple[int, int] | None] = {}
 
     # ---- Hooks ----
@@ -91,9 +71,12 @@ class IntroPlugin(BasePlugin[IntroConfig]):
         own = [file for file in files if file.generated_by is None and file.inclusion.is_included()]
         with _for_the_author():
             prebuild.refuse_unpublishable(docs, project, [file.src_uri for file in own])
-            pages = prebuild.read_pages(docs, [file.src_uri for file in own if file.is_documentation_page()])
-            self.site = site = load_site(Path(self.config.data_dir), pages)
-            self.facts = load_facts(Path(self.config.editions_dir), self.config.edition)
+            # The same cached loader the macros read through (macros/loader.py): the content is validated once.
+            sources = Sources(docs, Path(self.config.data_dir), Path(self.config.editions_dir), self.config.edition)
+            content = load(sources, [(file.src_uri, Path(file.abs_src_path)) for file in own
+                                     if file.is_documentation_page() and file.abs_src_path])
+            self.site = site = content.site
+            self.facts = content.facts
             prebuild.check_reviews(site, self.facts, today(), self.config.review_grace_days, review_log.warning)
             prebuild.check_figures(site, today(), self.config.review_grace_days, review_log.warning)
             self.drawn = diagrams.drawn_keys(docs)
@@ -102,15 +85,14 @@ class IntroPlugin(BasePlugin[IntroConfig]):
             offline_zip, offline_zim = self.config.offline_zip, self.config.offline_zim
             downloads = prebuild.downloads(project / offline_zip if offline_zip else None,
                                            project / offline_zim if offline_zim else None, self.config.edition)
-            reuse, self.packages = prebuild.reuse_files(site, edition, page_urls, config.nav or [],
+            reuse = prebuild.reuse_files(site, edition, page_urls, config.nav or [],
                                                         Path(self.config.data_dir), self.config.published_registry)
             self._booklets, booklet_pages = prebuild.booklet_pages(site)
             materials = prebuild.materials_pages(site, edition)
             self._off_menu = [made.path for made in [*materials, *booklet_pages]]
-            self._generated = [*prebuild.vendor_files(project / self.config.vendor_dir), *downloads.files, *reuse]
+            self._generated = [*prebuild.vendor_files(project / self.config.vendor_dir), *downloads, *reuse]
             self._handover = handover.prepare(Path(self.config.finished_markdown_dir)) \
                 if self.config.finished_markdown_dir else None
-        self.offline_zip_bytes, self.offline_zim_bytes = downloads.zip_bytes, downloads.zim_bytes
         config.markdown_extensions = [e for e in config.markdown_extensions
                                       if not isinstance(e, glossary.GlossaryExtension)]
         config.markdown_extensions.append(glossary.GlossaryExtension(glossary.abbreviations(site.glossary)))
@@ -153,7 +135,7 @@ class IntroPlugin(BasePlugin[IntroConfig]):
     def _diagrams_as_images(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         with _for_the_author():
             return markdown_steps.diagrams_as_images(markdown, page.file.src_uri,
-                                                     _front_matter_lines(page.file.content_string), self.drawn)
+                                                     frontmatter.split(page.file.content_string).body_offset, self.drawn)
 
     # Before macros run (priority above theirs): a template mistake gets a plain message, not a traceback.
     @event_priority(50)
@@ -168,7 +150,7 @@ class IntroPlugin(BasePlugin[IntroConfig]):
         known = set(macros.variables) | set(macros.env.globals) | set(page.meta) | {"page"}
         with _for_the_author():
             markdown_steps.check_templates(macros.env, markdown, page.file.src_uri,
-                                           _front_matter_lines(page.file.content_string), known, macros.macros,
+                                           frontmatter.split(page.file.content_string).body_offset, known, macros.macros,
                                            self.facts)
         return markdown
 
@@ -238,26 +220,12 @@ class IntroPlugin(BasePlugin[IntroConfig]):
             handover.finish(self._handover, Path(config.docs_dir), self._static, self._generated, raw,
                             self._off_menu)
 
-    # ---- For the macros ----
-
-    @property
-    def offline_zim_path(self) -> str:
-        return prebuild.zim_path(self.config.edition)
-
-    @property
-    def offline_zip_path(self) -> str:
-        return prebuild.zip_path(self.config.edition)
+    # ---- For the theme's templates ----
 
     def current_site(self) -> Site:
         if self.site is None:
             raise PluginError("Innholdet er ikke lest inn ennå.")
         return self.site
-
-
-def _front_matter_lines(source: str) -> int:
-    match = re.match(r"---\s*\n.*?\n---\s*\n", source, re.S)
-    return match.group(0).count("\n") if match else 0
-
 
 
 # ---- Data ----

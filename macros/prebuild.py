@@ -8,18 +8,17 @@ in the site and its text, bytes or a file to copy, so that any engine can write 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from macros import booklet, identity as identities, programme_pages, publishable, quiz_sheets, reuse
 from macros.addresses import broken_addresses, current_addresses, dropped_redirects, read_registry
-from macros.cartridge import CARTRIDGE_FOLDER, package_specs
-from macros.catalog import catalog
 from macros.errors import AuthorError, ContentError
 from macros.local import dated_facts
 from macros.model import LocalFacts
-from macros.release import offline_name
+from macros.loader import nav_pages
+from macros.release import offline_zim_path, offline_zip_path
 from macros.review import due_dates, figure_checks, overdue
 from macros.site import Site
 
@@ -30,7 +29,6 @@ VENDOR_ASSETS = {
     # The offline edition's notice for a link that needs the internet draws its QR code with this, on demand.
     "qrcode-generator/dist/qrcode.js": "assets/vendor/qrcode-generator/qrcode.js",
 }
-DOWNLOADS = "last-ned/"
 
 
 class SetupError(Exception):
@@ -44,38 +42,6 @@ class GeneratedFile:
     path: str
     content: str | bytes | None = None
     source: Path | None = None
-
-
-@dataclass(frozen=True)
-class Downloads:
-    """The offline edition offered for download, when the build was given it: its files and their sizes."""
-
-    files: tuple[GeneratedFile, ...] = ()
-    zip_bytes: int | None = None
-    zim_bytes: int | None = None
-
-
-def zip_path(edition: str) -> str:
-    """Where the site offers its offline edition: named after the edition, like the folder it unpacks to."""
-    return f"{DOWNLOADS}{offline_name(edition)}.zip"
-
-
-def zim_path(edition: str) -> str:
-    return f"{DOWNLOADS}intro-{edition}.zim"
-
-
-def read_pages(docs_dir: Path, src_uris: Iterable[str]) -> list[tuple[str, str]]:
-    """Every page's text; a file saved in another encoding than UTF-8 is named, not a traceback."""
-    pages, wrong = [], []
-    for src_uri in src_uris:
-        try:
-            pages.append((src_uri, (docs_dir / src_uri).read_text(encoding="utf-8-sig")))
-        except UnicodeDecodeError:
-            wrong.append(AuthorError(f"docs/{src_uri}", "er ikke lagret som UTF-8, så æ, ø og å blir feil. "
-                                     "Åpne filen og lagre den på nytt med tegnsettet UTF-8."))
-    if wrong:
-        raise ContentError(wrong)
-    return pages
 
 
 def refuse_unpublishable(docs_dir: Path, project_dir: Path, own: list[str]) -> None:
@@ -111,14 +77,6 @@ def duplicate_nav_entries(listed: list[str]) -> list[AuthorError]:
             for uri in sorted({uri for uri in listed if listed.count(uri) > 1})]
 
 
-def nav_pages(nav: list | dict | str) -> list[str]:
-    """The pages of mkdocs.yml's nav, in menu order."""
-    if isinstance(nav, str):
-        return [nav] if nav.endswith(".md") else []
-    items = nav.values() if isinstance(nav, dict) else nav
-    return [page for item in items for page in nav_pages(item)]
-
-
 def path_starts(site: Site) -> set[str]:
     """The landing page and each reader group's start page."""
     return {"index.md", *(p.start_page for p in site.perspectives.values())}
@@ -147,23 +105,21 @@ def vendor_files(vendor_dir: Path) -> list[GeneratedFile]:
     return files
 
 
-def downloads(offline_zip: Path | None, offline_zim: Path | None, edition: str) -> Downloads:
+def downloads(offline_zip: Path | None, offline_zim: Path | None, edition: str) -> list[GeneratedFile]:
     """Offer the offline edition (and its ZIM, when made) for download, when this build was given one."""
     if offline_zip is None:
-        return Downloads()
+        return []
     if not offline_zip.is_file():
         raise SetupError(f"Den frakoblede utgaven {offline_zip} finnes ikke. Kjør «make offline» først.")
-    files = [GeneratedFile(zip_path(edition), source=offline_zip.resolve())]
-    zim_bytes = None
+    files = [GeneratedFile(offline_zip_path(edition), source=offline_zip.resolve())]
     if offline_zim and offline_zim.is_file():
-        zim_bytes = offline_zim.stat().st_size
-        files.append(GeneratedFile(zim_path(edition), source=offline_zim.resolve()))
-    return Downloads(tuple(files), offline_zip.stat().st_size, zim_bytes)
+        files.append(GeneratedFile(offline_zim_path(edition), source=offline_zim.resolve()))
+    return files
 
 
 def reuse_files(site: Site, edition: identities.Identity, page_urls: dict[str, str], nav: list | dict | str,
-                data_dir: Path, published_registry: str) -> tuple[list[GeneratedFile], list[dict]]:
-    """Permanent links, redirects, catalog.json and posters, and the course packages they hold; and no published
+                data_dir: Path, published_registry: str) -> list[GeneratedFile]:
+    """Permanent links, redirects, catalog.json, posters, course packages and quiz sheets; and no published
     address may break."""
     current = current_addresses(site.page_uris, site.chapters, site.redirects)
     problems = broken_addresses(read_registry(data_dir), current)
@@ -177,13 +133,7 @@ def reuse_files(site: Site, edition: identities.Identity, page_urls: dict[str, s
         raise ContentError(problems)
     menu = [site.chapter_at(src_uri).meta.id for src_uri in nav_pages(nav or []) if site.chapter_at(src_uri)]
     generated = {**reuse.generated_files(site, edition, page_urls, menu), **quiz_sheets.sheets(site)}
-    packages = [
-        {"title": title, "path": CARTRIDGE_FOLDER + f"{name}.imscc",
-         "size": len(generated[CARTRIDGE_FOLDER + f"{name}.imscc"]), "chapters": len(set(chapters)),
-         "quizzes": sum(site.chapters[c].self_check is not None for c in set(chapters))}
-        for name, title, _, chapters in package_specs(catalog(site, edition, menu))
-    ]
-    return [GeneratedFile(path, content) for path, content in generated.items()], packages
+    return [GeneratedFile(path, content) for path, content in generated.items()]
 
 
 def booklet_pages(site: Site) -> tuple[dict[str, str], list[GeneratedFile]]:

@@ -15,15 +15,15 @@ from typing import TypeVar
 
 import datetime as dt
 
-import frontmatter
 from pymdownx.slugs import slugify
 import yaml
 from pydantic import BaseModel, ValidationError
 
 from macros import figures as figure_text
 from macros import icons
-from macros import yamlio
-from macros.errors import AuthorError, ContentError, from_validation, from_yaml, line_of_key
+from macros import frontmatter, yamlio
+from macros.errors import AuthorError, ContentError, from_validation, from_yaml
+from macros.frontmatter import FrontMatter
 from macros.model import (ChapterMeta, Figure, GlossaryTerm, LearningPath, PageMeta, Perspective, Programme,
                           Redirect, SelfCheck)
 from macros.programmes import macro_problems, read_programmes
@@ -35,14 +35,6 @@ DATA_FILES = {"perspectives": "perspectives.yml", "paths": "paths.yml", "glossar
               "redirects": "redirects.yml", "figures": "figures.yml"}
 
 Model = TypeVar("Model", bound=BaseModel)
-
-
-class _FastYAMLHandler(frontmatter.YAMLHandler):
-    def load(self, fm: str, **kwargs: object) -> object:
-        return yamlio.load(fm)
-
-
-_FRONT_MATTER = _FastYAMLHandler()
 
 
 @dataclass(frozen=True)
@@ -169,33 +161,33 @@ def _duplicates(values: Iterable[str]) -> list[str]:
     return sorted(value for value, count in Counter(values).items() if count > 1)
 
 
-def _read_page(label: str, text: str, errors: list[AuthorError]) -> tuple[dict, str, str] | None:
-    """Front matter, body and the raw front matter text of one page; None if it cannot be read."""
-    if not text.startswith("---"):
-        errors.append(AuthorError(label, "Siden mangler topptekst. Den skal begynne med en linje med ---, "
-                                  "feltene (minst title og summary) og en ny linje med ---.", line=1))
-        return None
-    raw_front = text.split("---", 2)[1] if text.count("---") >= 2 else ""
+def _read_page(label: str, text: str, errors: list[AuthorError]) -> FrontMatter | None:
+    """One page split into its front matter and body; None if it cannot be read."""
     try:
-        post = frontmatter.loads(text, handler=_FRONT_MATTER)
+        page = frontmatter.split(text)
     except yaml.YAMLError as error:
         errors.append(from_yaml(label, error))
         return None
     except ValueError:  # YAML reads 2026-11-31 as a date, and there is no such day
-        line, written = _impossible_date(raw_front)
+        line, written = _impossible_date(text)
         errors.append(AuthorError(label, f"Datoen «{written}» finnes ikke. Skriv en dato som finnes, som ÅÅÅÅ-MM-DD.",
                                   line=line))
         return None
-    return dict(post.metadata), post.content, raw_front
+    if not page.present or not text.startswith("---"):
+        errors.append(AuthorError(label, "Siden mangler topptekst. Den skal begynne med en linje med ---, "
+                                  "feltene (minst title og summary) og en ny linje med ---.", line=1))
+        return None
+    return page
 
 
-def _impossible_date(front: str) -> tuple[int | None, str]:
-    for number, line in enumerate(front.splitlines(), start=1):
+def _impossible_date(text: str) -> tuple[int | None, str]:
+    """The first date in a page's text that does not exist, and its line in the file."""
+    for number, line in enumerate(text.splitlines(), start=1):
         for written in re.findall(r"\b\d{4}-\d{2}-\d{2}\b", line):
             try:
                 dt.date.fromisoformat(written)
             except ValueError:
-                return number + 1, written  # the front matter starts after the opening --- line
+                return number, written
     return None, "?"
 
 
@@ -278,15 +270,15 @@ def load_site(data_dir: Path, pages: Iterable[tuple[str, str]]) -> Site:
         page_uris.add(src_uri)
         texts[src_uri] = text
         label = f"docs/{src_uri}"
-        read = _read_page(label, text, errors)
-        if read is None:
+        page = _read_page(label, text, errors)
+        if page is None:
             continue
-        metadata, body, raw_front = read
+        metadata, body = page.meta, page.body
         model: type[BaseModel] = ChapterMeta if src_uri.startswith(CHAPTER_FOLDER) else PageMeta
         try:
             meta = model.model_validate(metadata)
         except ValidationError as error:
-            errors.extend(from_validation(label, error, raw_front))
+            errors.extend(from_validation(label, error, page.head))
             continue
         titles[src_uri] = meta.title
         if isinstance(meta, PageMeta) and "self_checks" in metadata:
@@ -294,7 +286,7 @@ def load_site(data_dir: Path, pages: Iterable[tuple[str, str]]) -> Site:
             if not isinstance(wanted, list) or not all(isinstance(item, str) for item in wanted):
                 errors.append(AuthorError(label, "skal være en liste med kapittel-id-er, én per linje som "
                                           "begynner med «- ».", field="self_checks",
-                                          line=line_of_key(raw_front, "self_checks")))
+                                          line=page.line_of("self_checks")))
             else:
                 programme_checks[src_uri] = tuple(wanted)
         if isinstance(meta, ChapterMeta):
@@ -302,19 +294,19 @@ def load_site(data_dir: Path, pages: Iterable[tuple[str, str]]) -> Site:
                 if perspective not in site.perspectives:
                     errors.append(AuthorError(label, f"har det ukjente perspektivet «{perspective}». Velg blant: "
                                               f"{', '.join(site.perspectives)}.", field="perspectives",
-                                              line=line_of_key(raw_front, "perspectives")))
+                                              line=page.line_of("perspectives")))
             readability = measure(body)
             if readability.lix > LIX_LIMIT:
                 errors.append(AuthorError(label, f"Teksten er for tung å lese: LIX er {readability.lix:.0f}, og grensen "
                                           f"er {LIX_LIMIT}. Del lange setninger i to, og bytt ut lange ord der du kan. "
                                           "Kjør «make report» for å se LIX for alle kapitler."))
             chapters.append(Chapter(meta=meta, src_uri=src_uri, readability=readability, sections=sections(body)))
-            offset = text.count("\n", 0, max(text.find(body), 0))
+            offset = page.body_offset
             errors += [AuthorError(label, advice, line=line + offset) for line, advice in _body_problems(body)]
             if meta.last_reviewed > today():
                 errors.append(AuthorError(label, f"last_reviewed er {meta.last_reviewed}, som er fram i tid. Skriv "
                                           "datoen da kapitlet faktisk ble gjennomgått.", field="last_reviewed",
-                                          line=line_of_key(raw_front, "last_reviewed")))
+                                          line=page.line_of("last_reviewed")))
             typed += [AuthorError(label, figure_text.ADVICE[found.kind].format(text=found.text), line=found.line + offset)
                       for found in figure_text.typed_figures(body)]
 

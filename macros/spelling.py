@@ -9,23 +9,23 @@ hunspell (Debian packages hunspell and hunspell-no) runs once for all words of a
 Correctly spelt words it does not know (sector terms, names, compounds) belong in the project
 word list, data/stavekontroll.txt; a misspelling is fixed in the text instead.
 
-Run `make spelling` (or `python -m macros.spelling`) to list unknown words per file.
+Run `make spelling` (or `python -m macros.cli spelling`) to list unknown words per file.
 """
 
 from __future__ import annotations
 
 import re
 import subprocess
-import sys
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import NamedTuple
 
 import yaml
 
+from macros import frontmatter
+from macros.norwegian import sort_key
 from macros.readability import prose
 
-ROOT = Path(__file__).resolve().parents[1]
 WORD_LIST = "data/stavekontroll.txt"
 GLOSSARY = "data/glossary.yml"
 PROGRAMMES = "data/programmes"
@@ -38,7 +38,6 @@ READER_FIELDS = ("title", "summary", "learning_goals", "key_points")
 GLOSSARY_FIELDS = ("term", "definition")
 APT_PACKAGES = ("hunspell", "hunspell-no")
 
-_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n---[ \t]*(?:\n|\Z)", re.S)
 _ADMONITION_TITLE = re.compile(r'^\s*(?:!!!|\?\?\?\+?)\s*[\w-]*\s*"(.*?)"\s*$', re.M)
 _INLINE_CODE = re.compile(r"(`+).*?\1", re.S)
 _URL = re.compile(r"\b(?:https?://|ftp://|www\.)\S+", re.I)
@@ -97,18 +96,10 @@ def _field_texts(value: object) -> Iterator[str]:
             yield from _field_texts(item)
 
 
-def split_front_matter(source: str) -> tuple[dict, str]:
-    """The front matter (empty if none) and the body of a Markdown page."""
-    match = _FRONT_MATTER.match(source)
-    if not match:
-        return {}, source
-    loaded = yaml.safe_load(match.group(1))
-    return (loaded if isinstance(loaded, dict) else {}), source[match.end():]
-
-
 def markdown_words(source: str) -> list[Word]:
     """The words readers see in a Markdown page: front matter texts, admonition titles and body prose."""
-    meta, body = split_front_matter(source)
+    page = frontmatter.split(source)
+    meta, body = page.meta, page.body
     found: list[Word] = []
     for key in READER_FIELDS:
         for text in _field_texts(meta.get(key)):
@@ -145,17 +136,19 @@ def programme_words(source: str) -> list[Word]:
     return [word for text in texts(yaml.safe_load(source)) for word in words(text)]
 
 
-def content_words(root: Path = ROOT) -> dict[str, list[Word]]:
-    """The words to check in every page under docs/ and in the glossary, by path from the project root."""
+def content_words(root: Path, docs_dir: Path | None = None, data_dir: Path | None = None) -> dict[str, list[Word]]:
+    """The words to check in every page under docs/, the programmes and the glossary, by path from the project root (the
+    config's folder); docs/ and data/ are root's unless given."""
+    docs, data = docs_dir or root / "docs", data_dir or root / "data"
     files = {
         path.relative_to(root).as_posix(): markdown_words(path.read_text(encoding="utf-8"))
-        for path in sorted((root / "docs").rglob("*.md"))
+        for path in sorted(docs.rglob("*.md"))
     }
-    for programme in sorted((root / PROGRAMMES).glob("*.yml")):
+    glossary = data / Path(GLOSSARY).name
+    for programme in sorted((data / Path(PROGRAMMES).name).glob("*.yml")):
         files[programme.relative_to(root).as_posix()] = programme_words(programme.read_text(encoding="utf-8"))
-    glossary = root / GLOSSARY
     if glossary.is_file():
-        files[GLOSSARY] = glossary_words(glossary.read_text(encoding="utf-8"))
+        files[glossary.relative_to(root).as_posix()] = glossary_words(glossary.read_text(encoding="utf-8"))
     return files
 
 
@@ -167,16 +160,8 @@ def parse_word_list(text: str) -> frozenset[str]:
     return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#"))
 
 
-_NORWEGIAN_ORDER = str.maketrans({"æ": "{", "ø": "|", "å": "}", "é": "e", "ü": "y"})
-
-
-def sort_key(word: str) -> tuple[str, str]:
-    """Norwegian alphabetical order (a–z, æ, ø, å), ignoring case; the word list is kept in it."""
-    return word.lower().translate(_NORWEGIAN_ORDER), word
-
-
-def load_word_list(root: Path = ROOT) -> frozenset[str]:
-    path = root / WORD_LIST
+def load_word_list(root: Path, data_dir: Path | None = None) -> frozenset[str]:
+    path = (data_dir or root / "data") / Path(WORD_LIST).name
     return parse_word_list(path.read_text(encoding="utf-8")) if path.is_file() else frozenset()
 
 
@@ -233,9 +218,9 @@ def unknown_words(files: Mapping[str, list[Word]], word_list: frozenset[str] = f
     return report
 
 
-def check(root: Path = ROOT) -> dict[str, list[str]]:
-    """The spelling report for the whole content of the project at root."""
-    return unknown_words(content_words(root), load_word_list(root))
+def check(root: Path, docs_dir: Path | None = None, data_dir: Path | None = None) -> dict[str, list[str]]:
+    """The spelling report for the whole content of the project at root (the config's folder)."""
+    return unknown_words(content_words(root, docs_dir, data_dir), load_word_list(root, data_dir))
 
 
 def redundant_list_words(word_list: Iterable[str], dictionary: str = DICTIONARY) -> list[str]:
@@ -253,17 +238,3 @@ def format_report(report: Mapping[str, list[str]]) -> str:
     lines.append(f"\n{total} ukjente ord i {len(report)} filer. Rett skrivefeil i teksten; legg riktig stavede "
                  f"fagord, navn og sammensatte ord i {WORD_LIST}.")
     return "\n".join(lines)
-
-
-def main() -> int:
-    try:
-        report = check()
-    except MissingHunspell as error:
-        print(error, file=sys.stderr)
-        return 2
-    print(format_report(report))
-    return 1 if report else 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -6,12 +6,9 @@ import os
 import shutil
 import subprocess
 import sys
-import threading
 import zipfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from functools import partial
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -23,6 +20,13 @@ from macros.release import BuildFailed, Release, build_release, run_mkdocs
 ROOT = Path(__file__).resolve().parents[1]
 # What a copy of the project needs to build: the tests mutate copies, never the real tree.
 PROJECT_PARTS = ("docs", "data", "overrides", "mkdocs.yml")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """A browser test runs Debian's chromium: it needs the system, as the nginx, Java and hunspell tests do."""
+    for item in items:
+        if item.get_closest_marker("browser"):
+            item.add_marker(pytest.mark.system)
 
 
 def mkdocs_build(project: Path, site_dir: Path, config: str = "mkdocs.yml",
@@ -147,19 +151,11 @@ def built_pages(site_dir: Path) -> list[str]:
     return sorted(str(p.relative_to(site_dir)) for p in site_dir.rglob("*.html"))
 
 
-class QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, *args: object) -> None:
-        pass
-
-
 @pytest.fixture(scope="session")
 def served_site(site_dir: Path) -> Iterator[str]:
     """The built site over HTTP on a loopback port."""
-    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(QuietHandler, directory=str(site_dir)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
+    with chromium.serve_folder(site_dir) as address:
+        yield address
 
 
 @pytest.fixture(scope="session")
@@ -174,16 +170,7 @@ def browser() -> Iterator[object]:
 def guard(context, own_site: str) -> list[str]:
     """Block and record every request that leaves own_site, and every console error or failed load."""
     problems: list[str] = []
-
-    def only_own_site(route) -> None:
-        url = route.request.url
-        if url.startswith((own_site, "data:", "blob:")):
-            route.continue_()
-        else:
-            problems.append(f"request to another site: {url}")
-            route.abort()
-
-    context.route("**/*", only_own_site)
+    chromium.fence(context, own_site, lambda url: problems.append(f"request to another site: {url}"))
     # ERR_ABORTED is a load cut short by leaving the page, not a missing file.
     context.on("requestfailed", lambda request: request.url.startswith(own_site)
                and request.failure != "net::ERR_ABORTED"

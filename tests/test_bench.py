@@ -8,7 +8,6 @@ The benchmark runs in its own process, as `make bench` runs it (and so its Chrom
 from __future__ import annotations
 
 import gzip
-import os
 import re
 import subprocess
 import sys
@@ -22,6 +21,7 @@ from bench.browser import serve
 from bench.lighthouse import parse
 from bench.reload import Reload, ReloadRun
 from bench.report_authors import reload_goal, reload_section
+from macros.release import mkdocs_env
 
 ROOT = Path(__file__).resolve().parents[1]
 NUMBER = r"\d[\d ]*(?:,\d+)?"
@@ -42,7 +42,7 @@ def quick_report(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
     out = tmp_path_factory.mktemp("bench")
     result = subprocess.run(
         [sys.executable, "-m", "bench.run", "--quick", "--out", str(out / "results"), "--workdir", str(out / "work")],
-        cwd=ROOT, capture_output=True, text=True, timeout=900, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        cwd=ROOT, capture_output=True, text=True, timeout=900, env=mkdocs_env(),
     )
     assert result.returncode == 0, f"The quick benchmark failed:\n{result.stdout[-3000:]}\n{result.stderr[-3000:]}"
     reports = sorted((out / "results").glob("*-quick.md"))

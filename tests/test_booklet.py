@@ -18,7 +18,7 @@ def test_a_booklet_holds_every_chapter_of_its_path_in_order(html, path):
     assert contents == [f"#{step}" for step in path["steps"]]
     sections = page.css("section.intro-booklet-chapter")
     assert [s.css_first("h2").attributes["id"] for s in sections] == path["steps"]
-    for section, step in zip(sections, path["steps"]):
+    for section, step in zip(sections, path["steps"], strict=True):
         assert f"/k/{step}/" in section.css_first(".intro-booklet-link a").attributes["href"]
         assert section.css_first("h3") is not None, "the chapter's parts should sit under its title"
         assert section.css(".intro-teaching, .intro-path-nav") == []

@@ -8,6 +8,7 @@ import re
 import pytest
 import yaml
 
+from macros import frontmatter
 from tests.conftest import copy_project, mkdocs_build
 
 CHAPTER = "docs/kapitler/lovene.md"
@@ -43,8 +44,7 @@ def write(path: str, text: str) -> Callable[[Path], None]:
 def replace_body(path: str, body: str) -> Callable[[Path], None]:
     def mutate(project: Path) -> None:
         file = project / path
-        _, front, _ = file.read_text(encoding="utf-8").split("---", 2)
-        file.write_text(f"---{front}---\n\n{body}", encoding="utf-8")
+        file.write_text(f"{frontmatter.split(file.read_text(encoding='utf-8')).head}\n\n{body}", encoding="utf-8")
     return mutate
 
 

@@ -107,7 +107,7 @@ def test_round_trip_finds_every_chapter_goal_and_question(catalog, packages):
         assert quiz.tag == f"{QTI}questestinterop"
         questions = quiz.findall(f".//{QTI}item")
         assert len(questions) == len(chapter["self_check"])
-        for item, question in zip(questions, chapter["self_check"]):
+        for item, question in zip(questions, chapter["self_check"], strict=True):
             assert item.findtext(f"{QTI}presentation/{QTI}material/{QTI}mattext") == question["question"]
             profile = [f.findtext(f"{QTI}fieldentry") for f in item.iter(f"{QTI}qtimetadatafield")
                        if f.findtext(f"{QTI}fieldlabel") == "cc_profile"]

@@ -7,16 +7,17 @@ from __future__ import annotations
 
 import datetime as dt
 import zipfile
-from pathlib import Path
 
 import pytest
 from jinja2 import Environment
 
 from macros import booklet, htmlcheck, markdown_steps, postbuild, prebuild
 from macros.addresses import page_address
+from macros.cartridge import CARTRIDGE_FOLDER
 from macros.catalog import CATALOG_FILE
 from macros.errors import ContentError
 from macros.identity import Identity
+from macros.loader import nav_pages
 from macros.local import load_facts
 from macros.site import load_site
 from tests.test_site import DATA, ROOT
@@ -32,14 +33,6 @@ CHAPTER = next(iter(SITE.chapters.values()))
 
 # ---- Before the build ----
 
-def test_pages_are_read_as_utf8_and_a_latin1_page_is_named(tmp_path):
-    (tmp_path / "a.md").write_text("Æ, ø og å.", encoding="utf-8")
-    (tmp_path / "b.md").write_bytes("Blåbær".encode("latin-1"))
-    assert prebuild.read_pages(tmp_path, ["a.md"]) == [("a.md", "Æ, ø og å.")]
-    with pytest.raises(ContentError, match="docs/b.md: er ikke lagret som UTF-8"):
-        prebuild.read_pages(tmp_path, ["a.md", "b.md"])
-
-
 def test_vendor_assets_come_from_npm_or_the_build_says_how_to_get_them(tmp_path):
     made = prebuild.vendor_files(ROOT / "node_modules")
     assert {file.path for file in made} == set(prebuild.VENDOR_ASSETS.values())
@@ -48,8 +41,8 @@ def test_vendor_assets_come_from_npm_or_the_build_says_how_to_get_them(tmp_path)
         prebuild.vendor_files(tmp_path)
 
 
-def test_downloads_offer_the_zip_and_the_zim_with_their_sizes(tmp_path):
-    assert prebuild.downloads(None, None, "bergen") == prebuild.Downloads()
+def test_downloads_offer_the_zip_and_the_zim(tmp_path):
+    assert prebuild.downloads(None, None, "bergen") == []
     with pytest.raises(prebuild.SetupError, match="make offline"):
         prebuild.downloads(tmp_path / "mangler.zip", None, "bergen")
     offline = tmp_path / "u.zip"
@@ -57,27 +50,26 @@ def test_downloads_offer_the_zip_and_the_zim_with_their_sizes(tmp_path):
         archive.writestr("index.html", "<p>Hei</p>")
     (tmp_path / "u.zim").write_bytes(b"ZIM" * 10)
     offered = prebuild.downloads(offline, tmp_path / "u.zim", "gjovik")
-    assert [file.path for file in offered.files] == ["last-ned/intro-gjovik-frakoblet.zip", "last-ned/intro-gjovik.zim"]
-    assert (offered.zip_bytes, offered.zim_bytes) == (offline.stat().st_size, 30)
-    assert prebuild.downloads(offline, tmp_path / "ingen.zim", "gjovik").zim_bytes is None
+    assert [file.path for file in offered] == ["last-ned/intro-gjovik-frakoblet.zip", "last-ned/intro-gjovik.zim"]
+    assert [file.path for file in prebuild.downloads(offline, tmp_path / "ingen.zim", "gjovik")] == \
+        ["last-ned/intro-gjovik-frakoblet.zip"]
 
 
 def test_the_menu_lists_each_page_once_in_order():
     nav = [{"Start": "index.md"}, {"Del": ["a/index.md", {"B": "a/b.md"}, {"Ute": "https://example.no/"}]}]
-    assert prebuild.nav_pages(nav) == ["index.md", "a/index.md", "a/b.md"]
+    assert nav_pages(nav) == ["index.md", "a/index.md", "a/b.md"]
     assert prebuild.duplicate_nav_entries(["index.md", "a.md"]) == []
     twice = prebuild.duplicate_nav_entries(["a.md", "b.md", "a.md"])
     assert [(e.path, "docs/a.md står flere ganger" in e.message) for e in twice] == [("mkdocs.yml", True)]
 
 
-def test_reuse_files_are_path_and_content_with_a_package_list():
+def test_reuse_files_are_path_and_content_with_the_course_packages():
     page_urls = {uri: page_address(uri) for uri in SITE.page_uris}
-    made, packages = prebuild.reuse_files(SITE, EDITION, page_urls, [{"K": c.src_uri} for c in SITE.chapters.values()],
-                                          DATA, "")
+    made = prebuild.reuse_files(SITE, EDITION, page_urls, [{"K": c.src_uri} for c in SITE.chapters.values()], DATA, "")
     paths = {file.path for file in made}
     assert CATALOG_FILE in paths and all(file.source is None and file.content for file in made)
     assert any(path.startswith("plakater/") for path in paths) and any(path.startswith("k/") for path in paths)
-    assert packages and all(package["path"] in paths for package in packages)
+    assert any(path.startswith(CARTRIDGE_FOLDER) and path.endswith(".imscc") for path in paths)
 
 
 def test_a_forgotten_published_address_stops_the_build(tmp_path):

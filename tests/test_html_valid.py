@@ -11,6 +11,9 @@ import pytest
 
 from tests.conftest import ROOT
 
+# The Nu Html Checker runs on Java (Debian's default-jre-headless).
+pytestmark = pytest.mark.system
+
 VNU = ROOT / "node_modules/vnu-jar/build/dist/vnu.jar"
 
 AUTOCOMPLETE_ON_CHECKBOX = (

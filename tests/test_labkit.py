@@ -2,8 +2,9 @@
 
 import io
 import re
+from itertools import pairwise
 
-import frontmatter
+from macros import frontmatter
 import pytest
 from pypdf import PdfReader
 
@@ -44,12 +45,12 @@ def test_timetable_runs_without_gaps_to_the_programmes_length(src_uri):
     programme = SITE.programmes[src_uri]
     slots = timetable(programme)
     assert slots[0].start == 0 and slots[-1].end == programme.minutes
-    assert all(before.end == after.start for before, after in zip(slots, slots[1:]))
+    assert all(before.end == after.start for before, after in pairwise(slots))
 
 
 @pytest.mark.parametrize("src_uri", PROGRAMMES, ids=stem)
 def test_duration_in_the_front_matter_says_what_the_timetable_adds_up_to(src_uri):
-    duration = frontmatter.loads(SITE_TEXTS[src_uri])["duration"]
+    duration = frontmatter.split(SITE_TEXTS[src_uri]).meta["duration"]
     amount, unit = re.findall(r"(\d+(?:,\d+)?) (minutter|timer)", duration)[-1]
     minutes = float(amount.replace(",", ".")) * (60 if unit == "timer" else 1)
     assert minutes == SITE.programmes[src_uri].minutes, duration

@@ -2,7 +2,6 @@
 
 import gzip
 import shutil
-import socket
 import subprocess
 import time
 import urllib.error
@@ -12,8 +11,12 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
+from macros.chromium import free_port
 from macros.csp import nginx_include
 from tests.conftest import ROOT
+
+# Every test here runs Debian's nginx.
+pytestmark = pytest.mark.system
 
 MAIN_CONF = """
 user root;
@@ -36,12 +39,6 @@ http {{
     }}
 }}
 """
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 @pytest.fixture(scope="session")

@@ -21,7 +21,7 @@ def differences(ours: Path, theirs: Path) -> list[str]:
         left, right = (ours / name).read_bytes(), (theirs / name).read_bytes()
         if GENERATOR.sub(b"", left) != GENERATOR.sub(b"", right):
             found.append(str(ours / name))
-    for name, sub in compared.subdirs.items():
+    for name in compared.subdirs:
         found += differences(ours / name, theirs / name)
     return found
 

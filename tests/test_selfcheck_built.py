@@ -26,7 +26,7 @@ def test_self_check_is_a_form_of_fieldsets_before_the_key_points(html, questions
     form = page.css_first("form.intro-selfcheck")
     fieldsets = form.css("fieldset.intro-question")
     assert len(fieldsets) == len(questions)
-    for fieldset, question in zip(fieldsets, questions):
+    for fieldset, question in zip(fieldsets, questions, strict=True):
         assert question.question in fieldset.css_first("legend").text()
         inputs = fieldset.css("input")
         if question.kind == "reflection":
@@ -41,7 +41,7 @@ def test_self_check_is_a_form_of_fieldsets_before_the_key_points(html, questions
 
 def test_without_javascript_every_answer_and_reason_is_in_a_details(html, questions):
     form = html(CHAPTER).css_first("form.intro-selfcheck")
-    for fieldset, question in zip(form.css("fieldset.intro-question"), questions):
+    for fieldset, question in zip(form.css("fieldset.intro-question"), questions, strict=True):
         answer = fieldset.css_first("details.intro-answer")
         assert answer.css_first("summary").text().startswith("Vis svar")
         text = answer.text()

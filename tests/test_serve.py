@@ -1,12 +1,10 @@
 """What `make serve-fast` relies on: a dirty rebuild of one chapter keeps the menu right."""
 
-import os
-import subprocess
-import sys
 import time
 
 from selectolax.lexbor import LexborHTMLParser
 
+from macros.release import run_mkdocs
 from tests.conftest import copy_project, mkdocs_build
 
 
@@ -18,10 +16,7 @@ def test_a_dirty_rebuild_of_one_chapter_keeps_every_menu_title(tmp_path):
     time.sleep(1)  # a newer modification time than the site's copy of the page
     chapter.write_text(chapter.read_text(encoding="utf-8") + "\nEn ny setning om folkehelse.\n", encoding="utf-8")
 
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--dirty", "--no-strict", "-f", str(project / "mkdocs.yml"), "-d", str(site)],
-        cwd=project, capture_output=True, text=True, timeout=600, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-    )
+    result = run_mkdocs(project / "mkdocs.yml", site, flags=("--dirty", "--no-strict"))
     assert result.returncode == 0, result.stderr[-2000:]
     page = LexborHTMLParser((site / "kapitler/folkehelse/index.html").read_text(encoding="utf-8"))
     assert "En ny setning om folkehelse." in page.body.text()

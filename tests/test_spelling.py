@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from macros.norwegian import sort_key
 from macros.spelling import (
     GLOSSARY,
     WORD_LIST,
@@ -17,7 +18,6 @@ from macros.spelling import (
     markdown_words,
     parse_word_list,
     redundant_list_words,
-    sort_key,
     unknown_words,
     words,
 )
@@ -49,6 +49,7 @@ def word_list() -> frozenset[str]:
     return load_word_list(ROOT)
 
 
+@pytest.mark.system  # hunspell
 def test_content_has_no_unknown_words(word_list: frozenset[str]) -> None:
     report = check(ROOT)
     assert not report, (
@@ -66,6 +67,7 @@ def test_the_whole_content_is_checked() -> None:
         assert files.get(page), f"{page} is not checked"
 
 
+@pytest.mark.system  # hunspell
 def test_a_misspelling_in_a_page_is_reported(tmp_path: Path, word_list: frozenset[str]) -> None:
     page = tmp_path / "docs" / "kapitler" / "typo.md"
     page.parent.mkdir(parents=True)
@@ -75,6 +77,7 @@ def test_a_misspelling_in_a_page_is_reported(tmp_path: Path, word_list: frozense
     assert report == {"docs/kapitler/typo.md": ["kommunnen", "sykehjemet"]}
 
 
+@pytest.mark.system  # hunspell
 def test_a_misspelling_in_a_glossary_definition_is_reported(tmp_path: Path, word_list: frozenset[str]) -> None:
     glossary = tmp_path / GLOSSARY
     glossary.parent.mkdir(parents=True)
@@ -93,6 +96,7 @@ def test_code_links_urls_numbers_and_abbreviations_are_not_checked() -> None:
         & {"post", "example", "org", "helsenorge", "anskaffelser", "no"}
 
 
+@pytest.mark.system  # hunspell
 def test_word_list_matches_case_and_lower_case_at_a_sentence_start() -> None:
     listed = parse_word_list("# kommentar\n\nbeboer\nHelseinn\n")
     found = words("Beboer i Helseinn. Helseinn har en Beboer og en helseinn. [Beboer](x.md)")
@@ -109,6 +113,7 @@ def test_a_word_outside_the_dictionary_encoding_is_unknown_unless_listed() -> No
     assert unknown_words({"side.md": found}, frozenset({"Čáhcesuolu"})) == {}
 
 
+@pytest.mark.system  # hunspell
 def test_word_list_is_sorted_without_duplicates_or_words_hunspell_knows(word_list: frozenset[str]) -> None:
     lines = [line.strip() for line in (ROOT / WORD_LIST).read_text(encoding="utf-8").splitlines()
              if line.strip() and not line.startswith("#")]

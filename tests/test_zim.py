@@ -48,6 +48,7 @@ def test_the_download_page_offers_the_zim_beside_the_zip(html, site_dir: Path, r
     assert (site_dir / "last-ned" / release.zim.name).read_bytes() == release.zim.read_bytes()
 
 
+@pytest.mark.system  # Debian's kiwix-tools
 def test_kiwix_serve_shows_the_zim_and_searches_it_on_loopback(release: Release, tmp_path):
     binary = shutil.which("kiwix-serve")
     if not binary:

@@ -1,0 +1,42 @@
+"""The options of the `intro` plugin in mkdocs.yml (`plugins: intro: …`), one docstring each.
+
+The plugin validates them as MkDocs does every plugin's options; the author-facing macros validate the same
+mapping with the same class (macros/loader.py), so both read one schema.
+"""
+
+from __future__ import annotations
+
+from mkdocs.config import config_options
+from mkdocs.config.base import Config
+
+from macros.review import DEFAULT_GRACE_DAYS
+
+
+class IntroConfig(Config):
+    data_dir = config_options.Dir(exists=True, default="data")
+    """The curated data (perspectives, paths, glossary, figures, …), relative to the config file."""
+
+    vendor_dir = config_options.Type(str, default="node_modules")
+    """Where `npm ci` put the pinned browser assets the site serves itself (relative to the config file)."""
+
+    offline_zip = config_options.Type(str, default="")
+    """The offline edition's zip to offer for download (the release build sets it); empty: none."""
+
+    offline_zim = config_options.Type(str, default="")
+    """The same edition as a ZIM file for Kiwix (made with the zip by the release build); empty: none."""
+
+    review_grace_days = config_options.Type(int, default=DEFAULT_GRACE_DAYS)
+    """Days past a chapter's or fact's check date that only remind; after them the build stops."""
+
+    edition = config_options.Type(str, default="bergen")
+    """Which edition this config builds: its local facts are data/editions/<edition>.yml."""
+
+    editions_dir = config_options.Dir(exists=True, default="data/editions")
+    """The folder of the editions' local facts, relative to the config file."""
+
+    finished_markdown_dir = config_options.Type(str, default="")
+    """A folder to hand the finished site over to: every page's finished Markdown (after the macros and what the
+    front matter adds) and every file, with a mkdocs.yml that stock Material builds without INTRO (handover.py)."""
+
+    published_registry = config_options.Type(str, default="")
+    """The registry of every address the live site has published (`make publish` sets it); empty: none."""

@@ -1,0 +1,228 @@
+"""The one way to the validated site and the edition's local facts, for the intro plugin and the macros alike.
+
+Validating the content takes a second or two, so what was read is kept until a file it came from changes: the
+cache is keyed on the folders and the edition, and checked against every source file's modification time and
+size. A build reads once; a `mkdocs serve` rebuild after an edit reads again.
+
+The macros reach the plugin's options without MkDocs' plugin registry: they read the config file the build was
+given (following INHERIT and !ENV as MkDocs does) and validate its `intro` mapping with the plugin's own schema,
+so they also work where only `define_env` runs. Only the standard library is imported at the top; the content
+model is imported when something is first loaded.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from macros.model import LocalFacts
+    from macros.site import Site
+
+CONFIG_OPTION = "intro"
+OFFLINE_PLUGINS = ("offline", "material/offline")
+
+
+class LoaderError(Exception):
+    """The site cannot be loaded for a reason the author or the developer can act on; the message says which."""
+
+
+@dataclass(frozen=True)
+class Sources:
+    """Where an edition's content comes from: the folders and the edition's name."""
+
+    docs_dir: Path
+    data_dir: Path
+    editions_dir: Path
+    edition: str
+
+
+@dataclass(frozen=True)
+class Content:
+    """The validated site and the edition's validated local facts."""
+
+    site: Site
+    facts: LocalFacts
+
+
+@dataclass(frozen=True)
+class Options:
+    """What the macros need from a build's config, read without MkDocs' plugin registry."""
+
+    sources: Sources
+    config_dir: Path
+    offline_zip: Path | None
+    offline_zim: Path | None
+    is_offline: bool
+
+
+# ---- Content ----
+
+_content: dict[Sources, tuple[tuple, Content]] = {}
+
+
+def doc_pages(docs_dir: Path) -> list[tuple[str, Path]]:
+    """Every Markdown page under docs/ as (path under docs/, file), leaving out what MkDocs leaves out by default
+    (hidden files and folders, and a top-level templates/ folder)."""
+    pages = []
+    for path in sorted(docs_dir.rglob("*.md")):
+        parts = path.relative_to(docs_dir).parts
+        if any(part.startswith(".") for part in parts) or parts[0] == "templates":
+            continue
+        pages.append(("/".join(parts), path))
+    return pages
+
+
+def _stamp(path: Path) -> tuple[str, int, int]:
+    try:
+        status = path.stat()
+    except OSError:
+        return (str(path), 0, -1)
+    return (str(path), status.st_mtime_ns, status.st_size)
+
+
+def fingerprint(sources: Sources, pages: Sequence[tuple[str, Path]]) -> tuple:
+    """What the cached content depends on: every page, every data file and the edition's facts."""
+    data = sorted(path for path in sources.data_dir.rglob("*") if path.is_file()) if sources.data_dir.is_dir() else []
+    return (tuple(sorted((uri, *_stamp(path)[1:]) for uri, path in pages)), tuple(_stamp(path) for path in data),
+            _stamp(sources.editions_dir / f"{sources.edition}.yml"))
+
+
+def _read_pages(pages: Iterable[tuple[str, Path]]) -> list[tuple[str, str]]:
+    """Every page's text (as MkDocs reads it); a file saved in another encoding than UTF-8 is named."""
+    from macros.errors import AuthorError, ContentError
+
+    texts, wrong = [], []
+    for src_uri, path in pages:
+        try:
+            texts.append((src_uri, path.read_text(encoding="utf-8-sig")))
+        except UnicodeDecodeError:
+            wrong.append(AuthorError(f"docs/{src_uri}", "er ikke lagret som UTF-8, så æ, ø og å blir feil. "
+                                     "Åpne filen og lagre den på nytt med tegnsettet UTF-8."))
+    if wrong:
+        raise ContentError(wrong)
+    return texts
+
+
+def load(sources: Sources, pages: Sequence[tuple[str, Path]] | None = None) -> Content:
+    """The validated site and facts; read again only when a source file has changed. pages: (path under docs/,
+    file) as the build lists them; without them, every page under docs/. Raises ContentError for the author."""
+    pages = doc_pages(sources.docs_dir) if pages is None else pages
+    stamp = fingerprint(sources, pages)
+    cached = _content.get(sources)
+    if cached and cached[0] == stamp:
+        return cached[1]
+    from macros.local import load_facts
+    from macros.site import load_site
+
+    content = Content(load_site(sources.data_dir, _read_pages(pages)), load_facts(sources.editions_dir,
+                                                                                    sources.edition))
+    _content[sources] = (stamp, content)
+    return content
+
+
+# ---- Options from a config ----
+
+_options: dict[tuple, Options] = {}
+
+
+def _plugins(raw: Mapping[str, Any]) -> dict[str, Any]:
+    """The plugins of a raw config, as name → options, whether written as a mapping or a list."""
+    plugins = raw.get("plugins") or {}
+    if isinstance(plugins, Mapping):
+        return {name: options or {} for name, options in plugins.items()}
+    named: dict[str, Any] = {}
+    for item in plugins:
+        named.update({item: {}} if isinstance(item, str) else {k: v or {} for k, v in item.items()})
+    return named
+
+
+def _read_config_file(path: Path) -> dict[str, Any]:
+    from mkdocs.utils.yaml import yaml_load
+
+    with path.open("rb") as source:
+        return yaml_load(source)
+
+
+def _config_stamp(path: Path) -> tuple:
+    """The config file, the files beside it it may INHERIT, and the INTRO_* variables its !ENV tags read."""
+    return (tuple(_stamp(p) for p in sorted(path.parent.glob("*.yml"))),
+            tuple(sorted((k, v) for k, v in os.environ.items() if k.startswith("INTRO_"))))
+
+
+def options_from_config(conf: Mapping[str, Any]) -> Options:
+    """The intro plugin's options for the config a build was given: MkDocs' config object or a plain mapping
+    (the keys mkdocs-macros' `env.conf` has: config_file_path, docs_dir, plugins)."""
+    config_file = conf.get("config_file_path")
+    path = Path(config_file).resolve() if config_file else None
+    key = (str(path), str(conf.get("docs_dir")), _config_stamp(path) if path else id(conf))
+    if key in _options:
+        return _options[key]
+    # The config file is the one truth: in MkDocs, conf["plugins"] holds plugin objects, not their options.
+    raw = _read_config_file(path) if path else dict(conf)
+    plugins = _plugins(raw)
+    if CONFIG_OPTION not in plugins:
+        raise LoaderError(f"{path.name if path else 'Konfigurasjonen'} har ikke tillegget «{CONFIG_OPTION}» under "
+                          "plugins. Makroene trenger det for å finne innholdet: legg det inn som i mkdocs.yml.")
+    from macros.config import IntroConfig
+
+    config = IntroConfig(config_file_path=str(path) if path else None)
+    config.load_dict(dict(plugins[CONFIG_OPTION]))
+    failed, _ = config.validate()
+    if failed:
+        raise LoaderError("Innstillingene for «intro» i " + (path.name if path else "konfigurasjonen") + " er feil: "
+                          + "; ".join(f"{name}: {error}" for name, error in failed))
+    config_dir = path.parent if path else Path.cwd()
+    docs_dir = Path(conf.get("docs_dir") or raw.get("docs_dir") or "docs")
+    offline = plugins.get(OFFLINE_PLUGINS[0]) or plugins.get(OFFLINE_PLUGINS[1])
+    options = Options(
+        sources=Sources(config_dir / docs_dir, Path(config.data_dir), Path(config.editions_dir), config.edition),
+        config_dir=config_dir,
+        offline_zip=config_dir / config.offline_zip if config.offline_zip else None,
+        offline_zim=config_dir / config.offline_zim if config.offline_zim else None,
+        is_offline=offline is not None and str(offline.get("enabled", True)).lower() in ("true", "1", "yes"),
+    )
+    _options[key] = options
+    return options
+
+
+def file_size(path: Path | None) -> int | None:
+    """A file's size in bytes; None when there is no such file."""
+    return path.stat().st_size if path and path.is_file() else None
+
+
+# ---- Course packages ----
+
+_packages: dict[tuple, list[dict]] = {}
+
+
+def nav_pages(nav: list | dict | str) -> list[str]:
+    """The pages of mkdocs.yml's nav, in menu order."""
+    if isinstance(nav, str):
+        return [nav] if nav.endswith(".md") else []
+    items = nav.values() if isinstance(nav, dict) else nav
+    return [page for item in items for page in nav_pages(item)]
+
+
+def course_packages(content: Content, conf: Mapping[str, Any]) -> list[dict]:
+    """The course packages a build ships (title, path in the site, size, chapters, quizzes), for the download page."""
+    from macros import identity
+    from macros.cartridge import CARTRIDGE_FOLDER, cartridge_bytes, cartridges, package_specs
+    from macros.catalog import catalog
+
+    site, edition = content.site, identity.from_config(conf)
+    menu = tuple(site.chapter_at(uri).meta.id for uri in nav_pages(conf.get("nav") or []) if site.chapter_at(uri))
+    key = (id(content), edition, menu)
+    if key not in _packages:
+        _packages.clear()
+        data = catalog(site, edition, list(menu))
+        _packages[key] = [
+            {"title": title, "path": CARTRIDGE_FOLDER + package.name, "size": len(cartridge_bytes(package.files)),
+             "chapters": len(set(chapters)),
+             "quizzes": sum(site.chapters[c].self_check is not None for c in set(chapters))}
+            for package, (_, title, _, chapters) in zip(cartridges(data), package_specs(data), strict=True)
+        ]
+    return _packages[key]
