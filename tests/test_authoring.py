@@ -13,13 +13,14 @@ from types import SimpleNamespace
 import pytest
 from mkdocs.exceptions import PluginError
 
-from macros import authoring, figure_pages, loader, local, render
+from macros import authoring, figure_pages, loader, local, programme_pages, render
 from macros.release import offline_name, run_mkdocs, serve_mkdocs
 from tests.conftest import ROOT, copy_project
 
 # Every macro an author may write; the README lists the same.
 MACROS = ("perspektivkort", "sti", "fortsett", "ordliste", "frakoblet_utgave", "plakater", "hos_oss", "kurspakker",
-          "akutt_hjelp", "laget_av", "tall", "tall_tabell", "tall_og_satser")
+          "akutt_hjelp", "laget_av", "tall", "tall_tabell", "tall_og_satser", "programplan", "rotasjonsplan", "stasjoner",
+          "fortelling", "materiell", "bestilling")
 
 
 @dataclass
@@ -67,6 +68,9 @@ def test_every_macro_is_registered_once_and_runs_from_a_plain_dict_config(tmp_pa
     download = env.macros["frakoblet_utgave"]()
     assert f"{offline_name('bergen')}.zip" in download and "2,5 MB" in download
     assert "intro-alle.imscc" in env.macros["kurspakker"]()
+    on_page(env, "programmer/velferdsteknologi-i-praksis.md")
+    assert env.macros["bestilling"]() == programme_pages.booking(content.facts)
+    assert env.macros["stasjoner"]() == programme_pages.stations(content.site, "programmer/velferdsteknologi-i-praksis.md")
 
 
 def test_the_gjovik_config_gives_the_macros_gjoviks_facts():
