@@ -25,11 +25,21 @@ SCHEMES = (("lys", "light"), ("mørk", "dark"))
 SETTLED = "() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 250))))"
 
 
-def start_axe(page, inject: bool) -> None:
-    """Start axe-core without waiting for it, so that the other tab can work meanwhile."""
+# A Material page's own part: its text and its table of contents. The header, the menu (every page of the site)
+# and the footer around it are the same furniture on every page.
+OWN_PART = """([options, ownPart]) => {
+    const own = ownPart && document.querySelector(".md-content")
+        ? {include: [[".md-content"], [".md-sidebar--secondary"]]} : document;
+    window.__introAxe = axe.run(own, options);
+}"""
+
+
+def start_axe(page, inject: bool, own_part: bool = False) -> None:
+    """Start axe-core without waiting for it, so that the other tab can work meanwhile.
+    own_part: check only the page's own part (on a page without Material's layout, the whole page)."""
     if inject:
         page.add_script_tag(path=str(AXE))
-    page.evaluate("options => { window.__introAxe = axe.run(document, options); }", AXE_OPTIONS)
+    page.evaluate(OWN_PART, [AXE_OPTIONS, own_part])
 
 
 def axe_violations(page) -> list[dict]:
@@ -45,10 +55,10 @@ def audit(browser, base_url: str, paths: list[str], prepare: Callable | None = N
     work side by side. Each page loads once per scheme at phone width and is checked, then the
     window is widened to desktop, as a reader may do, and it is checked again. (Loading every page
     four times cost a third more, spent loading Material rather than checking.)
-    A path for which in_all_four(path) is false is checked twice: at phone width in light, and at desktop
-    width in dark. What its own content gets wrong shows in one of the two; what only the theme's furniture
-    gets wrong at one width in one scheme is the same on every page of a kind, so one page of each kind is
-    checked in all four.
+    A path for which in_all_four(path) is false is checked twice, at phone width in light and at desktop width
+    in dark, and only its own part (its text and contents): what its content gets wrong shows in one of the two.
+    The furniture around it (header, menu, footer) and what goes wrong only at one width in one scheme is the
+    same on every page of a kind, so one page of each kind is checked whole, in all four.
     prepare(page) runs after each load, to put the page in a state worth checking.
     """
     tabs = []
@@ -75,7 +85,7 @@ def audit(browser, base_url: str, paths: list[str], prepare: Callable | None = N
                 page.goto(base_url + path, wait_until="load")
                 if prepare:
                     prepare(page)
-                start_axe(page, inject=True)
+                start_axe(page, inject=True, own_part=not every_width)
             for label, page, width in widths:
                 collect(path, f"{'mobil' if width == PHONE else 'PC'}, {label}", page)
                 if every_width:
@@ -239,6 +249,23 @@ def test_axe_reports_a_missing_alt_text_and_low_contrast(browser, tmp_path):
     assert sorted(contrast) == sorted(f"feil.html ({where})" for where in everywhere), violations
     assert all("#graa" in v for v in contrast.values()), contrast
     assert [where for where, v in contrast.items() if "#svak" in v] == ["feil.html (mobil, mørk)"], contrast
+
+
+def test_a_page_checked_twice_is_checked_in_its_own_part_in_both_schemes(browser, tmp_path):
+    """A page outside the four-way check still has its text checked, light on a phone and dark on a PC."""
+    (tmp_path / "side.html").write_text(
+        '<!doctype html><html lang="nb"><head><meta charset="utf-8"><title>Side</title>'
+        "<style>@media (prefers-color-scheme: dark) { body { background: #1e2129; } .mork { color: #3a3d45; } }"
+        '</style></head><body><nav><img id="meny-uten-alt" src="data:image/gif;base64,R0lGODlhAQABAAAAACw="></nav>'
+        '<main><div class="md-content"><h1>Side</h1><img id="uten-alt" src="data:image/gif;base64,R0lGODlhAQABAAAAACw=">'
+        '<p class="mork" id="svak">Lite kontrast i mørk visning.</p></div></main></body></html>', encoding="utf-8")
+
+    violations = audit(browser, tmp_path.as_uri() + "/", ["side.html"], in_all_four=lambda path: False)
+
+    assert any(v.startswith("side.html (mobil, lys): image-alt – ") and "#uten-alt" in v for v in violations), violations
+    assert any(v.startswith("side.html (PC, mørk): color-contrast – ") and "#svak" in v for v in violations), violations
+    assert not any("#meny-uten-alt" in v for v in violations), "the furniture is checked on one page of each kind"
+    assert len({v.split(")")[0] for v in violations}) == 2, violations
 
 
 def test_heading_permalinks_are_not_tab_stops(keyboard_page):

@@ -1,9 +1,11 @@
 """Every author mistake stops the build with a message that names the file."""
 
-from collections.abc import Callable
-from pathlib import Path
-
+import os
 import re
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
 
 import pytest
 import yaml
@@ -249,14 +251,40 @@ def test_figure_past_its_check_date_reminds_then_fails_naming_the_figure_and_pag
     assert "Traceback" not in result.stderr
 
 
+@dataclass(frozen=True)
+class FailedBuild:
+    output: str = ""
+    returncode: int = 0
+    mistake: BaseException | None = None  # the case itself is out of date (its mutate asserts)
+
+
+@pytest.fixture(scope="module")
+def failed_builds(tmp_path_factory: pytest.TempPathFactory) -> dict[str, FailedBuild]:
+    """Every case's build, side by side: each is a separate MkDocs process, and one at a time left a core idle."""
+
+    def build(number: int, case: str) -> FailedBuild:
+        mutate, _ = CASES[case]
+        work = tmp_path_factory.mktemp(f"case{number}")
+        project = copy_project(work / "project")
+        try:
+            mutate(project)
+        except AssertionError as mistake:
+            return FailedBuild(mistake=mistake)
+        result = mkdocs_build(project, work / "site")
+        return FailedBuild(result.stdout + result.stderr, result.returncode)
+
+    with ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
+        return dict(zip(CASES, pool.map(build, range(len(CASES)), CASES), strict=True))
+
+
 @pytest.mark.parametrize("case", CASES, ids=list(CASES))
-def test_author_mistake_fails_the_build_naming_the_file(tmp_path, case):
-    mutate, expected = CASES[case]
-    project = copy_project(tmp_path / "project")
-    mutate(project)
-    result = mkdocs_build(project, tmp_path / "site")
-    output = result.stdout + result.stderr
-    assert result.returncode != 0, f"{case}: the build passed:\n{output[-3000:]}"
+def test_author_mistake_fails_the_build_naming_the_file(failed_builds, case):
+    _, expected = CASES[case]
+    built = failed_builds[case]
+    if built.mistake:
+        raise built.mistake
+    output = built.output
+    assert built.returncode != 0, f"{case}: the build passed:\n{output[-3000:]}"
     for text in expected:
         assert text in output, f"{case}: {text!r} missing from:\n{output[-3000:]}"
     assert "Traceback" not in output, f"{case}: an author should not see a Python traceback:\n{output[-3000:]}"
