@@ -25,7 +25,7 @@ import re
 from urllib.parse import unquote
 
 from macros import (booklet, csp, publishable, diagrams, export, glossary, htmlcheck, identity, quiz_sheets, render,
-                    reuse, safety, searchindex)
+                    reuse, safety, search)
 from macros.addresses import (broken_addresses, current_addresses, dropped_redirects, page_address, permalink,
                               read_registry)
 from macros.cartridge import CARTRIDGE_FOLDER, package_specs
@@ -165,8 +165,6 @@ class IntroPlugin(BasePlugin[IntroConfig]):
         chapter = site.chapter_at(page.file.src_uri)
         if chapter:
             page.meta.setdefault("description", chapter.meta.summary)
-            # Material's search ranks tags far above text: a glossary word finds the chapter that explains it.
-            page.meta.setdefault("tags", glossary.search_tags(site.glossary, chapter.meta.id))
             permanent_url = (config.site_url or "/").rstrip("/") + "/" + permalink(chapter.meta.id)
             markdown = (render.path_position(site, chapter)
                         + render.after_lead(markdown, render.chapter_header(site, chapter))
@@ -226,12 +224,12 @@ class IntroPlugin(BasePlugin[IntroConfig]):
                                               f'content="{csp.offline_policy()}">', 1)
         return output
 
-    # After Material's search has written its index (search comes first in mkdocs.yml), before offline copies it.
+    # After Material's search has read the pages (search comes first in mkdocs.yml), before offline copies them.
     def on_post_build(self, config: MkDocsConfig) -> None:
         self._problems += self._missing_targets(Path(config.site_dir)) + self._unsafe_css(config)
         if self._problems:
             raise PluginError(str(ContentError(self._problems)))
-        searchindex.trim(Path(config.site_dir))
+        search.write_index(Path(config.site_dir), self.current_site(), config.use_directory_urls)
 
     # ---- Helpers ----
 

@@ -1,0 +1,410 @@
+/* INTRO's search worker, behind Material's search box.
+ *
+ * It speaks Material's worker protocol (SETUP, READY, QUERY, RESULT), so Material's search dialog,
+ * keyboard handling and screen-reader text stay as they are. The index is made at build time
+ * (macros/search/): per Norwegian word key the pages it occurs in, with a score that already weighs
+ * title above headings above text. It is loaded only when the page says the reader opened search
+ * ({type: "intro-load", data: address of search/intro-index.js}); READY follows once it is in.
+ *
+ * A query is cut into words; function words («hva», «til», «på») are dropped. Each word is keyed as the
+ * index keys words (the same rules as macros/search/norwegian.py, checked against the same examples):
+ * lowercase, a light stem, æøå folded («parorende» finds «pårørende»). Then, for each word:
+ * - the key itself;
+ * - the last word as typed, when it has three letters or more, as the start of a longer word;
+ * - a compound the site does not use, split into two words it does («praksisplass» → praksis + plass);
+ *   a compound it does use also counts its parts, a little;
+ * - failing all that, a word of five letters or more may have one letter wrong, missing, extra or swapped.
+ * Pages that have all the words come before pages that have some; then the higher score wins. Each result
+ * shows the title, the section that matches best and a short excerpt with the words marked. Only the top
+ * results go back to the page. A search that finds nothing tries the nearest spelling, and otherwise
+ * offers the reader groups' start pages and the glossary.
+ *
+ * Plain ES5, no requests to anywhere but this site. Over file:// it runs in iframe-worker's frame, where
+ * importScripts returns a promise instead of loading at once. */
+(function (scope) {
+  "use strict";
+
+  var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3, LOAD = "intro-load";
+  var MAX_RESULTS = 20;
+  var MAX_PREFIX_WORDS = 40;
+  var SHORTEST_PREFIX = 3;
+  var SHORTEST_FUZZY = 5;
+  var SHORTEST_STEM = 4;
+  var SHORTEST_PART = 3;
+  var EXCERPT_BEFORE = 50;
+  var EXCERPT_LENGTH = 200;
+  /* How much a word counts when found another way than as typed. */
+  var PREFIX = 0.6, FUZZY = 0.8, SPLIT = 0.9, PARTS = 0.4;
+
+  /* ---- Norwegian words (the same rules as macros/search/norwegian.py) ---- */
+
+  var VOWELS = "aeiouyæåø";
+  var S_ENDING = "bcdfghjlmnoprtvyz";
+  var STEP1 = [
+    "hetenes", "hetene", "hetens", "heter", "heten", "endes", "ande", "ende", "edes", "enes", "erte", "ede",
+    "ane", "ene", "ens", "ers", "ets", "het", "ast", "ert", "en", "ar", "er", "as", "es", "et", "a", "e", "s"
+  ];
+  var STOP_WORDS = {};
+  ("a alle at av bare blir ble da de deg dem den denne der deres det dette din dine disse ditt du eller en er et " +
+   "etter for fordi fra få før ha hadde han har hennes her hos hun hva hvem hvilke hvilken hvis hvor hvordan " +
+   "hvorfor i ikke inn jeg kan man med meg mellom men mer min mine mitt mot må ned noe noen når og også om opp " +
+   "oss over på sa seg selv sin sine sitt skal slik som så til ut uten var ved vi vil vår våre vårt å")
+    .split(" ").forEach(function (word) { STOP_WORDS[word] = true; STOP_WORDS[fold(word)] = true; });
+  var WORD = /[0-9a-zæøåéü]+/g;
+
+  function fold(word) {
+    return word.replace(/aa/g, "a").replace(/ae/g, "a").replace(/oe/g, "o")
+      .replace(/æ/g, "a").replace(/ø/g, "o").replace(/å/g, "a").replace(/é/g, "e").replace(/ü/g, "u");
+  }
+
+  function regionOne(word) {
+    for (var i = 1; i < word.length; i++) {
+      if (VOWELS.indexOf(word[i]) < 0 && VOWELS.indexOf(word[i - 1]) >= 0) return Math.max(i + 1, 3);
+    }
+    return word.length;
+  }
+
+  function endsInRegion(word, suffix, start) {
+    return word.length - suffix.length >= start && word.slice(-suffix.length) === suffix;
+  }
+
+  function stem(word) {
+    if (word.length < SHORTEST_STEM || /[^a-zæøå]/.test(word)) return word;
+    var original = word, start = regionOne(word);
+    for (var i = 0; i < STEP1.length; i++) {
+      var suffix = STEP1[i];
+      if (!endsInRegion(word, suffix, start)) continue;
+      if (suffix === "s") {
+        var before = word[word.length - 2];
+        if (S_ENDING.indexOf(before) >= 0 || (before === "k" && VOWELS.indexOf(word[word.length - 3]) < 0)) {
+          word = word.slice(0, -1);
+        }
+      } else if (suffix === "erte" || suffix === "ert") {
+        word = word.slice(0, -suffix.length) + "er";
+      } else {
+        word = word.slice(0, -suffix.length);
+      }
+      break;
+    }
+    if (endsInRegion(word, "dt", start) || endsInRegion(word, "vt", start)) word = word.slice(0, -1);
+    var last = word[word.length - 1];
+    if (word.length > SHORTEST_STEM && last === word[word.length - 2] && VOWELS.indexOf(last) < 0) {
+      word = word.slice(0, -1);
+    }
+    return word.length >= SHORTEST_STEM ? word : original;
+  }
+
+  var keyCache = {};
+  function key(word) {
+    var found = keyCache[word];
+    if (found === undefined) found = keyCache[word] = fold(stem(word.toLowerCase()));
+    return found;
+  }
+  function words(text) { return text.toLowerCase().match(WORD) || []; }
+  function isStopWord(word) { return STOP_WORDS[word] === true || STOP_WORDS[fold(word)] === true; }
+
+  function splitCompound(wordKey, has) {
+    for (var cut = wordKey.length - SHORTEST_PART; cut >= SHORTEST_PART; cut--) {
+      var head = wordKey.slice(0, cut), tail = wordKey.slice(cut);
+      if (!has(tail)) continue;
+      var heads = [head, stem(head), "se".indexOf(head[head.length - 1]) >= 0 ? head.slice(0, -1) : ""];
+      for (var i = 0; i < heads.length; i++) {
+        if (heads[i].length >= SHORTEST_PART && heads[i] !== wordKey && has(heads[i])) return [heads[i], tail];
+      }
+    }
+    return null;
+  }
+
+  /* One letter wrong, missing, extra, or two neighbours swapped. */
+  function oneEditApart(a, b) {
+    if (a === b || Math.abs(a.length - b.length) > 1) return false;
+    var i = 0;
+    while (i < a.length && i < b.length && a[i] === b[i]) i++;
+    if (a.length === b.length) {
+      return a.slice(i + 1) === b.slice(i + 1) ||
+        (a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2));
+    }
+    return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+  }
+
+  /* Edit distance, for the «did you mean» suggestion only. */
+  function distance(a, b) {
+    var previous = [], current, i, j;
+    for (j = 0; j <= b.length; j++) previous[j] = j;
+    for (i = 1; i <= a.length; i++) {
+      current = [i];
+      for (j = 1; j <= b.length; j++) {
+        current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      }
+      previous = current;
+    }
+    return previous[b.length];
+  }
+
+  /* ---- The index ---- */
+
+  var index = null;   /* as loaded: pages, terms, words, alternatives */
+  var vocabulary = []; /* the keys, sorted, for prefixes and typos */
+
+  function has(wordKey) { return Object.prototype.hasOwnProperty.call(index.terms, wordKey); }
+
+  function prepare(loaded) {
+    index = loaded;
+    vocabulary = Object.keys(index.terms).sort();
+  }
+
+  function withPrefix(prefix) {
+    var low = 0, high = vocabulary.length, found = [];
+    while (low < high) {
+      var middle = (low + high) >> 1;
+      if (vocabulary[middle] < prefix) low = middle + 1; else high = middle;
+    }
+    for (var i = low; i < vocabulary.length && found.length < MAX_PREFIX_WORDS; i++) {
+      if (vocabulary[i].lastIndexOf(prefix, 0) !== 0) break;
+      found.push(vocabulary[i]);
+    }
+    return found;
+  }
+
+  /* The keys one edit from any of the given spellings. */
+  function nearby(spellings, within) {
+    var found = [];
+    for (var i = 0; i < vocabulary.length; i++) {
+      var candidate = vocabulary[i];
+      for (var j = 0; j < spellings.length; j++) {
+        if (Math.abs(candidate.length - spellings[j].length) <= 1 && within(spellings[j], candidate)) {
+          found.push(candidate);
+          break;
+        }
+      }
+    }
+    return found;
+  }
+
+  /* A typed word → the ways a page can match it: groups of keys that must all be on the page, with a weight. */
+  function concept(typed, last, exact) {
+    var wordKey = key(typed), ways = [], parts;
+    if (has(wordKey)) {
+      ways.push({ keys: [wordKey], weight: 1 });
+      parts = wordKey.length >= 7 ? splitCompound(wordKey, has) : null;
+      if (parts) ways.push({ keys: parts, weight: PARTS });
+    }
+    if (last && !exact && typed.length >= SHORTEST_PREFIX) {
+      withPrefix(fold(typed)).forEach(function (found) {
+        if (found !== wordKey) ways.push({ keys: [found], weight: PREFIX });
+      });
+    }
+    if (!has(wordKey)) {
+      /* A split into two real words («praksis» + «plass») beats a typo; a short part («syk» + «hjem») does not. */
+      parts = splitCompound(wordKey, has);
+      var typos = typed.length >= SHORTEST_FUZZY && !(parts && parts[0].length > SHORTEST_PART &&
+                                                      parts[1].length > SHORTEST_PART)
+        ? nearby([wordKey, fold(typed)], oneEditApart) : [];
+      typos.forEach(function (found) { ways.push({ keys: [found], weight: FUZZY }); });
+      if (parts && (!typos.length || parts[0].length > SHORTEST_PART && parts[1].length > SHORTEST_PART)) {
+        ways.push({ keys: parts, weight: SPLIT });
+      }
+    }
+    return { typed: typed, ways: ways };
+  }
+
+  function postings(wordKey) { return has(wordKey) ? index.terms[wordKey] : []; }
+
+  /* Per page, the best way the concept matches it. */
+  function conceptScores(c, pageCount) {
+    var best = new Float64Array(pageCount);
+    c.ways.forEach(function (way) {
+      var sum = new Float64Array(pageCount), count = new Uint8Array(pageCount), i, p;
+      way.keys.forEach(function (wordKey) {
+        var list = postings(wordKey);
+        for (i = 0; i < list.length; i += 2) { sum[list[i]] += list[i + 1]; count[list[i]]++; }
+      });
+      for (p = 0; p < pageCount; p++) {
+        if (count[p] === way.keys.length && sum[p] * way.weight > best[p]) best[p] = sum[p] * way.weight;
+      }
+    });
+    return best;
+  }
+
+  function parse(query) {
+    var typed = words(query), exact = /\s$/.test(query);
+    var meaningful = typed.filter(function (word) { return !isStopWord(word); });
+    return meaningful.map(function (word, i) {
+      return concept(word, i === meaningful.length - 1 && word === typed[typed.length - 1], exact);
+    });
+  }
+
+  function rank(concepts) {
+    var pageCount = index.pages.length, total = new Float64Array(pageCount), matched = new Uint8Array(pageCount);
+    var perConcept = concepts.map(function (c) {
+      var scores = conceptScores(c, pageCount);
+      for (var p = 0; p < pageCount; p++) {
+        if (scores[p] > 0) { total[p] += scores[p]; matched[p]++; }
+      }
+      return scores;
+    });
+    var hits = [];
+    for (var p = 0; p < pageCount; p++) if (matched[p]) hits.push(p);
+    hits.sort(function (a, b) { return matched[b] - matched[a] || total[b] - total[a]; });
+    return { hits: hits, total: total, perConcept: perConcept };
+  }
+
+  /* ---- What the reader sees ---- */
+
+  function escape(text) {
+    return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+  }
+
+  /* The text with the words that match marked; start and end in characters. */
+  function marked(text, keys, start, end) {
+    var out = "", at = start, match;
+    var pattern = /[0-9A-Za-zÆØÅæøåÉéÜü]+/g;
+    pattern.lastIndex = start;
+    while ((match = pattern.exec(text)) && match.index < end) {
+      if (keys[key(match[0])]) {
+        out += escape(text.slice(at, match.index)) + "<mark>" + escape(match[0]) + "</mark>";
+        at = match.index + match[0].length;
+      }
+    }
+    return out + escape(text.slice(at, end));
+  }
+
+  function countMatches(text, keys) {
+    var count = 0, list = words(text);
+    for (var i = 0; i < list.length; i++) if (keys[key(list[i])]) count++;
+    return count;
+  }
+
+  function firstMatch(text, keys) {
+    var pattern = /[0-9A-Za-zÆØÅæøåÉéÜü]+/g, match;
+    while ((match = pattern.exec(text))) if (keys[key(match[0])]) return match.index;
+    return -1;
+  }
+
+  function excerpt(text, keys) {
+    var first = firstMatch(text, keys), start = 0;
+    if (first > EXCERPT_BEFORE) {
+      start = text.indexOf(" ", first - EXCERPT_BEFORE) + 1;
+      if (start <= 0 || start > first) start = first;
+    }
+    var end = Math.min(text.length, start + EXCERPT_LENGTH);
+    if (end < text.length) {
+      var space = text.lastIndexOf(" ", end);
+      if (space > first) end = space;
+    }
+    return (start > 0 ? "… " : "") + marked(text, keys, start, end) + (end < text.length ? " …" : "");
+  }
+
+  /* The keys that matched on this page, for choosing the section and marking words. */
+  function matchedKeys(concepts, page) {
+    var keys = {};
+    concepts.forEach(function (c) {
+      c.ways.forEach(function (way) {
+        way.keys.forEach(function (wordKey) {
+          var list = postings(wordKey);
+          for (var i = 0; i < list.length; i += 2) if (list[i] === page) { keys[wordKey] = true; break; }
+        });
+      });
+    });
+    return keys;
+  }
+
+  function result(concepts, ranking, page) {
+    var entry = index.pages[page], keys = matchedKeys(concepts, page), sections = entry[2];
+    var best = 0, bestScore = -1;
+    for (var i = 0; i < sections.length; i++) {
+      /* The page's own start wins a tie: it is where a reader begins. */
+      var score = 3 * countMatches(sections[i][1], keys) + countMatches(sections[i][2], keys) - (i ? 0.5 : 0);
+      if (score > bestScore) { best = i; bestScore = score; }
+    }
+    var terms = {};
+    if (concepts.length > 1) {
+      concepts.forEach(function (c, n) { terms[c.typed] = ranking.perConcept[n][page] > 0; });
+    }
+    var score = ranking.total[page], section = sections[best];
+    var title = marked(entry[1], keys, 0, entry[1].length);
+    if (!section[0]) {
+      return [{ location: entry[0], title: title, text: excerpt(section[2], keys), score: score, terms: terms }];
+    }
+    return [
+      { location: entry[0], title: title, text: "", score: score, terms: {} },
+      { location: entry[0] + "#" + section[0], title: marked(section[1], keys, 0, section[1].length),
+        text: excerpt(section[2], keys), score: score, terms: terms }
+    ];
+  }
+
+  function alternatives() {
+    return index.alternatives.map(function (page) {
+      var entry = index.pages[page], text = entry[2][0][2];
+      return [{ location: entry[0], title: escape(entry[1]), text: excerpt(text, {}), score: 0, terms: {} }];
+    });
+  }
+
+  /* The nearest spelling the site uses for each word that matched nothing, if any is near. */
+  function suggestion(concepts, query) {
+    var changed = false, typed = words(query);
+    var better = typed.map(function (word) {
+      var c = concepts.filter(function (item) { return item.typed === word; })[0];
+      if (!c || c.ways.length || word.length < SHORTEST_STEM) return word;
+      var wordKey = key(word), limit = word.length >= 7 ? 2 : 1, best = null, bestDistance = limit + 1;
+      for (var i = 0; i < vocabulary.length; i++) {
+        var candidate = vocabulary[i];
+        if (Math.abs(candidate.length - wordKey.length) > limit) continue;
+        var d = distance(wordKey, candidate);
+        if (d < bestDistance) { best = candidate; bestDistance = d; }
+      }
+      if (!best) return word;
+      changed = true;
+      return index.words[best] || best;
+    });
+    return changed ? better.join(" ") : null;
+  }
+
+  function search(query) {
+    if (!index) return { items: [] };
+    var concepts = parse(query);
+    if (!concepts.length) return { items: [] };
+    var ranking = rank(concepts);
+    if (!ranking.hits.length) {
+      var better = suggestion(concepts, query);
+      if (better) {
+        var retry = search(better + " ");
+        if (retry.items.length && !(retry.intro && retry.intro.none)) {
+          retry.intro = { query: query, suggestion: better };
+          return retry;
+        }
+      }
+      return { items: alternatives(), intro: { query: query, none: true, suggestion: better } };
+    }
+    return {
+      items: ranking.hits.slice(0, MAX_RESULTS).map(function (page) { return result(concepts, ranking, page); }),
+      intro: { query: query, count: ranking.hits.length }
+    };
+  }
+
+  /* ---- Talking to the page ---- */
+
+  scope.IntroSearch = { stem: stem, fold: fold, key: key, words: words, isStopWord: isStopWord,
+                        splitCompound: splitCompound, oneEditApart: oneEditApart, prepare: prepare, search: search };
+  if (typeof scope.importScripts !== "function") return; /* loaded into a page by a test */
+
+  var loading = null;
+  function load(address) {
+    if (loading) return;
+    loading = true;
+    var done = function () {
+      prepare(scope.introSearchIndex);
+      scope.postMessage({ type: READY });
+    };
+    var pending = scope.importScripts(address);
+    if (pending && typeof pending.then === "function") pending.then(done); else done();
+  }
+
+  scope.addEventListener("message", function (event) {
+    var message = event.data || {};
+    if (message.type === LOAD) load(message.data);
+    else if (message.type === QUERY) scope.postMessage({ type: RESULT, data: search(String(message.data)) });
+    /* SETUP carries Material's index, cut to its configuration at build time: nothing to do. */
+    else if (message.type === SETUP) return;
+  });
+})(self);
