@@ -94,10 +94,13 @@
     return word.length >= SHORTEST_STEM ? word : original;
   }
 
-  var keyCache = {};
+  var keyCache = new Map(); /* a page of results keys the same few thousand words again and again */
   function key(word) {
-    var found = keyCache[word];
-    if (found === undefined) found = keyCache[word] = fold(stem(word.toLowerCase()));
+    var found = keyCache.get(word);
+    if (found === undefined) {
+      found = fold(stem(word.toLowerCase()));
+      keyCache.set(word, found);
+    }
     return found;
   }
   function words(text) { return text.toLowerCase().match(WORD) || []; }
@@ -115,16 +118,22 @@
     return null;
   }
 
-  /* One letter wrong, missing, extra, or two neighbours swapped. */
+  function sameFrom(a, i, b, j) {
+    if (a.length - i !== b.length - j) return false;
+    for (; i < a.length; i++, j++) if (a.charCodeAt(i) !== b.charCodeAt(j)) return false;
+    return true;
+  }
+
+  /* One letter wrong, missing, extra, or two neighbours swapped (no strings made: it runs over the vocabulary). */
   function oneEditApart(a, b) {
     if (a === b || Math.abs(a.length - b.length) > 1) return false;
     var i = 0;
-    while (i < a.length && i < b.length && a[i] === b[i]) i++;
+    while (i < a.length && i < b.length && a.charCodeAt(i) === b.charCodeAt(i)) i++;
     if (a.length === b.length) {
-      return a.slice(i + 1) === b.slice(i + 1) ||
-        (a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2));
+      return sameFrom(a, i + 1, b, i + 1) ||
+        (a[i] === b[i + 1] && a[i + 1] === b[i] && sameFrom(a, i + 2, b, i + 2));
     }
-    return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+    return a.length > b.length ? sameFrom(a, i + 1, b, i) : sameFrom(a, i, b, i + 1);
   }
 
   /* Edit distance, for the «did you mean» suggestion only. */
@@ -150,6 +159,7 @@
 
   function prepare(loaded) {
     index = loaded;
+    sectionKeys = new Map();
     vocabulary = Object.keys(index.terms).sort();
   }
 
@@ -269,9 +279,22 @@
     return out + escape(text.slice(at, end));
   }
 
-  function countMatches(text, keys) {
-    var count = 0, list = words(text);
-    for (var i = 0; i < list.length; i++) if (keys[key(list[i])]) count++;
+  /* Per page, the keys of each section's heading and text, made the first time the page is a result. */
+  var sectionKeys = new Map();
+  function keysOf(page) {
+    var found = sectionKeys.get(page);
+    if (!found) {
+      found = index.pages[page][2].map(function (section) {
+        return [words(section[1]).map(key), words(section[2]).map(key)];
+      });
+      sectionKeys.set(page, found);
+    }
+    return found;
+  }
+
+  function countMatches(list, keys) {
+    var count = 0;
+    for (var i = 0; i < list.length; i++) if (keys[list[i]]) count++;
     return count;
   }
 
@@ -310,11 +333,11 @@
   }
 
   function result(concepts, ranking, page) {
-    var entry = index.pages[page], keys = matchedKeys(concepts, page), sections = entry[2];
+    var entry = index.pages[page], keys = matchedKeys(concepts, page), sections = entry[2], known = keysOf(page);
     var best = 0, bestScore = -1;
     for (var i = 0; i < sections.length; i++) {
       /* The page's own start wins a tie: it is where a reader begins. */
-      var score = 3 * countMatches(sections[i][1], keys) + countMatches(sections[i][2], keys) - (i ? 0.5 : 0);
+      var score = 3 * countMatches(known[i][0], keys) + countMatches(known[i][1], keys) - (i ? 0.5 : 0);
       if (score > bestScore) { best = i; bestScore = score; }
     }
     var terms = {};
@@ -376,9 +399,10 @@
       }
       return { items: alternatives(), intro: { query: query, none: true, suggestion: better } };
     }
+    var shown = ranking.hits.slice(0, MAX_RESULTS);
     return {
-      items: ranking.hits.slice(0, MAX_RESULTS).map(function (page) { return result(concepts, ranking, page); }),
-      intro: { query: query, count: ranking.hits.length }
+      items: shown.map(function (page) { return result(concepts, ranking, page); }),
+      intro: { query: query, count: ranking.hits.length, shown: shown.length }
     };
   }
 
