@@ -6,7 +6,7 @@ change here must be made there too.
 
 The stemmer is steps 1 and 2 of the Snowball algorithm for Norwegian, plus a doubled final consonant made
 single («sykehjemmene» → «sykehjemm» → «sykehjem»). Snowball's step 3 cuts derivations («fastlegen» → «fast»)
-and is left out. A stem shorter than four letters is not used: «demens» stays «demens», not the pronoun «dem».
+and is left out. A stem that is a function word is not used: «demens» stays «demens», not the pronoun «dem».
 """
 
 from __future__ import annotations
@@ -17,7 +17,8 @@ VOWELS = "aeiouyæåø"
 S_ENDING = "bcdfghjlmnoprtvyz"
 STEP1 = ("hetenes", "hetene", "hetens", "heter", "heten", "endes", "ande", "ende", "edes", "enes", "erte", "ede",
          "ane", "ene", "ens", "ers", "ets", "het", "ast", "ert", "en", "ar", "er", "as", "es", "et", "a", "e", "s")
-SHORTEST_STEM = 4
+SHORTEST_WORD = 4  # shorter words are not stemmed
+SHORTEST_STEM = 3
 
 # Words that carry no meaning of their own in a question («hva koster sykehjem»): never a match, never a prefix.
 STOP_WORDS = frozenset("""
@@ -52,7 +53,7 @@ def _ends_in_region(word: str, suffix: str, start: int) -> bool:
 
 def stem(word: str) -> str:
     """A lowercase word's light stem («tjenestene» → «tjenest»); short, odd or over-cut words stay as they are."""
-    if len(word) < SHORTEST_STEM or not re.fullmatch(r"[a-zæøå]+", word):
+    if len(word) < SHORTEST_WORD or not re.fullmatch(r"[a-zæøå]+", word):
         return word
     original, start = word, _region_one(word)
     for suffix in STEP1:
@@ -69,9 +70,9 @@ def stem(word: str) -> str:
         break
     if _ends_in_region(word, "dt", start) or _ends_in_region(word, "vt", start):
         word = word[:-1]
-    if len(word) > SHORTEST_STEM and word[-1] == word[-2] and word[-1] not in VOWELS:
+    if len(word) > SHORTEST_WORD and word[-1] == word[-2] and word[-1] not in VOWELS:
         word = word[:-1]
-    return word if len(word) >= SHORTEST_STEM else original
+    return word if len(word) >= SHORTEST_STEM and word not in STOP_WORDS else original
 
 
 def key(word: str) -> str:

@@ -29,12 +29,15 @@
   var MAX_PREFIX_WORDS = 40;
   var SHORTEST_PREFIX = 3;
   var SHORTEST_FUZZY = 5;
-  var SHORTEST_STEM = 4;
+  var SHORTEST_WORD = 4; /* shorter words are not stemmed */
+  var SHORTEST_STEM = 3;
   var SHORTEST_PART = 3;
   var EXCERPT_BEFORE = 50;
   var EXCERPT_LENGTH = 200;
   /* How much a word counts when found another way than as typed. */
   var PREFIX = 0.6, FUZZY = 0.8, SPLIT = 0.9, PARTS = 0.4;
+  /* A last word that is already a whole word («hjelp hjemme») is more likely finished than the start of another. */
+  var PREFIX_OF_WORD = 0.25;
 
   /* ---- Norwegian words (the same rules as macros/search/norwegian.py) ---- */
 
@@ -45,11 +48,12 @@
     "ane", "ene", "ens", "ers", "ets", "het", "ast", "ert", "en", "ar", "er", "as", "es", "et", "a", "e", "s"
   ];
   var STOP_WORDS = {};
-  ("a alle at av bare blir ble da de deg dem den denne der deres det dette din dine disse ditt du eller en er et " +
+  var STOP_LIST = ("a alle at av bare blir ble da de deg dem den denne der deres det dette din dine disse ditt du eller en er et " +
    "etter for fordi fra få før ha hadde han har hennes her hos hun hva hvem hvilke hvilken hvis hvor hvordan " +
    "hvorfor i ikke inn jeg kan man med meg mellom men mer min mine mitt mot må ned noe noen når og også om opp " +
    "oss over på sa seg selv sin sine sitt skal slik som så til ut uten var ved vi vil vår våre vårt å")
-    .split(" ").forEach(function (word) { STOP_WORDS[word] = true; STOP_WORDS[fold(word)] = true; });
+    .split(" ");
+  STOP_LIST.forEach(function (word) { STOP_WORDS[word] = true; STOP_WORDS[fold(word)] = true; });
   var WORD = /[0-9a-zæøåéü]+/g;
 
   function fold(word) {
@@ -69,7 +73,7 @@
   }
 
   function stem(word) {
-    if (word.length < SHORTEST_STEM || /[^a-zæøå]/.test(word)) return word;
+    if (word.length < SHORTEST_WORD || /[^a-zæøå]/.test(word)) return word;
     var original = word, start = regionOne(word);
     for (var i = 0; i < STEP1.length; i++) {
       var suffix = STEP1[i];
@@ -88,10 +92,11 @@
     }
     if (endsInRegion(word, "dt", start) || endsInRegion(word, "vt", start)) word = word.slice(0, -1);
     var last = word[word.length - 1];
-    if (word.length > SHORTEST_STEM && last === word[word.length - 2] && VOWELS.indexOf(last) < 0) {
+    if (word.length > SHORTEST_WORD && last === word[word.length - 2] && VOWELS.indexOf(last) < 0) {
       word = word.slice(0, -1);
     }
-    return word.length >= SHORTEST_STEM ? word : original;
+    /* A stem that is a function word is not a stem: «demens» must not become the pronoun «dem». */
+    return word.length >= SHORTEST_STEM && STOP_LIST.indexOf(word) < 0 ? word : original;
   }
 
   var keyCache = new Map(); /* a page of results keys the same few thousand words again and again */
@@ -200,8 +205,9 @@
       if (parts) ways.push({ keys: parts, weight: PARTS });
     }
     if (last && !exact && typed.length >= SHORTEST_PREFIX) {
+      var weight = has(wordKey) ? PREFIX_OF_WORD : PREFIX;
       withPrefix(fold(typed)).forEach(function (found) {
-        if (found !== wordKey) ways.push({ keys: [found], weight: PREFIX });
+        if (found !== wordKey) ways.push({ keys: [found], weight: weight });
       });
     }
     if (!has(wordKey)) {
@@ -368,7 +374,7 @@
     var changed = false, typed = words(query);
     var better = typed.map(function (word) {
       var c = concepts.filter(function (item) { return item.typed === word; })[0];
-      if (!c || c.ways.length || word.length < SHORTEST_STEM) return word;
+      if (!c || c.ways.length || word.length < SHORTEST_WORD) return word;
       var wordKey = key(word), limit = word.length >= 7 ? 2 : 1, best = null, bestDistance = limit + 1;
       for (var i = 0; i < vocabulary.length; i++) {
         var candidate = vocabulary[i];
@@ -408,7 +414,7 @@
 
   /* ---- Talking to the page ---- */
 
-  scope.IntroSearch = { stem: stem, fold: fold, key: key, words: words, isStopWord: isStopWord,
+  scope.IntroSearch = { stem: stem, fold: fold, key: key, words: words, isStopWord: isStopWord, stopWords: STOP_LIST,
                         splitCompound: splitCompound, oneEditApart: oneEditApart, prepare: prepare, search: search };
   if (typeof scope.importScripts !== "function") return; /* loaded into a page by a test */
 

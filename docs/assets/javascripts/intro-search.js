@@ -31,6 +31,7 @@
   function explain(intro) {
     var line = meta();
     if (!line || !intro) return;
+    line.setAttribute("data-intro-query", intro.query); /* which query the list now answers (the tests wait for it) */
     if (intro.none) {
       line.textContent = "Ingen treff på «" + intro.query.trim() + "». " +
         (intro.suggestion ? "Mente du «" + intro.suggestion + "»? " : "") +
