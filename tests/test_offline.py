@@ -95,6 +95,20 @@ def test_norwegian_search_over_file_puts_the_right_chapter_first(offline_page, o
     assert problems == []
 
 
+@pytest.mark.parametrize(("query", "wanted"), [("sykehjemsplass", "slik-gjor-du/sykehjem"),
+                                               ("sykhjem", "slik-gjor-du/sykehjem"),
+                                               ("parorende", "kapitler/for-parorende")])
+def test_a_compound_a_misspelt_word_and_missing_aeoa_find_the_page_over_file(offline_page, offline_dir, query, wanted):
+    page, problems = offline_page
+    page.goto((offline_dir / "index.html").as_uri())
+    page.locator(".md-search__input").click(force=True)
+    page.keyboard.type(query)
+    expect(page.locator(f'.md-search-result__meta[data-intro-query="{query}"]')).to_have_count(1, timeout=10000)
+    top = [link.get_attribute("href") for link in page.locator(".md-search-result__item > a:first-child").all()[:3]]
+    assert any(f"{wanted}.html" in href for href in top), top
+    assert problems == []
+
+
 def test_a_query_typed_before_the_index_is_ready_is_answered(offline_page, offline_dir):
     page, problems = offline_page
     page.goto((offline_dir / "index.html").as_uri(), wait_until="commit")

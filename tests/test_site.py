@@ -68,16 +68,3 @@ def test_finished_markdown_is_a_plain_page_with_its_title(tmp_path):
     written = write_finished_markdown(tmp_path, "kapitler/x.md", "Å klage", "## Del\n\nTekst.\n")
     assert written.read_text(encoding="utf-8") == "---\ntitle: Å klage\n---\n\n## Del\n\nTekst.\n"
     assert write_finished_markdown(tmp_path, "y.md", None, "Tekst.\n").read_text(encoding="utf-8") == "Tekst.\n"
-
-
-def test_search_index_keeps_tags_on_each_pages_first_entry_only():
-    from macros.searchindex import tags_on_page_entries_only
-
-    index = {"config": {"lang": ["no"]}, "docs": [
-        {"location": "a/", "title": "A", "text": "", "tags": ["KAD"]},
-        {"location": "a/#del", "title": "Del", "text": "", "tags": ["KAD"]},
-        {"location": "b/", "title": "B", "text": "", "tags": []},
-    ]}
-    trimmed = tags_on_page_entries_only(index)
-    assert trimmed["config"] == index["config"]
-    assert [e.get("tags") for e in trimmed["docs"]] == [["KAD"], None, []]

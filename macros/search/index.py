@@ -41,6 +41,8 @@ HEADING = 3.0
 MANY_HEADINGS = 20
 GLOSSARY = 6.0
 COMPOUND_PART = 0.5
+# A page's compounds count for parts of four letters or more: «sykehjem» is not about «syk».
+SHORTEST_PART = 4
 K1, B = 1.2, 0.6
 # The glossary page lists every term under its own heading: it should help, not outrank the chapters.
 GLOSSARY_PAGE_WEIGHT = 0.5
@@ -80,13 +82,23 @@ def pages_from_material(docs: Iterable[dict]) -> list[Page]:
     return [page for page in pages.values() if page.title]
 
 
-def _weighted(keys: Iterable[str], vocabulary: frozenset[str]) -> Counter[str]:
+def compound_parts(vocabulary: frozenset[str]) -> dict[str, tuple[str, str]]:
+    """Each compound of the site with its two parts, when both are words of the site too."""
+    parts = {}
+    for word_key in vocabulary:
+        if len(word_key) >= 2 * SHORTEST_PART:
+            found = norwegian.split_compound(word_key, vocabulary, SHORTEST_PART)
+            if found:
+                parts[word_key] = found
+    return parts
+
+
+def _weighted(keys: Iterable[str], compounds: dict[str, tuple[str, str]]) -> Counter[str]:
     """Each key once per occurrence; a compound's parts half as much."""
     counts: Counter[str] = Counter()
     for word_key in keys:
         counts[word_key] += 1
-        parts = norwegian.split_compound(word_key, vocabulary - {word_key}) if len(word_key) >= 7 else None
-        for part in parts or ():
+        for part in compounds.get(word_key, ()):
             counts[part] += COMPOUND_PART
     return counts
 
@@ -105,11 +117,12 @@ def term_scores(pages: list[Page]) -> dict[str, list[tuple[int, float]]]:
                        [k for s in page.sections for k in norwegian.keys(s.text)],
                        [norwegian.keys(term) for term in page.glossary]))
     vocabulary = frozenset(k for title, _, headings, text, _ in fields for k in (*title, *headings, *text))
+    compounds = compound_parts(vocabulary)
     lengths = [len(text) for _, _, _, text, _ in fields]
     average = max(sum(lengths) / max(len(lengths), 1), 1.0)
     raw: dict[str, dict[int, float]] = defaultdict(dict)
     for number, (title, slug, headings, text, glossary) in enumerate(fields):
-        in_title, in_slug, in_headings, in_text = (_weighted(f, vocabulary) for f in (title, slug, headings, text))
+        in_title, in_slug, in_headings, in_text = (_weighted(f, compounds) for f in (title, slug, headings, text))
         heading = HEADING * min(1.0, MANY_HEADINGS / max(len(pages[number].sections), 1))
         in_glossary: Counter[str] = Counter()
         for term_keys in glossary:

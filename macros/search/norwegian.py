@@ -98,16 +98,17 @@ SHORTEST_PART = 3
 LINKING_LETTERS = "se"
 
 
-def split_compound(word_key: str, vocabulary: frozenset[str] | set[str]) -> tuple[str, str] | None:
+def split_compound(word_key: str, vocabulary: frozenset[str] | set[str],
+                   shortest_part: int = SHORTEST_PART) -> tuple[str, str] | None:
     """A compound's two parts, if both are words of the site: «sykehjemsplas» → («sykehjem», «plas»).
 
     The longest known first part wins; a linking «s» or «e» between the parts is dropped («sykehjems-»).
     """
-    for cut in range(len(word_key) - SHORTEST_PART, SHORTEST_PART - 1, -1):
+    for cut in range(len(word_key) - shortest_part, shortest_part - 1, -1):
         head, tail = word_key[:cut], word_key[cut:]
         if tail not in vocabulary:
             continue
         for candidate in (head, stem(head), head[:-1] if head[-1] in LINKING_LETTERS else ""):
-            if len(candidate) >= SHORTEST_PART and candidate in vocabulary:
+            if len(candidate) >= shortest_part and candidate != word_key and candidate in vocabulary:
                 return candidate, tail
     return None

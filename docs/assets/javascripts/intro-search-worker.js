@@ -141,18 +141,21 @@
     return a.length > b.length ? sameFrom(a, i + 1, b, i) : sameFrom(a, i, b, i + 1);
   }
 
-  /* Edit distance, for the «did you mean» suggestion only. */
-  function distance(a, b) {
-    var previous = [], current, i, j;
-    for (j = 0; j <= b.length; j++) previous[j] = j;
+  /* Edit distance up to limit (limit + 1 means farther), for the «did you mean» suggestion only. */
+  var row = [], next = [];
+  function distance(a, b, limit) {
+    var i, j, smallest, swap;
+    for (j = 0; j <= b.length; j++) row[j] = j;
     for (i = 1; i <= a.length; i++) {
-      current = [i];
+      next[0] = smallest = i;
       for (j = 1; j <= b.length; j++) {
-        current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+        next[j] = Math.min(row[j] + 1, next[j - 1] + 1, row[j - 1] + (a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1));
+        if (next[j] < smallest) smallest = next[j];
       }
-      previous = current;
+      if (smallest > limit) return limit + 1;
+      swap = row; row = next; next = swap;
     }
-    return previous[b.length];
+    return Math.min(row[b.length], limit + 1);
   }
 
   /* ---- The index ---- */
@@ -379,7 +382,7 @@
       for (var i = 0; i < vocabulary.length; i++) {
         var candidate = vocabulary[i];
         if (Math.abs(candidate.length - wordKey.length) > limit) continue;
-        var d = distance(wordKey, candidate);
+        var d = distance(wordKey, candidate, limit);
         if (d < bestDistance) { best = candidate; bestDistance = d; }
       }
       if (!best) return word;
