@@ -67,8 +67,9 @@ def test_offline_navigation_and_path_progress(offline_page, offline_dir):
 
 # Query → the chapter that must come first. Inflected forms and abbreviations on purpose.
 SEARCHES = {
-    "sykehjemmene": "kapitler/tjenestene",
-    "fastlegen": "kapitler/tjenestene",
+    # The task page «Søke om plass på sykehjem» answers as well as the chapter on the services.
+    "sykehjemmene": "(kapitler/tjenestene|slik-gjor-du/sykehjem)",
+    "fastlegen": "(kapitler/tjenestene|slik-gjor-du/fastlege)",
     "KAD": "kapitler/samhandling",
     "BPA": "kapitler/tjenestene",
     "IPLOS": "kapitler/forskning-i-kommunen",

@@ -167,6 +167,7 @@ def test_readers_questions_put_the_right_page_in_the_top_3(guarded_page, served_
             misses.append(f"{group}: «{query}» gave {found}, wanted one of {wanted}")
     top3 = 1 - len(misses) / len(QUERIES)
     print(f"\nSearch relevance: top 1 {first / len(QUERIES):.0%}, top 3 {top3:.0%} of {len(QUERIES)} queries")
+    print("\n".join(misses))
     assert top3 >= 0.95, "\n".join(misses)
     assert first / len(QUERIES) >= 0.85
     assert problems == []

@@ -95,6 +95,7 @@ def keys(text: str) -> list[str]:
 
 
 SHORTEST_PART = 3
+PREFERRED_TAIL = 4
 LINKING_LETTERS = "se"
 
 
@@ -102,13 +103,15 @@ def split_compound(word_key: str, vocabulary: frozenset[str] | set[str],
                    shortest_part: int = SHORTEST_PART) -> tuple[str, str] | None:
     """A compound's two parts, if both are words of the site: «sykehjemsplas» → («sykehjem», «plas»).
 
-    The longest known first part wins; a linking «s» or «e» between the parts is dropped («sykehjems-»).
+    A last part of four letters or more is preferred («test» + «sent», not «tests» + «ent»); then the longest
+    known first part wins. A linking «s» or «e» between the parts is dropped («sykehjems-»).
     """
-    for cut in range(len(word_key) - shortest_part, shortest_part - 1, -1):
-        head, tail = word_key[:cut], word_key[cut:]
-        if tail not in vocabulary:
-            continue
-        for candidate in (head, stem(head), head[:-1] if head[-1] in LINKING_LETTERS else ""):
-            if len(candidate) >= shortest_part and candidate != word_key and candidate in vocabulary:
-                return candidate, tail
+    for shortest_tail in sorted({max(shortest_part, PREFERRED_TAIL), shortest_part}, reverse=True):
+        for cut in range(len(word_key) - shortest_tail, shortest_part - 1, -1):
+            head, tail = word_key[:cut], word_key[cut:]
+            if tail not in vocabulary:
+                continue
+            for candidate in (head, stem(head), head[:-1] if head[-1] in LINKING_LETTERS else ""):
+                if len(candidate) >= shortest_part and candidate != word_key and candidate in vocabulary:
+                    return candidate, tail
     return None

@@ -111,13 +111,16 @@
   function words(text) { return text.toLowerCase().match(WORD) || []; }
   function isStopWord(word) { return STOP_WORDS[word] === true || STOP_WORDS[fold(word)] === true; }
 
+  /* A last part of four letters or more is preferred («test» + «sent», not «tests» + «ent»). */
   function splitCompound(wordKey, has) {
-    for (var cut = wordKey.length - SHORTEST_PART; cut >= SHORTEST_PART; cut--) {
-      var head = wordKey.slice(0, cut), tail = wordKey.slice(cut);
-      if (!has(tail)) continue;
-      var heads = [head, stem(head), "se".indexOf(head[head.length - 1]) >= 0 ? head.slice(0, -1) : ""];
-      for (var i = 0; i < heads.length; i++) {
-        if (heads[i].length >= SHORTEST_PART && heads[i] !== wordKey && has(heads[i])) return [heads[i], tail];
+    for (var shortestTail = SHORTEST_PART + 1; shortestTail >= SHORTEST_PART; shortestTail--) {
+      for (var cut = wordKey.length - shortestTail; cut >= SHORTEST_PART; cut--) {
+        var head = wordKey.slice(0, cut), tail = wordKey.slice(cut);
+        if (!has(tail)) continue;
+        var heads = [head, stem(head), "se".indexOf(head[head.length - 1]) >= 0 ? head.slice(0, -1) : ""];
+        for (var i = 0; i < heads.length; i++) {
+          if (heads[i].length >= SHORTEST_PART && heads[i] !== wordKey && has(heads[i])) return [heads[i], tail];
+        }
       }
     }
     return null;
