@@ -102,6 +102,7 @@ def test_offline_zip_is_offered_for_download_with_its_size(html, site_dir):
     assert (site_dir / "last-ned" / link.attributes["href"]).resolve().is_file()
 
 
+@pytest.mark.parametrize("path", ["index.html", "perspektiver/studenter/index.html", "perspektiver/parorende/index.html"])
 def test_landing_and_path_pages_show_no_footer_next_that_looks_like_a_path(html, path):
     footer = html(path).css_first("nav.md-footer__inner")
     assert footer is None or "hidden" in footer.attributes
