@@ -30,9 +30,20 @@ def compounds() -> tuple[frozenset[str], dict[str, list[str] | None]]:
     return frozenset(examples.pop("_vocabulary")), examples
 
 
+def read_script(path: Path) -> object:
+    text = path.read_text(encoding="utf-8")
+    return json.loads(text[text.index("]=" if "]=" in text else "=") + 1:].lstrip("=").rstrip().removesuffix(";"))
+
+
 def read_index(site_dir: Path) -> dict:
-    text = (site_dir / index.INTRO_INDEX).read_text(encoding="utf-8")
-    return json.loads(text[text.index("=") + 1:].rstrip().removesuffix(";"))
+    """The index, with each page's sections put back from the text files."""
+    built = read_script(site_dir / index.INTRO_INDEX)
+    number = 0
+    while (site_dir / index.TEXT_FILE.format(number)).is_file():
+        for offset, sections in enumerate(read_script(site_dir / index.TEXT_FILE.format(number))):
+            built["pages"][number * built["textPages"] + offset].append(sections)
+        number += 1
+    return built
 
 
 # ---- The Python side ----

@@ -1,10 +1,11 @@
 """INTRO's search index, written at build time from the pages Material's search plugin has read.
 
 Material's plugin splits every page into sections (title, heading, anchor, text) and leaves out what a page
-marks `data-search-exclude`. From that this module writes one script file, `search/intro-index.js`, that INTRO's
+marks `data-search-exclude`. From that this module writes script files, `search/intro-index.js` first, that INTRO's
 own search worker loads when the reader opens search, online and over file:// alike:
 
-- `pages`: per page its address, title and sections (anchor, heading, the start of the text, for excerpts);
+- `pages`: per page its address and title; its sections (anchor, heading, the start of the text, for excerpts)
+  go into `search/intro-text-<n>.js`, TEXT_PAGES pages a file, loaded for the results that need them;
 - `terms`: per index key (macros.search.norwegian) the pages it occurs in, each with a score worked out here:
   a word in the title counts most, then in a heading, then in the text (BM25), all times how rare the word is.
   A glossary term counts on the one page that explains it (the glossary's `chapter`), not on every page that
@@ -31,6 +32,10 @@ from macros.search import norwegian
 
 MATERIAL_INDEX = "search/search_index.json"
 INTRO_INDEX = "search/intro-index.js"
+# The sections' text, for the excerpts, in files of TEXT_PAGES pages each: the worker loads only the files
+# its top results are in, so a large site is ready as soon as the words and scores are in.
+TEXT_FILE = "search/intro-text-{}.js"
+TEXT_PAGES = 50
 GLOSSARY_PAGE = "ordliste"  # online «ordliste/», offline «ordliste.html»
 
 # How much a word counts where it stands. The text's share is BM25's (at most K1 + 1 = 2.2).
@@ -160,17 +165,31 @@ def build(pages: list[Page], alternatives: list[str]) -> dict:
     terms = {word_key: [value for n, score in found for value in (n, max(1, round(score * 10)))]
              for word_key, found in sorted(term_scores(pages).items())}
     return {
-        "pages": [[page.location, page.title,
-                   [[s.anchor, s.heading, s.text[:EXCERPT_CHARS]] for s in page.sections]] for page in pages],
+        "pages": [[page.location, page.title] for page in pages],
+        "textPages": TEXT_PAGES,
         "terms": terms,
         "words": {k: w for k, w in sorted(display_words(pages).items()) if k in terms and w != k},
         "alternatives": [numbers[location] for location in alternatives if location in numbers],
     }
 
 
+def texts(pages: list[Page]) -> list[list]:
+    """Per text file, its pages' sections: anchor, heading and the start of the text."""
+    return [[[[s.anchor, s.heading, s.text[:EXCERPT_CHARS]] for s in page.sections]
+             for page in pages[start:start + TEXT_PAGES]] for start in range(0, len(pages), TEXT_PAGES)]
+
+
+def _json(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
 def script(index: dict) -> str:
     """A script, not JSON: a worker loads it with importScripts, which works over file:// too."""
-    return "self.introSearchIndex=" + json.dumps(index, ensure_ascii=False, separators=(",", ":")) + ";\n"
+    return "self.introSearchIndex=" + _json(index) + ";\n"
+
+
+def text_script(number: int, sections: list) -> str:
+    return f"(self.introSearchTexts=self.introSearchTexts||{{}})[{number}]=" + _json(sections) + ";\n"
 
 
 def write(site_dir: Path, glossary: dict[str, list[str]], alternatives: list[str]) -> None:
@@ -185,5 +204,7 @@ def write(site_dir: Path, glossary: dict[str, list[str]], alternatives: list[str
     for page in pages:
         page.glossary = glossary.get(page.location, [])
     (site_dir / INTRO_INDEX).write_text(script(build(pages, alternatives)), encoding="utf-8")
+    for number, sections in enumerate(texts(pages)):
+        (site_dir / TEXT_FILE.format(number)).write_text(text_script(number, sections), encoding="utf-8")
     path.write_text(json.dumps({"config": material.get("config", {}), "docs": []}, separators=(",", ":")),
                     encoding="utf-8")

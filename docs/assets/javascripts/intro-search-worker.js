@@ -168,6 +168,33 @@
 
   function has(wordKey) { return Object.prototype.hasOwnProperty.call(index.terms, wordKey); }
 
+  /* The sections of a page (anchor, heading, start of text) are in text file number page / textPages. */
+  var textBase = "";
+  function textNumber(page) { return Math.floor(page / index.textPages); }
+  function textFile(page) {
+    var files = scope.introSearchTexts;
+    return files && files[textNumber(page)];
+  }
+  function sectionsOf(page) {
+    var file = textFile(page);
+    return file ? file[page % index.textPages] : [["", "", ""]];
+  }
+
+  /* Load the text files the pages need, then go on (at once in a worker; over file:// when they are in). */
+  function withTexts(pages, then) {
+    var missing = [], seen = {};
+    pages.forEach(function (page) {
+      var number = textNumber(page);
+      if (!textFile(page) && !seen[number]) {
+        seen[number] = true;
+        missing.push(textBase + "intro-text-" + number + ".js");
+      }
+    });
+    if (!missing.length || typeof scope.importScripts !== "function") return then();
+    var pending = scope.importScripts.apply(scope, missing);
+    if (pending && typeof pending.then === "function") pending.then(then); else then();
+  }
+
   function prepare(loaded) {
     index = loaded;
     sectionKeys = new Map();
@@ -296,10 +323,10 @@
   function keysOf(page) {
     var found = sectionKeys.get(page);
     if (!found) {
-      found = index.pages[page][2].map(function (section) {
+      found = sectionsOf(page).map(function (section) {
         return [words(section[1]).map(key), words(section[2]).map(key)];
       });
-      sectionKeys.set(page, found);
+      if (textFile(page)) sectionKeys.set(page, found);
     }
     return found;
   }
@@ -345,7 +372,8 @@
   }
 
   function result(concepts, ranking, page) {
-    var entry = index.pages[page], keys = matchedKeys(concepts, page), sections = entry[2], known = keysOf(page);
+    var entry = index.pages[page], keys = matchedKeys(concepts, page), sections = sectionsOf(page);
+    var known = keysOf(page);
     var best = 0, bestScore = -1;
     for (var i = 0; i < sections.length; i++) {
       /* The page's own start wins a tie: it is where a reader begins. */
@@ -370,7 +398,7 @@
 
   function alternatives() {
     return index.alternatives.map(function (page) {
-      var entry = index.pages[page], text = entry[2][0][2];
+      var entry = index.pages[page], text = sectionsOf(page)[0][2];
       return [{ location: entry[0], title: escape(entry[1]), text: excerpt(text, {}), score: 0, terms: {} }];
     });
   }
@@ -395,27 +423,41 @@
     return changed ? better.join(" ") : null;
   }
 
-  function search(query) {
-    if (!index) return { items: [] };
+  /* What to answer: the pages it shows, and how to draw them once their texts are in. */
+  function draft(query) {
+    if (!index) return { pages: [], render: function () { return { items: [] }; } };
     var concepts = parse(query);
-    if (!concepts.length) return { items: [] };
+    if (!concepts.length) return { pages: [], render: function () { return { items: [] }; } };
     var ranking = rank(concepts);
     if (!ranking.hits.length) {
       var better = suggestion(concepts, query);
-      if (better) {
-        var retry = search(better + " ");
-        if (retry.items.length && !(retry.intro && retry.intro.none)) {
-          retry.intro = { query: query, suggestion: better };
-          return retry;
-        }
+      var retry = better ? draft(better + " ") : null;
+      if (retry && retry.hits) {
+        return { pages: retry.pages, hits: retry.hits, render: function () {
+          var answer = retry.render();
+          answer.intro = { query: query, suggestion: better };
+          return answer;
+        } };
       }
-      return { items: alternatives(), intro: { query: query, none: true, suggestion: better } };
+      return { pages: index.alternatives, render: function () {
+        return { items: alternatives(), intro: { query: query, none: true, suggestion: better } };
+      } };
     }
     var shown = ranking.hits.slice(0, MAX_RESULTS);
-    return {
-      items: shown.map(function (page) { return result(concepts, ranking, page); }),
-      intro: { query: query, count: ranking.hits.length, shown: shown.length }
-    };
+    return { pages: shown, hits: ranking.hits.length, render: function () {
+      return {
+        items: shown.map(function (page) { return result(concepts, ranking, page); }),
+        intro: { query: query, count: ranking.hits.length, shown: shown.length }
+      };
+    } };
+  }
+
+  /* With the texts already loaded (a test in a page); the worker uses searchThen. */
+  function search(query) { return draft(query).render(); }
+
+  function searchThen(query, done) {
+    var answer = draft(query);
+    withTexts(answer.pages, function () { done(answer.render()); });
   }
 
   /* ---- Talking to the page ---- */
@@ -428,6 +470,7 @@
   function load(address) {
     if (loading) return;
     loading = true;
+    textBase = address.replace(/[^/]*$/, "");
     var done = function () {
       prepare(scope.introSearchIndex);
       scope.postMessage({ type: READY });
@@ -439,7 +482,9 @@
   scope.addEventListener("message", function (event) {
     var message = event.data || {};
     if (message.type === LOAD) load(message.data);
-    else if (message.type === QUERY) scope.postMessage({ type: RESULT, data: search(String(message.data)) });
+    else if (message.type === QUERY) {
+      searchThen(String(message.data), function (answer) { scope.postMessage({ type: RESULT, data: answer }); });
+    }
     /* SETUP carries Material's index, cut to its configuration at build time: nothing to do. */
     else if (message.type === SETUP) return;
   });
