@@ -198,6 +198,7 @@
   function prepare(loaded) {
     index = loaded;
     sectionKeys = new Map();
+    decoded = new Map();
     vocabulary = Object.keys(index.terms).sort();
   }
 
@@ -257,7 +258,17 @@
     return { typed: typed, ways: ways };
   }
 
-  function postings(wordKey) { return has(wordKey) ? index.terms[wordKey] : []; }
+  /* A key's pages and scores, read from the index's string («3,125,17,40») the first time a query asks. */
+  var decoded = new Map();
+  function postings(wordKey) {
+    if (!has(wordKey)) return [];
+    var found = decoded.get(wordKey);
+    if (!found) {
+      found = index.terms[wordKey].split(",").map(Number);
+      decoded.set(wordKey, found);
+    }
+    return found;
+  }
 
   /* Per page, the best way the concept matches it. */
   function conceptScores(c, pageCount) {
@@ -466,6 +477,17 @@
                         splitCompound: splitCompound, oneEditApart: oneEditApart, prepare: prepare, search: search };
   if (typeof scope.importScripts !== "function") return; /* loaded into a page by a test */
 
+  /* While the reader reads the results, the other text files come in, one at a time, so that a later query
+     seldom waits for one. */
+  var PRELOAD_PAUSE_MS = 50;
+  function preload() {
+    for (var page = 0; page < index.pages.length; page += index.textPages) {
+      if (!textFile(page)) {
+        return withTexts([page], function () { setTimeout(preload, PRELOAD_PAUSE_MS); });
+      }
+    }
+  }
+
   var loading = null;
   function load(address) {
     if (loading) return;
@@ -474,6 +496,7 @@
     var done = function () {
       prepare(scope.introSearchIndex);
       scope.postMessage({ type: READY });
+      setTimeout(preload, PRELOAD_PAUSE_MS);
     };
     var pending = scope.importScripts(address);
     if (pending && typeof pending.then === "function") pending.then(done); else done();
