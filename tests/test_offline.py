@@ -82,6 +82,8 @@ SEARCHES = {
 def first_hit(page, query: str) -> str:
     page.locator(".md-search__input").click(force=True)
     page.keyboard.type(query)
+    # The answer to the whole query, not to the letters typed before the last.
+    expect(page.locator(f'.md-search-result__meta[data-intro-query="{query}"]')).to_have_count(1, timeout=10000)
     first = page.locator(".md-search-result__item > a").first
     expect(first).to_be_visible(timeout=10000)
     return first.get_attribute("href")

@@ -32,6 +32,8 @@
   var SHORTEST_WORD = 4; /* shorter words are not stemmed */
   var SHORTEST_STEM = 3;
   var SHORTEST_PART = 3;
+  /* A query shorter than this that finds nothing is still being typed: no alternatives yet. */
+  var SHORTEST_HELP = 3;
   var EXCERPT_BEFORE = 50;
   var EXCERPT_LENGTH = 200;
   /* How much a word counts when found another way than as typed. */
@@ -449,6 +451,9 @@
           answer.intro = { query: query, suggestion: better };
           return answer;
         } };
+      }
+      if (query.trim().length < SHORTEST_HELP) {
+        return { pages: [], render: function () { return { items: [], intro: { query: query } }; } };
       }
       return { pages: index.alternatives, render: function () {
         return { items: alternatives(), intro: { query: query, none: true, suggestion: better } };
