@@ -16,6 +16,7 @@ MAX_INDEX_KB_PER_100 = 40
 MAX_SEARCH_MEDIAN_MS = 50
 MAX_SEARCH_MS = 100
 MAX_READY_S = 0.5
+MIN_TOP3 = 0.95
 MIN_PERFORMANCE = 95
 MIN_ACCESSIBILITY = 100
 CATEGORY_NAMES = {"performance": "ytelse", "accessibility": "tilgjengelighet", "best-practices": "beste praksis"}
@@ -41,19 +42,26 @@ def search_goal(search: SearchResult | None) -> list[Goal]:
     timing = (f"Søk i Chromium < {MAX_SEARCH_MEDIAN_MS} ms (median) og < {MAX_SEARCH_MS} ms (tregeste) fra siste "
               "tast er sluppet til treffene er tegnet")
     ready = f"Søket klart < {num(MAX_READY_S)} s etter at leseren åpner det"
+    relevance = f"Søket gir riktig side blant de tre første for ≥ {MIN_TOP3:.0%} av lesernes spørsmål"
+    quality = search.relevance if search else None
+    relevance_goal: Goal = (relevance, "ikke målt", None)
+    if quality:
+        relevance_goal = (relevance, f"{quality.top3 / quality.queries:.0%} (først: "
+                                     f"{quality.first / quality.queries:.0%}) av {quality.queries}",
+                          quality.top3 / quality.queries >= MIN_TOP3)
     if search is None or search.error or not search.runs:
-        return [(timing, "ikke målt", None), (ready, "ikke målt", None)]
+        return [(timing, "ikke målt", None), (ready, "ikke målt", None), relevance_goal]
     intro = search.runs[0]
     samples = [t for values in intro.typed.values() for t in values]
     if not samples:
         return [(f"{timing} ({search.chapters} kapitler, INTRO)", "ingen treff tegnet", False),
-                (ready, f"{num(intro.ready_seconds)} s", intro.ready_seconds < MAX_READY_S)]
+                (ready, f"{num(intro.ready_seconds)} s", intro.ready_seconds < MAX_READY_S), relevance_goal]
     median, worst = statistics.median(samples), max(samples)
     return [(f"{timing} ({search.chapters} kapitler, INTRO)",
              f"median {num(median, 0)} ms, tregeste {num(worst, 0)} ms",
              median < MAX_SEARCH_MEDIAN_MS and worst < MAX_SEARCH_MS),
             (f"{ready} ({search.chapters} kapitler, INTRO)", f"{num(intro.ready_seconds)} s",
-             intro.ready_seconds < MAX_READY_S)]
+             intro.ready_seconds < MAX_READY_S), relevance_goal]
 
 
 def reader_section(reader: Reader) -> list[str]:
@@ -126,6 +134,12 @@ def search_section(search: SearchResult | None) -> list[str]:
     lines += ["", "Søket var klart (fra leseren åpnet søket til «Starter søk» forsvant; INTRO henter først da "
               "indeksen): " + ", ".join(
         f"{run.site} {num(run.ready_seconds)} s" for run in search.runs) + ".", ""]
+    quality = search.relevance
+    if quality:
+        lines += [f"Relevans på det ekte nettstedet, gjennom søkefeltet: {quality.queries} spørsmål fra lesergruppene "
+                  f"(`tests/data/search-queries.yml`). Riktig side først: {quality.first / quality.queries:.0%}; "
+                  f"blant de tre første: {quality.top3 / quality.queries:.0%}."
+                  + (" Bommet: " + "; ".join(quality.misses) + "." if quality.misses else ""), ""]
     return lines
 
 

@@ -36,10 +36,19 @@ class Search:
 
 
 @dataclass
+class Relevance:
+    queries: int
+    first: int  # the expected page came first
+    top3: int  # ... among the first three
+    misses: list[str] = field(default_factory=list)
+
+
+@dataclass
 class SearchResult:
     chapters: int
     runs: list[Search] = field(default_factory=list)
     error: str | None = None
+    relevance: Relevance | None = None  # on the real site
 
 
 # Before any page script: time every query that reaches the search worker (Material's message type 2, QUERY)
@@ -163,6 +172,36 @@ def measure_search(site: Path, chapters: int, label: str, rounds: int, say) -> S
                         result.worker.setdefault(query, []).append(worker)
         context.close()
     say(f"Søk i {label} ({chapters} kapitler): klart etter {ready:.1f} s")
+    return result
+
+
+# Readers' questions with the pages a good answer puts in the top 3 (the same list the tests use).
+READER_QUERIES = Path(__file__).resolve().parents[1] / "tests/data/search-queries.yml"
+
+
+def measure_relevance(site: Path) -> Relevance:
+    """Ask the real site's search box every reader question; how often the expected page comes first, and top 3."""
+    import yaml
+
+    rows = [row for group in yaml.safe_load(READER_QUERIES.read_text(encoding="utf-8")).values() for row in group]
+    result = Relevance(len(rows), 0, 0)
+    with serve(site) as base, chromium() as browser:
+        page = browser.new_page()
+        page.goto(base, wait_until="load")
+        box = page.locator("input.md-search__input")
+        box.click(force=True)
+        for query, *wanted in rows:
+            box.fill(query)
+            box.press("End")  # Material searches on key up
+            page.wait_for_selector(f'.md-search-result__meta[data-intro-query="{query}"]',
+                                   timeout=SEARCH_TIMEOUT_S * 1000)
+            links = page.locator(".md-search-result__item > a:first-child").all()[:3]
+            found = [(link.get_attribute("href") or "").removeprefix(base).split("#")[0].removesuffix("/")
+                     for link in links]
+            result.first += bool(found) and found[0] in wanted
+            result.top3 += bool(set(found) & set(wanted))
+            if not set(found) & set(wanted):
+                result.misses.append(f"«{query}»: {', '.join(found) or 'ingenting'}")
     return result
 
 
