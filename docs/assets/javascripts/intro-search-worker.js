@@ -19,8 +19,8 @@
  * results go back to the page. A search that finds nothing tries the nearest spelling, and otherwise
  * offers the reader groups' start pages and the glossary.
  *
- * ES5 syntax (with Map and typed arrays), no requests to anywhere but this site. Over file:// it runs in iframe-worker's frame, where
- * importScripts returns a promise instead of loading at once. */
+ * ES5 syntax (with Map and typed arrays), no requests to anywhere but this site. Over file:// it runs in
+ * iframe-worker's frame, where importScripts returns a promise instead of loading at once. */
 (function (scope) {
   "use strict";
 
