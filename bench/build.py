@@ -29,7 +29,8 @@ SEARCH_INDEXES = ("search/intro-index.js", "search/search_index.json")
 
 
 def search_index(site: Path) -> Path:
-    return next((site / name for name in SEARCH_INDEXES if (site / name).is_file()), site / SEARCH_INDEXES[-1])
+    found = [site / name for name in SEARCH_INDEXES if (site / name).is_file()]
+    return found[0] if found else site / SEARCH_INDEXES[-1]
 
 
 @dataclass(frozen=True)

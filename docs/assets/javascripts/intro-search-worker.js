@@ -50,7 +50,8 @@
     "ane", "ene", "ens", "ers", "ets", "het", "ast", "ert", "en", "ar", "er", "as", "es", "et", "a", "e", "s"
   ];
   var STOP_WORDS = {};
-  var STOP_LIST = ("a alle at av bare blir ble da de deg dem den denne der deres det dette din dine disse ditt du eller en er et " +
+  var STOP_LIST = ("a alle at av bare blir ble da de deg dem den denne der deres det dette din dine disse ditt du " +
+   "eller en er et " +
    "etter for fordi fra få før ha hadde han har hennes her hos hun hva hvem hvilke hvilken hvis hvor hvordan " +
    "hvorfor i ikke inn jeg kan man med meg mellom men mer min mine mitt mot må ned noe noen når og også om opp " +
    "oss over på sa seg selv sin sine sitt skal slik som så til ut uten var ved vi vil vår våre vårt å")
@@ -154,7 +155,8 @@
     for (i = 1; i <= a.length; i++) {
       next[0] = smallest = i;
       for (j = 1; j <= b.length; j++) {
-        next[j] = Math.min(row[j] + 1, next[j - 1] + 1, row[j - 1] + (a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1));
+        var change = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
+        next[j] = Math.min(row[j] + 1, next[j - 1] + 1, row[j - 1] + change);
         if (next[j] < smallest) smallest = next[j];
       }
       if (smallest > limit) return limit + 1;
