@@ -28,7 +28,13 @@ CONFIGS = ("intro", "stock")
 # teaching box and path navigation): the same content as INTRO's pages, without INTRO's machinery. It splits
 # INTRO's extra cost into what its pages hold and what its checks and hooks cost.
 FINISHED = "finished"
-SEARCH_INDEX = "search/search_index.json"
+# The search index a site's reader downloads when searching: INTRO's own (macros/search), else Material's.
+SEARCH_INDEXES = ("search/intro-index.js", "search/search_index.json")
+
+
+def search_index(site: Path) -> Path:
+    found = [site / name for name in SEARCH_INDEXES if (site / name).is_file()]
+    return found[0] if found else site / SEARCH_INDEXES[-1]
 
 
 @dataclass(frozen=True)
@@ -111,7 +117,7 @@ def bench_size(chapters: int, repeat: int, work: Path, say, flat_nav: bool = Fal
         result.builds.append(done)
         say(f"  stock på ferdig Markdown: {done.wall:6.1f} s vegg, {done.cpu:6.1f} s CPU, {done.peak_mb:6.0f} MB")
     for config in CONFIGS:
-        index = (site_dir(work, chapters, config) / SEARCH_INDEX).read_bytes()
+        index = search_index(site_dir(work, chapters, config)).read_bytes()
         result.index_bytes[config] = (len(index), gzipped_size(index))
     return result
 

@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 
 from bench.browser import COMPRESSIBLE, GZIP_MIN_LENGTH, gzipped_size, serve
 from macros.chromium import browser as chromium, fence
-from bench.build import SEARCH_INDEX
+from bench.build import SEARCH_INDEXES, search_index
 from bench.corpus import ROOT
 from bench.process import plain_error, switches_off
 from macros.release import build_release
@@ -32,13 +32,19 @@ class PageWeight:
     path: str
     resources: list[Resource]
     blocked: list[str]
+    index_file: str = SEARCH_INDEXES[0]  # the site's search index, relative to the site
 
     def total(self, with_index: bool) -> int:
-        return sum(r.gzipped for r in self.resources if with_index or not r.url.endswith(SEARCH_INDEX))
+        return sum(r.gzipped for r in self.resources if with_index or not r.url.endswith(SEARCH_INDEXES))
 
     @property
     def index_loaded(self) -> bool:
-        return any(r.url.endswith(SEARCH_INDEX) for r in self.resources)
+        return any(r.url.endswith(self.index_file) for r in self.resources)
+
+    @property
+    def search_cost(self) -> int:
+        """What a first visit pays for search before the reader searches: every file with «search» in its name."""
+        return sum(r.gzipped for r in self.resources if "search" in r.url)
 
 
 @dataclass
@@ -61,7 +67,7 @@ def build_real_site(work: Path, reader: Reader) -> Path:
     return release.site
 
 
-def first_visit(browser, base: str, site: Path, path: str, label: str) -> PageWeight:
+def first_visit(browser, base: str, site: Path, path: str, label: str, index_file: str) -> PageWeight:
     """Everything a first visit loads (empty cache), until the network has been quiet for half a second."""
     context = browser.new_context()
     blocked: list[str] = []
@@ -88,7 +94,7 @@ def first_visit(browser, base: str, site: Path, path: str, label: str) -> PageWe
         compressed = gzipped_size(body) if compressible else len(body)
         resources.append(Resource(response.url.removeprefix(base), content_type, len(body), compressed))
     context.close()
-    return PageWeight(label, path, resources, blocked)
+    return PageWeight(label, path, resources, blocked, index_file)
 
 
 def chapter_pages(site: Path) -> list[Path]:
@@ -123,12 +129,14 @@ def measure_reader(work: Path, say) -> Reader:
         site = build_real_site(work, reader)
         reader.site = site
         say(f"Det ekte nettstedet er bygget (frakoblet zip {reader.zip_bytes / 1e6:.1f} MB)")
-        index = (site / SEARCH_INDEX).read_bytes()
+        index_file = search_index(site)
+        index = index_file.read_bytes()
         reader.index_raw, reader.index_gzipped = len(index), gzipped_size(index)
         reader.chapters = len(chapter_pages(site))
         with serve(site) as base, chromium() as browser:
             for label, path in _weighed_pages(site):
-                reader.pages.append(first_visit(browser, base, site, path, label))
+                reader.pages.append(first_visit(browser, base, site, path, label,
+                                                index_file.relative_to(site).as_posix()))
         say("Sidevekten er målt")
     except Exception as error:  # noqa: BLE001 - the report says what could not be measured, and why
         reader.error = plain_error(error, work)

@@ -74,6 +74,8 @@ def size_section(size: SizeResult) -> list[str]:
     raw_s, gz_s = size.index_bytes["stock"]
     lines.append(f"| Søkeindeks, komprimert (rå)¹ | {kb(gz_i)} ({kb(raw_i)}) | {kb(gz_s)} ({kb(raw_s)}) | "
                  f"{ratio(gz_i, gz_s)} |")
+    lines.append(f"| Søkeindeks per 100 kapitler, komprimert¹ | {kb(gz_i * 100 // n)} | {kb(gz_s * 100 // n)} | "
+                 f"{ratio(gz_i, gz_s)} |")
     if size.of(FINISHED):
         wall, cpu = size.median(FINISHED, "wall"), size.median(FINISHED, "cpu")
         lines += ["", f"Stock på Markdown-en INTRO lager (samme innhold som INTROs sider, uten INTROs kontroller og "

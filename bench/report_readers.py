@@ -13,7 +13,10 @@ from bench.search import QUERIES, TYPING_DELAY_MS, Search, SearchResult
 # Goals from the issue.
 MAX_CHAPTER_KB = 200
 MAX_INDEX_KB_PER_100 = 40
+MAX_SEARCH_MEDIAN_MS = 50
 MAX_SEARCH_MS = 100
+MAX_READY_S = 0.5
+MIN_TOP3 = 0.95
 MIN_PERFORMANCE = 95
 MIN_ACCESSIBILITY = 100
 CATEGORY_NAMES = {"performance": "ytelse", "accessibility": "tilgjengelighet", "best-practices": "beste praksis"}
@@ -36,18 +39,29 @@ def reader_goals(reader: Reader) -> list[Goal]:
 
 
 def search_goal(search: SearchResult | None) -> list[Goal]:
+    timing = (f"Søk i Chromium < {MAX_SEARCH_MEDIAN_MS} ms (median) og < {MAX_SEARCH_MS} ms (tregeste) fra siste "
+              "tast er sluppet til treffene er tegnet")
+    ready = f"Søket klart < {num(MAX_READY_S)} s etter at leseren åpner det"
+    relevance = f"Søket gir riktig side blant de tre første for ≥ {MIN_TOP3:.0%} av lesernes spørsmål"
+    quality = search.relevance if search else None
+    relevance_goal: Goal = (relevance, "ikke målt", None)
+    if quality:
+        relevance_goal = (relevance, f"{quality.top3 / quality.queries:.0%} (først: "
+                                     f"{quality.first / quality.queries:.0%}) av {quality.queries}",
+                          quality.top3 / quality.queries >= MIN_TOP3)
     if search is None or search.error or not search.runs:
-        return [(f"Søk i Chromium < {MAX_SEARCH_MS} ms fra siste tastetrykk til treffene er tegnet",
-                 "ikke målt", None)]
+        return [(timing, "ikke målt", None), (ready, "ikke målt", None), relevance_goal]
     intro = search.runs[0]
     samples = [t for values in intro.typed.values() for t in values]
-    worst = max(statistics.median(v) for v in intro.typed.values()) if intro.typed else float("inf")
-    return [(f"Søk i Chromium < {MAX_SEARCH_MS} ms fra siste tastetrykk til treffene er tegnet "
-             f"({search.chapters} kapitler, INTRO)",
-             f"median {num(statistics.median(samples), 0)} ms, tregeste søk {num(worst, 0)} ms (median)"
-             if samples else "ingen treff tegnet", bool(samples) and worst < MAX_SEARCH_MS)]
-
-
+    if not samples:
+        return [(f"{timing} ({search.chapters} kapitler, INTRO)", "ingen treff tegnet", False),
+                (ready, f"{num(intro.ready_seconds)} s", intro.ready_seconds < MAX_READY_S), relevance_goal]
+    median, worst = statistics.median(samples), max(samples)
+    return [(f"{timing} ({search.chapters} kapitler, INTRO)",
+             f"median {num(median, 0)} ms, tregeste {num(worst, 0)} ms",
+             median < MAX_SEARCH_MEDIAN_MS and worst < MAX_SEARCH_MS),
+            (f"{ready} ({search.chapters} kapitler, INTRO)", f"{num(intro.ready_seconds)} s",
+             intro.ready_seconds < MAX_READY_S), relevance_goal]
 
 
 def reader_section(reader: Reader) -> list[str]:
@@ -73,7 +87,9 @@ def reader_section(reader: Reader) -> list[str]:
         if page.blocked:
             lines.append(f"  - stoppet forespørsler til andre nettsteder: {', '.join(page.blocked)}")
     lines += ["", f"- Søkeindeksen: {kb(reader.index_gzipped)} komprimert ({kb(reader.index_raw)} rå) for "
-              f"{reader.chapters} kapitler.",
+              f"{reader.chapters} kapitler, hentet først når leseren åpner søket.",
+              "- Det et første besøk betaler for søket før leseren søker (filene med «search» i navnet): " + ", ".join(
+                  f"{page.label} {kb(page.search_cost)}" for page in reader.pages) + ".",
               f"- Den frakoblede zip-filen (`make offline`): {num(reader.zip_bytes / 1e6, 2)} MB.",
               f"- Byggetid for det ekte nettstedet: {num(reader.build_seconds.get('online', 0))} s, "
               f"frakoblet utgave {num(reader.build_seconds.get('offline', 0))} s.", ""]
@@ -86,10 +102,13 @@ def search_section(search: SearchResult | None) -> list[str]:
         return lines + ["Ikke målt i denne kjøringen (hurtigkjøring eller `--no-search`).", ""]
     if search.error:
         return lines + [f"Ikke målt: {search.error}", ""]
+    hold = f"{num(statistics.median(search.runs[0].holds), 0)} ms" if search.runs and search.runs[0].holds else "–"
     lines += [f"Korpuset med {search.chapters} kapitler, servert lokalt, én fane. Spørringen skrives tegn for tegn "
-              f"({TYPING_DELAY_MS} ms mellom tastetrykkene), og tiden måles med `performance.now()` i siden, fra "
-              "siste `input`-hendelse til siste endring av `.md-search-result__list` (MutationObserver) før "
-              "listen har vært stille i 0,7 s. «Skrevet» er hele spørringen skrevet inn i et tomt søkefelt, slik en "
+              f"(Playwright holder hver tast nede i {TYPING_DELAY_MS} ms; målt: {hold}), men siste tast trykkes uten "
+              "å holdes, og tiden måles med `performance.now()` i siden, fra siste tast slippes (`keyup`, som "
+              "Material søker på) til siste endring av `.md-search-result__list` (MutationObserver) før "
+              "listen har vært stille i 0,3 s. Holdetiden er ikke med i tallene. "
+              "«Skrevet» er hele spørringen skrevet inn i et tomt søkefelt, slik en "
               "leser gjør: søket for et tidligere tegn kan da holde søkeprosessen opptatt når det siste kommer (stock "
               "sender ett søk per tegn, og de står i kø; INTRO lar bare det nyeste vente). «Siste tegn» er bare det siste "
               "tegnet, skrevet når treffene for resten allerede er tegnet: ett søk alene. Tre målinger per spørring; "
@@ -113,8 +132,15 @@ def search_section(search: SearchResult | None) -> list[str]:
         lines.append(f"| {query} | {intro.hits.get(query, '–') if intro else '–'} | {cell(intro, 'typed', query)} | "
                      f"{cell(intro, 'last_key', query)} | {cell(stock, 'typed', query)} | "
                      f"{cell(stock, 'last_key', query)} |")
-    lines += ["", "Søkeindeksen var klar (fra siden var lastet til «Starter søk» forsvant): " + ", ".join(
+    lines += ["", "Søket var klart (fra leseren åpnet søket til «Starter søk» forsvant; INTRO henter først da "
+              "indeksen): " + ", ".join(
         f"{run.site} {num(run.ready_seconds)} s" for run in search.runs) + ".", ""]
+    quality = search.relevance
+    if quality:
+        lines += [f"Relevans på det ekte nettstedet, gjennom søkefeltet: {quality.queries} spørsmål fra lesergruppene "
+                  f"(`tests/data/search-queries.yml`). Riktig side først: {quality.first / quality.queries:.0%}; "
+                  f"blant de tre første: {quality.top3 / quality.queries:.0%}."
+                  + (" Bommet: " + "; ".join(quality.misses) + "." if quality.misses else ""), ""]
     return lines
 
 

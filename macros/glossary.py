@@ -48,12 +48,6 @@ def abbreviations(glossary: list[GlossaryTerm]) -> dict[str, str]:
     return lines
 
 
-def search_tags(glossary: list[GlossaryTerm], chapter_id: str) -> list[str]:
-    """The terms and abbreviations a chapter explains, as the glossary says."""
-    return [word for term in glossary if term.chapter == chapter_id
-            for word in (term.term, term.abbreviation) if word]
-
-
 @lru_cache(maxsize=4)
 def word_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
     """One pattern for all the words, compiled once per build.

@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 from jinja2 import Environment
 
-from macros import booklet, diagrams, glossary, quiz_sheets, render
+from macros import booklet, diagrams, quiz_sheets, render
 from macros.addresses import page_address, permalink
 from macros.errors import AuthorError, ContentError
 from macros.identity import Identity
@@ -45,13 +45,11 @@ def check_templates(env: Environment, markdown: str, src_uri: str, line_offset: 
 
 
 def dress_page(site: Site, src_uri: str, meta: dict, markdown: str, edition: Identity, path_starts: set[str]) -> str:
-    """What the front matter adds around a page, after the macros have run; meta gets the description, the
-    search tags and what the page hides."""
+    """What the front matter adds around a page, after the macros have run; meta gets the description and what
+    the page hides."""
     chapter = site.chapter_at(src_uri)
     if chapter:
         meta.setdefault("description", chapter.meta.summary)
-        # Material's search ranks tags far above text: a glossary word finds the chapter that explains it.
-        meta.setdefault("tags", glossary.search_tags(site.glossary, chapter.meta.id))
         permanent_url = edition.url.rstrip("/") + "/" + permalink(chapter.meta.id)
         markdown = (render.path_position(site, chapter)
                     + render.after_lead(markdown, render.chapter_header(site, chapter))

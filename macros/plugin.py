@@ -25,7 +25,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils.yaml import yaml_load
 
 from macros import (diagrams, frontmatter, glossary, handover, htmlcheck, identity, markdown_steps, postbuild, prebuild,
-                    searchindex)
+                    search)
 from macros.config import IntroConfig
 from macros.errors import AuthorError, ContentError
 from macros.loader import Sources, load
@@ -207,13 +207,13 @@ class IntroPlugin(BasePlugin[IntroConfig]):
         self._links.append(postbuild.page_links(where, page.file.dest_uri, tree))
         return postbuild.with_offline_policy(output) if self.is_offline else output
 
-    # After Material's search has written its index (search comes first in mkdocs.yml), before offline copies it.
+    # After Material's search has read the pages (search comes first in mkdocs.yml), before offline copies them.
     def on_post_build(self, config: MkDocsConfig) -> None:
         self._problems += (postbuild.missing_targets(Path(config.site_dir), self._links)
                            + postbuild.unsafe_css(Path(config.docs_dir)))
         if self._problems:
             raise PluginError(str(ContentError(self._problems)))
-        searchindex.trim(Path(config.site_dir))
+        search.write_index(Path(config.site_dir), self.current_site(), config.use_directory_urls)
         if self._handover:
             with open(config.config_file_path, encoding="utf-8") as opened:
                 raw = yaml_load(opened)

@@ -138,8 +138,22 @@ def search_for_fastlegen(page) -> None:
 
 
 def test_search_with_results_passes_axe_on_phone_and_desktop_in_light_and_dark(browser, served_site):
-    """The search dialog shows its results, tags and matched words only once the reader searches."""
+    """The search dialog shows its results, sections and matched words only once the reader searches."""
     violations = audit(browser, served_site, ["kapitler/lovene/"], prepare=search_for_fastlegen)
+    assert not violations, "\n".join(violations)
+
+
+def search_for_nothing(page) -> None:
+    """A search that finds nothing: the line says so, and the reader groups' pages are offered."""
+    page.locator('label[for="__search"]').first.click()
+    page.locator(".md-search__input").click(force=True)
+    page.keyboard.type("xqzwv")
+    page.locator('.md-search-result__meta[data-intro-query="xqzwv"]').wait_for(timeout=15000)
+    page.evaluate(SETTLED)
+
+
+def test_a_search_that_finds_nothing_passes_axe_on_phone_and_desktop(browser, served_site):
+    violations = audit(browser, served_site, [""], prepare=search_for_nothing)
     assert not violations, "\n".join(violations)
 
 

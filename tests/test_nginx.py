@@ -105,7 +105,7 @@ def test_missing_page_gives_the_sites_own_404(nginx_site, site_dir):
 
 
 def test_text_is_compressed(nginx_site):
-    for path in ("", "assets/stylesheets/intro.css", "search/search_index.json"):
+    for path in ("", "assets/stylesheets/intro.css", "search/intro-index.js"):
         response = get(nginx_site + path, **{"Accept-Encoding": "gzip"})
         assert response.headers["Content-Encoding"] == "gzip", path
         gzip.decompress(response.read())

@@ -62,14 +62,3 @@ def test_ordinary_page_needs_title_and_summary():
     assert "«summary»" in text
 
 
-def test_search_index_keeps_tags_on_each_pages_first_entry_only():
-    from macros.searchindex import tags_on_page_entries_only
-
-    index = {"config": {"lang": ["no"]}, "docs": [
-        {"location": "a/", "title": "A", "text": "", "tags": ["KAD"]},
-        {"location": "a/#del", "title": "Del", "text": "", "tags": ["KAD"]},
-        {"location": "b/", "title": "B", "text": "", "tags": []},
-    ]}
-    trimmed = tags_on_page_entries_only(index)
-    assert trimmed["config"] == index["config"]
-    assert [e.get("tags") for e in trimmed["docs"]] == [["KAD"], None, []]

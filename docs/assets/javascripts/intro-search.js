@@ -1,83 +1,63 @@
-/* Norwegian search for INTRO, in front of Material's search worker.
+/* INTRO's search in Material's search box: the page's side.
  *
- * Material's search matches the start of words ("sykehjem" finds "sykehjemmet"), but a reader
- * who types an inflected form ("sykehjemmene", "fastlegen") finds little, and lunr's own stemmer
- * makes that worse, because Material's wildcard queries skip it. So each query word is cut to its
- * stem here before the worker sees it: the Snowball algorithm for Norwegian, steps 1 and 2, then a
- * doubled final consonant is made single ("sykehjemmene" → "sykehjemm" → "sykehjem"). Step 3 cuts
- * derivations ("fastlege" → "fast") and is left out: a prefix search wants the longer stem.
- * A query typed before the index is ready is also held back and sent once the worker is ready;
- * Material would otherwise drop it. While the worker is busy, only the newest query waits: Material
- * sends one per keystroke, and a large site would answer each in turn, long after the reader stopped.
- * Loaded before Material's bundle, which creates the worker. */
+ * Material starts its search worker when the page loads. This script, loaded before Material's bundle,
+ * starts INTRO's worker (intro-search-worker.js, next to this file) in its place, so Material's dialog,
+ * keyboard handling and screen-reader text stay and INTRO's index answers.
+ * - The index (search/intro-index.js) is loaded only when the reader opens search: a page view that
+ *   never searches costs no index at all.
+ * - A query typed before the index is in is held back and sent once the worker is ready; while the worker
+ *   is busy only the newest query waits (Material sends one per key).
+ * - When a search finds nothing, or finds something only after correcting a word, the line above the results
+ *   says so in words, instead of a bare «Ingen treff».
+ * Over file:// Material's iframe-worker shim (loaded before this script) stands in for Worker. */
 (function () {
   "use strict";
-
-  var VOWELS = "aeiouyæåø";
-  var S_ENDING = "bcdfghjlmnoprtvyz";
-  var STEP1 = [
-    "hetenes", "hetene", "hetens", "heter", "heten", "endes", "ande", "ende", "edes", "enes",
-    "erte", "ede", "ane", "ene", "ens", "ers", "ets", "het", "ast", "ert", "en", "ar", "er",
-    "as", "es", "et", "a", "e", "s"
-  ];
-
-  function regionOne(word) {
-    for (var i = 1; i < word.length; i++) {
-      if (VOWELS.indexOf(word[i]) < 0 && VOWELS.indexOf(word[i - 1]) >= 0) {
-        return Math.max(i + 1, 3);
-      }
-    }
-    return word.length;
-  }
-
-  function endsInRegion(word, suffix, start) {
-    return word.length - suffix.length >= start && word.slice(-suffix.length) === suffix;
-  }
-
-  function stem(word) {
-    if (word.length < 4 || /[^a-zæøå]/.test(word)) return word;
-    var start = regionOne(word);
-    for (var i = 0; i < STEP1.length; i++) {
-      var suffix = STEP1[i];
-      if (!endsInRegion(word, suffix, start)) continue;
-      if (suffix === "s") {
-        var before = word.slice(-2, -1);
-        var keep = S_ENDING.indexOf(before) >= 0 || (before === "k" && VOWELS.indexOf(word.slice(-3, -2)) < 0);
-        if (keep) word = word.slice(0, -1);
-      } else if (suffix === "erte" || suffix === "ert") {
-        word = word.slice(0, -suffix.length) + "er";
-      } else {
-        word = word.slice(0, -suffix.length);
-      }
-      break;
-    }
-    if (endsInRegion(word, "dt", start) || endsInRegion(word, "vt", start)) word = word.slice(0, -1);
-    var last = word.slice(-1);
-    if (word.length > 4 && last === word.slice(-2, -1) && VOWELS.indexOf(last) < 0) word = word.slice(0, -1);
-    return word;
-  }
-
-  function stemQuery(query) {
-    return query.replace(/[A-Za-zÆØÅæøå]+/g, function (word) {
-      var lower = word.toLowerCase();
-      return lower === word ? stem(word) : word; /* leave KAD, BPA and names alone */
-    });
-  }
 
   var READY = 1;
   var QUERY = 2;
   var RESULT = 3;
+  var LOAD = "intro-load";
   /* If an answer never comes (a worker that failed), stop waiting for it after this long. */
   var GIVE_UP_MS = 2000;
   var Original = window.Worker;
-  if (!Original) return;
+  var here = document.currentScript && document.currentScript.src;
+  if (!Original || !here) return;
+  var WORKER = new URL("intro-search-worker.js", here).href;
+  var INDEX = new URL("../../search/intro-index.js", here).href;
 
-  function StemmingWorker(url, options) {
-    var worker = new Original(url, options);
+  function meta() { return document.querySelector(".md-search-result__meta"); }
+
+  /* Material has drawn its line («Ingen treff», «3 treff»); say more where it helps. */
+  function explain(intro) {
+    var line = meta();
+    if (!line || !intro) return;
+    line.setAttribute("data-intro-query", intro.query); /* which query the list now answers (the tests wait for it) */
+    if (intro.none) {
+      line.textContent = "Ingen treff på «" + intro.query.trim() + "». " +
+        (intro.suggestion ? "Mente du «" + intro.suggestion + "»? " : "") +
+        "Prøv et annet ord, slå opp i ordlisten, eller begynn på siden for din gruppe:";
+    } else if (intro.suggestion) {
+      line.textContent = "Ingen treff på «" + intro.query.trim() + "». Viser treff for «" + intro.suggestion + "».";
+    } else if (intro.count > intro.shown) {
+      line.textContent = "De " + intro.shown + " beste av " + intro.count + " treff";
+    }
+  }
+
+  function IntroWorker(url, options) {
+    var ours = /workers\/search\.[^/]*js$/.test(String(url));
+    var worker = new Original(ours ? WORKER : url, options);
+    if (!ours) return worker;
     var ready = false;
+    var loading = false;
     var busySince = 0;
     var waiting = null;
     var post = worker.postMessage.bind(worker);
+
+    function load() {
+      if (loading) return;
+      loading = true;
+      post({ type: LOAD, data: INDEX });
+    }
 
     function ask(query) {
       busySince = Date.now();
@@ -85,29 +65,40 @@
       post({ type: QUERY, data: query });
     }
 
+    /* The reader opens search: by focus (click, tap, the «/» key) or by the search button on a phone. */
+    document.addEventListener("focusin", function (event) {
+      if (event.target && event.target.matches && event.target.matches(".md-search__input")) load();
+    });
+    document.addEventListener("change", function (event) {
+      if (event.target && event.target.id === "__search" && event.target.checked) load();
+    });
+
     worker.addEventListener("message", function (event) {
-      var type = event.data && event.data.type;
-      if (type === READY) ready = true;
-      if (type === READY || type === RESULT) {
+      var data = event.data || {};
+      if (data.type === READY) ready = true;
+      if (data.type === RESULT && data.data) {
+        /* After Material's own handler has drawn the results and its line. */
+        setTimeout(explain, 0, data.data.intro);
+      }
+      if (data.type === READY || data.type === RESULT) {
         busySince = 0;
         if (waiting !== null) ask(waiting);
       }
     });
     worker.postMessage = function (message) {
       if (message && message.type === QUERY && typeof message.data === "string") {
-        var query = stemQuery(message.data);
+        load();
         var busy = busySince && Date.now() - busySince < GIVE_UP_MS;
         if (!ready || busy) {
-          waiting = query;
+          waiting = message.data;
           return;
         }
-        return ask(query);
+        return ask(message.data);
       }
       return post.apply(null, arguments);
     };
     return worker;
   }
-  StemmingWorker.prototype = Original.prototype;
-  window.Worker = StemmingWorker;
-  window.introStem = stem; /* for the tests */
+  IntroWorker.prototype = Original.prototype;
+  window.Worker = IntroWorker;
 })();

@@ -1,0 +1,521 @@
+/* INTRO's search worker, behind Material's search box.
+ *
+ * It speaks Material's worker protocol (SETUP, READY, QUERY, RESULT), so Material's search dialog,
+ * keyboard handling and screen-reader text stay as they are. The index is made at build time
+ * (macros/search/): per Norwegian word key the pages it occurs in, with a score that already weighs
+ * title above headings above text. It is loaded only when the page says the reader opened search
+ * ({type: "intro-load", data: address of search/intro-index.js}); READY follows once it is in.
+ *
+ * A query is cut into words; function words («hva», «til», «på») are dropped. Each word is keyed as the
+ * index keys words (the same rules as macros/search/norwegian.py, checked against the same examples):
+ * lowercase, a light stem, æøå folded («parorende» finds «pårørende»). Then, for each word:
+ * - the key itself;
+ * - the last word as typed, when it has three letters or more, as the start of a longer word;
+ * - a compound the site does not use, split into two words it does («praksisplass» → praksis + plass);
+ *   a compound it does use also counts its parts, a little;
+ * - failing all that, a word of five letters or more may have one letter wrong, missing, extra or swapped.
+ * Pages that have all the words come before pages that have some; then the higher score wins. Each result
+ * shows the title, the section that matches best and a short excerpt with the words marked. Only the top
+ * results go back to the page. A search that finds nothing tries the nearest spelling, and otherwise
+ * offers the reader groups' start pages and the glossary.
+ *
+ * ES5 syntax (with Map and typed arrays), no requests to anywhere but this site. Over file:// it runs in
+ * iframe-worker's frame, where importScripts returns a promise instead of loading at once. */
+(function (scope) {
+  "use strict";
+
+  var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3, LOAD = "intro-load";
+  var MAX_RESULTS = 20;
+  var MAX_PREFIX_WORDS = 40;
+  var SHORTEST_PREFIX = 3;
+  var SHORTEST_FUZZY = 5;
+  var SHORTEST_WORD = 4; /* shorter words are not stemmed */
+  var SHORTEST_STEM = 3;
+  var SHORTEST_PART = 3;
+  /* A query shorter than this that finds nothing is still being typed: no alternatives yet. */
+  var SHORTEST_HELP = 3;
+  var EXCERPT_BEFORE = 50;
+  var EXCERPT_LENGTH = 200;
+  /* How much a word counts when found another way than as typed. */
+  var PREFIX = 0.6, FUZZY = 0.8, SPLIT = 0.9, PARTS = 0.4;
+  /* A last word that is already a whole word («hjelp hjemme») is more likely finished than the start of another. */
+  var PREFIX_OF_WORD = 0.25;
+
+  /* ---- Norwegian words (the same rules as macros/search/norwegian.py) ---- */
+
+  var VOWELS = "aeiouyæåø";
+  var S_ENDING = "bcdfghjlmnoprtvyz";
+  var STEP1 = [
+    "hetenes", "hetene", "hetens", "heter", "heten", "endes", "ande", "ende", "edes", "enes", "erte", "ede",
+    "ane", "ene", "ens", "ers", "ets", "het", "ast", "ert", "en", "ar", "er", "as", "es", "et", "a", "e", "s"
+  ];
+  var STOP_WORDS = {};
+  var STOP_LIST = ("a alle at av bare blir ble da de deg dem den denne der deres det dette din dine disse ditt du " +
+   "eller en er et " +
+   "etter for fordi fra få før ha hadde han har hennes her hos hun hva hvem hvilke hvilken hvis hvor hvordan " +
+   "hvorfor i ikke inn jeg kan man med meg mellom men mer min mine mitt mot må ned noe noen når og også om opp " +
+   "oss over på sa seg selv sin sine sitt skal slik som så til ut uten var ved vi vil vår våre vårt å")
+    .split(" ");
+  STOP_LIST.forEach(function (word) { STOP_WORDS[word] = true; STOP_WORDS[fold(word)] = true; });
+  var WORD = /[0-9a-zæøåéü]+/g;
+
+  function fold(word) {
+    return word.replace(/aa/g, "a").replace(/ae/g, "a").replace(/oe/g, "o")
+      .replace(/æ/g, "a").replace(/ø/g, "o").replace(/å/g, "a").replace(/é/g, "e").replace(/ü/g, "u");
+  }
+
+  function regionOne(word) {
+    for (var i = 1; i < word.length; i++) {
+      if (VOWELS.indexOf(word[i]) < 0 && VOWELS.indexOf(word[i - 1]) >= 0) return Math.max(i + 1, 3);
+    }
+    return word.length;
+  }
+
+  function endsInRegion(word, suffix, start) {
+    return word.length - suffix.length >= start && word.slice(-suffix.length) === suffix;
+  }
+
+  function stem(word) {
+    if (word.length < SHORTEST_WORD || /[^a-zæøå]/.test(word)) return word;
+    var original = word, start = regionOne(word);
+    for (var i = 0; i < STEP1.length; i++) {
+      var suffix = STEP1[i];
+      if (!endsInRegion(word, suffix, start)) continue;
+      if (suffix === "s") {
+        var before = word[word.length - 2];
+        if (S_ENDING.indexOf(before) >= 0 || (before === "k" && VOWELS.indexOf(word[word.length - 3]) < 0)) {
+          word = word.slice(0, -1);
+        }
+      } else if (suffix === "erte" || suffix === "ert") {
+        word = word.slice(0, -suffix.length) + "er";
+      } else {
+        word = word.slice(0, -suffix.length);
+      }
+      break;
+    }
+    if (endsInRegion(word, "dt", start) || endsInRegion(word, "vt", start)) word = word.slice(0, -1);
+    var last = word[word.length - 1];
+    if (word.length > SHORTEST_WORD && last === word[word.length - 2] && VOWELS.indexOf(last) < 0) {
+      word = word.slice(0, -1);
+    }
+    /* A stem that is a function word is not a stem: «demens» must not become the pronoun «dem». */
+    return word.length >= SHORTEST_STEM && STOP_LIST.indexOf(word) < 0 ? word : original;
+  }
+
+  var keyCache = new Map(); /* a page of results keys the same few thousand words again and again */
+  function key(word) {
+    var found = keyCache.get(word);
+    if (found === undefined) {
+      found = fold(stem(word.toLowerCase()));
+      keyCache.set(word, found);
+    }
+    return found;
+  }
+  function words(text) { return text.toLowerCase().match(WORD) || []; }
+  function isStopWord(word) { return STOP_WORDS[word] === true || STOP_WORDS[fold(word)] === true; }
+
+  /* A last part of four letters or more is preferred («test» + «sent», not «tests» + «ent»). */
+  function splitCompound(wordKey, has) {
+    for (var shortestTail = SHORTEST_PART + 1; shortestTail >= SHORTEST_PART; shortestTail--) {
+      for (var cut = wordKey.length - shortestTail; cut >= SHORTEST_PART; cut--) {
+        var head = wordKey.slice(0, cut), tail = wordKey.slice(cut);
+        if (!has(tail)) continue;
+        var heads = [head, stem(head), "se".indexOf(head[head.length - 1]) >= 0 ? head.slice(0, -1) : ""];
+        for (var i = 0; i < heads.length; i++) {
+          if (heads[i].length >= SHORTEST_PART && heads[i] !== wordKey && has(heads[i])) return [heads[i], tail];
+        }
+      }
+    }
+    return null;
+  }
+
+  function sameFrom(a, i, b, j) {
+    if (a.length - i !== b.length - j) return false;
+    for (; i < a.length; i++, j++) if (a.charCodeAt(i) !== b.charCodeAt(j)) return false;
+    return true;
+  }
+
+  /* One letter wrong, missing, extra, or two neighbours swapped (no strings made: it runs over the vocabulary). */
+  function oneEditApart(a, b) {
+    if (a === b || Math.abs(a.length - b.length) > 1) return false;
+    var i = 0;
+    while (i < a.length && i < b.length && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+    if (a.length === b.length) {
+      return sameFrom(a, i + 1, b, i + 1) ||
+        (a[i] === b[i + 1] && a[i + 1] === b[i] && sameFrom(a, i + 2, b, i + 2));
+    }
+    return a.length > b.length ? sameFrom(a, i + 1, b, i) : sameFrom(a, i, b, i + 1);
+  }
+
+  /* Edit distance up to limit (limit + 1 means farther), for the «did you mean» suggestion only. */
+  var row = [], next = [];
+  function distance(a, b, limit) {
+    var i, j, smallest, swap;
+    for (j = 0; j <= b.length; j++) row[j] = j;
+    for (i = 1; i <= a.length; i++) {
+      next[0] = smallest = i;
+      for (j = 1; j <= b.length; j++) {
+        var change = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
+        next[j] = Math.min(row[j] + 1, next[j - 1] + 1, row[j - 1] + change);
+        if (next[j] < smallest) smallest = next[j];
+      }
+      if (smallest > limit) return limit + 1;
+      swap = row; row = next; next = swap;
+    }
+    return Math.min(row[b.length], limit + 1);
+  }
+
+  /* ---- The index ---- */
+
+  var index = null;   /* as loaded: pages, terms, words, alternatives */
+  var vocabulary = []; /* the keys, sorted, for prefixes and typos */
+
+  function has(wordKey) { return Object.prototype.hasOwnProperty.call(index.terms, wordKey); }
+
+  /* The sections of a page (anchor, heading, start of text) are in text file number page / textPages. */
+  var textBase = "";
+  function textNumber(page) { return Math.floor(page / index.textPages); }
+  function textFile(page) {
+    var files = scope.introSearchTexts;
+    return files && files[textNumber(page)];
+  }
+  function sectionsOf(page) {
+    var file = textFile(page);
+    return file ? file[page % index.textPages] : [["", "", ""]];
+  }
+
+  /* Load the text files the pages need, then go on (at once in a worker; over file:// when they are in). */
+  function withTexts(pages, then) {
+    var missing = [], seen = {};
+    pages.forEach(function (page) {
+      var number = textNumber(page);
+      if (!textFile(page) && !seen[number]) {
+        seen[number] = true;
+        missing.push(textBase + "intro-text-" + number + ".js");
+      }
+    });
+    if (!missing.length || typeof scope.importScripts !== "function") return then();
+    var pending = scope.importScripts.apply(scope, missing);
+    if (pending && typeof pending.then === "function") pending.then(then); else then();
+  }
+
+  function prepare(loaded) {
+    index = loaded;
+    sectionKeys = new Map();
+    decoded = new Map();
+    vocabulary = Object.keys(index.terms).sort();
+  }
+
+  function withPrefix(prefix) {
+    var low = 0, high = vocabulary.length, found = [];
+    while (low < high) {
+      var middle = (low + high) >> 1;
+      if (vocabulary[middle] < prefix) low = middle + 1; else high = middle;
+    }
+    for (var i = low; i < vocabulary.length && found.length < MAX_PREFIX_WORDS; i++) {
+      if (vocabulary[i].lastIndexOf(prefix, 0) !== 0) break;
+      found.push(vocabulary[i]);
+    }
+    return found;
+  }
+
+  /* The keys one edit from any of the given spellings. */
+  function nearby(spellings, within) {
+    var found = [];
+    for (var i = 0; i < vocabulary.length; i++) {
+      var candidate = vocabulary[i];
+      for (var j = 0; j < spellings.length; j++) {
+        if (Math.abs(candidate.length - spellings[j].length) <= 1 && within(spellings[j], candidate)) {
+          found.push(candidate);
+          break;
+        }
+      }
+    }
+    return found;
+  }
+
+  /* A typed word → the ways a page can match it: groups of keys that must all be on the page, with a weight. */
+  function concept(typed, last, exact) {
+    var wordKey = key(typed), ways = [], parts;
+    if (has(wordKey)) {
+      ways.push({ keys: [wordKey], weight: 1 });
+      parts = wordKey.length >= 7 ? splitCompound(wordKey, has) : null;
+      if (parts) ways.push({ keys: parts, weight: PARTS });
+    }
+    if (last && !exact && typed.length >= SHORTEST_PREFIX) {
+      var weight = has(wordKey) ? PREFIX_OF_WORD : PREFIX;
+      withPrefix(fold(typed)).forEach(function (found) {
+        if (found !== wordKey) ways.push({ keys: [found], weight: weight });
+      });
+    }
+    if (!has(wordKey)) {
+      /* A split into two real words («praksis» + «plass») beats a typo; a short part («syk» + «hjem») does not. */
+      parts = splitCompound(wordKey, has);
+      var typos = typed.length >= SHORTEST_FUZZY && !(parts && parts[0].length > SHORTEST_PART &&
+                                                      parts[1].length > SHORTEST_PART)
+        ? nearby([wordKey, fold(typed)], oneEditApart) : [];
+      typos.forEach(function (found) { ways.push({ keys: [found], weight: FUZZY }); });
+      if (parts && (!typos.length || parts[0].length > SHORTEST_PART && parts[1].length > SHORTEST_PART)) {
+        ways.push({ keys: parts, weight: SPLIT });
+      }
+    }
+    return { typed: typed, ways: ways };
+  }
+
+  /* A key's pages and scores, read from the index's string («3,125,17,40») the first time a query asks. */
+  var decoded = new Map();
+  function postings(wordKey) {
+    if (!has(wordKey)) return [];
+    var found = decoded.get(wordKey);
+    if (!found) {
+      found = index.terms[wordKey].split(",").map(Number);
+      decoded.set(wordKey, found);
+    }
+    return found;
+  }
+
+  /* Per page, the best way the concept matches it. */
+  function conceptScores(c, pageCount) {
+    var best = new Float64Array(pageCount);
+    c.ways.forEach(function (way) {
+      var sum = new Float64Array(pageCount), count = new Uint8Array(pageCount), i, p;
+      way.keys.forEach(function (wordKey) {
+        var list = postings(wordKey);
+        for (i = 0; i < list.length; i += 2) { sum[list[i]] += list[i + 1]; count[list[i]]++; }
+      });
+      for (p = 0; p < pageCount; p++) {
+        if (count[p] === way.keys.length && sum[p] * way.weight > best[p]) best[p] = sum[p] * way.weight;
+      }
+    });
+    return best;
+  }
+
+  function parse(query) {
+    var typed = words(query), exact = /\s$/.test(query);
+    var meaningful = typed.filter(function (word) { return !isStopWord(word); });
+    return meaningful.map(function (word, i) {
+      return concept(word, i === meaningful.length - 1 && word === typed[typed.length - 1], exact);
+    });
+  }
+
+  function rank(concepts) {
+    var pageCount = index.pages.length, total = new Float64Array(pageCount), matched = new Uint8Array(pageCount);
+    var perConcept = concepts.map(function (c) {
+      var scores = conceptScores(c, pageCount);
+      for (var p = 0; p < pageCount; p++) {
+        if (scores[p] > 0) { total[p] += scores[p]; matched[p]++; }
+      }
+      return scores;
+    });
+    var hits = [];
+    for (var p = 0; p < pageCount; p++) if (matched[p]) hits.push(p);
+    hits.sort(function (a, b) { return matched[b] - matched[a] || total[b] - total[a]; });
+    return { hits: hits, total: total, perConcept: perConcept };
+  }
+
+  /* ---- What the reader sees ---- */
+
+  function escape(text) {
+    return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+  }
+
+  /* The text with the words that match marked; start and end in characters. */
+  function marked(text, keys, start, end) {
+    var out = "", at = start, match;
+    var pattern = /[0-9A-Za-zÆØÅæøåÉéÜü]+/g;
+    pattern.lastIndex = start;
+    while ((match = pattern.exec(text)) && match.index < end) {
+      if (keys[key(match[0])]) {
+        out += escape(text.slice(at, match.index)) + "<mark>" + escape(match[0]) + "</mark>";
+        at = match.index + match[0].length;
+      }
+    }
+    return out + escape(text.slice(at, end));
+  }
+
+  /* Per page, the keys of each section's heading and text, made the first time the page is a result. */
+  var sectionKeys = new Map();
+  function keysOf(page) {
+    var found = sectionKeys.get(page);
+    if (!found) {
+      found = sectionsOf(page).map(function (section) {
+        return [words(section[1]).map(key), words(section[2]).map(key)];
+      });
+      if (textFile(page)) sectionKeys.set(page, found);
+    }
+    return found;
+  }
+
+  function countMatches(list, keys) {
+    var count = 0;
+    for (var i = 0; i < list.length; i++) if (keys[list[i]]) count++;
+    return count;
+  }
+
+  function firstMatch(text, keys) {
+    var pattern = /[0-9A-Za-zÆØÅæøåÉéÜü]+/g, match;
+    while ((match = pattern.exec(text))) if (keys[key(match[0])]) return match.index;
+    return -1;
+  }
+
+  function excerpt(text, keys) {
+    var first = firstMatch(text, keys), start = 0;
+    if (first > EXCERPT_BEFORE) {
+      start = text.indexOf(" ", first - EXCERPT_BEFORE) + 1;
+      if (start <= 0 || start > first) start = first;
+    }
+    var end = Math.min(text.length, start + EXCERPT_LENGTH);
+    if (end < text.length) {
+      var space = text.lastIndexOf(" ", end);
+      if (space > first) end = space;
+    }
+    return (start > 0 ? "… " : "") + marked(text, keys, start, end) + (end < text.length ? " …" : "");
+  }
+
+  /* The keys that matched on this page, for choosing the section and marking words. */
+  function matchedKeys(concepts, page) {
+    var keys = {};
+    concepts.forEach(function (c) {
+      c.ways.forEach(function (way) {
+        way.keys.forEach(function (wordKey) {
+          var list = postings(wordKey);
+          for (var i = 0; i < list.length; i += 2) if (list[i] === page) { keys[wordKey] = true; break; }
+        });
+      });
+    });
+    return keys;
+  }
+
+  function result(concepts, ranking, page) {
+    var entry = index.pages[page], keys = matchedKeys(concepts, page), sections = sectionsOf(page);
+    var known = keysOf(page);
+    var best = 0, bestScore = -1;
+    for (var i = 0; i < sections.length; i++) {
+      /* The page's own start wins a tie: it is where a reader begins. */
+      var score = 3 * countMatches(known[i][0], keys) + countMatches(known[i][1], keys) - (i ? 0.5 : 0);
+      if (score > bestScore) { best = i; bestScore = score; }
+    }
+    var terms = {};
+    if (concepts.length > 1) {
+      concepts.forEach(function (c, n) { terms[c.typed] = ranking.perConcept[n][page] > 0; });
+    }
+    var score = ranking.total[page], section = sections[best];
+    var title = marked(entry[1], keys, 0, entry[1].length);
+    if (!section[0]) {
+      return [{ location: entry[0], title: title, text: excerpt(section[2], keys), score: score, terms: terms }];
+    }
+    return [
+      { location: entry[0], title: title, text: "", score: score, terms: {} },
+      { location: entry[0] + "#" + section[0], title: marked(section[1], keys, 0, section[1].length),
+        text: excerpt(section[2], keys), score: score, terms: terms }
+    ];
+  }
+
+  function alternatives() {
+    return index.alternatives.map(function (page) {
+      var entry = index.pages[page], text = sectionsOf(page)[0][2];
+      return [{ location: entry[0], title: escape(entry[1]), text: excerpt(text, {}), score: 0, terms: {} }];
+    });
+  }
+
+  /* The nearest spelling the site uses for each word that matched nothing, if any is near. */
+  function suggestion(concepts, query) {
+    var changed = false, typed = words(query);
+    var better = typed.map(function (word) {
+      var c = concepts.filter(function (item) { return item.typed === word; })[0];
+      if (!c || c.ways.length || word.length < SHORTEST_WORD) return word;
+      var wordKey = key(word), limit = word.length >= 7 ? 2 : 1, best = null, bestDistance = limit + 1;
+      for (var i = 0; i < vocabulary.length; i++) {
+        var candidate = vocabulary[i];
+        if (Math.abs(candidate.length - wordKey.length) > limit) continue;
+        var d = distance(wordKey, candidate, limit);
+        if (d < bestDistance) { best = candidate; bestDistance = d; }
+      }
+      if (!best) return word;
+      changed = true;
+      return index.words[best] || best;
+    });
+    return changed ? better.join(" ") : null;
+  }
+
+  /* What to answer: the pages it shows, and how to draw them once their texts are in. */
+  function draft(query) {
+    if (!index) return { pages: [], render: function () { return { items: [] }; } };
+    var concepts = parse(query);
+    if (!concepts.length) return { pages: [], render: function () { return { items: [] }; } };
+    var ranking = rank(concepts);
+    if (!ranking.hits.length) {
+      var better = suggestion(concepts, query);
+      var retry = better ? draft(better + " ") : null;
+      if (retry && retry.hits) {
+        return { pages: retry.pages, hits: retry.hits, render: function () {
+          var answer = retry.render();
+          answer.intro = { query: query, suggestion: better };
+          return answer;
+        } };
+      }
+      if (query.trim().length < SHORTEST_HELP) {
+        return { pages: [], render: function () { return { items: [], intro: { query: query } }; } };
+      }
+      return { pages: index.alternatives, render: function () {
+        return { items: alternatives(), intro: { query: query, none: true, suggestion: better } };
+      } };
+    }
+    var shown = ranking.hits.slice(0, MAX_RESULTS);
+    return { pages: shown, hits: ranking.hits.length, render: function () {
+      return {
+        items: shown.map(function (page) { return result(concepts, ranking, page); }),
+        intro: { query: query, count: ranking.hits.length, shown: shown.length }
+      };
+    } };
+  }
+
+  /* With the texts already loaded (a test in a page); the worker uses searchThen. */
+  function search(query) { return draft(query).render(); }
+
+  function searchThen(query, done) {
+    var answer = draft(query);
+    withTexts(answer.pages, function () { done(answer.render()); });
+  }
+
+  /* ---- Talking to the page ---- */
+
+  scope.IntroSearch = { stem: stem, fold: fold, key: key, words: words, isStopWord: isStopWord, stopWords: STOP_LIST,
+                        splitCompound: splitCompound, oneEditApart: oneEditApart, prepare: prepare, search: search };
+  if (typeof scope.importScripts !== "function") return; /* loaded into a page by a test */
+
+  /* While the reader reads the results, the other text files come in, one at a time, so that a later query
+     seldom waits for one. */
+  var PRELOAD_PAUSE_MS = 50;
+  function preload() {
+    for (var page = 0; page < index.pages.length; page += index.textPages) {
+      if (!textFile(page)) {
+        return withTexts([page], function () { setTimeout(preload, PRELOAD_PAUSE_MS); });
+      }
+    }
+  }
+
+  var loading = null;
+  function load(address) {
+    if (loading) return;
+    loading = true;
+    textBase = address.replace(/[^/]*$/, "");
+    var done = function () {
+      prepare(scope.introSearchIndex);
+      scope.postMessage({ type: READY });
+      setTimeout(preload, PRELOAD_PAUSE_MS);
+    };
+    var pending = scope.importScripts(address);
+    if (pending && typeof pending.then === "function") pending.then(done); else done();
+  }
+
+  scope.addEventListener("message", function (event) {
+    var message = event.data || {};
+    if (message.type === LOAD) load(message.data);
+    else if (message.type === QUERY) {
+      searchThen(String(message.data), function (answer) { scope.postMessage({ type: RESULT, data: answer }); });
+    }
+    /* SETUP carries Material's index, cut to its configuration at build time: nothing to do. */
+    else if (message.type === SETUP) return;
+  });
+})(self);
