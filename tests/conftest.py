@@ -29,6 +29,36 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(pytest.mark.system)
 
 
+# The programs of the Debian packages the `system` tests need. Every other test runs with them off its PATH, so the
+# full run proves what `make check` promises: those tests pass on a machine without the packages.
+SYSTEM_PROGRAMS = frozenset({"chromium", "nginx", "hunspell", "java", "kiwix-serve", "kiwix-manage", "kiwix-search"})
+
+
+@pytest.fixture(scope="session")
+def path_without_system_programs(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """A PATH of one folder that links every program on today's PATH (first one wins) except SYSTEM_PROGRAMS."""
+    folder = tmp_path_factory.mktemp("path-without-system-programs")
+    for directory in os.environ.get("PATH", "").split(os.pathsep):
+        if not directory or not os.path.isdir(directory):
+            continue
+        for program in sorted(Path(directory).iterdir()):
+            link = folder / program.name
+            if program.name in SYSTEM_PROGRAMS or link.exists() or link.is_symlink():
+                continue
+            if program.is_file() and os.access(program, os.X_OK):
+                link.symlink_to(program)
+    return str(folder)
+
+
+@pytest.fixture(autouse=True)
+def without_system_programs(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch,
+                            path_without_system_programs: str) -> None:
+    if request.node.get_closest_marker("system"):
+        return
+    monkeypatch.setenv("PATH", path_without_system_programs)
+    monkeypatch.delenv("CHROMIUM", raising=False)
+
+
 def mkdocs_build(project: Path, site_dir: Path, config: str = "mkdocs.yml",
                  env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
     """Build as an author would, strictly, and never quietly (quiet mode hides strict's warnings)."""
