@@ -47,43 +47,43 @@ serve-fast: setup ## Like serve, but rebuilds only the page you saved (about 1 s
 	$(MKDOCS) serve -f $(CONFIG) --dev-addr 127.0.0.1:8000 --dirty --no-strict
 
 # Every edition builds into dist/ under its own names, so two editions never overwrite each other.
-EDITION = $(shell $(PYTHON) -m macros.cli edition $(CONFIG))
+EDITION = $(shell $(PYTHON) -m macros.commands.cli edition $(CONFIG))
 DIST    := dist
 SITE     = $(DIST)/$(EDITION)/site
 
 offline: setup ## Build the offline edition: dist/intro-<edition>-frakoblet.zip (unzip, open index.html)
 	rm -rf $(DIST)/$(EDITION)/offline
 	INTRO_OFFLINE=true $(MKDOCS) build --strict -f $(CONFIG) -d $(DIST)/$(EDITION)/offline
-	$(PYTHON) -m macros.cli offline-zip $(DIST)/$(EDITION)/offline $(DIST)/intro-$(EDITION)-frakoblet.zip
+	$(PYTHON) -m macros.commands.cli offline-zip $(DIST)/$(EDITION)/offline $(DIST)/intro-$(EDITION)-frakoblet.zip
 
 build: setup ## Build the edition strictly into dist/<edition>/site, with its offline zip to download
-	$(PYTHON) -m macros.cli build --config $(CONFIG) --out $(DIST)
+	$(PYTHON) -m macros.commands.cli build --config $(CONFIG) --out $(DIST)
 
 zim: build ## The edition's offline build as a ZIM file for Kiwix: dist/intro-<edition>.zim (made with every build)
 	@ls -l $(DIST)/intro-$(EDITION).zim
 
 lms: build ## Export the course packages (IMS Common Cartridge with QTI quizzes) to dist/<edition>/lms/; the site ships the same under last-ned/kurspakker/
-	$(PYTHON) -m macros.cli lms $(SITE)/catalog.json $(DIST)/$(EDITION)/lms
+	$(PYTHON) -m macros.commands.cli lms $(SITE)/catalog.json $(DIST)/$(EDITION)/lms
 
 PUBLISH_ROOT ?= /srv/intro
 publish: setup ## Build, check and switch the live site in one step (PUBLISH_ROOT=/srv/intro)
 	SOURCE_DATE_EPOCH=$$(git log -1 --format=%ct 2>/dev/null || date +%s) \
-		$(PYTHON) -m macros.cli publish $(PUBLISH_ROOT) --config $(CONFIG) $(PUBLISH_FLAGS)
+		$(PYTHON) -m macros.commands.cli publish $(PUBLISH_ROOT) --config $(CONFIG) $(PUBLISH_FLAGS)
 
 rollback: setup ## Switch the live site back to the previous complete release (PUBLISH_ROOT=/srv/intro)
-	$(PYTHON) -m macros.cli rollback $(PUBLISH_ROOT)
+	$(PYTHON) -m macros.commands.cli rollback $(PUBLISH_ROOT)
 
 report: setup ## List chapters by review date (owner, LIX, reading time) and the figures due for checking
-	$(PYTHON) -m macros.cli report --config $(CONFIG)
+	$(PYTHON) -m macros.commands.cli report --config $(CONFIG)
 
 spelling: setup ## List the words the Norwegian spelling check (hunspell) does not know, per file
-	$(PYTHON) -m macros.cli spelling --config $(CONFIG)
+	$(PYTHON) -m macros.commands.cli spelling --config $(CONFIG)
 
 register: setup ## Record every address the site now has in data/published.yml (run before publishing)
-	$(PYTHON) -m macros.cli register --config $(CONFIG)
+	$(PYTHON) -m macros.commands.cli register --config $(CONFIG)
 
 diagrams: setup-test ## Draw new and changed diagrams into docs/assets/figurer/ (in chromium), remove unused ones
-	$(PYTHON) -m macros.cli diagrams --config $(CONFIG)
+	$(PYTHON) -m macros.commands.cli diagrams --config $(CONFIG)
 
 lint: setup ## Check the Python code with ruff (pyproject.toml says which rules)
 	$(VENV)/bin/ruff check macros bench tests

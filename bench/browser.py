@@ -1,4 +1,4 @@
-"""What the browser measurements add to macros/chromium.py's local server: a handler that compresses as nginx does.
+"""What the browser measurements add to macros/commands/chromium.py's local server: a handler that compresses as nginx does.
 
 The server stands in for deploy/nginx/intro.conf: it gzips the same types from the same size, at the same
 level, so what the browser and Lighthouse see over the wire is what a reader gets from the real server.
@@ -15,7 +15,7 @@ from functools import lru_cache
 from http.server import SimpleHTTPRequestHandler
 from pathlib import Path
 
-from macros.chromium import serve_folder
+from macros.commands.chromium import serve_folder
 
 GZIP_LEVEL = 6
 GZIP_MIN_LENGTH = 256

@@ -21,7 +21,7 @@ from mkdocs.utils.yaml import yaml_load
 from bench.browser import gzipped_size
 from bench.corpus import Corpus, generate
 from bench.process import build_env, run_measured
-from macros.release import mkdocs_command
+from macros.commands.release import mkdocs_command
 
 CONFIGS = ("intro", "stock")
 # Stock Material on the Markdown INTRO renders (macros run, front matter turned into header, key points, sources,

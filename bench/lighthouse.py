@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from bench.browser import serve
-from macros.chromium import chromium_path
+from macros.commands.chromium import chromium_path
 from bench.corpus import ROOT
 from bench.process import plain_error
 

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from bench.corpus import ROOT
-from macros.release import mkdocs_env
+from macros.commands.release import mkdocs_env
 
 # INTRO's switches for the offline edition and for the zip to offer: set only where a measurement asks for them,
 # so a value left in the caller's shell cannot change what is measured.
@@ -25,7 +25,7 @@ def build_env(**extra: str) -> dict[str, str]:
 
 
 def switches_off() -> dict[str, str]:
-    """INTRO's switches set to off, for a build that adds to this process's environment (macros.release)."""
+    """INTRO's switches set to off, for a build that adds to this process's environment (macros.commands.release)."""
     return {"INTRO_OFFLINE": "false", "INTRO_OFFLINE_ZIP": "", "INTRO_FINISHED_MARKDOWN": ""}
 
 

@@ -11,11 +11,11 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from bench.browser import COMPRESSIBLE, GZIP_MIN_LENGTH, gzipped_size, serve
-from macros.chromium import browser as chromium, fence
+from macros.commands.chromium import browser as chromium, fence
 from bench.build import SEARCH_INDEXES, search_index
 from bench.corpus import ROOT
 from bench.process import plain_error, switches_off
-from macros.release import build_release
+from macros.commands.release import build_release
 
 
 @dataclass(frozen=True)
@@ -60,7 +60,7 @@ class Reader:
 
 
 def build_real_site(work: Path, reader: Reader) -> Path:
-    """Build the real site as `make build` does (macros.release); note the build times and the zip's size."""
+    """Build the real site as `make build` does (macros.commands.release); note the build times and the zip's size."""
     release = build_release(ROOT / "mkdocs.yml", work / "real", env=switches_off())
     reader.build_seconds.update(release.seconds)
     reader.zip_bytes = release.zip.stat().st_size

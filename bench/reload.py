@@ -16,8 +16,8 @@ import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from macros.chromium import browser as chromium
-from macros.release import serve_mkdocs
+from macros.commands.chromium import browser as chromium
+from macros.commands.release import serve_mkdocs
 from bench.corpus import ROOT
 from bench.process import build_env, plain_error
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 
-from macros.chromium import chromium_path
+from macros.commands.chromium import chromium_path
 from bench.build import SizeResult
 from bench.corpus import ROOT
 from bench.formatting import goal_table, num

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from bench.browser import serve
-from macros.chromium import browser as chromium, fence
+from macros.commands.chromium import browser as chromium, fence
 from bench.build import CONFIGS, site_dir
 from bench.process import plain_error
 

@@ -21,8 +21,8 @@ from typing import Any
 from macros import loader
 
 # What the macros render with, imported when define_env runs (not when this module is imported).
-RENDERERS = ("macros.render", "macros.figure_pages", "macros.local", "macros.posters", "macros.programme_pages",
-             "macros.release")
+RENDERERS = ("macros.rendering.render", "macros.rendering.figure_pages", "macros.content.local",
+             "macros.rendering.posters", "macros.rendering.programme_pages", "macros.commands.release")
 
 
 class MacrosUnavailable(Exception):
@@ -74,7 +74,7 @@ class _Build:
         page = self.env.page
         if self._last and self._last[0] is page:
             return self._last[1]
-        errors = _module("macros.errors")
+        errors = _module("macros.content.errors")
         try:
             content = loader.load(self.options().sources)
         except errors.ContentError as error:
@@ -96,7 +96,7 @@ def _on_current_page(build: _Build, function: Callable[..., str]) -> Callable[..
 
 def _offline_download(build: _Build) -> Callable[[], str]:
     def frakoblet_utgave() -> str:
-        render, release = _module("macros.render"), _module("macros.release")
+        render, release = _module("macros.rendering.render"), _module("macros.commands.release")
         options = build.options()
         edition = options.sources.edition
         return render.offline_download(loader.file_size(options.offline_zip), release.offline_zip_path(edition),
@@ -121,7 +121,7 @@ def _with_facts(build: _Build, function: Callable[..., str]) -> Callable[..., st
 
 def _course_packages(build: _Build) -> Callable[[], str]:
     def kurspakker() -> str:
-        render = _module("macros.render")
+        render = _module("macros.rendering.render")
         return render.course_packages(loader.course_packages(build.content(), build.conf), build.page)
 
     return kurspakker
@@ -130,8 +130,9 @@ def _course_packages(build: _Build) -> Callable[[], str]:
 def macros(env: Any) -> dict[str, Callable[..., str]]:
     """Every author-facing macro by the name authors write, bound to one build's env."""
     build = _Build(env)
-    render, figures, local = _module("macros.render"), _module("macros.figure_pages"), _module("macros.local")
-    posters, programmes = _module("macros.posters"), _module("macros.programme_pages")
+    render, figures = _module("macros.rendering.render"), _module("macros.rendering.figure_pages")
+    local = _module("macros.content.local")
+    posters, programmes = _module("macros.rendering.posters"), _module("macros.rendering.programme_pages")
     return {
         "perspektivkort": _on_current_page(build, render.perspective_cards),
         "sti": _on_current_page(build, render.path_overview),

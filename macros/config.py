@@ -9,7 +9,7 @@ from __future__ import annotations
 from mkdocs.config import config_options
 from mkdocs.config.base import Config
 
-from macros.review import DEFAULT_GRACE_DAYS
+from macros.content.review import DEFAULT_GRACE_DAYS
 
 
 class IntroConfig(Config):

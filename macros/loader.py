@@ -19,8 +19,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from macros.model import LocalFacts
-    from macros.site import Site
+    from macros.content.model import LocalFacts
+    from macros.content.site import Site
 
 CONFIG_OPTION = "intro"
 OFFLINE_PLUGINS = ("offline", "material/offline")
@@ -93,7 +93,7 @@ def fingerprint(sources: Sources, pages: Sequence[tuple[str, Path]]) -> tuple:
 
 def _read_pages(pages: Iterable[tuple[str, Path]]) -> list[tuple[str, str]]:
     """Every page's text (as MkDocs reads it); a file saved in another encoding than UTF-8 is named."""
-    from macros.errors import AuthorError, ContentError
+    from macros.content.errors import AuthorError, ContentError
 
     texts, wrong = [], []
     for src_uri, path in pages:
@@ -115,8 +115,8 @@ def load(sources: Sources, pages: Sequence[tuple[str, Path]] | None = None) -> C
     cached = _content.get(sources)
     if cached and cached[0] == stamp:
         return cached[1]
-    from macros.local import load_facts
-    from macros.site import load_site
+    from macros.content.local import load_facts
+    from macros.content.site import load_site
 
     content = Content(load_site(sources.data_dir, _read_pages(pages)), load_facts(sources.editions_dir,
                                                                                     sources.edition))
@@ -209,9 +209,9 @@ def nav_pages(nav: list | dict | str) -> list[str]:
 
 def course_packages(content: Content, conf: Mapping[str, Any]) -> list[dict]:
     """The course packages a build ships (title, path in the site, size, chapters, quizzes), for the download page."""
-    from macros import identity
-    from macros.cartridge import CARTRIDGE_FOLDER, cartridge_bytes, cartridges, package_specs
-    from macros.catalog import catalog
+    from macros.content import identity
+    from macros.exports.cartridge import CARTRIDGE_FOLDER, cartridge_bytes, cartridges, package_specs
+    from macros.exports.catalog import catalog
 
     site, edition = content.site, identity.from_config(conf)
     menu = tuple(site.chapter_at(uri).meta.id for uri in nav_pages(conf.get("nav") or []) if site.chapter_at(uri))

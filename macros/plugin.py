@@ -24,15 +24,18 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.yaml import yaml_load
 
-from macros import (diagrams, frontmatter, glossary, handover, htmlcheck, identity, markdown_steps, postbuild, prebuild,
-                    search)
+from macros import markdown_steps, postbuild, prebuild
+from macros.checks import htmlcheck
+from macros.content import frontmatter, identity
+from macros.exports import handover, search
+from macros.rendering import diagrams, glossary
 from macros.config import IntroConfig
-from macros.errors import AuthorError, ContentError
+from macros.content.errors import AuthorError, ContentError
 from macros.loader import Sources, load
-from macros.model import LocalFacts
-from macros.review import today
-from macros.site import Site
-from macros.templatecheck import has_template_code
+from macros.content.model import LocalFacts
+from macros.content.review import today
+from macros.content.site import Site
+from macros.checks.templatecheck import has_template_code
 
 log = get_plugin_logger(__name__)
 # Outside MkDocs' loggers on purpose: a chapter due for review is a reminder, and strict mode would fail on it.

@@ -12,8 +12,9 @@ from urllib.parse import unquote
 
 from selectolax.lexbor import LexborHTMLParser
 
-from macros import csp, htmlcheck, safety
-from macros.errors import AuthorError
+from macros.checks import htmlcheck, safety
+from macros.exports import csp
+from macros.content.errors import AuthorError
 
 # (check on HTML, advice for the author); the check returns what it found.
 Checks = tuple[tuple[Callable[[LexborHTMLParser], list[str]], str], ...]

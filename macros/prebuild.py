@@ -12,15 +12,18 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from macros import booklet, identity as identities, programme_pages, publishable, quiz_sheets, reuse
-from macros.addresses import broken_addresses, current_addresses, dropped_redirects, read_registry
-from macros.errors import AuthorError, ContentError
-from macros.local import dated_facts
-from macros.model import LocalFacts
+from macros.checks import publishable
+from macros.content import identity as identities
+from macros.exports import reuse
+from macros.rendering import booklet, programme_pages, quiz_sheets
+from macros.exports.addresses import broken_addresses, current_addresses, dropped_redirects, read_registry
+from macros.content.errors import AuthorError, ContentError
+from macros.content.local import dated_facts
+from macros.content.model import LocalFacts
 from macros.loader import nav_pages
-from macros.release import offline_zim_path, offline_zip_path
-from macros.review import due_dates, figure_checks, overdue
-from macros.site import Site
+from macros.commands.release import offline_zim_path, offline_zip_path
+from macros.content.review import due_dates, figure_checks, overdue
+from macros.content.site import Site
 
 # npm file → where the site serves it.
 VENDOR_ASSETS = {
@@ -145,5 +148,5 @@ def booklet_pages(site: Site) -> tuple[dict[str, str], list[GeneratedFile]]:
 
 
 def materials_pages(site: Site, edition: identities.Identity) -> list[GeneratedFile]:
-    """Each programme's «Materiell» page, to print (macros/programme_pages.py); off the menu, like the booklets."""
+    """Each programme's «Materiell» page, to print (macros/rendering/programme_pages.py); off the menu, like the booklets."""
     return [GeneratedFile(src_uri, markdown) for src_uri, markdown in programme_pages.materials_pages(site, edition).items()]

@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 
-from macros import chromium
-from macros.release import BuildFailed, Release, build_release, run_mkdocs
+from macros.commands import chromium
+from macros.commands.release import BuildFailed, Release, build_release, run_mkdocs
 
 ROOT = Path(__file__).resolve().parents[1]
 # What a copy of the project needs to build: the tests mutate copies, never the real tree.

@@ -13,8 +13,10 @@ from types import SimpleNamespace
 import pytest
 from mkdocs.exceptions import PluginError
 
-from macros import authoring, figure_pages, loader, local, programme_pages, render
-from macros.release import offline_name, run_mkdocs, serve_mkdocs
+from macros import authoring, loader
+from macros.content import local
+from macros.rendering import figure_pages, programme_pages, render
+from macros.commands.release import offline_name, run_mkdocs, serve_mkdocs
 from tests.conftest import ROOT, copy_project
 
 # Every macro an author may write; the README lists the same.
@@ -99,7 +101,7 @@ def test_a_missing_package_stops_with_a_plain_message_not_an_install_hint(monkey
     with pytest.raises(PluginError) as stopped:
         authoring.define_env(FakeEnv(plain_config()))
     message = str(stopped.value)
-    assert "modulen «jinja2» mangler (macros.render trenger den)" in message and "make setup" in message
+    assert "modulen «jinja2» mangler (macros.rendering.render trenger den)" in message and "make setup" in message
     assert "pip install" not in message and "Traceback" not in message
 
 
@@ -107,7 +109,7 @@ def test_the_authoring_module_imports_nothing_heavy():
     import subprocess
 
     probe = ("import sys, macros.authoring; heavy = [m for m in ('mkdocs', 'jinja2', 'pydantic', 'yaml', "
-             "'macros.site', 'macros.render') if m in sys.modules]; print(heavy)")
+             "'macros.content.site', 'macros.rendering.render') if m in sys.modules]; print(heavy)")
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=ROOT, check=True)
     assert result.stdout.strip() == "[]"
 
@@ -137,8 +139,8 @@ def test_a_serve_rebuild_registers_each_macro_once_and_reads_the_changed_data(tm
 
 def test_a_build_missing_a_module_stops_with_the_plain_message(tmp_path):
     # As if a module the macros render with could not be imported, in a real build.
-    (tmp_path / "sitecustomize.py").write_text("import sys\nsys.modules['macros.figure_pages'] = None\n", "utf-8")
+    (tmp_path / "sitecustomize.py").write_text("import sys\nsys.modules['macros.rendering.figure_pages'] = None\n", "utf-8")
     result = run_mkdocs(ROOT / "mkdocs.yml", tmp_path / "site", env={"PYTHONPATH": str(tmp_path)})
     assert result.returncode != 0
-    assert "INTROs makroer kan ikke lastes: modulen «macros.figure_pages» mangler. Kjør «make setup»" in result.stderr
+    assert "INTROs makroer kan ikke lastes: modulen «macros.rendering.figure_pages» mangler. Kjør «make setup»" in result.stderr
     assert "pip install" not in result.stderr and "Traceback" not in result.stderr

@@ -21,7 +21,7 @@ from bench.browser import serve
 from bench.lighthouse import parse
 from bench.reload import Reload, ReloadRun
 from bench.report_authors import reload_goal, reload_section
-from macros.release import mkdocs_env
+from macros.commands.release import mkdocs_env
 
 ROOT = Path(__file__).resolve().parents[1]
 NUMBER = r"\d[\d ]*(?:,\d+)?"

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from macros import frontmatter
+from macros.content import frontmatter
 from tests.conftest import copy_project, mkdocs_build
 
 CHAPTER = "docs/kapitler/lovene.md"

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from macros.cartridge import MANIFEST, PAGE_TYPE, QTI_PROFILES, QUIZ_TYPE
+from macros.exports.cartridge import MANIFEST, PAGE_TYPE, QTI_PROFILES, QUIZ_TYPE
 
 CP = "{http://www.imsglobal.org/xsd/imsccv1p1/imscp_v1p1}"
 QTI = "{http://www.imsglobal.org/xsd/ims_qtiasiv1p2}"

@@ -4,8 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from macros import frontmatter
-from macros.site import load_site
+from macros.content import frontmatter
+from macros.content.site import load_site
 from tests.conftest import ROOT
 
 DOCS = ROOT / "docs"
@@ -70,7 +70,7 @@ def test_three_programmes():
 def test_median_readability_is_plain():
     import statistics
 
-    from macros.readability import LIX_MEDIAN_GOAL
+    from macros.content.readability import LIX_MEDIAN_GOAL
 
     assert statistics.median(c.readability.lix for c in SITE.chapters.values()) <= LIX_MEDIAN_GOAL
 

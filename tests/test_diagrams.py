@@ -1,7 +1,7 @@
 from pathlib import Path
 
-from macros.diagram_render import sources_in, standalone
-from macros.diagrams import diagram_key, drawn_keys, find, image_markdown, problems, replace_with_images, size_of
+from macros.commands.diagram_render import sources_in, standalone
+from macros.rendering.diagrams import diagram_key, drawn_keys, find, image_markdown, problems, replace_with_images, size_of
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 
-from macros.release import Release
+from macros.commands.release import Release
 
 
 @pytest.fixture(scope="session")

@@ -11,15 +11,17 @@ import zipfile
 import pytest
 from jinja2 import Environment
 
-from macros import booklet, htmlcheck, markdown_steps, postbuild, prebuild
-from macros.addresses import page_address
-from macros.cartridge import CARTRIDGE_FOLDER
-from macros.catalog import CATALOG_FILE
-from macros.errors import ContentError
-from macros.identity import Identity
+from macros import markdown_steps, postbuild, prebuild
+from macros.checks import htmlcheck
+from macros.rendering import booklet
+from macros.exports.addresses import page_address
+from macros.exports.cartridge import CARTRIDGE_FOLDER
+from macros.exports.catalog import CATALOG_FILE
+from macros.content.errors import ContentError
+from macros.content.identity import Identity
 from macros.loader import nav_pages
-from macros.local import load_facts
-from macros.site import load_site
+from macros.content.local import load_facts
+from macros.content.site import load_site
 from tests.test_site import DATA, ROOT
 
 DOCS = ROOT / "docs"

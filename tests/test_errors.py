@@ -2,8 +2,8 @@ import pytest
 import yaml
 from pydantic import ValidationError
 
-from macros.errors import AuthorError, ContentError, from_validation, from_yaml, line_of_key
-from macros.model import ChapterMeta, Source
+from macros.content.errors import AuthorError, ContentError, from_validation, from_yaml, line_of_key
+from macros.content.model import ChapterMeta, Source
 
 
 def test_line_of_key_counts_the_opening_fence():

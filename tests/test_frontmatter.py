@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 import yaml
 
-from macros import frontmatter
-from macros.errors import ContentError
-from macros.site import load_site
+from macros.content import frontmatter
+from macros.content.errors import ContentError
+from macros.content.site import load_site
 from tests.conftest import ROOT
 
 PAGE = "---\ntitle: Lovene\nsummary: Kort.\n---\n\n## Første del\n\nTekst.\n"

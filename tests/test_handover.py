@@ -12,8 +12,9 @@ from mkdocs.utils.yaml import yaml_load
 from pymdownx.slugs import slugify
 from selectolax.lexbor import LexborHTMLParser
 
-from macros import handover, postbuild
-from macros.errors import ContentError
+from macros import postbuild
+from macros.exports import handover
+from macros.content.errors import ContentError
 from tests.conftest import Handover
 
 # Pages whose HTML comes from INTRO's theme overrides, which the hand-over leaves out (stock Material's 404 page).

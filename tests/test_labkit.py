@@ -4,14 +4,14 @@ import io
 import re
 from itertools import pairwise
 
-from macros import frontmatter
+from macros.content import frontmatter
 import pytest
 from pypdf import PdfReader
 
-from macros.errors import AuthorError
-from macros.posters import all_posters, station_path
-from macros.programme_pages import materials_src_uri
-from macros.programmes import read_programmes, rotation, timetable
+from macros.content.errors import AuthorError
+from macros.rendering.posters import all_posters, station_path
+from macros.rendering.programme_pages import materials_src_uri
+from macros.content.programmes import read_programmes, rotation, timetable
 from tests.conftest import ROOT
 from tests.test_content import SITE
 

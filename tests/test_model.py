@@ -3,7 +3,7 @@ import datetime as dt
 import pytest
 from pydantic import ValidationError
 
-from macros.model import ChapterMeta, GlossaryTerm
+from macros.content.model import ChapterMeta, GlossaryTerm
 
 VALID = {
     "id": "lovene",

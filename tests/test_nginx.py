@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from macros.chromium import free_port
-from macros.csp import nginx_include
+from macros.commands.chromium import free_port
+from macros.exports.csp import nginx_include
 from tests.conftest import ROOT
 
 # Every test here runs Debian's nginx.

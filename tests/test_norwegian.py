@@ -1,6 +1,6 @@
 """Norwegian alphabetical order: one rule for the glossary, the figures page and the spelling word list."""
 
-from macros.norwegian import sort_key
+from macros.rendering.norwegian import sort_key
 
 
 def ordered(*words: str) -> list[str]:

@@ -4,7 +4,7 @@ import filecmp
 
 import pytest
 
-from macros.publish import PublishError, check_release, publish, publish_lock, switch
+from macros.commands.publish import PublishError, check_release, publish, publish_lock, switch
 from tests.conftest import ROOT, copy_project, mkdocs_build
 
 
@@ -73,7 +73,7 @@ def test_building_the_same_commit_twice_gives_identical_files(tmp_path):
 
 
 def test_the_csp_hashes_only_the_themes_own_inline_scripts(tmp_path):
-    from macros.csp import inline_script_hashes, script_hash, unknown_inline_scripts
+    from macros.exports.csp import inline_script_hashes, script_hash, unknown_inline_scripts
 
     theme = '__md_scope=new URL(".",location)'
     (tmp_path / "index.html").write_text(f"<html><head><script>{theme}</script></head><body>"

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from macros.publish import (KEEP_RELEASES, RELEASE_RECORD, PublishError, complete_releases, prune, publish,
+from macros.commands.publish import (KEEP_RELEASES, RELEASE_RECORD, PublishError, complete_releases, prune, publish,
                             remove_unfinished, rollback, switch)
 from tests.conftest import ROOT, copy_project
 
@@ -66,7 +66,7 @@ def test_a_release_records_its_commit_and_a_dirty_tree_is_refused(tmp_path):
 
 
 def start_publish(root: Path, project: Path) -> subprocess.Popen:
-    return subprocess.Popen([sys.executable, "-m", "macros.cli", "publish", str(root), "--config",
+    return subprocess.Popen([sys.executable, "-m", "macros.commands.cli", "publish", str(root), "--config",
                              str(project / "mkdocs.yml")], cwd=ROOT, start_new_session=True,
                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
 

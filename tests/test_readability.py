@@ -1,4 +1,4 @@
-from macros.readability import READING_WORDS_PER_MINUTE, measure, prose
+from macros.content.readability import READING_WORDS_PER_MINUTE, measure, prose
 
 
 def test_counts_words_sentences_and_long_words():

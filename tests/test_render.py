@@ -1,7 +1,7 @@
 import datetime as dt
 
-from macros import render
-from macros.site import load_site
+from macros.rendering import render
+from macros.content.site import load_site
 
 from tests.test_site import DATA, real_chapters, start_pages
 

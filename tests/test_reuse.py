@@ -8,9 +8,9 @@ import pytest
 import yaml
 from playwright.sync_api import expect
 
-from macros.addresses import current_addresses, read_registry
-from macros.cartridge import export_all
-from macros.posters import all_posters
+from macros.exports.addresses import current_addresses, read_registry
+from macros.exports.cartridge import export_all
+from macros.rendering.posters import all_posters
 from tests.conftest import ROOT, copy_project, mkdocs_build
 from tests.test_content import SITE
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from macros.release import Release, run_mkdocs
+from macros.commands.release import Release, run_mkdocs
 from tests.conftest import ROOT
 
 GENERATOR = re.compile(rb'<meta name="generator" content="[^"]*">')

@@ -10,7 +10,7 @@ from pathlib import Path
 import yaml
 from playwright.sync_api import expect
 
-from macros.search import index, norwegian
+from macros.exports.search import index, norwegian
 
 ROOT = Path(__file__).resolve().parents[1]
 WORKER = ROOT / "docs/assets/javascripts/intro-search-worker.js"

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from macros.errors import ContentError
-from macros.site import load_site, sections
+from macros.content.errors import ContentError
+from macros.content.site import load_site, sections
 
 ROOT = Path(__file__).resolve().parents[1]
 CHAPTER = "en-dag-i-tjenestene"

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from macros.site import load_site
+from macros.content.site import load_site
 from tests.conftest import ROOT
 
 CHAPTER = "kapitler/en-dag-i-tjenestene/index.html"

@@ -4,7 +4,7 @@ import time
 
 from selectolax.lexbor import LexborHTMLParser
 
-from macros.release import run_mkdocs
+from macros.commands.release import run_mkdocs
 from tests.conftest import copy_project, mkdocs_build
 
 

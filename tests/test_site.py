@@ -4,8 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from macros.errors import ContentError
-from macros.site import load_site
+from macros.content.errors import ContentError
+from macros.content.site import load_site
 
 from tests.test_model import VALID
 

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from macros.norwegian import sort_key
-from macros.spelling import (
+from macros.rendering.norwegian import sort_key
+from macros.checks.spelling import (
     GLOSSARY,
     WORD_LIST,
     Word,

@@ -11,7 +11,7 @@ import pytest
 from libzim.reader import Archive
 from libzim.search import Query, Searcher
 
-from macros.release import Release
+from macros.commands.release import Release
 
 
 def search(archive: Archive, words: str) -> list[str]:

@@ -2,12 +2,12 @@
  *
  * It speaks Material's worker protocol (SETUP, READY, QUERY, RESULT), so Material's search dialog,
  * keyboard handling and screen-reader text stay as they are. The index is made at build time
- * (macros/search/): per Norwegian word key the pages it occurs in, with a score that already weighs
+ * (macros/exports/search/): per Norwegian word key the pages it occurs in, with a score that already weighs
  * title above headings above text. It is loaded only when the page says the reader opened search
  * ({type: "intro-load", data: address of search/intro-index.js}); READY follows once it is in.
  *
  * A query is cut into words; function words («hva», «til», «på») are dropped. Each word is keyed as the
- * index keys words (the same rules as macros/search/norwegian.py, checked against the same examples):
+ * index keys words (the same rules as macros/exports/search/norwegian.py, checked against the same examples):
  * lowercase, a light stem, æøå folded («parorende» finds «pårørende»). Then, for each word:
  * - the key itself;
  * - the last word as typed, when it has three letters or more, as the start of a longer word;
@@ -41,7 +41,7 @@
   /* A last word that is already a whole word («hjelp hjemme») is more likely finished than the start of another. */
   var PREFIX_OF_WORD = 0.25;
 
-  /* ---- Norwegian words (the same rules as macros/search/norwegian.py) ---- */
+  /* ---- Norwegian words (the same rules as macros/exports/search/norwegian.py) ---- */
 
   var VOWELS = "aeiouyæåø";
   var S_ENDING = "bcdfghjlmnoprtvyz";

@@ -1,0 +1,195 @@
+"""INTRO's chores that are not MkDocs builds: `python -m macros.commands.cli COMMAND` (`--help` lists them).
+
+One function per command. The commands that read the content find docs/ and data/ through the edition's config
+(`--config`, mkdocs.yml by default), as a build does, not from the folder they are started in.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import statistics
+import sys
+from pathlib import Path
+
+import click
+
+from macros import loader
+from macros.exports.addresses import REGISTRY_FILE, current_addresses, read_registry, registry_text
+from macros.exports.cartridge import export_all
+from macros.exports.csp import nginx_include
+from macros.exports.export import zip_directory
+from macros.checks.figures import amount, when
+from macros.content.local import dated_facts, load_facts
+from macros.commands.publish import Interrupted, PublishError, publish, rollback
+from macros.content.readability import LIX_LIMIT, LIX_MEDIAN_GOAL
+from macros.commands.release import BuildFailed, build_release, edition_of
+from macros.rendering.render import file_size
+from macros.content.review import statuses, today
+from macros.content.site import Site
+
+CONFIG = "mkdocs.yml"
+_config = click.option("--config", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=CONFIG,
+                       show_default=True, help="the edition's config")
+
+
+def project(config: Path) -> loader.Options:
+    """Where the content of the edition a config builds lies (docs/, data/, the editions' facts)."""
+    try:
+        return loader.options_from_config({"config_file_path": str(config)})
+    except loader.LoaderError as error:
+        raise SystemExit(str(error)) from None
+
+
+def load_repository_site(config: Path) -> Site:
+    """The validated site straight from the config's docs/ and data/, without a build."""
+    return loader.load(project(config).sources).site
+
+
+@click.group(help=__doc__.splitlines()[0])
+def main() -> None:
+    pass
+
+
+@main.command()
+@_config
+@click.option("--out", type=click.Path(path_type=Path), default=Path("dist"), show_default=True,
+              help="the folder to build into")
+def build(config: Path, out: Path) -> None:
+    """Build an edition's release: the offline zip and the site offering it."""
+    try:
+        built = build_release(config.resolve(), out)
+    except BuildFailed as failed:
+        raise SystemExit(f"Bygget stoppet.\n{failed}") from None
+    print(f"{built.site}/ og {built.zip}: {file_size(built.zip.stat().st_size)}")
+
+
+@main.command()
+@click.argument("config", type=click.Path(path_type=Path))
+def edition(config: Path) -> None:
+    """Print the edition a config builds."""
+    print(edition_of(config))
+
+
+@main.command("offline-zip")
+@click.argument("site", type=click.Path(path_type=Path))
+@click.argument("zip_file", metavar="ZIP", type=click.Path(path_type=Path))
+def offline_zip(site: Path, zip_file: Path) -> None:
+    """Zip a built offline edition."""
+    size = zip_directory(site, zip_file, root=zip_file.stem)
+    print(f"{zip_file}: {file_size(size)}")
+
+
+@main.command()
+@click.argument("catalog", type=click.Path(path_type=Path))
+@click.argument("out", type=click.Path(path_type=Path))
+def lms(catalog: Path, out: Path) -> None:
+    """Export IMS Common Cartridges from a built site's catalog.json."""
+    for written in export_all(json.loads(catalog.read_text(encoding="utf-8")), out):
+        print(f"{written}: {file_size(written.stat().st_size)}")
+
+
+@main.command("publish")
+@click.argument("root", type=click.Path(path_type=Path))
+@_config
+@click.option("--allow-dirty", is_flag=True, help="publish even with uncommitted changes")
+@click.option("--reload", "reload_command", metavar="COMMAND", default=lambda: os.environ.get("INTRO_RELOAD_COMMAND"),
+              help="run this when the CSP changed, e.g. 'sudo systemctl reload nginx'")
+def publish_command(root: Path, config: Path, allow_dirty: bool, reload_command: str | None) -> None:
+    """Build, check and switch the live site atomically."""
+    try:
+        release = publish(root.resolve(), config.resolve(), allow_dirty, reload_command)
+    except PublishError as error:
+        raise SystemExit(f"Publiseringen stoppet. Nettstedet er som før.\n{error}") from None
+    except Interrupted as signal_name:
+        raise SystemExit(f"Publiseringen ble avbrutt ({signal_name}). Nettstedet er som før.") from None
+    print(f"Publisert: {release}")
+
+
+@main.command("rollback")
+@click.argument("root", type=click.Path(path_type=Path))
+def rollback_command(root: Path) -> None:
+    """Switch the live site back to the previous complete release."""
+    try:
+        release = rollback(root.resolve())
+    except PublishError as error:
+        raise SystemExit(str(error)) from None
+    print(f"Tilbake til: {release}. Last nginx inn på nytt hvis csp.conf er endret.")
+
+
+@main.command()
+@click.argument("site", type=click.Path(path_type=Path))
+def csp(site: Path) -> None:
+    """Print the nginx CSP include for a built site."""
+    print(nginx_include(site), end="")
+
+
+@main.command()
+@_config
+def report(config: Path) -> None:
+    """Chapters by review date, with owner, LIX and reading time; figures and local facts to check."""
+    editions = project(config).sources.editions_dir
+    site = load_repository_site(config)
+    rows = statuses(site.chapters.values(), today())
+    print(f"{'Kapittel':28} {'Eier':22} {'LIX':>4} {'Ord':>5} {'Min':>4}  {'Sist':10}  {'Neste':10}  Status")
+    for status in rows:
+        meta, readability = status.chapter.meta, status.chapter.readability
+        print(f"{meta.id:28} {meta.owner[:22]:22} {readability.lix:4.0f} {readability.words:5} "
+              f"{readability.reading_minutes:4}  {meta.last_reviewed}  {meta.next_review}  {status.label}")
+    lix = statistics.median(c.readability.lix for c in site.chapters.values())
+    print(f"\nMedian LIX: {lix:.1f} (mål: høyst {LIX_MEDIAN_GOAL}; et kapittel over {LIX_LIMIT} bygges ikke)")
+    print(f"\n{'Tall (data/figures.yml)':28} {'Sjekkes':10}  {'Verdi':>14}  Kilde")
+    on = today()
+    for figure in sorted(site.figures.values(), key=lambda f: (f.check_by, f.id)):
+        value, applies = figure.latest
+        due = "  SKAL SJEKKES" if figure.check_by < on else ""
+        print(f"{figure.id:28} {figure.check_by}  {amount(value, figure.unit):>14}  {figure.source.url} "
+              f"({when(applies)}){due}")
+    print(f"\n{'Lokale fakta (data/editions)':28} {'Sjekkes':10}  Faktum og kilde")
+    facts = [item for path in sorted(editions.glob("*.yml"))
+             for item in dated_facts(load_facts(editions, path.stem))]
+    for label, where, check_by, url in sorted(facts, key=lambda item: (item[2], item[1])):
+        due = "  SKAL SJEKKES" if check_by < on else ""
+        print(f"{Path(where).name:28} {check_by}  {label}: {url}{due}")
+
+
+@main.command()
+@_config
+def register(config: Path) -> None:
+    """Add the site's current addresses to data/published.yml."""
+    data = project(config).sources.data_dir
+    site = load_repository_site(config)
+    known = read_registry(data)
+    current = current_addresses(site.page_uris, site.chapters, site.redirects)
+    (data / REGISTRY_FILE).write_text(registry_text(set(known) | current), encoding="utf-8")
+    print(f"data/{REGISTRY_FILE}: {len(current - set(known))} nye adresser, {len(set(known) | current)} i alt")
+
+
+@main.command("diagrams")
+@_config
+def draw_diagrams(config: Path) -> None:
+    """Draw new and changed Mermaid diagrams to docs/assets/figurer/, and remove images no page uses."""
+    from macros.commands.diagram_render import update  # needs Chromium, which only this command does
+
+    drawn, removed = update(project(config).sources.docs_dir)
+    print(f"docs/assets/figurer: {len(drawn)} nye bilder, {len(removed)} fjernet")
+
+
+@main.command()
+@_config
+def spelling(config: Path) -> None:
+    """List the words the Norwegian spelling check (hunspell) does not know, per file."""
+    from macros.checks import spelling as check
+
+    options = project(config)
+    try:
+        report = check.check(options.config_dir, options.sources.docs_dir, options.sources.data_dir)
+    except check.MissingHunspell as error:
+        print(error, file=sys.stderr)
+        sys.exit(2)
+    print(check.format_report(report))
+    sys.exit(1 if report else 0)
+
+
+if __name__ == "__main__":
+    main(prog_name="python -m macros.commands.cli")

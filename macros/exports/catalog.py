@@ -1,0 +1,95 @@
+"""catalog.json: every chapter as data. The LMS cartridges read from it."""
+
+from __future__ import annotations
+
+import json
+
+from macros.exports.addresses import page_address, permalink
+from macros.content.identity import Identity
+from macros.rendering.render import attribution
+from macros.content.site import Chapter, Site
+
+CATALOG_FILE = "catalog.json"
+LICENCE = "CC-BY-4.0"
+
+
+def absolute(site_url: str, address: str) -> str:
+    return site_url.rstrip("/") + "/" + address
+
+
+def _self_check(chapter: Chapter) -> list[dict]:
+    """The chapter's «Test deg selv» questions as plain data, each with the heading that teaches it."""
+    if chapter.self_check is None:
+        return []
+    questions = []
+    for question in chapter.self_check.questions:
+        entry = question.model_dump(exclude_none=True)
+        entry["goal_text"] = chapter.meta.learning_goals[question.goal - 1]
+        entry["section_title"] = chapter.sections.get(question.section, "")
+        questions.append(entry)
+    return questions
+
+
+def catalog(site: Site, identity: Identity, menu: list[str] | tuple[str, ...] = ()) -> dict:
+    """The catalogue as plain data, in a stable order, with no build date (builds are reproducible).
+
+    menu: the chapter ids in the order of the site's menu; chapters left out of it follow by id.
+    """
+    site_url = identity.url
+    chapters = []
+    for chapter_id in sorted(site.chapters):
+        chapter = site.chapters[chapter_id]
+        meta = chapter.meta
+        chapters.append({
+            "id": meta.id,
+            "title": meta.title,
+            "summary": meta.summary,
+            "url": absolute(site_url, page_address(chapter.src_uri)),
+            "permanent_url": absolute(site_url, permalink(meta.id)),
+            "perspectives": list(meta.perspectives),
+            "learning_goals": list(meta.learning_goals),
+            "reading_minutes": chapter.readability.reading_minutes,
+            "owner": meta.owner,
+            "last_reviewed": meta.last_reviewed.isoformat(),
+            "next_review": meta.next_review.isoformat(),
+            "licence": LICENCE,
+            "attribution": attribution(chapter, absolute(site_url, permalink(meta.id)), identity),
+            "self_check": _self_check(chapter),
+        })
+    paths = [
+        {
+            "perspective": path.perspective,
+            "title": f"INTRO for {site.perspectives[path.perspective].name.lower()}",
+            "intro": path.intro,
+            "url": absolute(site_url, page_address(site.perspectives[path.perspective].start_page)),
+            "steps": list(path.steps),
+        }
+        for path in site.paths.values()
+    ]
+    programmes = [
+        {
+            "id": src_uri.removesuffix(".md").rsplit("/", 1)[-1],
+            "title": site.page_titles[src_uri],
+            "url": absolute(site_url, page_address(src_uri)),
+            "chapters": list(chapter_ids),
+        }
+        for src_uri, chapter_ids in sorted(site.programme_checks.items())
+    ]
+    listed = [chapter_id for chapter_id in menu if chapter_id in site.chapters]
+    return {
+        "title": identity.title,
+        "owner": identity.owner,
+        "description": identity.description,
+        "colour": identity.colour,
+        "url": absolute(site_url, ""),
+        "licence": LICENCE,
+        "licence_url": identity.licence_url,
+        "chapters": chapters,
+        "menu": listed + sorted(set(site.chapters) - set(listed)),
+        "paths": paths,
+        "programmes": programmes,
+    }
+
+
+def catalog_json(data: dict) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"

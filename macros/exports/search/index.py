@@ -1,0 +1,213 @@
+"""INTRO's search index, written at build time from the pages Material's search plugin has read.
+
+Material's plugin splits every page into sections (title, heading, anchor, text) and leaves out what a page
+marks `data-search-exclude`. From that this module writes script files, `search/intro-index.js` first, that INTRO's
+own search worker loads when the reader opens search, online and over file:// alike:
+
+- `pages`: per page its address and title; its sections (anchor, heading, the start of the text, for excerpts)
+  go into `search/intro-text-<n>.js`, TEXT_PAGES pages a file, loaded for the results that need them;
+- `terms`: per index key (macros.exports.search.norwegian) the pages it occurs in («page,score,page,score»), each
+  with a score worked out here:
+  a word in the title counts most, then in a heading, then in the text (BM25), all times how rare the word is.
+  A glossary term counts on the one page that explains it (the glossary's `chapter`), not on every page that
+  uses it. Compounds count for their parts too («sykehjemsplassen» also for «sykehjem» and «plass»);
+- `words`: per key the word as the site writes it most often, for the «Mente du …?» suggestion;
+- `alternatives`: the pages offered when a search finds nothing (the reader groups' start pages, the glossary).
+
+Material's own index (`search/search_index.json`, fetched on every page view) is cut to its configuration:
+the page needs nothing more, and a first visit no longer pays for the index.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import math
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from macros.exports.search import norwegian
+
+MATERIAL_INDEX = "search/search_index.json"
+INTRO_INDEX = "search/intro-index.js"
+# The sections' text, for the excerpts, in files of TEXT_PAGES pages each: the worker loads only the files
+# its top results are in, so a large site is ready as soon as the words and scores are in.
+TEXT_FILE = "search/intro-text-{}.js"
+TEXT_PAGES = 10
+GLOSSARY_PAGE = "ordliste"  # online «ordliste/», offline «ordliste.html»
+
+# How much a word counts where it stands. The text's share is BM25's (at most K1 + 1 = 2.2).
+TITLE = 8.0
+SLUG = 4.0  # the last part of the address, which authors choose as a keyword: slik-gjor-du/hjemmetjenester
+HEADING = 3.0
+# A page with more headings than this is a reference list (the glossary, the figures): each heading counts less.
+MANY_HEADINGS = 20
+GLOSSARY = 6.0
+COMPOUND_PART = 0.5
+# A page's compounds count for parts of four letters or more: «sykehjem» is not about «syk».
+SHORTEST_PART = 4
+K1, B = 1.2, 0.6
+# The glossary page lists every term under its own heading: it should help, not outrank the chapters.
+GLOSSARY_PAGE_WEIGHT = 0.5
+# Text kept per section for the excerpt under a result; the scores count all of it.
+EXCERPT_CHARS = 360
+TAG = re.compile(r"<[^>]+>")
+
+
+@dataclass
+class Section:
+    anchor: str
+    heading: str
+    text: str
+
+
+@dataclass
+class Page:
+    location: str
+    title: str
+    sections: list[Section] = field(default_factory=list)
+    glossary: list[str] = field(default_factory=list)  # the terms this page explains
+
+
+def plain(markup: str) -> str:
+    return " ".join(html.unescape(TAG.sub(" ", markup)).split())
+
+
+def pages_from_material(docs: Iterable[dict]) -> list[Page]:
+    """Material's entries, grouped by page: the entry without «#» is the page, the others its sections."""
+    pages: dict[str, Page] = {}
+    for doc in docs:
+        location, _, anchor = doc["location"].partition("#")
+        page = pages.setdefault(location, Page(location, ""))
+        if not anchor:
+            page.title = plain(doc["title"])
+        page.sections.append(Section(anchor, plain(doc["title"]) if anchor else "", plain(doc.get("text", ""))))
+    return [page for page in pages.values() if page.title]
+
+
+def compound_parts(vocabulary: frozenset[str]) -> dict[str, tuple[str, str]]:
+    """Each compound of the site with its two parts, when both are words of the site too."""
+    parts = {}
+    for word_key in vocabulary:
+        if len(word_key) >= 2 * SHORTEST_PART:
+            found = norwegian.split_compound(word_key, vocabulary, SHORTEST_PART)
+            if found:
+                parts[word_key] = found
+    return parts
+
+
+def _weighted(keys: Iterable[str], compounds: dict[str, tuple[str, str]]) -> Counter[str]:
+    """Each key once per occurrence; a compound's parts half as much."""
+    counts: Counter[str] = Counter()
+    for word_key in keys:
+        counts[word_key] += 1
+        for part in compounds.get(word_key, ()):
+            counts[part] += COMPOUND_PART
+    return counts
+
+
+def _bm25(tf: float, length: int, average: float) -> float:
+    return tf * (K1 + 1) / (tf + K1 * (1 - B + B * length / average)) if tf else 0.0
+
+
+def term_scores(pages: list[Page]) -> dict[str, list[tuple[int, float]]]:
+    """Per key, the pages it occurs in with how strongly, best-scoring fields counted."""
+    fields = []
+    for page in pages:
+        slug = page.location.rstrip("/").removesuffix(".html").rsplit("/", 1)[-1].replace("-", " ")
+        fields.append((norwegian.keys(page.title), norwegian.keys(slug),
+                       [k for s in page.sections for k in norwegian.keys(s.heading)],
+                       [k for s in page.sections for k in norwegian.keys(s.text)],
+                       [norwegian.keys(term) for term in page.glossary]))
+    vocabulary = frozenset(k for title, _, headings, text, _ in fields for k in (*title, *headings, *text))
+    compounds = compound_parts(vocabulary)
+    lengths = [len(text) for _, _, _, text, _ in fields]
+    average = max(sum(lengths) / max(len(lengths), 1), 1.0)
+    raw: dict[str, dict[int, float]] = defaultdict(dict)
+    for number, (title, slug, headings, text, glossary) in enumerate(fields):
+        in_title, in_slug, in_headings, in_text = (_weighted(f, compounds) for f in (title, slug, headings, text))
+        heading = HEADING * min(1.0, MANY_HEADINGS / max(len(pages[number].sections), 1))
+        in_glossary: Counter[str] = Counter()
+        for term_keys in glossary:
+            for word_key in term_keys:  # a word of a long term («… for sykehjem og hjemmetjenester») counts little
+                in_glossary[word_key] = max(in_glossary[word_key], 1 / len(term_keys))
+        weight = GLOSSARY_PAGE_WEIGHT if pages[number].location.startswith(GLOSSARY_PAGE) else 1.0
+        for word_key in set(in_title) | set(in_slug) | set(in_headings) | set(in_text) | set(in_glossary):
+            raw[word_key][number] = weight * (TITLE * min(in_title[word_key], 1)
+                                              + SLUG * min(in_slug[word_key], 1) * (not in_title[word_key])
+                                              + heading * 0.75 * min(in_headings[word_key], 2)
+                                              + GLOSSARY * in_glossary[word_key]
+                                              + _bm25(in_text[word_key], lengths[number], average))
+    total = len(pages)
+    scores = {}
+    for word_key, found in raw.items():
+        rarity = math.log(1 + (total - len(found) + 0.5) / (len(found) + 0.5))
+        scores[word_key] = sorted(((n, s * rarity) for n, s in found.items()), key=lambda item: -item[1])
+    return scores
+
+
+def display_words(pages: list[Page]) -> dict[str, str]:
+    """Per key, the form the site writes most often («sykehjem», not «sykehjemmene»)."""
+    forms: dict[str, Counter[str]] = defaultdict(Counter)
+    for page in pages:
+        for text in (page.title, *(s.heading for s in page.sections), *(s.text for s in page.sections)):
+            for word in norwegian.words(text):
+                if not norwegian.is_stop_word(word):
+                    forms[norwegian.key(word)][word] += 1
+    return {word_key: counts.most_common(1)[0][0] for word_key, counts in forms.items()}
+
+
+def build(pages: list[Page], alternatives: list[str]) -> dict:
+    """The index as the worker reads it; scores as whole numbers (tenths) to keep the file small."""
+    numbers = {page.location: n for n, page in enumerate(pages)}
+    # Each key's pages and scores as one string («3,125,17,40»): a browser reads a few megabytes of strings far
+    # faster than as many numbers, and the worker turns into numbers only the keys a query asks for.
+    terms = {word_key: ",".join(f"{n},{max(1, round(score * 10))}" for n, score in found)
+             for word_key, found in sorted(term_scores(pages).items())}
+    return {
+        "pages": [[page.location, page.title] for page in pages],
+        "textPages": TEXT_PAGES,
+        "terms": terms,
+        "words": {k: w for k, w in sorted(display_words(pages).items()) if k in terms and w != k},
+        "alternatives": [numbers[location] for location in alternatives if location in numbers],
+    }
+
+
+def texts(pages: list[Page]) -> list[list]:
+    """Per text file, its pages' sections: anchor, heading and the start of the text."""
+    return [[[[s.anchor, s.heading, s.text[:EXCERPT_CHARS]] for s in page.sections]
+             for page in pages[start:start + TEXT_PAGES]] for start in range(0, len(pages), TEXT_PAGES)]
+
+
+def _json(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def script(index: dict) -> str:
+    """A script, not JSON: a worker loads it with importScripts, which works over file:// too."""
+    return "self.introSearchIndex=" + _json(index) + ";\n"
+
+
+def text_script(number: int, sections: list) -> str:
+    return f"(self.introSearchTexts=self.introSearchTexts||{{}})[{number}]=" + _json(sections) + ";\n"
+
+
+def write(site_dir: Path, glossary: dict[str, list[str]], alternatives: list[str]) -> None:
+    """Write INTRO's index from Material's, then cut Material's down to its configuration.
+
+    glossary maps a page's location to the terms it explains; alternatives are page locations."""
+    path = site_dir / MATERIAL_INDEX
+    if not path.is_file():
+        return
+    material = json.loads(path.read_text(encoding="utf-8"))
+    pages = pages_from_material(material.get("docs", []))
+    for page in pages:
+        page.glossary = glossary.get(page.location, [])
+    (site_dir / INTRO_INDEX).write_text(script(build(pages, alternatives)), encoding="utf-8")
+    for number, sections in enumerate(texts(pages)):
+        (site_dir / TEXT_FILE.format(number)).write_text(text_script(number, sections), encoding="utf-8")
+    path.write_text(json.dumps({"config": material.get("config", {}), "docs": []}, separators=(",", ":")),
+                    encoding="utf-8")

@@ -1,0 +1,86 @@
+"""A printable booklet per path, like GOV.UK's «/print» guides: a cover, the contents and every chapter in order.
+
+The booklet is a page of its own (kapitler/hefte-<path>); each chapter's relative links and images are written
+anew from the booklet's address, online and in the offline edition. Each chapter keeps its
+own anchors under a prefix, and its headings move one level down under the chapter's title.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from urllib.parse import urlsplit, urlunsplit
+
+from selectolax.lexbor import LexborHTMLParser
+
+from macros.rendering.render import _render
+from macros.content.site import Site
+
+FOLDER = "kapitler/"
+# What belongs to reading on a screen, not to a booklet.
+LEFT_OUT = (".intro-teaching", ".intro-path-nav", ".intro-progress", ".intro-words", ".intro-selfcheck")
+_HEADING = re.compile(r"<(/?)h([1-5])\b")
+
+
+def src_uri(perspective: str) -> str:
+    return f"{FOLDER}hefte-{perspective}.md"
+
+
+def page_markdown(site: Site, perspective: str) -> str:
+    """The booklet's own page: its title, kept out of search (it repeats the chapters), filled in after rendering."""
+    name = site.perspectives[perspective].name
+    return _render("booklet_page.md.j2", title=f"Hele stien for {name.lower()}", summary=site.paths[perspective].intro)
+
+
+def _folder(url: str) -> str:
+    """The folder a page's relative links start from: the page itself for «kapitler/x/», its parent for «x.html»."""
+    return url.rstrip("/") if url.endswith("/") or not url else posixpath.dirname(url)
+
+
+def moved_link(address: str, from_url: str, to_url: str) -> str:
+    """A relative link written on the page at from_url, as the page at to_url must write it."""
+    parts = urlsplit(address)
+    if not address or parts.scheme or parts.netloc or address.startswith(("#", "/")) or not parts.path:
+        return address
+    target = posixpath.normpath(posixpath.join(_folder(from_url), parts.path))
+    moved = posixpath.relpath(target, _folder(to_url) or ".")
+    if parts.path.endswith("/") and not moved.endswith("/"):
+        moved += "/"
+    return urlunsplit(("", "", moved, parts.query, parts.fragment))
+
+
+def chapter_html(chapter_id: str, html: str, from_url: str = "", to_url: str = "") -> str:
+    """A chapter's finished HTML as a part of the booklet: no screen furniture, unique anchors, headings one down,
+    and its relative links and images written from the booklet's address."""
+    tree = LexborHTMLParser(f"<div>{html}</div>")
+    if from_url != to_url:
+        for node in tree.css("a[href], img[src], source[src]"):
+            attribute = "href" if node.tag == "a" else "src"
+            node.attrs[attribute] = moved_link(node.attributes[attribute] or "", from_url, to_url)
+    for selector in LEFT_OUT:
+        for node in tree.css(selector):
+            node.decompose()
+    for node in tree.css("[id]"):
+        node.attrs["id"] = f"{chapter_id}--{node.attributes['id']}"
+    for node in tree.css('a[href^="#"]'):
+        node.attrs["href"] = f"#{chapter_id}--{node.attributes['href'][1:]}"
+    for node in tree.css("label[for]"):
+        node.attrs["for"] = f"{chapter_id}--{node.attributes['for']}"
+    body = tree.css_first("div").inner_html or ""
+    return _HEADING.sub(lambda m: f"<{m.group(1)}h{int(m.group(2)) + 1}", body)
+
+
+def booklet_html(site: Site, perspective: str, rendered: dict[str, tuple[str, str]], permanent_urls: dict[str, str],
+                 path_url: str, edition_title: str, booklet_url: str = "") -> str:
+    """Cover, contents and every chapter of the path in order, each with its permanent link. (A chapter that was
+    not rendered in this build, as in `mkdocs serve --dirty`, shows only its title and link until the next build.)"""
+    chapters = []
+    for chapter_id in site.paths[perspective].steps:
+        chapter = site.chapters[chapter_id]
+        chapters.append({"id": chapter_id, "title": chapter.meta.title, "summary": chapter.meta.summary,
+                         "minutes": chapter.readability.reading_minutes, "permanent_url": permanent_urls[chapter_id],
+                         "html": chapter_html(chapter_id, *rendered.get(chapter.src_uri, ("", booklet_url)),
+                                              booklet_url)})
+    return _render("booklet.html.j2", group=site.perspectives[perspective].name, intro=site.paths[perspective].intro,
+                   chapters=chapters, path_url=path_url, edition_title=edition_title,
+                   minutes=sum(c["minutes"] for c in chapters))

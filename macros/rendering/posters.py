@@ -1,0 +1,101 @@
+"""A4 QR posters for the lab and the workshop: one for every programme station and one for every chapter.
+
+Each poster is a small HTML page made for paper: the browser lays out its text, the QR code is inline SVG, and
+print CSS (assets/stylesheets/intro-plakat.css) fits it on one A4 sheet. The stations come from the programmes'
+data (data/programmes/), so a station cannot lack its poster. Every QR code holds the chapter's permanent link.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass
+from functools import lru_cache
+
+import segno
+
+from macros.exports.addresses import permalink, relative_target
+from macros.content.identity import Identity
+from macros.content.model import Station
+from macros.rendering.norwegian import sort_key
+from macros.rendering.render import _render, link
+from macros.content.site import Site
+
+FOLDER = "plakater/"
+PAGE = "plakater.md"  # the page listing every poster
+STYLESHEET = "assets/stylesheets/intro-plakat.css"
+PRINT_SCRIPT = "assets/javascripts/intro-print.js"
+# A chapter title longer than this gets a smaller type size, so the poster still fits one A4 sheet.
+LONG_TITLE = 40
+
+
+@dataclass(frozen=True)
+class Poster:
+    path: str  # where the poster is in the site
+    chapter: str  # the chapter id its QR code leads to
+    station: Station | None = None
+    number: int | None = None  # the station's number in its programme
+    programme: str | None = None  # the programme page (src_uri)
+
+
+def station_path(programme_src_uri: str, station_id: str) -> str:
+    """programmer/velferdsteknologi-i-praksis.md, gps → plakater/stasjon-velferdsteknologi-i-praksis-gps.html"""
+    return f"{FOLDER}stasjon-{posixpath.basename(programme_src_uri).removesuffix('.md')}-{station_id}.html"
+
+
+def chapter_path(chapter_id: str) -> str:
+    return f"{FOLDER}{chapter_id}.html"
+
+
+def all_posters(site: Site, menu: list[str] | tuple[str, ...] = ()) -> list[Poster]:
+    """Every station of every programme, then every chapter (in menu order, the rest after)."""
+    stations = [Poster(station_path(src_uri, station.id), station.chapter, station, number, src_uri)
+                for src_uri, programme in sorted(site.programmes.items())
+                for number, station in enumerate(programme.stations, start=1)]
+    order = [c for c in menu if c in site.chapters] + sorted(set(site.chapters) - set(menu))
+    return stations + [Poster(chapter_path(chapter_id), chapter_id) for chapter_id in order]
+
+
+# Making a QR code takes a few milliseconds; `mkdocs serve` keeps this between rebuilds.
+@lru_cache(maxsize=512)
+def qr_svg(url: str) -> str:
+    """The QR code as inline SVG that scales to its box (a quiet zone of four modules included)."""
+    return segno.make_qr(url, error="m").svg_inline(border=4, omitsize=True, svgclass="intro-poster-qr",
+                                                     lineclass=None)
+
+
+def poster_html(site: Site, poster: Poster, identity: Identity, page_urls: dict[str, str]) -> str:
+    chapter = site.chapters[poster.chapter]
+    url = identity.url.rstrip("/") + "/" + permalink(poster.chapter)
+    folder = posixpath.dirname(poster.path)
+    address = folder + "/"
+    return _render(
+        "poster.html.j2",
+        poster=poster, identity=identity, url=url, qr=qr_svg(url),
+        chapter_title=chapter.meta.title, summary=chapter.meta.summary,
+        long_title=len(chapter.meta.title) > LONG_TITLE,
+        programme=site.page_titles.get(poster.programme or "", ""),
+        back=relative_target(address, page_urls.get(PAGE, page_urls.get("index.md", ""))),
+        chapter_link=relative_target(address, page_urls[chapter.src_uri]),
+        stylesheet=posixpath.relpath(STYLESHEET, folder),
+        print_script=posixpath.relpath(PRINT_SCRIPT, folder),
+        logo=posixpath.relpath(identity.logo, folder) if identity.logo else "",
+    )
+
+
+def poster_files(site: Site, identity: Identity, page_urls: dict[str, str],
+                 menu: list[str] | tuple[str, ...] = ()) -> dict[str, str]:
+    """Every poster, by its path in the site."""
+    return {poster.path: poster_html(site, poster, identity, page_urls) for poster in all_posters(site, menu)}
+
+
+def poster_list(site: Site, page_src_uri: str) -> str:
+    """The posters page: the posters of each programme's stations, then one for every chapter."""
+    posters = all_posters(site)
+    programmes = [{"title": site.page_titles[src_uri], "link": link(page_src_uri, src_uri),
+                   "posters": [{"poster": p, "link": link(page_src_uri, p.path),
+                                "chapter": site.chapters[p.chapter].meta.title} for p in posters
+                               if p.programme == src_uri]}
+                  for src_uri, programme in sorted(site.programmes.items()) if programme.stations]
+    chapters = sorted(({"title": site.chapters[p.chapter].meta.title, "link": link(page_src_uri, p.path)}
+                       for p in posters if p.station is None), key=lambda c: sort_key(c["title"]))
+    return _render("posters.md.j2", programmes=programmes, chapters=chapters)
