@@ -23,9 +23,13 @@ PROJECT_PARTS = ("docs", "data", "overrides", "mkdocs.yml")
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """A browser test runs Debian's chromium: it needs the system, as the nginx, Java and hunspell tests do."""
+    """The folder marks a test: tests/browser/ runs in Chromium, tests/system/ needs other Debian packages. A browser
+    test runs Debian's chromium: it needs the system, as the nginx, Java and hunspell tests do."""
     for item in items:
-        if item.get_closest_marker("browser"):
+        folder = item.path.parent.name
+        if folder == "browser":
+            item.add_marker(pytest.mark.browser)
+        if folder == "system" or item.get_closest_marker("browser"):
             item.add_marker(pytest.mark.system)
 
 

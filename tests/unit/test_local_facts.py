@@ -12,7 +12,7 @@ from macros.content.model import LOCAL_TOPICS, LocalFacts
 from macros.content.review import DEFAULT_GRACE_DAYS, due_dates
 from macros.content import yamlio
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 EDITIONS = ROOT / "data/editions"
 
 

@@ -7,9 +7,9 @@ import pytest
 from macros.content.errors import ContentError
 from macros.content.site import load_site
 
-from tests.test_model import VALID
+from tests.unit.test_model import VALID
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "data"
 
 

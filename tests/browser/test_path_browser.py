@@ -91,7 +91,7 @@ def test_student_path_from_start_to_end_over_file(offline_page, offline_dir):
 
 
 def test_the_path_ending_passes_axe(browser, served_site):
-    from tests.test_accessibility import audit
+    from tests.browser.test_accessibility import audit
 
     def finished(page) -> None:
         page.goto(served_site + "perspektiver/studenter/?sti=studenter&ferdig=1")

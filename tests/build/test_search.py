@@ -12,7 +12,7 @@ from playwright.sync_api import expect
 
 from macros.exports.search import index, norwegian
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 WORKER = ROOT / "docs/assets/javascripts/intro-search-worker.js"
 EXAMPLES = json.loads((ROOT / "tests/data/search-words.json").read_text(encoding="utf-8"))
 QUERIES = [(group, query, wanted) for group, rows in

@@ -23,7 +23,7 @@ from bench.reload import Reload, ReloadRun
 from bench.report_authors import reload_goal, reload_section
 from macros.commands.release import mkdocs_env
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 NUMBER = r"\d[\d ]*(?:,\d+)?"
 SCORE = r"\d{1,3}"
 

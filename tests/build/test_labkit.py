@@ -13,7 +13,7 @@ from macros.rendering.posters import all_posters, station_path
 from macros.rendering.programme_pages import materials_src_uri
 from macros.content.programmes import read_programmes, rotation, timetable
 from tests.conftest import ROOT
-from tests.test_content import SITE
+from tests.build.test_content import SITE
 
 SITE_TEXTS = {src_uri: (ROOT / "docs" / src_uri).read_text(encoding="utf-8") for src_uri in SITE.programmes}
 

@@ -22,7 +22,7 @@ from macros.content.identity import Identity
 from macros.loader import nav_pages
 from macros.content.local import load_facts
 from macros.content.site import load_site
-from tests.test_site import DATA, ROOT
+from tests.unit.test_site import DATA, ROOT
 
 DOCS = ROOT / "docs"
 SITE = load_site(DATA, [(page.relative_to(DOCS).as_posix(), page.read_text(encoding="utf-8"))

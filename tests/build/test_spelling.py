@@ -22,7 +22,7 @@ from macros.checks.spelling import (
     words,
 )
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 
 CHAPTER_WITH_TYPOS = """---
 id: typo

@@ -3,7 +3,7 @@ import datetime as dt
 from macros.rendering import render
 from macros.content.site import load_site
 
-from tests.test_site import DATA, real_chapters, start_pages
+from tests.unit.test_site import DATA, real_chapters, start_pages
 
 SITE = load_site(DATA, start_pages() + real_chapters())
 

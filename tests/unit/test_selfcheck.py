@@ -11,7 +11,7 @@ import yaml
 from macros.content.errors import ContentError
 from macros.content.site import load_site, sections
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 CHAPTER = "en-dag-i-tjenestene"
 
 

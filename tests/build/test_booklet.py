@@ -6,7 +6,7 @@ import pytest
 import yaml
 
 from tests.conftest import ROOT
-from tests.test_print import printed
+from tests.browser.test_print import printed
 
 PATHS = yaml.safe_load((ROOT / "data/paths.yml").read_text(encoding="utf-8"))
 
