@@ -92,8 +92,12 @@ lint: setup ## Check the Python code with ruff (pyproject.toml says which rules)
 check: build lint ## Build, lint, then run the tests that need no Debian packages (no browser, nginx, hunspell or Java)
 	$(VENV)/bin/pytest -m "not system"
 
+# The tests run in TEST_WORKERS processes side by side (pytest-xdist), a test file at a time each: much of a
+# run is one MkDocs build or one Chromium tab, which leave a core idle. Each process builds the sites it needs once.
+TEST_WORKERS ?= 2
+
 test: setup-test lint ## Install everything the tests need, lint, and run every test
-	$(VENV)/bin/pytest
+	$(VENV)/bin/pytest -n $(TEST_WORKERS) --dist loadfile
 
 bench: setup-test ## Measure build, edit-to-reload, page weight, Lighthouse, search and the offline zip: bench/results/latest.md
 	$(PYTHON) -m bench.run
