@@ -10,11 +10,11 @@
 
   /* From intro.js: storage switched off or full never stops the feedback; it is just not kept. */
   function read() {
-    return window.introStore.read(KEY, null) || {};
+    return window.introShared.read(KEY, null) || {};
   }
 
   function write(value) {
-    window.introStore.write(KEY, value);
+    window.introShared.write(KEY, value);
   }
 
   function chosen(fieldset) {
@@ -39,12 +39,7 @@
     return found ? found.textContent : "";
   }
 
-  function element(tag, className, content) {
-    var made = document.createElement(tag);
-    if (className) made.className = className;
-    if (content) made.textContent = content;
-    return made;
-  }
+  var element = window.introShared.element; /* from intro.js */
 
   /* The feedback for one question: the verdict in words (never by colour alone), why, and where to read. */
   function drawFeedback(fieldset, result) {

@@ -28,8 +28,6 @@
     }
   }
 
-  /* intro-selfcheck.js, loaded after this file, keeps its results through the same two functions. */
-  window.introStore = { read: read, write: write };
 
   function activePath() {
     var fromLink = new URLSearchParams(window.location.search).get("sti");
@@ -46,6 +44,9 @@
     if (content) made.textContent = content;
     return made;
   }
+
+  /* intro-selfcheck.js, loaded after this file, keeps its results and draws its feedback with the same helpers. */
+  window.introShared = { read: read, write: write, element: element };
 
   function withPath(href, path) {
     return href.split("?")[0] + "?sti=" + encodeURIComponent(path);
