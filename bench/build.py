@@ -22,19 +22,30 @@ from bench.browser import gzipped_size
 from bench.corpus import Corpus, generate
 from bench.process import build_env, run_measured
 from macros.commands.release import mkdocs_command
+from macros.exports.search import index as search_index
 
 CONFIGS = ("intro", "stock")
 # Stock Material on the Markdown INTRO renders (macros run, front matter turned into header, key points, sources,
 # teaching box and path navigation): the same content as INTRO's pages, without INTRO's machinery. It splits
 # INTRO's extra cost into what its pages hold and what its checks and hooks cost.
 FINISHED = "finished"
-# The search index a site's reader downloads when searching: INTRO's own (macros/search), else Material's.
-SEARCH_INDEXES = ("search/intro-index.js", "search/search_index.json")
+# The search index file a reader's browser loads first when searching: INTRO's own, else Material's.
+SEARCH_INDEXES = (search_index.INTRO_INDEX, search_index.MATERIAL_INDEX)
 
 
-def search_index(site: Path) -> Path:
-    found = [site / name for name in SEARCH_INDEXES if (site / name).is_file()]
-    return found[0] if found else site / SEARCH_INDEXES[-1]
+@dataclass(frozen=True)
+class IndexSize:
+    raw: int
+    gzipped: int  # each file compressed on its own, as the server sends it
+    files: int
+    opening: int  # compressed: what opening search loads before the first query
+
+
+def search_size(site: Path) -> IndexSize:
+    """The search index a reader may download: INTRO's files (macros.exports.search.index), else Material's."""
+    paths = search_index.files(site) or [site / search_index.MATERIAL_INDEX]
+    sizes = [(len(data), gzipped_size(data)) for data in (path.read_bytes() for path in paths)]
+    return IndexSize(sum(raw for raw, _ in sizes), sum(gz for _, gz in sizes), len(sizes), sizes[0][1])
 
 
 @dataclass(frozen=True)
@@ -51,7 +62,7 @@ class Build:
 class SizeResult:
     corpus: Corpus
     builds: list[Build] = field(default_factory=list)
-    index_bytes: dict[str, tuple[int, int]] = field(default_factory=dict)  # config → (raw, gzip)
+    index_bytes: dict[str, IndexSize] = field(default_factory=dict)  # per config
 
     finished: Corpus | None = None
 
@@ -117,8 +128,7 @@ def bench_size(chapters: int, repeat: int, work: Path, say, flat_nav: bool = Fal
         result.builds.append(done)
         say(f"  stock på ferdig Markdown: {done.wall:6.1f} s vegg, {done.cpu:6.1f} s CPU, {done.peak_mb:6.0f} MB")
     for config in CONFIGS:
-        index = search_index(site_dir(work, chapters, config)).read_bytes()
-        result.index_bytes[config] = (len(index), gzipped_size(index))
+        result.index_bytes[config] = search_size(site_dir(work, chapters, config))
     return result
 
 

@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 
 from bench.browser import COMPRESSIBLE, GZIP_MIN_LENGTH, gzipped_size, serve
 from macros.commands.chromium import browser as chromium, fence
-from bench.build import SEARCH_INDEXES, search_index
+from bench.build import SEARCH_INDEXES, IndexSize, search_size
 from bench.corpus import ROOT
 from bench.process import plain_error, switches_off
 from macros.commands.release import build_release
@@ -50,8 +50,7 @@ class PageWeight:
 @dataclass
 class Reader:
     pages: list[PageWeight] = field(default_factory=list)
-    index_raw: int = 0
-    index_gzipped: int = 0
+    index: IndexSize | None = None
     chapters: int = 0
     zip_bytes: int = 0
     build_seconds: dict[str, float] = field(default_factory=dict)
@@ -129,9 +128,8 @@ def measure_reader(work: Path, say) -> Reader:
         site = build_real_site(work, reader)
         reader.site = site
         say(f"Det ekte nettstedet er bygget (frakoblet zip {reader.zip_bytes / 1e6:.1f} MB)")
-        index_file = search_index(site)
-        index = index_file.read_bytes()
-        reader.index_raw, reader.index_gzipped = len(index), gzipped_size(index)
+        reader.index = search_size(site)
+        index_file = next(site / name for name in SEARCH_INDEXES if (site / name).is_file())
         reader.chapters = len(chapter_pages(site))
         with serve(site) as base, chromium() as browser:
             for label, path in _weighed_pages(site):

@@ -7,6 +7,7 @@ import statistics
 from bench.browser import GZIP_LEVEL
 from bench.formatting import KB, Goal, kb, num
 from bench.lighthouse import CATEGORIES, PAGES, LighthousePage, LighthouseResult
+from bench.build import IndexSize
 from bench.reader import Reader
 from bench.search import QUERIES, TYPING_DELAY_MS, Search, SearchResult
 
@@ -29,10 +30,10 @@ def reader_goals(reader: Reader) -> list[Goal]:
             total = page.total(with_index=False)
             goals.append((f"{page.label}, første besøk uten søkeindeks < {MAX_CHAPTER_KB} kB", kb(total),
                           total < MAX_CHAPTER_KB * KB))
-    if reader.chapters:
-        per_100 = reader.index_gzipped * 100 / reader.chapters
+    if reader.chapters and reader.index:
+        per_100 = reader.index.gzipped * 100 / reader.chapters
         goals.append((f"Søkeindeks < {MAX_INDEX_KB_PER_100} kB komprimert per 100 kapitler (det ekte nettstedet)",
-                      f"{kb(int(per_100))} ({kb(reader.index_gzipped)} for {reader.chapters} kapitler)",
+                      f"{kb(int(per_100))} ({kb(reader.index.gzipped)} for {reader.chapters} kapitler)",
                       per_100 < MAX_INDEX_KB_PER_100 * KB))
     # The corpora's indexes are left out: text from a small bank of sentences compresses far better than prose.
     return goals
@@ -74,10 +75,11 @@ def reader_section(reader: Reader) -> list[str]:
               "komprimeringen i `deploy/nginx/intro.conf` (samme nivå, samme filtyper, fra 256 byte; bilder telles "
               "som de er). "
               "1 kB = 1000 byte.", "",
-              "| Side | Forespørsler | Uten søkeindeks | Med søkeindeks | Søkeindeksen hentet ved lasting |",
+              "| Side | Forespørsler | Uten søkeindeks | Med søket åpnet | Søkeindeksen hentet ved lasting |",
               "| --- | ---: | ---: | ---: | --- |"]
     for page in reader.pages:
-        with_index = page.total(True) if page.index_loaded else page.total(False) + reader.index_gzipped
+        opening = reader.index.opening if reader.index else 0
+        with_index = page.total(True) if page.index_loaded else page.total(False) + opening
         lines.append(f"| {page.label} (`/{page.path}`) | {len(page.resources)} | {kb(page.total(False))} | "
                      f"{kb(with_index)} | {'ja' if page.index_loaded else 'nei (lagt til)'} |")
     lines += ["", "Største filer ved første besøk:", ""]
@@ -86,8 +88,10 @@ def reader_section(reader: Reader) -> list[str]:
         lines.append(f"- {page.label}: " + ", ".join(f"`{r.url}` {kb(r.gzipped)}" for r in biggest))
         if page.blocked:
             lines.append(f"  - stoppet forespørsler til andre nettsteder: {', '.join(page.blocked)}")
-    lines += ["", f"- Søkeindeksen: {kb(reader.index_gzipped)} komprimert ({kb(reader.index_raw)} rå) for "
-              f"{reader.chapters} kapitler, hentet først når leseren åpner søket.",
+    index = reader.index or IndexSize(0, 0, 0, 0)
+    lines += ["", f"- Søkeindeksen: {kb(index.gzipped)} komprimert ({kb(index.raw)} rå) for {reader.chapters} "
+              f"kapitler, i {index.files} filer. Når leseren åpner søket, hentes {kb(index.opening)} (ordene); "
+              "resten hentes når et søk trenger det, og mens leseren leser treffene.",
               "- Det et første besøk betaler for søket før leseren søker (filene med «search» i navnet): " + ", ".join(
                   f"{page.label} {kb(page.search_cost)}" for page in reader.pages) + ".",
               f"- Den frakoblede zip-filen (`make offline`): {num(reader.zip_bytes / 1e6, 2)} MB.",

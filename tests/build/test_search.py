@@ -35,13 +35,13 @@ def read_script(path: Path) -> object:
 
 
 def read_index(site_dir: Path) -> dict:
-    """The index, with each page's sections put back from the text files."""
+    """The index as one: the head, with each key's postings and each page (address, title, sections) put back
+    from the terms and text files."""
     built = read_script(site_dir / index.INTRO_INDEX)
-    number = 0
-    while (site_dir / index.TEXT_FILE.format(number)).is_file():
-        for offset, sections in enumerate(read_script(site_dir / index.TEXT_FILE.format(number))):
-            built["pages"][number * built["textPages"] + offset].append(sections)
-        number += 1
+    keys, runs, pages = built["keys"].split(" "), [], []
+    for path in index.files(site_dir)[1:]:
+        (runs if "intro-terms-" in path.name else pages).extend(read_script(path))
+    built["terms"], built["pages"] = dict(zip(keys, runs, strict=True)), pages
     return built
 
 

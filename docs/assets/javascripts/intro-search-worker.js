@@ -3,8 +3,10 @@
  * It speaks Material's worker protocol (SETUP, READY, QUERY, RESULT), so Material's search dialog,
  * keyboard handling and screen-reader text stay as they are. The index is made at build time
  * (macros/exports/search/): per Norwegian word key the pages it occurs in, with a score that already weighs
- * title above headings above text. It is loaded only when the page says the reader opened search
- * ({type: "intro-load", data: address of search/intro-index.js}); READY follows once it is in.
+ * title above headings above text. Its first file, the sorted keys, is loaded only when the page says the
+ * reader opened search ({type: "intro-load", data: address of search/intro-index.js}); READY follows once it
+ * is in. A query then loads the terms files that hold its keys' pages and scores, and the text files that
+ * hold its results' titles and excerpts; while the reader reads, the rest come in one at a time.
  *
  * A query is cut into words; function words («hva», «til», «på») are dropped. Each word is keyed as the
  * index keys words (the same rules as macros/exports/search/norwegian.py, checked against the same examples):
@@ -167,31 +169,40 @@
 
   /* ---- The index ---- */
 
-  var index = null;   /* as loaded: pages, terms, words, alternatives */
-  var vocabulary = []; /* the keys, sorted, for prefixes and typos */
+  var index = null;    /* as loaded: pageCount, textPages, keys, termFiles, words, alternatives */
+  var vocabulary = []; /* the keys, sorted, for finding a word, prefixes and typos */
+  var base = "";       /* the address of the index's folder */
 
-  function has(wordKey) { return Object.prototype.hasOwnProperty.call(index.terms, wordKey); }
-
-  /* The sections of a page (anchor, heading, start of text) are in text file number page / textPages. */
-  var textBase = "";
-  function textNumber(page) { return Math.floor(page / index.textPages); }
-  function textFile(page) {
-    var files = scope.introSearchTexts;
-    return files && files[textNumber(page)];
+  /* Where a key stands among the sorted keys, or where it would stand. */
+  function position(wordKey) {
+    var low = 0, high = vocabulary.length;
+    while (low < high) {
+      var middle = (low + high) >> 1;
+      if (vocabulary[middle] < wordKey) low = middle + 1; else high = middle;
+    }
+    return low;
   }
-  function sectionsOf(page) {
-    var file = textFile(page);
-    return file ? file[page % index.textPages] : [["", "", ""]];
+  function has(wordKey) { return vocabulary[position(wordKey)] === wordKey; }
+
+  /* The terms file that holds the key at this position: the last that starts at or before it. */
+  function termNumber(at) {
+    var starts = index.termFiles, low = 0, high = starts.length - 1;
+    while (low < high) {
+      var middle = (low + high + 1) >> 1;
+      if (starts[middle] <= at) low = middle; else high = middle - 1;
+    }
+    return low;
   }
 
-  /* Load the text files the pages need, then go on (at once in a worker; over file:// when they are in). */
-  function withTexts(pages, then) {
+  function loaded(kind, number) { return scope[kind] && scope[kind][number]; }
+
+  /* Load the files that are not in yet, then go on: at once in a worker, over file:// when they are in. */
+  function withFiles(kind, prefix, numbers, then) {
     var missing = [], seen = {};
-    pages.forEach(function (page) {
-      var number = textNumber(page);
-      if (!textFile(page) && !seen[number]) {
+    numbers.forEach(function (number) {
+      if (!loaded(kind, number) && !seen[number]) {
         seen[number] = true;
-        missing.push(textBase + "intro-text-" + number + ".js");
+        missing.push(base + prefix + number + ".js");
       }
     });
     if (!missing.length || typeof scope.importScripts !== "function") return then();
@@ -199,20 +210,41 @@
     if (pending && typeof pending.then === "function") pending.then(then); else then();
   }
 
-  function prepare(loaded) {
-    index = loaded;
+  function textNumber(page) { return Math.floor(page / index.textPages); }
+  function withTexts(pages, then) {
+    withFiles("introSearchTexts", "intro-text-", pages.map(textNumber), then);
+  }
+  /* A page's address, title and sections (anchor, heading, start of text). */
+  function pageOf(page) {
+    var file = loaded("introSearchTexts", textNumber(page));
+    return file ? file[page % index.textPages] : ["", "", [["", "", ""]]];
+  }
+  function sectionsOf(page) { return pageOf(page)[2]; }
+
+  /* The keys each way of matching asks for. */
+  function keysAsked(concepts) {
+    var keys = [];
+    concepts.forEach(function (c) {
+      c.ways.forEach(function (way) { keys.push.apply(keys, way.keys); });
+    });
+    return keys;
+  }
+  function withTerms(concepts, then) {
+    withFiles("introSearchTerms", "intro-terms-", keysAsked(concepts).map(function (wordKey) {
+      return termNumber(position(wordKey));
+    }), then);
+  }
+
+  function prepare(head) {
+    index = head;
     sectionKeys = new Map();
     decoded = new Map();
-    vocabulary = Object.keys(index.terms).sort();
+    vocabulary = index.keys ? index.keys.split(" ") : [];
   }
 
   function withPrefix(prefix) {
-    var low = 0, high = vocabulary.length, found = [];
-    while (low < high) {
-      var middle = (low + high) >> 1;
-      if (vocabulary[middle] < prefix) low = middle + 1; else high = middle;
-    }
-    for (var i = low; i < vocabulary.length && found.length < MAX_PREFIX_WORDS; i++) {
+    var found = [];
+    for (var i = position(prefix); i < vocabulary.length && found.length < MAX_PREFIX_WORDS; i++) {
       if (vocabulary[i].lastIndexOf(prefix, 0) !== 0) break;
       found.push(vocabulary[i]);
     }
@@ -262,13 +294,14 @@
     return { typed: typed, ways: ways };
   }
 
-  /* A key's pages and scores, read from the index's string («3,125,17,40») the first time a query asks. */
+  /* A key's pages and scores, read from its terms file's string («3,125,17,40») the first time a query asks. */
   var decoded = new Map();
   function postings(wordKey) {
-    if (!has(wordKey)) return [];
     var found = decoded.get(wordKey);
     if (!found) {
-      found = index.terms[wordKey].split(",").map(Number);
+      var at = position(wordKey), number = termNumber(at), file = loaded("introSearchTerms", number);
+      if (vocabulary[at] !== wordKey || !file) return [];
+      found = file[at - index.termFiles[number]].split(",").map(Number);
       decoded.set(wordKey, found);
     }
     return found;
@@ -299,7 +332,7 @@
   }
 
   function rank(concepts) {
-    var pageCount = index.pages.length, total = new Float64Array(pageCount), matched = new Uint8Array(pageCount);
+    var pageCount = index.pageCount, total = new Float64Array(pageCount), matched = new Uint8Array(pageCount);
     var perConcept = concepts.map(function (c) {
       var scores = conceptScores(c, pageCount);
       for (var p = 0; p < pageCount; p++) {
@@ -341,7 +374,7 @@
       found = sectionsOf(page).map(function (section) {
         return [words(section[1]).map(key), words(section[2]).map(key)];
       });
-      if (textFile(page)) sectionKeys.set(page, found);
+      if (loaded("introSearchTexts", textNumber(page))) sectionKeys.set(page, found);
     }
     return found;
   }
@@ -387,7 +420,7 @@
   }
 
   function result(concepts, ranking, page) {
-    var entry = index.pages[page], keys = matchedKeys(concepts, page), sections = sectionsOf(page);
+    var entry = pageOf(page), keys = matchedKeys(concepts, page), sections = entry[2];
     var known = keysOf(page);
     var best = 0, bestScore = -1;
     for (var i = 0; i < sections.length; i++) {
@@ -413,7 +446,7 @@
 
   function alternatives() {
     return index.alternatives.map(function (page) {
-      var entry = index.pages[page], text = sectionsOf(page)[0][2];
+      var entry = pageOf(page), text = entry[2][0][2];
       return [{ location: entry[0], title: escape(entry[1]), text: excerpt(text, {}), score: 0, terms: {} }];
     });
   }
@@ -438,72 +471,75 @@
     return changed ? better.join(" ") : null;
   }
 
-  /* What to answer: the pages it shows, and how to draw them once their texts are in. */
-  function draft(query) {
-    if (!index) return { pages: [], render: function () { return { items: [] }; } };
-    var concepts = parse(query);
-    if (!concepts.length) return { pages: [], render: function () { return { items: [] }; } };
-    var ranking = rank(concepts);
-    if (!ranking.hits.length) {
-      var better = suggestion(concepts, query);
-      var retry = better ? draft(better + " ") : null;
-      if (retry && retry.hits) {
-        return { pages: retry.pages, hits: retry.hits, render: function () {
-          var answer = retry.render();
-          answer.intro = { query: query, suggestion: better };
-          return answer;
-        } };
-      }
-      if (query.trim().length < SHORTEST_HELP) {
-        return { pages: [], render: function () { return { items: [], intro: { query: query } }; } };
-      }
-      return { pages: index.alternatives, render: function () {
-        return { items: alternatives(), intro: { query: query, none: true, suggestion: better } };
-      } };
-    }
-    var shown = ranking.hits.slice(0, MAX_RESULTS);
-    return { pages: shown, hits: ranking.hits.length, render: function () {
-      return {
-        items: shown.map(function (page) { return result(concepts, ranking, page); }),
-        intro: { query: query, count: ranking.hits.length, shown: shown.length }
-      };
-    } };
+  /* The query's words and the pages they find, once the terms files they need are in. */
+  function ranked(query, then) {
+    var concepts = index ? parse(query) : [];
+    withTerms(concepts, function () { then(concepts, concepts.length ? rank(concepts) : { hits: [] }); });
   }
 
-  /* With the texts already loaded (a test in a page); the worker uses searchThen. */
-  function search(query) { return draft(query).render(); }
+  function show(query, concepts, ranking, better, done) {
+    var shown = ranking.hits.slice(0, MAX_RESULTS);
+    withTexts(shown, function () {
+      done({
+        items: shown.map(function (page) { return result(concepts, ranking, page); }),
+        intro: better ? { query: query, suggestion: better }
+          : { query: query, count: ranking.hits.length, shown: shown.length }
+      });
+    });
+  }
 
+  function offer(query, better, done) {
+    /* A query this short that finds nothing is still being typed: no alternatives yet. */
+    if (query.trim().length < SHORTEST_HELP) return done({ items: [], intro: { query: query } });
+    withTexts(index.alternatives, function () {
+      done({ items: alternatives(), intro: { query: query, none: true, suggestion: better } });
+    });
+  }
+
+  /* The answer to a query: its results; failing that, the results for the nearest spelling the site uses;
+     failing that, the reader groups' pages and the glossary. */
   function searchThen(query, done) {
-    var answer = draft(query);
-    withTexts(answer.pages, function () { done(answer.render()); });
+    ranked(query, function (concepts, ranking) {
+      if (ranking.hits.length) return show(query, concepts, ranking, null, done);
+      if (!concepts.length) return done({ items: [] });
+      var better = suggestion(concepts, query);
+      if (!better) return offer(query, null, done);
+      ranked(better + " ", function (again, retry) {
+        if (retry.hits.length) show(query, again, retry, better, done); else offer(query, better, done);
+      });
+    });
   }
 
   /* ---- Talking to the page ---- */
 
-  scope.IntroSearch = { stem: stem, fold: fold, key: key, words: words, isStopWord: isStopWord, stopWords: STOP_LIST,
-                        splitCompound: splitCompound, oneEditApart: oneEditApart, prepare: prepare, search: search };
+  scope.IntroSearch = { key: key, splitCompound: splitCompound, stopWords: STOP_LIST };
   if (typeof scope.importScripts !== "function") return; /* loaded into a page by a test */
 
-  /* While the reader reads the results, the other text files come in, one at a time, so that a later query
+  /* While the reader reads the results, the other files come in, one at a time, so that a later query
      seldom waits for one. */
   var PRELOAD_PAUSE_MS = 50;
   function preload() {
-    for (var page = 0; page < index.pages.length; page += index.textPages) {
-      if (!textFile(page)) {
-        return withTexts([page], function () { setTimeout(preload, PRELOAD_PAUSE_MS); });
+    var number;
+    for (number = 0; number < index.termFiles.length; number++) {
+      if (!loaded("introSearchTerms", number)) {
+        return withFiles("introSearchTerms", "intro-terms-", [number], later);
       }
     }
+    for (number = 0; number * index.textPages < index.pageCount; number++) {
+      if (!loaded("introSearchTexts", number)) return withFiles("introSearchTexts", "intro-text-", [number], later);
+    }
   }
+  function later() { setTimeout(preload, PRELOAD_PAUSE_MS); }
 
-  var loading = null;
+  var loading = false;
   function load(address) {
     if (loading) return;
     loading = true;
-    textBase = address.replace(/[^/]*$/, "");
+    base = address.replace(/[^/]*$/, "");
     var done = function () {
       prepare(scope.introSearchIndex);
       scope.postMessage({ type: READY });
-      setTimeout(preload, PRELOAD_PAUSE_MS);
+      later();
     };
     var pending = scope.importScripts(address);
     if (pending && typeof pending.then === "function") pending.then(done); else done();

@@ -1,18 +1,21 @@
 """INTRO's search index, written at build time from the pages Material's search plugin has read.
 
 Material's plugin splits every page into sections (title, heading, anchor, text) and leaves out what a page
-marks `data-search-exclude`. From that this module writes script files, `search/intro-index.js` first, that INTRO's
-own search worker loads when the reader opens search, online and over file:// alike:
+marks `data-search-exclude`. From that this module writes script files that INTRO's own search worker loads,
+online and over file:// alike. Only the first is loaded when the reader opens search; it is small at any size
+of site, so search is ready at once, and the rest come when a query needs them:
 
-- `pages`: per page its address and title; its sections (anchor, heading, the start of the text, for excerpts)
-  go into `search/intro-text-<n>.js`, TEXT_PAGES pages a file, loaded for the results that need them;
-- `terms`: per index key (macros.exports.search.norwegian) the pages it occurs in («page,score,page,score»), each
-  with a score worked out here:
-  a word in the title counts most, then in a heading, then in the text (BM25), all times how rare the word is.
-  A glossary term counts on the one page that explains it (the glossary's `chapter`), not on every page that
-  uses it. Compounds count for their parts too («sykehjemsplassen» also for «sykehjem» and «plass»);
-- `words`: per key the word as the site writes it most often, for the «Mente du …?» suggestion;
-- `alternatives`: the pages offered when a search finds nothing (the reader groups' start pages, the glossary).
+- `search/intro-index.js`: the index keys (macros.exports.search.norwegian), sorted, for finding a word, a
+  prefix or a near spelling; where each terms file starts among them; per key the word as the site writes it
+  most often, for the «Mente du …?» suggestion; and the pages offered when a search finds nothing (the reader
+  groups' start pages, the glossary);
+- `search/intro-terms-<n>.js`: for a run of keys, the pages each occurs in («page,score,page,score»), each with
+  a score worked out here: a word in the title counts most, then in a heading, then in the text (BM25), all
+  times how rare the word is. A glossary term counts on the one page that explains it (the glossary's
+  `chapter`), not on every page that uses it. Compounds count for their parts too («sykehjemsplassen» also
+  for «sykehjem» and «plass»);
+- `search/intro-text-<n>.js`: per page its address, title and sections (anchor, heading, the start of the
+  text), TEXT_PAGES pages a file, loaded for the results that show them.
 
 Material's own index (`search/search_index.json`, fetched on every page view) is cut to its configuration:
 the page needs nothing more, and a first visit no longer pays for the index.
@@ -33,8 +36,12 @@ from macros.exports.search import norwegian
 
 MATERIAL_INDEX = "search/search_index.json"
 INTRO_INDEX = "search/intro-index.js"
-# The sections' text, for the excerpts, in files of TEXT_PAGES pages each: the worker loads only the files
-# its top results are in, so a large site is ready as soon as the words and scores are in.
+# The keys' pages and scores, in files of about TERMS_CHARS characters each: a query loads only the files its
+# words are in, so opening search costs the keys alone (13 kB compressed at 2000 chapters, against 1.2 MB with
+# the scores).
+TERMS_FILE = "search/intro-terms-{}.js"
+TERMS_CHARS = 50_000
+# The pages' titles and sections, for drawing a result, in files of TEXT_PAGES pages each.
 TEXT_FILE = "search/intro-text-{}.js"
 TEXT_PAGES = 10
 GLOSSARY_PAGE = "ordliste"  # online «ordliste/», offline «ordliste.html»
@@ -160,39 +167,76 @@ def display_words(pages: list[Page]) -> dict[str, str]:
     return {word_key: counts.most_common(1)[0][0] for word_key, counts in forms.items()}
 
 
-def build(pages: list[Page], alternatives: list[str]) -> dict:
-    """The index as the worker reads it; scores as whole numbers (tenths) to keep the file small."""
+@dataclass
+class Index:
+    head: dict  # what the worker loads when search opens
+    terms: list[list[str]]  # per terms file, the postings of its keys, in the keys' order
+    texts: list[list]  # per text file, its pages: address, title, sections
+
+
+def postings(found: list[tuple[int, float]]) -> str:
+    """A key's pages and scores as one string («3,125,17,40»), scores in tenths: a browser reads a few megabytes
+    of strings far faster than as many numbers, and the worker turns into numbers only what a query asks for."""
+    return ",".join(f"{n},{max(1, round(score * 10))}" for n, score in found)
+
+
+def shards(terms: dict[str, str]) -> tuple[list[int], list[list[str]]]:
+    """The keys' postings, in key order, cut into runs of about TERMS_CHARS; and where each run starts."""
+    starts: list[int] = []
+    runs: list[list[str]] = []
+    size = TERMS_CHARS
+    for position, found in enumerate(terms.values()):
+        if size >= TERMS_CHARS:
+            starts.append(position)
+            runs.append([])
+            size = 0
+        runs[-1].append(found)
+        size += len(found)
+    return starts, runs
+
+
+def build(pages: list[Page], alternatives: list[str]) -> Index:
     numbers = {page.location: n for n, page in enumerate(pages)}
-    # Each key's pages and scores as one string («3,125,17,40»): a browser reads a few megabytes of strings far
-    # faster than as many numbers, and the worker turns into numbers only the keys a query asks for.
-    terms = {word_key: ",".join(f"{n},{max(1, round(score * 10))}" for n, score in found)
-             for word_key, found in sorted(term_scores(pages).items())}
-    return {
-        "pages": [[page.location, page.title] for page in pages],
+    terms = {word_key: postings(found) for word_key, found in sorted(term_scores(pages).items())}
+    starts, runs = shards(terms)
+    head = {
+        "pageCount": len(pages),
         "textPages": TEXT_PAGES,
-        "terms": terms,
+        # Keys hold letters and digits only: one string, split once, is the cheapest sorted list to load.
+        "keys": " ".join(terms),
+        "termFiles": starts,
         "words": {k: w for k, w in sorted(display_words(pages).items()) if k in terms and w != k},
         "alternatives": [numbers[location] for location in alternatives if location in numbers],
     }
-
-
-def texts(pages: list[Page]) -> list[list]:
-    """Per text file, its pages' sections: anchor, heading and the start of the text."""
-    return [[[[s.anchor, s.heading, s.text[:EXCERPT_CHARS]] for s in page.sections]
-             for page in pages[start:start + TEXT_PAGES]] for start in range(0, len(pages), TEXT_PAGES)]
+    texts = [[[page.location, page.title, [[s.anchor, s.heading, s.text[:EXCERPT_CHARS]] for s in page.sections]]
+              for page in pages[start:start + TEXT_PAGES]] for start in range(0, len(pages), TEXT_PAGES)]
+    return Index(head, runs, texts)
 
 
 def _json(value: object) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
-def script(index: dict) -> str:
-    """A script, not JSON: a worker loads it with importScripts, which works over file:// too."""
-    return "self.introSearchIndex=" + _json(index) + ";\n"
+def scripts(built: Index) -> dict[str, str]:
+    """The index's files and their text. Scripts, not JSON: a worker loads them with importScripts, which works
+    over file:// too."""
+    written = {INTRO_INDEX: "self.introSearchIndex=" + _json(built.head) + ";\n"}
+    for kind, name, parts in (("introSearchTerms", TERMS_FILE, built.terms),
+                              ("introSearchTexts", TEXT_FILE, built.texts)):
+        for number, part in enumerate(parts):
+            written[name.format(number)] = f"(self.{kind}=self.{kind}||{{}})[{number}]=" + _json(part) + ";\n"
+    return written
 
 
-def text_script(number: int, sections: list) -> str:
-    return f"(self.introSearchTexts=self.introSearchTexts||{{}})[{number}]=" + _json(sections) + ";\n"
+def files(site_dir: Path) -> list[Path]:
+    """The index's files in a built site, the one loaded when search opens first."""
+    found = [site_dir / INTRO_INDEX]
+    for name in (TERMS_FILE, TEXT_FILE):
+        number = 0
+        while (site_dir / name.format(number)).is_file():
+            found.append(site_dir / name.format(number))
+            number += 1
+    return found if found[0].is_file() else []
 
 
 def write(site_dir: Path, glossary: dict[str, list[str]], alternatives: list[str]) -> None:
@@ -206,8 +250,7 @@ def write(site_dir: Path, glossary: dict[str, list[str]], alternatives: list[str
     pages = pages_from_material(material.get("docs", []))
     for page in pages:
         page.glossary = glossary.get(page.location, [])
-    (site_dir / INTRO_INDEX).write_text(script(build(pages, alternatives)), encoding="utf-8")
-    for number, sections in enumerate(texts(pages)):
-        (site_dir / TEXT_FILE.format(number)).write_text(text_script(number, sections), encoding="utf-8")
+    for name, text in scripts(build(pages, alternatives)).items():
+        (site_dir / name).write_text(text, encoding="utf-8")
     path.write_text(json.dumps({"config": material.get("config", {}), "docs": []}, separators=(",", ":")),
                     encoding="utf-8")
