@@ -9,7 +9,8 @@
  * hold its results' titles and excerpts; while the reader reads, the rest come in one at a time.
  *
  * A query is cut into words; function words («hva», «til», «på») are dropped. Each word is keyed as the
- * index keys words (the same rules as macros/exports/search/norwegian.py, checked against the same examples):
+ * index keys words (the steps of macros/exports/search/norwegian.py, with the data the index brings from it,
+ * checked against the same examples):
  * lowercase, a light stem, æøå folded («parorende» finds «pårørende»). Then, for each word:
  * - the key itself;
  * - the last word as typed, when it has three letters or more, as the start of a longer word;
@@ -31,9 +32,6 @@
   var MAX_PREFIX_WORDS = 40;
   var SHORTEST_PREFIX = 3;
   var SHORTEST_FUZZY = 5;
-  var SHORTEST_WORD = 4; /* shorter words are not stemmed */
-  var SHORTEST_STEM = 3;
-  var SHORTEST_PART = 3;
   /* A query shorter than this that finds nothing is still being typed: no alternatives yet. */
   var SHORTEST_HELP = 3;
   var EXCERPT_BEFORE = 50;
@@ -43,32 +41,29 @@
   /* A last word that is already a whole word («hjelp hjemme») is more likely finished than the start of another. */
   var PREFIX_OF_WORD = 0.25;
 
-  /* ---- Norwegian words (the same rules as macros/exports/search/norwegian.py) ---- */
+  /* ---- Norwegian words (the steps of macros/exports/search/norwegian.py, with its data) ---- */
 
-  var VOWELS = "aeiouyæåø";
-  var S_ENDING = "bcdfghjlmnoprtvyz";
-  var STEP1 = [
-    "hetenes", "hetene", "hetens", "heter", "heten", "endes", "ande", "ende", "edes", "enes", "erte", "ede",
-    "ane", "ene", "ens", "ers", "ets", "het", "ast", "ert", "en", "ar", "er", "as", "es", "et", "a", "e", "s"
-  ];
-  var STOP_WORDS = {};
-  var STOP_LIST = ("a alle at av bare blir ble da de deg dem den denne der deres det dette din dine disse ditt du " +
-   "eller en er et " +
-   "etter for fordi fra få før ha hadde han har hennes her hos hun hva hvem hvilke hvilken hvis hvor hvordan " +
-   "hvorfor i ikke inn jeg kan man med meg mellom men mer min mine mitt mot må ned noe noen når og også om opp " +
-   "oss over på sa seg selv sin sine sitt skal slik som så til ut uten var ved vi vil vår våre vårt å")
-    .split(" ");
-  STOP_LIST.forEach(function (word) { STOP_WORDS[word] = true; STOP_WORDS[fold(word)] = true; });
-  var WORD = /[0-9a-zæøåéü]+/g;
+  /* The rules' data, from the index (norwegian.rules()): letters, folds, vowels, endings, function words. */
+  var rules = null, stopWords = {}, WORD = null, STEMMABLE = null, WORD_ANY_CASE = null;
+
+  function useRules(loaded) {
+    rules = loaded;
+    WORD = new RegExp("[" + rules.letters + "]+", "g");
+    WORD_ANY_CASE = new RegExp(WORD.source, "gi");
+    STEMMABLE = new RegExp("^[" + rules.stemmable + "]+$");
+    stopWords = {};
+    rules.stopWords.forEach(function (word) { stopWords[word] = true; stopWords[fold(word)] = true; });
+    keyCache = new Map();
+  }
 
   function fold(word) {
-    return word.replace(/aa/g, "a").replace(/ae/g, "a").replace(/oe/g, "o")
-      .replace(/æ/g, "a").replace(/ø/g, "o").replace(/å/g, "a").replace(/é/g, "e").replace(/ü/g, "u");
+    for (var i = 0; i < rules.folds.length; i++) word = word.split(rules.folds[i][0]).join(rules.folds[i][1]);
+    return word;
   }
 
   function regionOne(word) {
     for (var i = 1; i < word.length; i++) {
-      if (VOWELS.indexOf(word[i]) < 0 && VOWELS.indexOf(word[i - 1]) >= 0) return Math.max(i + 1, 3);
+      if (rules.vowels.indexOf(word[i]) < 0 && rules.vowels.indexOf(word[i - 1]) >= 0) return Math.max(i + 1, 3);
     }
     return word.length;
   }
@@ -78,14 +73,14 @@
   }
 
   function stem(word) {
-    if (word.length < SHORTEST_WORD || /[^a-zæøå]/.test(word)) return word;
-    var original = word, start = regionOne(word);
-    for (var i = 0; i < STEP1.length; i++) {
-      var suffix = STEP1[i];
+    if (word.length < rules.shortestWord || !STEMMABLE.test(word)) return word;
+    var original = word, start = regionOne(word), vowels = rules.vowels;
+    for (var i = 0; i < rules.step1.length; i++) {
+      var suffix = rules.step1[i];
       if (!endsInRegion(word, suffix, start)) continue;
       if (suffix === "s") {
         var before = word[word.length - 2];
-        if (S_ENDING.indexOf(before) >= 0 || (before === "k" && VOWELS.indexOf(word[word.length - 3]) < 0)) {
+        if (rules.sEnding.indexOf(before) >= 0 || (before === "k" && vowels.indexOf(word[word.length - 3]) < 0)) {
           word = word.slice(0, -1);
         }
       } else if (suffix === "erte" || suffix === "ert") {
@@ -97,11 +92,11 @@
     }
     if (endsInRegion(word, "dt", start) || endsInRegion(word, "vt", start)) word = word.slice(0, -1);
     var last = word[word.length - 1];
-    if (word.length > SHORTEST_WORD && last === word[word.length - 2] && VOWELS.indexOf(last) < 0) {
+    if (word.length > rules.shortestWord && last === word[word.length - 2] && vowels.indexOf(last) < 0) {
       word = word.slice(0, -1);
     }
     /* A stem that is a function word is not a stem: «demens» must not become the pronoun «dem». */
-    return word.length >= SHORTEST_STEM && STOP_LIST.indexOf(word) < 0 ? word : original;
+    return word.length >= rules.shortestStem && rules.stopWords.indexOf(word) < 0 ? word : original;
   }
 
   var keyCache = new Map(); /* a page of results keys the same few thousand words again and again */
@@ -114,17 +109,18 @@
     return found;
   }
   function words(text) { return text.toLowerCase().match(WORD) || []; }
-  function isStopWord(word) { return STOP_WORDS[word] === true || STOP_WORDS[fold(word)] === true; }
+  function isStopWord(word) { return stopWords[word] === true || stopWords[fold(word)] === true; }
 
   /* A last part of four letters or more is preferred («test» + «sent», not «tests» + «ent»). */
   function splitCompound(wordKey, has) {
-    for (var shortestTail = SHORTEST_PART + 1; shortestTail >= SHORTEST_PART; shortestTail--) {
-      for (var cut = wordKey.length - shortestTail; cut >= SHORTEST_PART; cut--) {
+    var shortest = rules.shortestPart;
+    for (var shortestTail = Math.max(shortest, rules.preferredTail); shortestTail >= shortest; shortestTail--) {
+      for (var cut = wordKey.length - shortestTail; cut >= shortest; cut--) {
         var head = wordKey.slice(0, cut), tail = wordKey.slice(cut);
         if (!has(tail)) continue;
-        var heads = [head, stem(head), "se".indexOf(head[head.length - 1]) >= 0 ? head.slice(0, -1) : ""];
+        var heads = [head, stem(head), rules.linkingLetters.indexOf(head[head.length - 1]) >= 0 ? head.slice(0, -1) : ""];
         for (var i = 0; i < heads.length; i++) {
-          if (heads[i].length >= SHORTEST_PART && heads[i] !== wordKey && has(heads[i])) return [heads[i], tail];
+          if (heads[i].length >= shortest && heads[i] !== wordKey && has(heads[i])) return [heads[i], tail];
         }
       }
     }
@@ -237,6 +233,7 @@
 
   function prepare(head) {
     index = head;
+    useRules(head.rules);
     sectionKeys = new Map();
     decoded = new Map();
     vocabulary = index.keys ? index.keys.split(" ") : [];
@@ -283,11 +280,12 @@
     if (!has(wordKey)) {
       /* A split into two real words («praksis» + «plass») beats a typo; a short part («syk» + «hjem») does not. */
       parts = splitCompound(wordKey, has);
-      var typos = typed.length >= SHORTEST_FUZZY && !(parts && parts[0].length > SHORTEST_PART &&
-                                                      parts[1].length > SHORTEST_PART)
+      var typos = typed.length >= SHORTEST_FUZZY && !(parts && parts[0].length > rules.shortestPart &&
+                                                      parts[1].length > rules.shortestPart)
         ? nearby([wordKey, fold(typed)], oneEditApart) : [];
       typos.forEach(function (found) { ways.push({ keys: [found], weight: FUZZY }); });
-      if (parts && (!typos.length || parts[0].length > SHORTEST_PART && parts[1].length > SHORTEST_PART)) {
+      var long = parts && parts[0].length > rules.shortestPart && parts[1].length > rules.shortestPart;
+      if (parts && (!typos.length || long)) {
         ways.push({ keys: parts, weight: SPLIT });
       }
     }
@@ -355,7 +353,7 @@
   /* The text with the words that match marked; start and end in characters. */
   function marked(text, keys, start, end) {
     var out = "", at = start, match;
-    var pattern = /[0-9A-Za-zÆØÅæøåÉéÜü]+/g;
+    var pattern = new RegExp(WORD_ANY_CASE);
     pattern.lastIndex = start;
     while ((match = pattern.exec(text)) && match.index < end) {
       if (keys[key(match[0])]) {
@@ -386,7 +384,7 @@
   }
 
   function firstMatch(text, keys) {
-    var pattern = /[0-9A-Za-zÆØÅæøåÉéÜü]+/g, match;
+    var pattern = new RegExp(WORD_ANY_CASE), match;
     while ((match = pattern.exec(text))) if (keys[key(match[0])]) return match.index;
     return -1;
   }
@@ -456,7 +454,7 @@
     var changed = false, typed = words(query);
     var better = typed.map(function (word) {
       var c = concepts.filter(function (item) { return item.typed === word; })[0];
-      if (!c || c.ways.length || word.length < SHORTEST_WORD) return word;
+      if (!c || c.ways.length || word.length < rules.shortestWord) return word;
       var wordKey = key(word), limit = word.length >= 7 ? 2 : 1, best = null, bestDistance = limit + 1;
       for (var i = 0; i < vocabulary.length; i++) {
         var candidate = vocabulary[i];
@@ -512,7 +510,7 @@
 
   /* ---- Talking to the page ---- */
 
-  scope.IntroSearch = { key: key, splitCompound: splitCompound, stopWords: STOP_LIST };
+  scope.IntroSearch = { key: key, splitCompound: splitCompound, isStopWord: isStopWord, useRules: useRules };
   if (typeof scope.importScripts !== "function") return; /* loaded into a page by a test */
 
   /* While the reader reads the results, the other files come in, one at a time, so that a later query

@@ -5,7 +5,8 @@ marks `data-search-exclude`. From that this module writes script files that INTR
 online and over file:// alike. Only the first is loaded when the reader opens search; it is small at any size
 of site, so search is ready at once, and the rest come when a query needs them:
 
-- `search/intro-index.js`: the index keys (macros.exports.search.norwegian), sorted, for finding a word, a
+- `search/intro-index.js`: the rules the worker keys a query by, and the index keys
+  (macros.exports.search.norwegian), sorted, for finding a word, a
   prefix or a near spelling; where each terms file starts among them; per key the word as the site writes it
   most often, for the «Mente du …?» suggestion; and the pages offered when a search finds nothing (the reader
   groups' start pages, the glossary);
@@ -48,11 +49,11 @@ GLOSSARY_PAGE = "ordliste"  # online «ordliste/», offline «ordliste.html»
 
 # How much a word counts where it stands. The text's share is BM25's (at most K1 + 1 = 2.2).
 TITLE = 8.0
-SLUG = 4.0  # the last part of the address, which authors choose as a keyword: slik-gjor-du/hjemmetjenester
+SLUG = 5.0  # the last part of the address, which authors choose as a keyword: slik-gjor-du/hjemmetjenester
 HEADING = 3.0
 # A page with more headings than this is a reference list (the glossary, the figures): each heading counts less.
 MANY_HEADINGS = 20
-GLOSSARY = 6.0
+GLOSSARY = 4.0
 COMPOUND_PART = 0.5
 # A page's compounds count for parts of four letters or more: «sykehjem» is not about «syk».
 SHORTEST_PART = 4
@@ -207,6 +208,7 @@ def build(pages: list[Page], alternatives: list[str]) -> Index:
         "termFiles": starts,
         "words": {k: w for k, w in sorted(display_words(pages).items()) if k in terms and w != k},
         "alternatives": [numbers[location] for location in alternatives if location in numbers],
+        "rules": norwegian.rules(),
     }
     texts = [[[page.location, page.title, [[s.anchor, s.heading, s.text[:EXCERPT_CHARS]] for s in page.sections]]
               for page in pages[start:start + TEXT_PAGES]] for start in range(0, len(pages), TEXT_PAGES)]

@@ -1,8 +1,9 @@
 """Norwegian words as the search index keys them: lowercase, stemmed lightly, æøå folded, function words out.
 
 The same rules run in the reader's browser (docs/assets/javascripts/intro-search-worker.js) on what the
-reader types. Both sides are checked against one list of examples (tests/data/search-words.json), so a
-change here must be made there too.
+reader types. Their data (letters, endings, function words, lengths) lives here only: the index carries it
+to the worker (`rules()`), so a change here reaches both sides. The steps themselves are written in both
+languages and checked against one list of examples (tests/data/search-words.json).
 
 The stemmer is steps 1 and 2 of the Snowball algorithm for Norwegian, plus a doubled final consonant made
 single («sykehjemmene» → «sykehjemm» → «sykehjem»). Snowball's step 3 cuts derivations («fastlegen» → «fast»)
@@ -18,6 +19,7 @@ S_ENDING = "bcdfghjlmnoprtvyz"
 STEP1 = ("hetenes", "hetene", "hetens", "heter", "heten", "endes", "ande", "ende", "edes", "enes", "erte", "ede",
          "ane", "ene", "ens", "ers", "ets", "het", "ast", "ert", "en", "ar", "er", "as", "es", "et", "a", "e", "s")
 SHORTEST_WORD = 4  # shorter words are not stemmed
+STEMMABLE = "a-zæøå"  # words with other characters (digits, é) are not stemmed
 SHORTEST_STEM = 3
 
 # Words that carry no meaning of their own in a question («hva koster sykehjem»): never a match, never a prefix.
@@ -28,13 +30,17 @@ i ikke inn jeg kan man med meg mellom men mer min mine mitt mot må ned noe noen
 sa seg selv sin sine sitt skal slik som så til ut uten var ved vi vil vår våre vårt å
 """.split())
 
-WORD = re.compile(r"[0-9a-zæøåéü]+")
+LETTERS = "0-9a-zæøåéü"  # a character class: what a word is made of
+WORD = re.compile(f"[{LETTERS}]+")
+# In this order: the two-letter spellings first, so that «paaroerende» gives «parorende».
+FOLDS = (("aa", "a"), ("ae", "a"), ("oe", "o"), ("æ", "a"), ("ø", "o"), ("å", "a"), ("é", "e"), ("ü", "u"))
 
 
 def fold(word: str) -> str:
     """The same key with or without æøå: «pårørende», «parorende» and «paaroerende» all give «parorende»."""
-    word = word.replace("aa", "a").replace("ae", "a").replace("oe", "o")
-    return word.replace("æ", "a").replace("ø", "o").replace("å", "a").replace("é", "e").replace("ü", "u")
+    for written, folded in FOLDS:
+        word = word.replace(written, folded)
+    return word
 
 
 FOLDED_STOP_WORDS = frozenset(fold(word) for word in STOP_WORDS)
@@ -53,7 +59,7 @@ def _ends_in_region(word: str, suffix: str, start: int) -> bool:
 
 def stem(word: str) -> str:
     """A lowercase word's light stem («tjenestene» → «tjenest»); short, odd or over-cut words stay as they are."""
-    if len(word) < SHORTEST_WORD or not re.fullmatch(r"[a-zæøå]+", word):
+    if len(word) < SHORTEST_WORD or not re.fullmatch(f"[{STEMMABLE}]+", word):
         return word
     original, start = word, _region_one(word)
     for suffix in STEP1:
@@ -115,3 +121,11 @@ def split_compound(word_key: str, vocabulary: frozenset[str] | set[str],
                 if len(candidate) >= shortest_part and candidate != word_key and candidate in vocabulary:
                     return candidate, tail
     return None
+
+
+def rules() -> dict:
+    """The rules' data, for the worker (it reads them from the index it loads)."""
+    return {"letters": LETTERS, "folds": FOLDS, "vowels": VOWELS, "sEnding": S_ENDING, "step1": STEP1,
+            "stemmable": STEMMABLE,
+            "stopWords": sorted(STOP_WORDS), "shortestWord": SHORTEST_WORD, "shortestStem": SHORTEST_STEM,
+            "shortestPart": SHORTEST_PART, "preferredTail": PREFERRED_TAIL, "linkingLetters": LINKING_LETTERS}
