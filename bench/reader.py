@@ -15,7 +15,7 @@ from macros.commands.chromium import browser as chromium, fence
 from bench.build import SEARCH_INDEXES, IndexSize, search_size
 from bench.corpus import ROOT
 from bench.process import plain_error, switches_off
-from macros.commands.release import build_release
+from macros.commands.release import Release, build_release
 
 
 @dataclass(frozen=True)
@@ -55,6 +55,7 @@ class Reader:
     zip_bytes: int = 0
     build_seconds: dict[str, float] = field(default_factory=dict)
     site: Path | None = None  # the built site, for Lighthouse; None if it could not be built
+    release: Release | None = None
     error: str | None = None
 
 
@@ -63,6 +64,7 @@ def build_real_site(work: Path, reader: Reader) -> Path:
     release = build_release(ROOT / "mkdocs.yml", work / "real", env=switches_off())
     reader.build_seconds.update(release.seconds)
     reader.zip_bytes = release.zip.stat().st_size
+    reader.release = release
     return release.site
 
 

@@ -9,7 +9,7 @@ from bench.formatting import KB, Goal, kb, num
 from bench.lighthouse import CATEGORIES, PAGES, LighthousePage, LighthouseResult
 from bench.build import IndexSize
 from bench.reader import Reader
-from bench.search import QUERIES, TYPING_DELAY_MS, Search, SearchResult
+from bench.search import QUERIES, TYPING_DELAY_MS, Relevance, Search, SearchResult
 
 # Goals from the issue.
 MAX_CHAPTER_KB = 200
@@ -100,6 +100,32 @@ def reader_section(reader: Reader) -> list[str]:
     return lines
 
 
+def comparison(search: SearchResult, intro: Relevance, stock: Relevance) -> list[str]:
+    """INTRO's search against Material's own (lunr) on the same content: quality, speed, readiness."""
+    runs = {run.site: run for run in search.runs}
+
+    def typed(run: Search | None) -> str:
+        samples = [t for values in run.typed.values() for t in values] if run else []
+        return f"{num(statistics.median(samples), 0)} / {num(max(samples), 0)} ms" if samples else "–"
+
+    def ready(run: Search | None) -> str:
+        return f"{num(run.ready_seconds)} s" if run else "–"
+
+    intro_run, stock_run = runs.get("INTRO"), runs.get("stock")
+    return ["Sammenlignet på det samme innholdet: det ekte nettstedet slik stock Material bygger det fra INTROs "
+            "overlevering (`INTRO_FINISHED_MARKDOWN`), med Materials eget søk (lunr med norsk stemmer), og "
+            f"korpuset med {search.chapters} kapitler for farten.", "",
+            "| | INTRO | Stock (lunr) |", "| --- | ---: | ---: |",
+            f"| Riktig side først ({intro.queries} spørsmål) | {intro.first / intro.queries:.0%} | "
+            f"{stock.first / stock.queries:.0%} |",
+            f"| Riktig side blant de tre første | {intro.top3 / intro.queries:.0%} | {stock.top3 / stock.queries:.0%} |",
+            f"| Skrevet spørring, median / tregeste ({search.chapters} kapitler) | {typed(intro_run)} | "
+            f"{typed(stock_run)} |",
+            f"| Klart etter at leseren åpner søket ({search.chapters} kapitler) | {ready(intro_run)} | "
+            f"{ready(stock_run)} |", "",
+            "Stock bommet på: " + ("; ".join(stock.misses) if stock.misses else "ingen") + ".", ""]
+
+
 def search_section(search: SearchResult | None) -> list[str]:
     lines = ["## Søk i Chromium", ""]
     if search is None:
@@ -139,12 +165,14 @@ def search_section(search: SearchResult | None) -> list[str]:
     lines += ["", "Søket var klart (fra leseren åpnet søket til «Starter søk» forsvant; INTRO henter først da "
               "indeksen): " + ", ".join(
         f"{run.site} {num(run.ready_seconds)} s" for run in search.runs) + ".", ""]
-    quality = search.relevance
+    quality, stock_quality = search.relevance, search.stock_relevance
     if quality:
         lines += [f"Relevans på det ekte nettstedet, gjennom søkefeltet: {quality.queries} spørsmål fra lesergruppene "
                   f"(`tests/data/search-queries.yml`). Riktig side først: {quality.first / quality.queries:.0%}; "
                   f"blant de tre første: {quality.top3 / quality.queries:.0%}."
                   + (" Bommet: " + "; ".join(quality.misses) + "." if quality.misses else ""), ""]
+    if quality and stock_quality:
+        lines += comparison(search, quality, stock_quality)
     return lines
 
 

@@ -43,7 +43,7 @@ from bench.lighthouse import PAGES as LIGHTHOUSE_PAGES, RUNS as LIGHTHOUSE_RUNS,
 from bench.reader import measure_reader
 from bench.reload import measure_reload
 from bench.report import Measurements, RunInfo, load, machine, report
-from bench.search import bench_search, measure_relevance
+from bench.search import bench_relevance, bench_search
 
 RESULTS = ROOT / "bench" / "results"
 SIZES = (100, 500, 2000)
@@ -108,8 +108,8 @@ def measure(args: argparse.Namespace, work: Path, say) -> Measurements:
         pages, runs = (1, 1) if args.quick else (len(LIGHTHOUSE_PAGES), LIGHTHOUSE_RUNS)
         lighthouse = measure_lighthouse(reader.site, work, pages, runs, say)
     search = None if args.no_search else bench_search(work, args.sizes[-1], say)
-    if search is not None and reader is not None and reader.site is not None:
-        search.relevance = measure_relevance(reader.site)
+    if search is not None and reader is not None and reader.release is not None:
+        bench_relevance(search, reader.release, work, say)
     return Measurements(sizes, reader, lighthouse, search, reload)
 
 

@@ -16,7 +16,9 @@ from pathlib import Path
 from bench.browser import serve
 from macros.commands.chromium import browser as chromium, fence
 from bench.build import CONFIGS, site_dir
-from bench.process import plain_error
+from bench.corpus import ROOT
+from bench.process import plain_error, switches_off
+from macros.commands.release import Release, run_mkdocs
 
 QUERIES = ("sykehjemmene", "fastlegen", "KAD", "pårørende", "hjemmesykepleie")
 TYPING_DELAY_MS = 80
@@ -49,6 +51,7 @@ class SearchResult:
     runs: list[Search] = field(default_factory=list)
     error: str | None = None
     relevance: Relevance | None = None  # on the real site
+    stock_relevance: Relevance | None = None  # the same pages, built by stock Material from INTRO's hand-over
 
 
 # Before any page script: time every query that reaches the search worker (Material's message type 2, QUERY)
@@ -179,30 +182,67 @@ def measure_search(site: Path, chapters: int, label: str, rounds: int, say) -> S
 READER_QUERIES = Path(__file__).resolve().parents[1] / "tests/data/search-queries.yml"
 
 
-def measure_relevance(site: Path) -> Relevance:
-    """Ask the real site's search box every reader question; how often the expected page comes first, and top 3."""
+def _top3_when_answered(page, query: str, intro: bool) -> list:
+    """Type a query into the open search box; the first three results once the answer to it is drawn."""
+    box = page.locator("input.md-search__input")
+    asked = page.evaluate("() => window.__benchQueries.length")
+    box.fill(query)
+    box.press("End")  # Material searches on key up
+    if intro:  # INTRO's line above the results names the query it answers
+        page.wait_for_selector(f'.md-search-result__meta[data-intro-query="{query}"]', timeout=SEARCH_TIMEOUT_S * 1000)
+    else:  # stock: the worker has answered every query sent since, and Material has drawn the answer
+        page.wait_for_function(f"() => window.__benchQueries.length > {asked} && ({_IDLE})()",
+                               timeout=SEARCH_TIMEOUT_S * 1000, polling=20)
+        page.wait_for_timeout(100)
+    return page.locator(".md-search-result__item > a:first-child").all()[:3]
+
+
+def measure_relevance(site: Path, intro: bool = True) -> Relevance:
+    """Ask a site's search box every reader question; how often the expected page comes first, and top 3."""
     import yaml
 
     rows = [row for group in yaml.safe_load(READER_QUERIES.read_text(encoding="utf-8")).values() for row in group]
     result = Relevance(len(rows), 0, 0)
     with serve(site) as base, chromium() as browser:
-        page = browser.new_page()
+        context = browser.new_context()
+        context.add_init_script(_WORKER_CLOCK)
+        page = context.new_page()
         page.goto(base, wait_until="load")
-        box = page.locator("input.md-search__input")
-        box.click(force=True)
+        page.locator("input.md-search__input").click(force=True)
+        _search_ready(page, timeout_s=SEARCH_TIMEOUT_S)
         for query, *wanted in rows:
-            box.fill(query)
-            box.press("End")  # Material searches on key up
-            page.wait_for_selector(f'.md-search-result__meta[data-intro-query="{query}"]',
-                                   timeout=SEARCH_TIMEOUT_S * 1000)
-            links = page.locator(".md-search-result__item > a:first-child").all()[:3]
+            links = _top3_when_answered(page, query, intro)
             found = [(link.get_attribute("href") or "").removeprefix(base).split("#")[0].removesuffix("/")
                      for link in links]
             result.first += bool(found) and found[0] in wanted
             result.top3 += bool(set(found) & set(wanted))
             if not set(found) & set(wanted):
                 result.misses.append(f"«{query}»: {', '.join(found) or 'ingenting'}")
+        context.close()
     return result
+
+
+def stock_real_site(work: Path, release: Release) -> Path:
+    """The real site as stock Material builds it from INTRO's hand-over: the same pages, Material's own search
+    (lunr with its Norwegian stemmer), for comparing relevance on the same content."""
+    handed = work / "real-handover"
+    env = {**switches_off(), "INTRO_FINISHED_MARKDOWN": str(handed), "INTRO_OFFLINE_ZIP": str(release.zip),
+           "INTRO_OFFLINE_ZIM": str(release.zim)}
+    for config, target, extra in ((ROOT / "mkdocs.yml", work / "real-with-handover", env),
+                                  (handed / "mkdocs.yml", work / "real-stock", {})):
+        built = run_mkdocs(config, target, extra)
+        if built.returncode != 0:
+            raise RuntimeError(f"{config} ble ikke bygget: {built.stderr.strip().splitlines()[-1:]}")
+    return work / "real-stock"
+
+
+def bench_relevance(search: SearchResult, release: Release, work: Path, say) -> None:
+    """Relevance on the real site, INTRO's search against stock Material's on the same pages."""
+    try:
+        search.relevance = measure_relevance(release.site)
+        search.stock_relevance = measure_relevance(stock_real_site(work, release), intro=False)
+    except Exception as error:  # noqa: BLE001 - the report says what could not be measured, and why
+        say(f"Relevansmålingen feilet: {plain_error(error, work)}")
 
 
 def bench_search(work: Path, chapters: int, say) -> SearchResult:
