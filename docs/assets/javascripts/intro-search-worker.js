@@ -118,7 +118,8 @@
       for (var cut = wordKey.length - shortestTail; cut >= shortest; cut--) {
         var head = wordKey.slice(0, cut), tail = wordKey.slice(cut);
         if (!has(tail)) continue;
-        var heads = [head, stem(head), rules.linkingLetters.indexOf(head[head.length - 1]) >= 0 ? head.slice(0, -1) : ""];
+        var linked = rules.linkingLetters.indexOf(head[head.length - 1]) >= 0;
+        var heads = [head, stem(head), linked ? head.slice(0, -1) : ""];
         for (var i = 0; i < heads.length; i++) {
           if (heads[i].length >= shortest && heads[i] !== wordKey && has(heads[i])) return [heads[i], tail];
         }

@@ -13,6 +13,7 @@ and is left out. A stem that is a function word is not used: «demens» stays «
 from __future__ import annotations
 
 import re
+from functools import cache
 
 VOWELS = "aeiouyæåø"
 S_ENDING = "bcdfghjlmnoprtvyz"
@@ -81,6 +82,7 @@ def stem(word: str) -> str:
     return word if len(word) >= SHORTEST_STEM and word not in STOP_WORDS else original
 
 
+@cache  # a site writes the same few thousand words hundreds of thousands of times
 def key(word: str) -> str:
     """The index key of one word as written: «Sykehjemmene» → «sykehjem», «Pårørendes» → «parorend»."""
     return fold(stem(word.lower()))
@@ -91,6 +93,7 @@ def words(text: str) -> list[str]:
     return WORD.findall(text.lower())
 
 
+@cache
 def is_stop_word(word: str) -> bool:
     return word in STOP_WORDS or fold(word) in FOLDED_STOP_WORDS
 
