@@ -178,4 +178,7 @@ def test_for_teachers_page_offers_every_package_with_its_size(html, packages):
              a.attributes.get("href", "").endswith(".imscc")}
     assert set(links) == set(packages)
     text = page.css_first("article").text()
-    assert "Canvas" in text and "Moodle" in text and "kB" in text
+    assert "Canvas" in text and "Moodle" in text and "Open edX" in text and "kB" in text
+    # What each LMS makes of a package: a graded quiz in Canvas, answers a teacher grades, cc2olx's wrong answer key.
+    assert "vurdert oppgave" in text and "må du vurdere selv" in text and "Practice Quiz" in text
+    assert "cc2olx" in text and "Les kapitlet" in text
