@@ -14,7 +14,7 @@ from libzim.reader import Archive
 from libzim.search import Query, Searcher
 
 from macros.commands.release import Release
-from tests.conftest import ROOT
+from tests.conftest import ROOT, copy_project, mkdocs_build
 
 
 def search(archive: Archive, words: str) -> list[str]:
@@ -124,3 +124,16 @@ def test_kiwix_serve_shows_the_zim_and_searches_it_on_loopback(release: Release,
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+def test_a_title_too_long_for_kiwix_stops_the_build_naming_the_config_field(tmp_path):
+    project = copy_project(tmp_path / "project")
+    config = project / "mkdocs.yml"
+    written = edition_config("mkdocs.yml")["plugins"]["intro"]["short_title"]
+    config.write_text(config.read_text(encoding="utf-8").replace(f"short_title: {written}",
+                                                                 "short_title: INTRO – helse og omsorg i kommunen"),
+                      encoding="utf-8")
+    built = mkdocs_build(project, tmp_path / "site")
+    assert built.returncode != 0
+    assert "mkdocs.yml: feltet «plugins → intro → short_title»" in built.stderr and "høyst 30 tegn" in built.stderr
+    assert "Traceback" not in built.stderr
