@@ -178,8 +178,15 @@ def options_from_config(conf: Mapping[str, Any]) -> Options:
     config_dir = path.parent if path else Path.cwd()
     docs_dir = Path(conf.get("docs_dir") or raw.get("docs_dir") or "docs")
     offline = plugins.get(OFFLINE_PLUGINS[0]) or plugins.get(OFFLINE_PLUGINS[1])
+    sources = Sources(config_dir / docs_dir, Path(config.data_dir), Path(config.editions_dir), config.edition)
+    if config.translate_from:
+        # A translated edition reads its translated source, which the build writes first (macros/translation/).
+        from macros.translation.mirror import folders
+
+        translated = folders(config_dir, config.edition)
+        sources = Sources(translated.docs, translated.data, translated.editions, config.edition)
     options = Options(
-        sources=Sources(config_dir / docs_dir, Path(config.data_dir), Path(config.editions_dir), config.edition),
+        sources=sources,
         config_dir=config_dir,
         offline_zip=config_dir / config.offline_zip if config.offline_zip else None,
         offline_zim=config_dir / config.offline_zim if config.offline_zim else None,

@@ -36,6 +36,9 @@ from macros.content.model import LocalFacts
 from macros.content.review import today
 from macros.content.site import Site
 from macros.checks.templatecheck import has_template_code
+from macros.rendering import render
+from macros.translation import edition as translated_edition
+from macros.translation import mirror
 
 log = get_plugin_logger(__name__)
 # Outside MkDocs' loggers on purpose: a chapter due for review is a reminder, and strict mode would fail on it.
@@ -63,7 +66,46 @@ class IntroPlugin(BasePlugin[IntroConfig]):
     facts: LocalFacts | None = None
     drawn: dict[str, tuple[int, int] | None] = {}
 
+    # Set when the edition is translated as it builds: the folders of its bokmål source, which serve watches.
+    source_folders: tuple[Path, ...] = ()
+    translated_docs: Path | None = None
+    _roots: tuple[object, list[dict]] = (None, [])
+
     # ---- Hooks ----
+
+    # A translated edition (translate_from) is translated before anything is read: its pages, data, templates
+    # and theme overrides from the translated copy (macros/translation/), and the config's own texts in place.
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        render.use_templates(None)
+        if not self.config.translate_from:
+            return config
+        project = Path(config.config_file_path).resolve().parent
+        custom_dir = config.theme.custom_dir
+        source = mirror.Source(
+            project=project, docs=Path(config.docs_dir), data=Path(self.config.data_dir),
+            editions=Path(self.config.editions_dir), templates=Path(render.__file__).parent.parent / "templates",
+            overrides=Path(custom_dir) if custom_dir else None, edition=self.config.edition,
+            source_edition=self.config.translate_from, mode=self.config.translation_mode,
+            editorial=project / self.config.translation_data)
+        titles = translated_edition.nav_titles(config.nav or [])
+        slots = translated_edition.config_slots(config)
+        with _for_the_author():
+            done = mirror.prepare(source, [*titles, *(slot.text for slot in slots)], Path(config.config_file_path).name)
+        log.info(f"Oversatt med Apertium ({self.config.translation_mode}): {done.translated} av {done.pieces} "
+                 f"tekstbiter, resten fra hurtigbufferen, på {done.seconds:.1f} s.")
+        translated = iter(done.texts)
+        translated_edition.rename_nav(config.nav or [], {title: next(translated) for title in titles})
+        for slot in slots:
+            slot.put(next(translated))
+        self.source_folders = (source.docs, source.data, source.editions, source.editorial)
+        self.translated_docs = done.folders.docs
+        config.docs_dir = str(done.folders.docs)
+        self.config.data_dir, self.config.editions_dir = str(done.folders.data), str(done.folders.editions)
+        if custom_dir:
+            config.theme.dirs = [str(done.folders.overrides) if Path(folder) == Path(custom_dir) else folder
+                                 for folder in config.theme.dirs]
+        render.use_templates(str(done.folders.templates))
+        return config
 
     # Validate every page and data file before anything is rendered; add the generated pages and files.
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
@@ -129,6 +171,12 @@ class IntroPlugin(BasePlugin[IntroConfig]):
 
     # `mkdocs serve` watches docs/ and mkdocs.yml; the curated data and the editions' facts build the site too.
     def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder: Callable) -> LiveReloadServer:
+        if self.translated_docs:
+            # The translated copy changes with every build: watch the source it is made from instead.
+            server.unwatch(str(self.translated_docs))
+            for folder in self.source_folders:
+                server.watch(str(folder))
+            return server
         for folder in prebuild.watched_folders(Path(self.config.data_dir), Path(self.config.editions_dir)):
             server.watch(str(folder))
         return server
@@ -162,6 +210,10 @@ class IntroPlugin(BasePlugin[IntroConfig]):
     def _dress_chapter(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         markdown = markdown_steps.dress_page(self.current_site(), page.file.src_uri, page.meta, markdown,
                                              identity.from_config(config), self._path_starts)
+        original = translated_edition.address_in(self._alternate_roots(config), SOURCE_LANGUAGE,
+                                                 page.file.src_uri) if self.config.translate_from else None
+        if original:
+            markdown = render.translation_notice(original, SOURCE_LANGUAGE) + markdown
         if self._handover:
             self._finished[page.file.src_uri] = markdown
         return markdown
@@ -178,11 +230,28 @@ class IntroPlugin(BasePlugin[IntroConfig]):
                                                   {file.src_uri: file.url for file in files.documentation_pages()}))
         return env
 
+    # Material's language switcher and the head's hreflang alternates: the same page in the other editions.
+    def on_page_context(self, context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
+        editions = self._alternate_roots(config)
+        if editions:
+            config.extra["alternate"] = translated_edition.alternates(
+                editions, page.file.src_uri, config.theme.get("language") or "", config.site_url or "")
+        return context
+
+    def _alternate_roots(self, config: MkDocsConfig) -> list[dict]:
+        """The editions in `extra.alternate` as the config gives them (on_page_context rewrites the links)."""
+        if self._roots[0] is not config:
+            self._roots = (config, [dict(edition) for edition in config.extra.get("alternate") or []])
+        return self._roots[1]
+
     # MkDocs gives the 404 page absolute links, for a server that shows it at any address. The offline edition
     # has no server: a reader opens 404.html from the folder, so its links must be relative to where it lies.
     def on_template_context(self, context: dict, template_name: str, config: MkDocsConfig) -> dict:
         if template_name == "404.html" and not config.use_directory_urls:
             context["base_url"] = "."
+        if template_name == "404.html" and self._alternate_roots(config):
+            config.extra["alternate"] = translated_edition.alternates(
+                self._alternate_roots(config), "index.md", config.theme.get("language") or "", config.site_url or "")
         return context
 
     # Check what the author wrote, as HTML: link texts and heading order. Every chapter's HTML is kept for the
@@ -232,6 +301,9 @@ class IntroPlugin(BasePlugin[IntroConfig]):
 
 
 # ---- Data ----
+
+# The language a translated edition is translated from: its pages link to the edition written in it.
+SOURCE_LANGUAGE = "nb"
 
 # Compiled theme templates, beside the project like Material's own plugin caches (ignored by git).
 TEMPLATE_CACHE = ".cache/jinja"

@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from macros.exports.export import zip_timestamp
-from macros.rendering.render import _render
+from macros.rendering.render import _render, phrase
 
 MANIFEST = "imsmanifest.xml"
 CARTRIDGE_FOLDER = "last-ned/kurspakker/"
@@ -158,12 +158,11 @@ def cartridge_files(catalog: dict, modules: list[dict], title: str, description:
 
 def package_specs(catalog: dict) -> list[tuple[str, str, str, list[str]]]:
     """(name, title, description, chapter ids) of every package: «alle», each path, each programme."""
-    specs = [("intro-alle", "Alle kapitlene i INTRO", "Alle kapitlene i INTRO, i samme rekkefølge som menyen.",
-              catalog["menu"])]
+    specs = [("intro-alle", phrase("all_chapters_title"), phrase("all_chapters_description"), catalog["menu"])]
     specs += [(f"intro-{path['perspective']}", path["title"], path["intro"], path["steps"])
               for path in catalog["paths"]]
-    specs += [(f"intro-opplegg-{programme['id']}", f"Opplegget «{programme['title']}»",
-               f"Kapitlene og spørsmålene til opplegget «{programme['title']}» ({programme['url']}).",
+    specs += [(f"intro-opplegg-{programme['id']}", phrase("programme_package_title", programme["title"]),
+               phrase("programme_package_description", programme["title"], programme["url"]),
                programme["chapters"])
               for programme in catalog.get("programmes", [])]
     return specs

@@ -13,7 +13,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 from selectolax.lexbor import LexborHTMLParser
 
-from macros.rendering.render import _render
+from macros.rendering.render import _render, phrase
 from macros.content.site import Site
 
 FOLDER = "kapitler/"
@@ -29,7 +29,7 @@ def src_uri(perspective: str) -> str:
 def page_markdown(site: Site, perspective: str) -> str:
     """The booklet's own page: its title, kept out of search (it repeats the chapters), filled in after rendering."""
     name = site.perspectives[perspective].name
-    return _render("booklet_page.md.j2", title=f"Hele stien for {name.lower()}", summary=site.paths[perspective].intro)
+    return _render("booklet_page.md.j2", title=phrase("booklet_title", name.lower()), summary=site.paths[perspective].intro)
 
 
 def _folder(url: str) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import posixpath
 from functools import cache
 
-from jinja2 import Environment, PackageLoader, StrictUndefined
+from jinja2 import Environment, FileSystemLoader, PackageLoader, StrictUndefined
 
 from macros.rendering import icons
 from macros.content.identity import Identity
@@ -19,10 +19,24 @@ from macros.content.site import Chapter, Site
 
 
 
-@cache
+# The folder of a translated edition's templates (macros/translation/), or None: the package's own.
+_template_folder: str | None = None
+
+
+def use_templates(folder: str | None) -> None:
+    """Render from folder, the same templates translated (the nynorsk edition); None: the package's own."""
+    global _template_folder
+    _template_folder = folder
+
+
 def _templates() -> Environment:
+    return _environment(_template_folder)
+
+
+@cache
+def _environment(folder: str | None) -> Environment:
     return Environment(
-        loader=PackageLoader("macros", "templates"),
+        loader=FileSystemLoader(folder) if folder else PackageLoader("macros", "templates"),
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
@@ -33,6 +47,11 @@ def _templates() -> Environment:
 
 def _render(template: str, **context: object) -> str:
     return _templates().get_template(template).render(**context)
+
+
+def phrase(name: str, *args: object) -> str:
+    """A phrase from phrases.txt.j2 (attribution, booklet_title, …), filled in with args."""
+    return str(getattr(_templates().get_template("phrases.txt.j2").module, name)(*args))
 
 
 def link(from_src_uri: str, to_src_uri: str) -> str:
@@ -98,8 +117,8 @@ def citation(chapter: Chapter, permanent_url: str, identity: Identity) -> str:
 
 
 def attribution(chapter: Chapter, permanent_url: str, identity: Identity) -> str:
-    return (f"«{chapter.meta.title}» fra {identity.title} ({permanent_url}), {chapter.meta.owner}, "
-            f"lisensiert under {identity.licence} ({identity.licence_url}).")
+    return phrase("attribution", chapter.meta.title, identity.title, permanent_url, chapter.meta.owner,
+                  identity.licence, identity.licence_url)
 
 
 def teaching(chapter: Chapter, permanent_url: str, identity: Identity) -> str:
@@ -257,3 +276,8 @@ def course_packages(packages: list[dict], page_src_uri: str) -> str:
     rows = [{**package, "size": file_size(package["size"]), "link": link(page_src_uri, package["path"])}
             for package in packages]
     return _render("course_packages.md.j2", packages=rows)
+
+
+def translation_notice(url: str, language: str) -> str:
+    """The notice on every page of a translated edition, with a link to the page in the language it is written in."""
+    return _render("translation_notice.md.j2", url=url, language=language)
