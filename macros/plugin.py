@@ -285,7 +285,8 @@ class IntroPlugin(BasePlugin[IntroConfig]):
                            + postbuild.unsafe_css(Path(config.docs_dir)))
         if self._problems:
             raise PluginError(str(ContentError(self._problems)))
-        search.write_index(Path(config.site_dir), self.current_site(), config.use_directory_urls)
+        search.write_index(Path(config.site_dir), self.current_site(), config.use_directory_urls,
+                           config.theme.get("language") or "nb")
         if self._handover:
             with open(config.config_file_path, encoding="utf-8") as opened:
                 raw = yaml_load(opened)

@@ -18,7 +18,7 @@ CATALOG_FILE = "catalog.json"
 # 1.1: catalog_version, language, edition, short_title, short_description and each chapter's terms.
 CATALOG_VERSION = "1.1"
 LICENCE = "CC-BY-4.0"
-LANGUAGE = "nb"  # BCP 47: Norwegian bokmål
+LANGUAGE = "nb"  # BCP 47: Norwegian bokmål, unless the edition's theme says nn
 # Kiwix's library shows a ZIM file's title and description in these many characters at most (openZIM's metadata
 # rules); a longer one is cut in the middle of a word.
 SHORT_TITLE_CHARS = 30
@@ -118,7 +118,7 @@ def catalog(site: Site, identity: Identity, menu: list[str] | tuple[str, ...] = 
     short_title, short_description = short_texts(identity)
     return {
         "catalog_version": CATALOG_VERSION,
-        "language": LANGUAGE,
+        "language": identity.language or LANGUAGE,
         "edition": identity.edition,
         "title": identity.title,
         "short_title": short_title,

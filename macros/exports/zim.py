@@ -18,8 +18,9 @@ from pathlib import Path
 
 from selectolax.lexbor import LexborHTMLParser
 
-# ISO 639-3, as ZIM metadata wants it: Norwegian bokmål, the language of every page.
+# ISO 639-3, as ZIM metadata wants it, for the catalogue's language (BCP 47): Norwegian bokmål or nynorsk.
 LANGUAGE = "nob"
+LANGUAGES = {"nb": "nob", "nn": "nno"}
 ILLUSTRATION_SIZE = 48
 # The limits of Kiwix's library (openZIM's metadata rules), checked when the catalogue is made.
 TITLE_CHARS, DESCRIPTION_CHARS = 30, 80
@@ -123,6 +124,7 @@ def write_zim(offline_site: Path, target: Path, *, catalog: dict, name: str, day
 
     title, description = catalog["short_title"], catalog["short_description"]
     check_metadata(title, description)
+    language = LANGUAGES.get(catalog.get("language") or "nb", LANGUAGE)
 
     class NotIndexed(IndexData):
         def has_indexdata(self) -> bool:
@@ -186,9 +188,9 @@ def write_zim(offline_site: Path, target: Path, *, catalog: dict, name: str, day
     target.parent.mkdir(parents=True, exist_ok=True)
     target.unlink(missing_ok=True)
     metadata = {"Name": name, "Title": title, "Description": description, "LongDescription": catalog["description"],
-                "Creator": catalog["owner"], "Publisher": catalog["owner"], "Language": LANGUAGE,
+                "Creator": catalog["owner"], "Publisher": catalog["owner"], "Language": language,
                 "Date": day.isoformat(), "Tags": TAGS, "License": LICENSE, "Source": catalog["url"]}
-    with Creator(str(target)).config_indexing(True, LANGUAGE) as zim:
+    with Creator(str(target)).config_indexing(True, language) as zim:
         zim.set_mainpath("index.html")
         zim.add_illustration(ILLUSTRATION_SIZE, illustration(catalog["colour"]))
         for key, value in metadata.items():
@@ -204,4 +206,5 @@ def zim_from_offline_build(offline_site: Path, target: Path, edition: str, day: 
     import json
 
     catalog = json.loads((offline_site / "catalog.json").read_text(encoding="utf-8"))
-    return write_zim(offline_site, target, catalog=catalog, name=f"intro_nb_{edition}", day=day)
+    language = catalog.get("language") or "nb"
+    return write_zim(offline_site, target, catalog=catalog, name=f"intro_{language}_{edition}", day=day)

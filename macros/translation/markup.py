@@ -417,7 +417,7 @@ def _prose(text: str) -> bool:
         return False
     if " " not in text.strip() and not _NON_ASCII_LETTER.search(text):
         return False  # one word of ASCII letters: an event's or a key's name (DOMContentLoaded)
-    return bool(_NON_ASCII_LETTER.search(text) or re.search(r"[A-ZÆØÅ]", text) or ". " in text)
+    return bool(_NON_ASCII_LETTER.search(text) or re.search(r"[A-ZÆØÅ]", text) or re.search(r"[.:?!]\s*$|\. ", text))
 
 
 def _skip_string(text: str, start: int) -> int:

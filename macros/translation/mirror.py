@@ -266,6 +266,25 @@ def _titles(texts: Iterable[str], data_files: Iterable[Path]) -> frozenset[str]:
     return frozenset(found)
 
 
+# ---- Languages ----
+
+# Apertium's language codes (ISO 639-3, with a variant after an underscore) as BCP 47.
+LANGUAGE_TAGS = {"nob": "nb", "nno": "nn"}
+_DECLARED = re.compile(r"""\b((?:xml:)?lang(?:uage)?=)(["'])nb\2""")
+
+
+def language(mode: str) -> str:
+    """The language a mode translates into, as BCP 47: nob-nno_e → nn."""
+    target = mode.split("-")[1] if "-" in mode else mode
+    code = target.split("_")[0]
+    return LANGUAGE_TAGS.get(code, code)
+
+
+def declared_language(text: str, tag: str) -> str:
+    """A template's own word for its language (lang="nb", language="nb") as the translation's."""
+    return _DECLARED.sub(lambda m: f"{m.group(1)}{m.group(2)}{tag}{m.group(2)}", text)
+
+
 # ---- Anchors ----
 
 _HEADING = re.compile(r"^#{2,6}[ \t]+(.+?)[ \t]*#*[ \t]*$", re.M)
@@ -453,11 +472,12 @@ def prepare(source: Source, texts: Sequence[str] = (), texts_label: str = "") ->
     # The templates INTRO renders, and the theme's overrides.
     for folder, target_folder in ((source.templates, out.templates), (source.overrides, out.overrides)):
         for path in _source_files(folder) if folder else []:
-            if path.name.endswith(XML_TEMPLATE):
-                links.append((path, target_folder / path.relative_to(folder)))
-                continue
             file, fix = new_file(path, target_folder / path.relative_to(folder), templates=True)
-            file.items = file.document.markdown(fix(path.read_text(encoding="utf-8")))
+            text = declared_language(path.read_text(encoding="utf-8"), language(source.mode))
+            if path.name.endswith(XML_TEMPLATE):
+                file.items = [text]
+            else:
+                file.items = file.document.markdown(fix(text))
             file.finish = lambda file=file: render(file.items)
             files.append(file)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from macros.exports.addresses import page_address
-from macros.exports.search import index
+from macros.exports.search import index, norwegian
 from macros.content.site import Site
 
 
@@ -16,8 +16,9 @@ def location(src_uri: str, use_directory_urls: bool) -> str:
     return src_uri.removesuffix(".md") + ".html"
 
 
-def write_index(site_dir: Path, site: Site, use_directory_urls: bool) -> None:
-    """Write the site's search index (after Material's search plugin has read the pages)."""
+def write_index(site_dir: Path, site: Site, use_directory_urls: bool, language: str = "nb") -> None:
+    """Write the site's search index (after Material's search plugin has read the pages), keyed by the rules of
+    the site's language (nb, nn; another is keyed as bokmål)."""
     glossary: dict[str, list[str]] = {}
     for term in site.glossary:
         chapter = site.chapters.get(term.chapter or "")
@@ -26,4 +27,4 @@ def write_index(site_dir: Path, site: Site, use_directory_urls: bool) -> None:
             glossary.setdefault(location(chapter.src_uri, use_directory_urls), []).extend(words)
     starts = [p.start_page for p in site.perspectives.values()] + ["ordliste/index.md", "ordliste.md"]
     alternatives = [location(uri, use_directory_urls) for uri in starts]
-    index.write(site_dir, glossary, alternatives)
+    index.write(site_dir, glossary, alternatives, language if language in norwegian.LANGUAGES else "nb")

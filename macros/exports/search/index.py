@@ -96,12 +96,12 @@ def pages_from_material(docs: Iterable[dict]) -> list[Page]:
     return [page for page in pages.values() if page.title]
 
 
-def compound_parts(vocabulary: frozenset[str]) -> dict[str, tuple[str, str]]:
+def compound_parts(vocabulary: frozenset[str], language: str = "nb") -> dict[str, tuple[str, str]]:
     """Each compound of the site with its two parts, when both are words of the site too."""
     parts = {}
     for word_key in vocabulary:
         if len(word_key) >= 2 * SHORTEST_PART:
-            found = norwegian.split_compound(word_key, vocabulary, SHORTEST_PART)
+            found = norwegian.split_compound(word_key, vocabulary, SHORTEST_PART, language)
             if found:
                 parts[word_key] = found
     return parts
@@ -121,17 +121,21 @@ def _bm25(tf: float, length: int, average: float) -> float:
     return tf * (K1 + 1) / (tf + K1 * (1 - B + B * length / average)) if tf else 0.0
 
 
-def term_scores(pages: list[Page]) -> dict[str, list[tuple[int, float]]]:
+def term_scores(pages: list[Page], language: str = "nb") -> dict[str, list[tuple[int, float]]]:
     """Per key, the pages it occurs in with how strongly, best-scoring fields counted."""
     fields = []
+
+    def keys(text: str) -> list[str]:
+        return norwegian.keys(text, language)
+
     for page in pages:
         slug = page.location.rstrip("/").removesuffix(".html").rsplit("/", 1)[-1].replace("-", " ")
-        fields.append((norwegian.keys(page.title), norwegian.keys(slug),
-                       [k for s in page.sections for k in norwegian.keys(s.heading)],
-                       [k for s in page.sections for k in norwegian.keys(s.text)],
-                       [norwegian.keys(term) for term in page.glossary]))
+        fields.append((keys(page.title), keys(slug),
+                       [k for s in page.sections for k in keys(s.heading)],
+                       [k for s in page.sections for k in keys(s.text)],
+                       [keys(term) for term in page.glossary]))
     vocabulary = frozenset(k for title, _, headings, text, _ in fields for k in (*title, *headings, *text))
-    compounds = compound_parts(vocabulary)
+    compounds = compound_parts(vocabulary, language)
     lengths = [len(text) for _, _, _, text, _ in fields]
     average = max(sum(lengths) / max(len(lengths), 1), 1.0)
     raw: dict[str, dict[int, float]] = defaultdict(dict)
@@ -157,14 +161,14 @@ def term_scores(pages: list[Page]) -> dict[str, list[tuple[int, float]]]:
     return scores
 
 
-def display_words(pages: list[Page]) -> dict[str, str]:
+def display_words(pages: list[Page], language: str = "nb") -> dict[str, str]:
     """Per key, the form the site writes most often («sykehjem», not «sykehjemmene»)."""
     forms: dict[str, Counter[str]] = defaultdict(Counter)
     for page in pages:
         for text in (page.title, *(s.heading for s in page.sections), *(s.text for s in page.sections)):
             for word in norwegian.words(text):
-                if not norwegian.is_stop_word(word):
-                    forms[norwegian.key(word)][word] += 1
+                if not norwegian.is_stop_word(word, language):
+                    forms[norwegian.key(word, language)][word] += 1
     return {word_key: counts.most_common(1)[0][0] for word_key, counts in forms.items()}
 
 
@@ -196,9 +200,9 @@ def shards(terms: dict[str, str]) -> tuple[list[int], list[list[str]]]:
     return starts, runs
 
 
-def build(pages: list[Page], alternatives: list[str]) -> Index:
+def build(pages: list[Page], alternatives: list[str], language: str = "nb") -> Index:
     numbers = {page.location: n for n, page in enumerate(pages)}
-    terms = {word_key: postings(found) for word_key, found in sorted(term_scores(pages).items())}
+    terms = {word_key: postings(found) for word_key, found in sorted(term_scores(pages, language).items())}
     starts, runs = shards(terms)
     head = {
         "pageCount": len(pages),
@@ -206,9 +210,9 @@ def build(pages: list[Page], alternatives: list[str]) -> Index:
         # Keys hold letters and digits only: one string, split once, is the cheapest sorted list to load.
         "keys": " ".join(terms),
         "termFiles": starts,
-        "words": {k: w for k, w in sorted(display_words(pages).items()) if k in terms and w != k},
+        "words": {k: w for k, w in sorted(display_words(pages, language).items()) if k in terms and w != k},
         "alternatives": [numbers[location] for location in alternatives if location in numbers],
-        "rules": norwegian.rules(),
+        "rules": norwegian.rules(language),
     }
     texts = [[[page.location, page.title, [[s.anchor, s.heading, s.text[:EXCERPT_CHARS]] for s in page.sections]]
               for page in pages[start:start + TEXT_PAGES]] for start in range(0, len(pages), TEXT_PAGES)]
@@ -241,10 +245,11 @@ def files(site_dir: Path) -> list[Path]:
     return found if found[0].is_file() else []
 
 
-def write(site_dir: Path, glossary: dict[str, list[str]], alternatives: list[str]) -> None:
+def write(site_dir: Path, glossary: dict[str, list[str]], alternatives: list[str], language: str = "nb") -> None:
     """Write INTRO's index from Material's, then cut Material's down to its configuration.
 
-    glossary maps a page's location to the terms it explains; alternatives are page locations."""
+    glossary maps a page's location to the terms it explains; alternatives are page locations; language (nb, nn)
+    chooses the stemmer's rules and function words."""
     path = site_dir / MATERIAL_INDEX
     if not path.is_file():
         return
@@ -252,7 +257,7 @@ def write(site_dir: Path, glossary: dict[str, list[str]], alternatives: list[str
     pages = pages_from_material(material.get("docs", []))
     for page in pages:
         page.glossary = glossary.get(page.location, [])
-    for name, text in scripts(build(pages, alternatives)).items():
+    for name, text in scripts(build(pages, alternatives, language)).items():
         (site_dir / name).write_text(text, encoding="utf-8")
     path.write_text(json.dumps({"config": material.get("config", {}), "docs": []}, separators=(",", ":")),
                     encoding="utf-8")
