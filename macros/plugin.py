@@ -210,10 +210,6 @@ class IntroPlugin(BasePlugin[IntroConfig]):
     def _dress_chapter(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         markdown = markdown_steps.dress_page(self.current_site(), page.file.src_uri, page.meta, markdown,
                                              identity.from_config(config), self._path_starts)
-        original = translated_edition.address_in(self._alternate_roots(config), SOURCE_LANGUAGE,
-                                                 page.file.src_uri) if self.config.translate_from else None
-        if original:
-            markdown = render.translation_notice(original, SOURCE_LANGUAGE) + markdown
         if self._handover:
             self._finished[page.file.src_uri] = markdown
         return markdown
@@ -230,12 +226,18 @@ class IntroPlugin(BasePlugin[IntroConfig]):
                                                   {file.src_uri: file.url for file in files.documentation_pages()}))
         return env
 
-    # Material's language switcher and the head's hreflang alternates: the same page in the other editions.
+    # Material's language switcher and the head's hreflang alternates: the same page in the other editions; on a
+    # translated edition, the notice over every page (overrides/main.html) links to it in bokmål.
     def on_page_context(self, context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
+        return self._alternates(context, page.file.src_uri, config)
+
+    def _alternates(self, context: dict, src_uri: str, config: MkDocsConfig) -> dict:
         editions = self._alternate_roots(config)
         if editions:
             config.extra["alternate"] = translated_edition.alternates(
-                editions, page.file.src_uri, config.theme.get("language") or "", config.site_url or "")
+                editions, src_uri, config.theme.get("language") or "", config.site_url or "")
+        if self.config.translate_from:
+            context["intro_original"] = translated_edition.address_in(editions, SOURCE_LANGUAGE, src_uri)
         return context
 
     def _alternate_roots(self, config: MkDocsConfig) -> list[dict]:
@@ -249,9 +251,8 @@ class IntroPlugin(BasePlugin[IntroConfig]):
     def on_template_context(self, context: dict, template_name: str, config: MkDocsConfig) -> dict:
         if template_name == "404.html" and not config.use_directory_urls:
             context["base_url"] = "."
-        if template_name == "404.html" and self._alternate_roots(config):
-            config.extra["alternate"] = translated_edition.alternates(
-                self._alternate_roots(config), "index.md", config.theme.get("language") or "", config.site_url or "")
+        if template_name == "404.html":
+            context = self._alternates(context, "index.md", config)
         return context
 
     # Check what the author wrote, as HTML: link texts and heading order. Every chapter's HTML is kept for the

@@ -20,7 +20,7 @@ from macros.commands.release import BuildFailed, Release, build_release, run_mkd
 
 ROOT = Path(__file__).resolve().parents[1]
 # What a copy of the project needs to build: the tests mutate copies, never the real tree.
-PROJECT_PARTS = ("docs", "data", "overrides", "mkdocs.yml")
+PROJECT_PARTS = ("docs", "data", "overrides", "mkdocs.yml", "mkdocs.nynorsk.yml")
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -37,7 +37,9 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 # The programs of the Debian packages the `system` tests need. Every other test runs with them off its PATH, so the
 # full run proves what `make check` promises: those tests pass on a machine without the packages.
 SYSTEM_PROGRAMS = frozenset({"chromium", "nginx", "hunspell", "java", "kiwix-serve", "kiwix-manage", "kiwix-search",
-                             "php"})
+                             "php", "apertium", "lt-proc", "cg-proc", "apertium-tagger", "apertium-transfer",
+                             "apertium-interchunk", "apertium-postchunk", "apertium-pretransfer", "lsx-proc",
+                             "lrx-proc"})
 
 
 @pytest.fixture(scope="session")
@@ -142,6 +144,32 @@ def gjovik_release(release: Release) -> Release:
 @pytest.fixture(scope="session")
 def gjovik_site(gjovik_release: Release) -> Path:
     return gjovik_release.site
+
+
+NYNORSK_CONFIG = "mkdocs.nynorsk.yml"
+
+
+@pytest.fixture(scope="session")
+def nynorsk_release(release: Release) -> Release:
+    """The nynorsk edition, translated from the bokmål source by Apertium as it builds, once per session, beside
+    the Bergen edition (a `system` test: it needs Debian's apertium and apertium-nno-nob)."""
+    try:
+        return build_release(ROOT / NYNORSK_CONFIG, release.zip.parent)
+    except BuildFailed as failed:
+        pytest.fail(f"The nynorsk edition did not build:\n{failed}")
+
+
+@pytest.fixture(scope="session")
+def nynorsk_site(nynorsk_release: Release) -> Path:
+    return nynorsk_release.site
+
+
+def copy_translation_cache(target: Path) -> None:
+    """Give a copy of the project what Apertium translated for this one, so that its nynorsk build translates
+    only what the test changed."""
+    cache = ROOT / ".cache" / "translation" / "apertium"
+    if cache.is_dir():
+        shutil.copytree(cache, target / ".cache" / "translation" / "apertium")
 
 
 @dataclass(frozen=True)

@@ -277,7 +277,3 @@ def course_packages(packages: list[dict], page_src_uri: str) -> str:
             for package in packages]
     return _render("course_packages.md.j2", packages=rows)
 
-
-def translation_notice(url: str, language: str) -> str:
-    """The notice on every page of a translated edition, with a link to the page in the language it is written in."""
-    return _render("translation_notice.md.j2", url=url, language=language)

@@ -110,6 +110,10 @@ QUOTATION = re.compile(r"«([^«»\n]+)»")
 INLINE = re.compile(
     r"(?P<placeholder>" + OPEN + r"\d+" + CLOSE + r")"
     r"|(?P<code>(`+)(?!`).*?(?<!`)\3(?!`))"
+    # A link's text that starts with a capital (most often a title) is translated on its own: in the middle of a
+    # sentence Apertium takes a capitalised word for a name and leaves it.
+    r"|(?P<link>!?\[(?P<label>[A-ZÆØÅ](?:[^\[\]\n]|\[[^\]\n]*\])*)\]"
+    r"(?:\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"]*\")?\)|\[[^\]]*\]))"
     r"|(?P<target>\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"]*\")?\)|\]\[[^\]]*\])"
     r"|(?P<footnote>\[\^[^\]]+\])"
     r"|(?P<open>!?\[)"
@@ -243,12 +247,19 @@ class Document:
             if match.start() > last:
                 parts.extend(self._words(text[last:match.start()]))
             kept = match.group()
-            parts.append((False, self._stored(kept) if OPEN in kept else [kept]))
+            if match.group("link") is not None:
+                start, end = match.start("label") - match.start(), match.end("label") - match.start()
+                parts.append((False, [*self._stored(kept[:start]), self.run(kept[start:end], line),
+                                      *self._stored(kept[end:])]))
+            else:
+                parts.append((False, self._stored(kept) if OPEN in kept else [kept]))
             last = match.end()
         if last < len(text):
             parts.extend(self._words(text[last:]))
         piece = Piece(_merged(parts), line, where)
-        return piece if piece.needs_translation() else piece.original()
+        nested = any(not translate and any(isinstance(item, Piece) for item in part)  # type: ignore[union-attr]
+                     for translate, part in piece.parts)
+        return piece if piece.needs_translation() or nested else piece.original()
 
     def _words(self, text: str) -> list[tuple[bool, object]]:
         """Text with the editors' names, titles and terms in it as kept parts (in their nynorsk form), and a

@@ -371,10 +371,15 @@ def _tidy(folder: Path, kept: set[Path]) -> None:
     if not folder.is_dir():
         return
     for path in sorted(folder.rglob("*"), reverse=True):
+        if path.name.endswith(".tmp"):
+            continue  # another build writing the same file at this moment
         if path.is_file() and path not in kept:
-            path.unlink()
+            path.unlink(missing_ok=True)
         elif path.is_dir() and not any(path.iterdir()):
-            path.rmdir()
+            try:
+                path.rmdir()
+            except OSError:
+                pass
 
 
 # ---- The whole source ----
