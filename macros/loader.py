@@ -57,6 +57,11 @@ class Options:
     offline_zip: Path | None
     offline_zim: Path | None
     is_offline: bool
+    # A translated edition (macros/translation/): the edition it is translated from, the Apertium mode and the
+    # editors' folder; empty for an edition that is written.
+    translate_from: str = ""
+    translation_mode: str = ""
+    translation_data: Path | None = None
 
 
 # ---- Content ----
@@ -191,6 +196,9 @@ def options_from_config(conf: Mapping[str, Any]) -> Options:
         offline_zip=config_dir / config.offline_zip if config.offline_zip else None,
         offline_zim=config_dir / config.offline_zim if config.offline_zim else None,
         is_offline=offline is not None and str(offline.get("enabled", True)).lower() in ("true", "1", "yes"),
+        translate_from=config.translate_from,
+        translation_mode=config.translation_mode,
+        translation_data=config_dir / config.translation_data,
     )
     _options[key] = options
     return options

@@ -13,6 +13,7 @@ after its source (rendering/diagrams.py): a translated diagram gets the translat
 
 from __future__ import annotations
 
+import json
 import os
 import posixpath
 import re
@@ -31,9 +32,12 @@ from macros.content.errors import AuthorError, ContentError
 from macros.rendering import diagrams
 from macros.translation import editorial as editorial_data
 from macros.translation.apertium import Translator
-from macros.translation.markup import Document, Keep, Piece, pieces, render, script, svg
+from macros.translation.markup import PLACEHOLDER, Document, Keep, Piece, pieces, render, script, svg
 
 FOLDER = ".cache/translation"
+# Beside an edition's translated source: per file, the text Apertium wrote (without what was kept as written),
+# for the nynorsk spelling check.
+WRITTEN = "written.json"
 CACHE = ".cache/translation/apertium"
 # Front matter fields a reader sees; the others (id, sources, dates, owner) stay as written.
 FRONT_MATTER_TEXT = ("title", "summary", "learning_goals", "key_points")
@@ -532,6 +536,11 @@ def prepare(source: Source, texts: Sequence[str] = (), texts_label: str = "") ->
             if figure and figure.finish:
                 texts[out.docs / diagrams.figure_path(after.key)] = figure.finish()
 
+    written_by = defaultdict(list)
+    for file, piece in found:
+        if piece.result is not None:
+            written_by[file.label].append(PLACEHOLDER.sub(" ", piece.result.text))
+    texts[out.root / WRITTEN] = json.dumps(written_by, ensure_ascii=False, indent=0, sort_keys=True)
     written = sum(_write(target, text) for target, text in texts.items())
     written += sum(_link(path, target) for path, target in links)
     _tidy(out.root, {*texts, *(target for _, target in links)})
@@ -589,3 +598,11 @@ def _repoint_sections(data_files: dict[str, _File], page_texts: dict[Path, str],
                         station["section"], changed = page[station["section"]], True
         if changed and file.finish:
             texts[file.target] = file.finish()
+
+
+def written_texts(project: Path, edition: str) -> dict[str, list[str]] | None:
+    """Per source file, the texts Apertium wrote for an edition at its last build; None before the first build."""
+    try:
+        return json.loads((folders(project, edition).root / WRITTEN).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
