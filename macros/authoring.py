@@ -143,6 +143,7 @@ def macros(env: Any) -> dict[str, Callable[..., str]]:
         "hos_oss": _with_facts(build, local.local_box),
         "kurspakker": _course_packages(build),
         "akutt_hjelp": _with_facts(build, local.urgent_help),
+        "akutt_hjelp_ansatte": _with_facts(build, local.staff_urgent_help),
         "laget_av": _with_facts(build, local.made_by),
         "tall": _on_current_page(build, figures.in_sentence),
         "tall_tabell": _on_current_page(build, figures.table),

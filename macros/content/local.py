@@ -17,7 +17,8 @@ from macros.content.model import LOCAL_TOPICS, URGENT_HELP_FACTS, LocalFacts, So
 from macros.rendering.render import _render
 
 BOX_CALL = re.compile(r"""hos_oss\(\s*["']([^"']*)["']\s*\)""")
-URGENT_CALL = re.compile(r"""akutt_hjelp\(\s*\)""")
+# Both urgent-help blocks name the edition's legevakt: the citizens' akutt_hjelp() and the staff's akutt_hjelp_ansatte().
+URGENT_CALL = re.compile(r"""(akutt_hjelp(?:_ansatte)?)\(\s*\)""")
 
 NUMBER_WORDS = {2: "to", 3: "tre", 4: "fire", 5: "fem", 6: "seks", 7: "sju", 8: "åtte", 9: "ni", 10: "ti"}
 
@@ -62,8 +63,8 @@ def missing_facts(facts: LocalFacts, markdown: str, page_label: str, line_offset
                                             f"Velg blant: {', '.join(LOCAL_TOPICS)}.", line=number + line_offset))
                 continue
             problems += _missing(facts, LOCAL_TOPICS[topic], f"boksen «{topic}»", page_label, number + line_offset)
-        if URGENT_CALL.search(line):
-            problems += _missing(facts, URGENT_HELP_FACTS, "akutt_hjelp()", page_label, number + line_offset)
+        for macro in URGENT_CALL.findall(line):
+            problems += _missing(facts, URGENT_HELP_FACTS, f"{macro}()", page_label, number + line_offset)
     return problems
 
 
@@ -83,6 +84,11 @@ def local_box(facts: LocalFacts, topic: str) -> str:
 def urgent_help(facts: LocalFacts) -> str:
     """The urgent-help block: 113, 116 117 and this edition's legevakt."""
     return _render("urgent_help.md.j2", facts=facts)
+
+
+def staff_urgent_help(facts: LocalFacts) -> str:
+    """The urgent-help block for staff chapters: 113 and HLR, the nurse on duty, and this edition's legevakt."""
+    return _render("urgent_help_staff.md.j2", facts=facts, and_list=and_list)
 
 
 def made_by(facts: LocalFacts) -> str:

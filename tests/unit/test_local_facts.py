@@ -1,13 +1,15 @@
 """Local facts without building: the edition data model, the boxes' text, and when a fact must be checked."""
 
 import datetime as dt
+import re
 from pathlib import Path
 
 import pytest
 from pydantic import ValidationError
 
 from macros.content.errors import ContentError
-from macros.content.local import and_list, dated_facts, load_facts, local_box, missing_facts, urgent_help
+from macros.content.local import (and_list, dated_facts, load_facts, local_box, missing_facts, staff_urgent_help,
+                                  urgent_help)
 from macros.content.model import LOCAL_TOPICS, LocalFacts
 from macros.content.review import DEFAULT_GRACE_DAYS, due_dates
 from macros.content import yamlio
@@ -157,6 +159,17 @@ def test_the_urgent_help_block_has_113_116117_and_the_legevakt(bergen, gjovik):
     assert "Gjøvik interkommunale legevakt" in urgent_help(gjovik)
 
 
+def test_the_staff_block_sends_an_employee_to_113_hlr_and_the_nurse_never_to_116117(bergen, gjovik):
+    block = staff_urgent_help(bergen)
+    assert "Ring 113" in block and "HLR" in block and "hjertestarteren" in block and "sykepleieren på vakt" in block
+    assert "Er du i tvil, start HLR" in block and "Bergen legevakt" in block
+    assert "116 117" not in block and "fastlegen kan ta imot deg" not in block
+    assert "Gjøvik interkommunale legevakt" in staff_urgent_help(gjovik) and "Bergen" not in staff_urgent_help(gjovik)
+    # Both blocks can stand on one page: their landmarks have different names.
+    landmark = re.compile(r'aria-label="([^"]+)"')
+    assert landmark.search(urgent_help(bergen))[1] != landmark.search(block)[1]
+
+
 def test_and_list():
     assert and_list(["a"]) == "a"
     assert and_list(["a", "b"]) == "a og b"
@@ -167,8 +180,11 @@ def test_and_list():
 
 def test_a_box_or_the_urgent_block_asking_for_a_missing_fact_names_fact_and_line(bergen):
     lacking = bergen.model_copy(update={"ombud": None, "legevakt": []})
-    problems = missing_facts(lacking, "Tekst\n{{ hos_oss(\"ombud\") }}\n{{ akutt_hjelp() }}\n", "docs/x.md", 5)
-    assert [(p.line, "«ombud»" in p.message or "«legevakt»" in p.message) for p in problems] == [(7, True), (8, True)]
+    problems = missing_facts(lacking, "Tekst\n{{ hos_oss(\"ombud\") }}\n{{ akutt_hjelp() }}\n{{ akutt_hjelp_ansatte() }}\n",
+                             "docs/x.md", 5)
+    assert [(p.line, "«ombud»" in p.message or "«legevakt»" in p.message) for p in problems] == [(7, True), (8, True),
+                                                                                                 (9, True)]
+    assert "akutt_hjelp_ansatte()" in problems[2].message
     assert "data/editions/bergen.yml" in problems[0].message
 
 
