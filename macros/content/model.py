@@ -263,7 +263,14 @@ class ApplyOffice(Strict):
     office: Text = Field(description="kontoret slik kommunen skriver det, for eksempel «Tildeling og koordinering»")
     url: HttpUrl = Field(description="siden med søknadsskjemaet eller forklaringen av hvordan du søker")
     phone: Text | None = Field(default=None, description="telefonnummeret kommunen oppgir for kontoret")
+    phone_note: Text | None = Field(
+        default=None, description="det leseren må vite om nummeret, for eksempel «sentralbordet; be om kontoret»")
     area: Text | None = Field(default=None, description="hvem kontoret gjelder for, for eksempel bydelene")
+    serves: Text | None = Field(
+        default=None, description="hvilke søknader kontoret tar imot når det ikke er alle, for eksempel "
+                                  "«tjenester til mennesker med utviklingshemming»")
+    link_text: Text | None = Field(default=None, description="teksten på lenken til url, når siden ikke er en "
+                                                                  "forklaring av hvordan du søker")
 
 
 class Municipality(Sourced):
@@ -300,8 +307,19 @@ class Statsforvalter(Sourced):
 
 class Ombud(Sourced):
     name: Text = Field(description="for eksempel «Pasient- og brukerombudet i Vestland»")
-    url: HttpUrl = Field(description="siden der ombudets kontaktinformasjon står")
+    url: HttpUrl = Field(description="ombudets egen side med kontaktinformasjon")
     phone: Text | None = None
+    phone_note: Text | None = Field(default=None, description="det leseren må vite om nummeret")
+
+
+class Helpline(Sourced):
+    """A phone line a reader can call, with who answers and when; `crisis` lines stand in the urgent-help block."""
+
+    id: Slug = Field(description="fast kortnavn, for eksempel «helsenorge»; står i teksten som telefon(\"id\")")
+    name: Text = Field(description="hvem som svarer, for eksempel «Mental Helses hjelpetelefon»")
+    phone: Text = Field(description="nummeret slik det skrives, for eksempel «116 123»")
+    about: Text = Field(description="hva du kan ringe om, og når det er åpent, som en hel setning")
+    crisis: bool = Field(default=False, description="true for en linje til deg som er i krise (vises i boksen for akutt hjelp)")
 
 
 class Helsefellesskap(Sourced):
@@ -340,6 +358,7 @@ class LocalFacts(Strict):
     ombud: Ombud | None = None
     helsefellesskap: Helsefellesskap | None = None
     test_arena: TestArena | None = None
+    helplines: list[Helpline] = Field(default_factory=list, description="telefonlinjer leseren kan ringe")
 
 
 # What each «Slik er det hos oss» box needs from the edition's facts.
@@ -418,4 +437,4 @@ class SelfCheck(Strict):
             raise ValueError("har mer enn ett refleksjonsspørsmål. Bruk høyst ett per kapittel")
         return self
 # What the urgent-help block, {{ akutt_hjelp() }}, needs.
-URGENT_HELP_FACTS: tuple[str, ...] = ("legevakt",)
+URGENT_HELP_FACTS: tuple[str, ...] = ("legevakt", "helplines")

@@ -22,7 +22,7 @@ from tests.conftest import ROOT, copy_project
 # Every macro an author may write; the README lists the same.
 MACROS = ("perspektivkort", "sti", "fortsett", "ordliste", "frakoblet_utgave", "plakater", "hos_oss", "kurspakker",
           "akutt_hjelp", "akutt_hjelp_ansatte", "laget_av", "tall", "tall_tabell", "tall_og_satser", "programplan",
-          "rotasjonsplan", "stasjoner", "fortelling", "materiell", "bestilling")
+          "rotasjonsplan", "stasjoner", "fortelling", "materiell", "bestilling", "langtidsopphold_eksempel", "telefon")
 
 
 @dataclass
