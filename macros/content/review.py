@@ -8,8 +8,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from macros.content.errors import AuthorError
-from macros.content.model import Figure
-from macros.content.site import Chapter
+from macros.content.model import Figure, LawChange
+from macros.content.site import Chapter, Site
+from macros.rendering.norwegian import date as norwegian_date
 
 DEFAULT_GRACE_DAYS = 90
 
@@ -73,8 +74,68 @@ def figure_checks(site_figures: dict[str, Figure], uses: dict[str, list[tuple[st
     """Each figure as a dated fact, named with the pages that show it, so the editor knows what a change touches."""
     items = []
     for figure in site_figures.values():
-        pages = sorted({f"docs/{src_uri}" for src_uri, _ in uses.get(figure.id, [])})
-        shown = f" Det står på: {', '.join(pages)}." if pages else ""
+        shown = _shown_on(figure.id, uses)
         items.append((f"Tallet «{figure.id}» ({figure.label}, kilde: {figure.source.publisher}).{shown} Det",
                       "data/figures.yml", figure.check_by, str(figure.source.url)))
     return items
+
+
+def _shown_on(figure_id: str, uses: dict[str, list[tuple[str, int]]]) -> str:
+    pages = sorted({f"docs/{src_uri}" for src_uri, _ in uses.get(figure_id, [])})
+    return f" Det står på: {', '.join(pages)}." if pages else ""
+
+
+def rate_deadline(next_rate: dt.date) -> dt.date:
+    """The last day a rate may stand after the next one applies: a month on, less a day (31 January for a rate of
+    the calendar year, 31 May for G from 1 May)."""
+    year, month = (next_rate.year + 1, 1) if next_rate.month == 12 else (next_rate.year, next_rate.month + 1)
+    day = min(next_rate.day, 28 if month == 2 else 30 if month in (4, 6, 9, 11) else 31)
+    return dt.date(year, month, day) - dt.timedelta(days=1)
+
+
+def stale_rates(site_figures: dict[str, Figure], uses: dict[str, list[tuple[str, int]]],
+                on: dt.date) -> tuple[list[AuthorError], list[str]]:
+    """A rate is stale from the day the next one applies: a reminder from then, an error after its deadline, naming
+    the rate, its source and the pages that show it."""
+    errors, warnings = [], []
+    for figure in sorted(site_figures.values(), key=lambda f: (f.next_rate or dt.date.max, f.id)):
+        next_rate = figure.next_rate
+        if next_rate is None or on < next_rate:
+            continue
+        applies, deadline = figure.latest[1], rate_deadline(next_rate)
+        period = f"for {applies}" if isinstance(applies, int) else f"fra {norwegian_date(applies)}"
+        what = (f"Satsen «{figure.id}» ({figure.label}, kilde: {figure.source.publisher}, {figure.source.url}) "
+                f"gjelder {period}, og fra {norwegian_date(next_rate)} gjelder en ny sats.")
+        shown = _shown_on(figure.id, uses)
+        if on > deadline:
+            errors.append(AuthorError("data/figures.yml", f"{what} Fristen for å legge den inn var "
+                                      f"{norwegian_date(deadline)}.{shown} Sjekk kilden, og skriv den nye satsen i "
+                                      "value og året eller datoen den gjelder fra i applies.", field="applies"))
+        else:
+            warnings.append(f"data/figures.yml: {what} Legg den inn innen {norwegian_date(deadline)}.{shown}")
+    return errors, warnings
+
+
+def law_change_checks(changes: Iterable[LawChange]) -> list[tuple[str, str, dt.date, str]]:
+    """Each law change on the watch list as a dated fact: its status must be checked again by its check_by."""
+    return [(f"Lovendringen «{change.id}» ({change.law}, {change.proposition})", "data/law-changes.yml",
+             change.check_by, str(change.source.url)) for change in changes]
+
+
+def unreviewed_law_changes(site: Site, on: dt.date) -> list[str]:
+    """Reminders for law changes in force whose pages have not been reviewed since: a chapter by its last_reviewed;
+    another page, which has no review date, until it is taken off the change's pages."""
+    reminders = []
+    for change in site.law_changes:
+        if not isinstance(change.in_force, dt.date) or change.in_force > on:
+            continue
+        for src_uri in site.law_change_pages.get(change.id, ()):
+            chapter = site.chapter_at(src_uri)
+            if chapter and chapter.meta.last_reviewed >= change.in_force:
+                continue
+            since = f" (sist gjennomgått {chapter.meta.last_reviewed})" if chapter else ""
+            reminders.append(f"docs/{src_uri}: Lovendringen «{change.id}» ({change.law}) gjelder fra "
+                             f"{norwegian_date(change.in_force)}, men siden er ikke gjennomgått etter det{since}. "
+                             "Gå gjennom teksten, og sett ny last_reviewed (eller ta siden ut av pages i "
+                             "data/law-changes.yml). Kilde: " + str(change.source.url))
+    return reminders
