@@ -34,7 +34,7 @@ HISTORY_MARKERS = (
     "het", "het tidligere", "tidligere", "heter nå", "nytt navn", "ny tittel", "den nye tittelen", "endret navn",
     "byttet navn", "skiftet navn", "fikk navnet", "gamle", "gammelt", "fram til", "frem til", "til og med",
     "erstattet", "erstattes", "ble lagt ned", "lagt ned", "nedlagt", "avviklet", "avvikla", "avsluttet", "opphørte",
-    "slått sammen", "slo sammen", "ble en del av", "overtok", "finnes ikke lenger", "ikke lenger", "varte",
+    "slått sammen", "slo sammen", "ble en del av", "overtok", "tok over", "finnes ikke lenger", "ikke lenger", "varte",
 )
 _YEAR = r"(?:19|20)\d\d"
 _HISTORY = re.compile(
@@ -145,9 +145,22 @@ def _scalars(node: yaml.Node, skip: bool = False) -> Iterator[tuple[int, str]]:
         for item in node.value:
             yield from _scalars(item, skip)
     elif isinstance(node, yaml.MappingNode):
+        fields = {key.value: value.value for key, value in node.value
+                  if isinstance(key, yaml.ScalarNode) and isinstance(value, yaml.ScalarNode)}
         for key, value in node.value:
             field = key.value if isinstance(key, yaml.ScalarNode) else ""
-            yield from _scalars(value, skip or field in NOT_PROSE_FIELDS or field in SOURCE_FIELDS)
+            yield from _scalars(value, skip or field in NOT_PROSE_FIELDS or field in SOURCE_FIELDS
+                                or (field, "false") in _wrong_on_purpose(fields))
+
+
+def _wrong_on_purpose(fields: dict[str, str]) -> set[tuple[str, str]]:
+    """A self-check may state the old name on purpose where it is marked wrong: a true/false statement whose answer
+    is false, and a wrong option. Its feedback says what is right, and is read like any other text."""
+    if fields.get("kind") == "true_false" and fields.get("answer", "").lower() == "false":
+        return {("question", "false")}
+    if "feedback" in fields and fields.get("correct", "false").lower() == "false" and "text" in fields:
+        return {("text", "false")}
+    return set()
 
 
 def in_yaml(text: str, names: Iterable[RetiredName], first_line: int = 1) -> list[NameUse]:

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from macros.content.errors import AuthorError
 from macros.content.model import Figure, LawChange
 from macros.content.site import Chapter, Site
+from macros.rendering.norwegian import MONTHS
 from macros.rendering.norwegian import date as norwegian_date
 
 DEFAULT_GRACE_DAYS = 90
@@ -139,3 +141,71 @@ def unreviewed_law_changes(site: Site, on: dt.date) -> list[str]:
                              "Gå gjennom teksten, og sett ny last_reviewed (eller ta siden ut av pages i "
                              "data/law-changes.yml). Kilde: " + str(change.source.url))
     return reminders
+
+
+# ---- The editor's yearly list (`make report`) ----
+
+@dataclass(frozen=True)
+class Task:
+    """One thing an editor checks: what, where it is written, its source, and by when."""
+
+    what: str
+    where: str
+    source: str
+    due: dt.date | None
+    status: str = ""
+
+
+def _status(due: dt.date | None, on: dt.date, late: dt.date | None = None) -> str:
+    if due is None or on < due:
+        return ""
+    return "FRISTEN HAR GÅTT" if late and on > late else "SKAL SJEKKES"
+
+
+# Figures that come from the publishers whose releases an editor follows: named in the source, or on their site.
+PUBLISHED_BY = re.compile(r"\b(?:NAV|Nav|SSB)\b|//(?:www\.)?(?:nav|ssb)\.no/")
+
+
+def editor_calendar(site: Site, on: dt.date, schemes: list[dict] | None = None) -> dict[str, list[Task]]:
+    """What must be checked when, section by section: the rates by the day the next one applies (every January;
+    G every May), NAV's and SSB's figures, the law changes on the watch list and the schemes, each with its date."""
+    sections: dict[str, list[Task]] = {}
+    for figure in sorted(site.figures.values(), key=lambda f: (f.next_rate or dt.date.max, f.id)):
+        next_rate = figure.next_rate
+        if next_rate is None:
+            continue
+        month = MONTHS[next_rate.month - 1]
+        title = f"Hver {month}: satser som endres {next_rate.day}. {month}"
+        every = " hvert annet år" if figure.rate == "every-second-year" else ""
+        applies = figure.latest[1]
+        period = applies if isinstance(applies, int) else f"fra {norwegian_date(applies)}"
+        sections.setdefault(title, []).append(Task(
+            f"{figure.id}: {figure.label} (gjelder {period}; ny sats{every} fra {norwegian_date(next_rate)}, "
+            f"legg den inn innen {norwegian_date(rate_deadline(next_rate))})",
+            "data/figures.yml", str(figure.source.url), next_rate, _status(next_rate, on, rate_deadline(next_rate))))
+    published = [figure for figure in site.figures.values()
+                 if figure.rate is None and PUBLISHED_BY.search(f"{figure.source.publisher} {figure.source.url}")]
+    for figure in sorted(published, key=lambda f: (f.check_by, f.id)):
+        applies = figure.latest[1]
+        sections.setdefault("Når NAV og SSB publiserer nye tall", []).append(Task(
+            f"{figure.id}: {figure.label} (tall for {applies if isinstance(applies, int) else norwegian_date(applies)}, "
+            f"{figure.source.publisher})", "data/figures.yml", str(figure.source.url), figure.check_by,
+            _status(figure.check_by, on)))
+    unreviewed = unreviewed_law_changes(site, on)
+    for change in sorted(site.law_changes, key=lambda c: (c.check_by, c.id)):
+        in_force = norwegian_date(change.in_force) if isinstance(change.in_force, dt.date) \
+            else change.in_force or "ikke bekreftet"
+        pages = ", ".join(f"docs/{src_uri}" for src_uri in site.law_change_pages.get(change.id, ()))
+        late = [reminder.split(":")[0] for reminder in unreviewed if f"«{change.id}»" in reminder]
+        status = f"I KRAFT, IKKE GJENNOMGÅTT: {', '.join(late)}" if late else _status(change.check_by, on)
+        sections.setdefault("Lovendringer på vaktlisten (data/law-changes.yml)", []).append(Task(
+            f"{change.id}: {change.law}, {change.proposition} (gjelder fra: {in_force}; sidene: {pages})",
+            "data/law-changes.yml", str(change.source.url), change.check_by, status))
+    for scheme in schemes or []:
+        check_by = scheme.get("check_by")
+        due = check_by if isinstance(check_by, dt.date) else None
+        source = scheme.get("source") if isinstance(scheme.get("source"), dict) else {}
+        sections.setdefault("Ordninger (data/schemes.yml)", []).append(Task(
+            str(scheme.get("name") or scheme.get("id") or "?"), "data/schemes.yml", str(source.get("url", "")), due,
+            _status(due, on)))
+    return sections

@@ -237,3 +237,15 @@ def test_a_name_whose_change_has_not_come_is_still_current(data_dir, names):
 def test_the_retired_names_file_itself_and_the_address_register_are_not_read_for_names(data_dir, names):
     assert all(not m.startswith(("data/retired-names.yml", "data/published.yml"))
                for m in messages(data_dir, {}, names))
+
+
+def test_a_self_check_may_state_the_old_name_where_it_marks_it_wrong():
+    check = ("questions:\n"
+             "  - kind: true_false\n    question: Kommunene kan fortsatt søke fra Nasjonalt velferdsteknologiprogram.\n"
+             "    answer: false\n    feedback: Usant. Programmet varte til 2024.\n"
+             "  - kind: single\n    question: Hvem behandler klagen?\n    options:\n"
+             "      - text: Fylkesmannen\n        feedback: Nei, det er et gammelt navn.\n"
+             "      - text: Statsforvalteren\n        correct: true\n        feedback: Ja.\n"
+             "  - kind: true_false\n    question: Fylkesmannen behandler klagen.\n    answer: true\n"
+             "    feedback: Ja.\n")
+    assert [(use.line, use.found) for use in in_yaml(check, _all())] == [(15, "Fylkesmannen")]
