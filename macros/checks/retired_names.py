@@ -15,6 +15,7 @@ from functools import cache
 
 import yaml
 
+from macros.checks import prose
 from macros.content import yamlio
 from macros.content.model import RetiredName
 from macros.rendering.norwegian import date as norwegian_date
@@ -90,8 +91,8 @@ def in_text(text: str, names: Iterable[RetiredName], first_line: int = 1) -> lis
 
 # ---- Markdown ----
 
-_FENCE = re.compile(r"^\s*(```|~~~)")
-# What is not prose: template code, link targets, inline code, HTML comments and tags, and addresses.
+# What is not prose: template code, link targets (the link text stays), inline code, HTML comments and tags, and
+# addresses.
 _NOT_PROSE = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\]\([^)]*\)|`[^`]*`|<!--.*?-->|<[^>]+>|https?://\S+")
 # A line that starts a new unit of text: a list item, a table row, a heading or a box.
 _UNIT_START = re.compile(r"^\s*(?:[-*+]\s|\d+[.)]\s|\||#|!!!|\?\?\?|>)")
@@ -101,29 +102,8 @@ def in_markdown(markdown: str, names: Iterable[RetiredName]) -> list[NameUse]:
     """Each sentence of a page's prose that uses a retired name as current; a paragraph's lines are read together,
     so a sentence may run over several."""
     names = list(names)
-    found: list[NameUse] = []
-    unit: list[tuple[int, str]] = []
-    in_code = False
-
-    def flush() -> None:
-        if unit:
-            text = "\n".join(line for _, line in unit)
-            found.extend(in_text(text, names, first_line=unit[0][0]))
-            unit.clear()
-
-    for number, line in enumerate(markdown.splitlines(), start=1):
-        if _FENCE.match(line):
-            in_code = not in_code
-            flush()
-            continue
-        if in_code or not line.strip():
-            flush()
-            continue
-        if _UNIT_START.match(line):
-            flush()
-        unit.append((number, _NOT_PROSE.sub(lambda m: " " if not m.group(0).startswith("](") else "]", line)))
-    flush()
-    return found
+    return [use for paragraph in prose.paragraphs(markdown, _NOT_PROSE, _UNIT_START)
+            for use in in_text("\n".join(line for _, line in paragraph), names, first_line=paragraph[0][0])]
 
 
 # ---- YAML: data files and front matter ----
