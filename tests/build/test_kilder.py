@@ -32,10 +32,10 @@ class Elsewhere(QuietHandler):
     do_HEAD = do_GET  # noqa: N815 - the name http.server calls
 
 
-def page(links: list[str]) -> str:
+def page(links: list[str], canonical: str) -> str:
     items = "".join(f'<li><a href="{link}">Lenke</a></li>' for link in links)
-    return (f'<!doctype html><html lang="nb"><head><meta charset="utf-8"><title>Side</title></head>'
-            f"<body><ul>{items}</ul></body></html>")
+    return (f'<!doctype html><html lang="nb"><head><meta charset="utf-8"><title>Side</title>'
+            f'<link rel="canonical" href="{canonical}"></head><body><ul>{items}</ul></body></html>')
 
 
 def test_kilder_reports_dead_moved_and_redirected_addresses_per_chapter_and_data_file(tmp_path):
@@ -44,10 +44,12 @@ def test_kilder_reports_dead_moved_and_redirected_addresses_per_chapter_and_data
     (site / "tom").mkdir()
     with serve_folder(tmp_path / "tom", Elsewhere) as address:
         elsewhere = address.rstrip("/")
-        (site / "index.html").write_text(page(["kapitler/lovene/"]), encoding="utf-8")
+        # The edition's own published address (not published yet: it answers 404) is no source to check.
+        published = f"{elsewhere}/publisert/"
+        (site / "index.html").write_text(page(["kapitler/lovene/"], published), encoding="utf-8")
         (site / "kapitler/lovene/index.html").write_text(page(
-            [f"{elsewhere}/finnes-ikke", f"{elsewhere}/gammel", f"{elsewhere}/for-tiden", f"{elsewhere}/ny", "../../"]),
-            encoding="utf-8")
+            [f"{elsewhere}/finnes-ikke", f"{elsewhere}/gammel", f"{elsewhere}/for-tiden", f"{elsewhere}/ny", "../../"],
+            f"{published}kapitler/lovene/"), encoding="utf-8")
         found = run(site, page_names(["index.md", "kapitler/lovene.md"]),
                     {"data/figures.yml": [f"{elsewhere}/borte", f"{elsewhere}/ny"]}, timeout=10)
     by_url = {finding.url.removeprefix(elsewhere): finding for finding in found}
