@@ -74,7 +74,8 @@ def _found_in(sentence: str, names: Iterable[RetiredName]) -> Iterator[tuple[int
                 break
 
 
-_SENTENCE_END = re.compile(r"(?<=[.!?:;])\s+(?=[^\s])")
+# A sentence ends at . ! or ? before a new sentence; a colon does not end one («Tidligere navn: Fylkesmannen»).
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÆØÅ«\d*\[])")
 
 
 def in_text(text: str, names: Iterable[RetiredName], first_line: int = 1) -> list[NameUse]:

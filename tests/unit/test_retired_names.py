@@ -86,6 +86,7 @@ HISTORY = [
     "Nasjonalt velferdsteknologiprogram (2014–2024) hjalp kommunene.",
     "Før KPR gikk dataene til IPLOS-registeret.",
     "Difi ble delt mellom Digdir og DFØ.",
+    "Statsforvalteren. Tidligere navn: Fylkesmannen.",
 ]
 NOT_NAMES = [
     "Statsforvalteren behandler klagen din.",
