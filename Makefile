@@ -12,7 +12,7 @@ RUNNER  ?= mkdocs
 export INTRO_RUNNER := $(RUNNER)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help setup setup-test serve serve-fast build offline zim lms publish rollback register report spelling diagrams lint check test bench clean
+.PHONY: help setup setup-test serve serve-fast build offline zim lms publish rollback register report kilder spelling diagrams lint check test bench clean
 
 help: ## List the commands
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -76,6 +76,10 @@ rollback: setup ## Switch the live site back to the previous complete release (P
 
 report: setup ## List chapters by review date (owner, LIX, reading time) and the figures due for checking
 	$(PYTHON) -m macros.commands.cli report --config $(CONFIG)
+
+# Needs the internet: for an editor at the lab, never in CI (which has none).
+kilder: build ## Check every source and external link of the built site (LinkChecker): dead, moved and redirected, per page
+	$(PYTHON) -m macros.commands.cli kilder --config $(CONFIG) --site $(SITE)
 
 spelling: setup ## List the words the Norwegian spelling check (hunspell) does not know, per file
 	$(PYTHON) -m macros.commands.cli spelling --config $(CONFIG)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import (
     AfterValidator,
@@ -113,6 +113,9 @@ class Figure(Strict):
     series: dict[int, Number] | None = Field(
         default=None, description="tall for flere år, for eksempel {2023: 5519, 2024: 5745}, i stedet for value")
     scope: Text | None = Field(default=None, description="hva tallet tar med og ikke tar med")
+    rate: Literal["yearly", "every-second-year"] | None = Field(
+        default=None, description="yearly for en sats som fastsettes hvert år (fra 1. januar når applies er et år, "
+        "ellers fra datoen i applies, som G fra 1. mai); every-second-year for en sats som gjelder i to år")
     source: Source
     check_by: dt.date = Field(description="når tallet skal sjekkes i kilden igjen (ÅÅÅÅ-MM-DD)")
 
@@ -138,6 +141,20 @@ class Figure(Strict):
         assert self.value is not None and self.applies is not None
         return self.value, self.applies
 
+    @property
+    def next_rate(self) -> dt.date | None:
+        """For a rate: the day the next one applies (1 January after a calendar year's rate; the same date a year
+        on, or two, for a rate from a date). None for a figure that is not a rate."""
+        if self.rate is None:
+            return None
+        years = 1 if self.rate == "yearly" else 2
+        applies = self.latest[1]
+        if isinstance(applies, int):
+            return dt.date(applies + years, 1, 1)
+        # A rate from 29 February: the next one applies on 1 March in a year without that day.
+        return applies.replace(year=applies.year + years) if (applies.month, applies.day) != (2, 29) \
+            else dt.date(applies.year + years, 3, 1)
+
 
 class GlossaryTerm(Strict):
     term: Text
@@ -148,6 +165,52 @@ class GlossaryTerm(Strict):
         default_factory=list, description="bøyde former som også skal få forklaring"
     )
     chapter: Slug | None = Field(default=None, description="kapitlet som forklarer ordet best")
+
+
+class RetiredName(Strict):
+    """A name that has changed or a thing that has ended (data/retired-names.yml): an agency, a title, a scheme, a
+    register or a regulation. The build refuses it in text that uses it as if it were current."""
+
+    name: Text = Field(description="det gamle navnet slik det oftest ble skrevet, for eksempel «Fylkesmannen»")
+    forms: list[Text] = Field(min_length=1, description=(
+        "formene bygget skal finne: en form med stor forbokstav finnes der et ord begynner («Fylkesmann» finner "
+        "Fylkesmannen og fylkesmannsembetet), en form med liten forbokstav også inne i et sammensatt ord "
+        "(«helsesøster» finner skolehelsesøster)"))
+    kind: Literal["etat", "departement", "tittel", "ordning", "register", "lov", "forskrift"] = Field(
+        description="hva det er: etat, departement, tittel, ordning, register, lov eller forskrift")
+    replaced_by: list[Text] = Field(default_factory=list, description=(
+        "navnene som brukes nå, eller det som har tatt over; en setning som nevner ett av dem, forteller om endringen"))
+    ended: bool = Field(default=False, description="true når det gamle ikke finnes lenger (en ordning som er "
+                        "avviklet), ikke bare har fått nytt navn")
+    since: int | dt.date = Field(description="året eller datoen endringen gjelder fra")
+    what: Sentence = Field(description="hva som skjedde, i én eller to setninger")
+    source: Source = Field(description="kilden der endringen er bekreftet")
+
+    @model_validator(mode="after")
+    def _replacement_unless_ended(self) -> RetiredName:
+        if not self.ended and not self.replaced_by:
+            raise ValueError("mangler replaced_by: skriv navnet som brukes nå, eller ended: true hvis det er slutt")
+        return self
+
+
+class LawChange(Strict):
+    """A change to a law that is adopted or announced, but not yet reflected in the pages it touches
+    (data/law-changes.yml). The pages listed show a «Reglene endres» note until they have been reviewed after it
+    came into force."""
+
+    id: Slug = Field(description="fast kortnavn for endringen, for eksempel «meldeordning-alvorlige-hendelser»")
+    law: Text = Field(description="loven som endres, for eksempel «helsetilsynsloven»")
+    change: Sentence = Field(description="hva som endres, i én eller to korte setninger for leseren")
+    proposition: Text = Field(description="proposisjonen, for eksempel «Prop. 121 L (2024–2025)»")
+    adopted: dt.date | None = Field(default=None, description="datoen Stortinget vedtok endringen")
+    recommendation: Text | None = Field(default=None,
+                                        description="innstillingen, for eksempel «Innst. 459 L (2024–2025)»")
+    in_force: dt.date | Literal["ikke fastsatt"] | None = Field(default=None, description=(
+        "datoen endringen gjelder fra, eller «ikke fastsatt» når kilden sier at den ikke er bestemt ennå; "
+        "tomt når datoen ikke er bekreftet"))
+    source: Source = Field(description="kilden på stortinget.no, regjeringen.no eller lovdata.no")
+    pages: list[Text] = Field(min_length=1, description="kapitlene (id) eller sidene (sti under docs/) endringen angår")
+    check_by: dt.date = Field(description="når status skal sjekkes i kilden igjen (ÅÅÅÅ-MM-DD)")
 
 
 class Redirect(Strict):
