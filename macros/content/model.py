@@ -116,8 +116,27 @@ class Figure(Strict):
     rate: Literal["yearly", "every-second-year"] | None = Field(
         default=None, description="yearly for en sats som fastsettes hvert år (fra 1. januar når applies er et år, "
         "ellers fra datoen i applies, som G fra 1. mai); every-second-year for en sats som gjelder i to år")
+    looked_for_newer: dt.date | None = Field(default=None, description=(
+        "for en sats som er gammel: datoen du sist lette etter den nye satsen i kilden uten å finne den (ÅÅÅÅ-MM-DD). "
+        "Da viser siden at beløpet er det nyeste vi har bekreftet, og bygget godtar det i to måneder"))
+    current_at: HttpUrl | None = Field(default=None, description=(
+        "siden der leseren alltid finner dagens sats, for eksempel https://www.nav.no/grunnbelopet"))
     source: Source
     check_by: dt.date = Field(description="når tallet skal sjekkes i kilden igjen (ÅÅÅÅ-MM-DD)")
+
+    @model_validator(mode="after")
+    def _looked_for_a_rate(self) -> Figure:
+        if self.looked_for_newer is not None and self.rate is None:
+            raise ValueError("looked_for_newer gjelder bare satser: skriv rate (yearly eller every-second-year), "
+                             "eller fjern looked_for_newer")
+        return self
+
+    def newest_confirmed(self, on: dt.date) -> bool:
+        """A rate whose successor applies by now, but which an editor looked for in the source after that day
+        without finding it: the page says it is the newest amount we have confirmed, and links today's rate."""
+        next_rate = self.next_rate
+        return (next_rate is not None and on >= next_rate and self.looked_for_newer is not None
+                and self.looked_for_newer >= next_rate)
 
     @model_validator(mode="after")
     def _value_or_series(self) -> Figure:

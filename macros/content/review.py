@@ -95,6 +95,10 @@ def rate_deadline(next_rate: dt.date) -> dt.date:
     return dt.date(year, month, day) - dt.timedelta(days=1)
 
 
+# How long a rate the editors looked for and could not find stands, before they must look again.
+LOOK_AGAIN_DAYS = 62
+
+
 def stale_rates(site_figures: dict[str, Figure], uses: dict[str, list[tuple[str, int]]],
                 on: dt.date) -> tuple[list[AuthorError], list[str]]:
     """A rate is stale from the day the next one applies: a reminder from then, an error after its deadline, naming
@@ -109,10 +113,19 @@ def stale_rates(site_figures: dict[str, Figure], uses: dict[str, list[tuple[str,
         what = (f"Satsen «{figure.id}» ({figure.label}, kilde: {figure.source.publisher}, {figure.source.url}) "
                 f"gjelder {period}, og fra {norwegian_date(next_rate)} gjelder en ny sats.")
         shown = _shown_on(figure.id, uses)
+        if figure.newest_confirmed(on) and figure.looked_for_newer is not None:
+            again = figure.looked_for_newer + dt.timedelta(days=LOOK_AGAIN_DAYS)
+            if on <= again:
+                warnings.append(f"data/figures.yml: {what} Den nye satsen ble ikke funnet i kilden da dere lette "
+                                f"{norwegian_date(figure.looked_for_newer)}, så sidene sier at beløpet er det nyeste "
+                                f"dere har bekreftet. Let igjen innen {norwegian_date(again)}.{shown}")
+                continue
+            deadline = max(deadline, again)
         if on > deadline:
             errors.append(AuthorError("data/figures.yml", f"{what} Fristen for å legge den inn var "
                                       f"{norwegian_date(deadline)}.{shown} Sjekk kilden, og skriv den nye satsen i "
-                                      "value og året eller datoen den gjelder fra i applies.", field="applies"))
+                                      "value og året eller datoen den gjelder fra i applies. Finner du den ikke, "
+                                      "skriv datoen du lette i looked_for_newer.", field="applies"))
         else:
             warnings.append(f"data/figures.yml: {what} Legg den inn innen {norwegian_date(deadline)}.{shown}")
     return errors, warnings

@@ -159,3 +159,21 @@ def test_a_rate_must_say_how_often_it_changes_in_words_the_author_knows():
     with pytest.raises(ValidationError) as raised:
         figure(rate="årlig")
     assert "yearly" in str(raised.value)
+
+
+def test_a_rate_the_editors_looked_for_and_could_not_find_stands_two_months_and_says_so_on_the_page():
+    g = {"grunnbelop": figure(id="grunnbelop", value=130160, applies="2025-05-01", rate="yearly",
+                              looked_for_newer="2026-12-07", current_at="https://www.nav.no/grunnbelopet")}
+    assert g["grunnbelop"].newest_confirmed(dt.date(2026, 12, 7))
+    errors, warnings = stale_rates(g, {}, dt.date(2027, 2, 7))
+    assert not errors and "7. desember 2026" in warnings[0] and "7. februar 2027" in warnings[0]
+    errors, warnings = stale_rates(g, {}, dt.date(2027, 2, 8))
+    assert len(errors) == 1 and "looked_for_newer" in str(errors[0])
+    # Looking before the new rate applied proves nothing: the rule is as without it.
+    early = {"grunnbelop": figure(id="grunnbelop", value=130160, applies="2025-05-01", rate="yearly",
+                                  looked_for_newer="2026-04-30")}
+    assert not early["grunnbelop"].newest_confirmed(dt.date(2026, 6, 1))
+    assert len(stale_rates(early, {}, dt.date(2026, 6, 1))[0]) == 1
+    with pytest.raises(ValidationError) as raised:
+        figure(looked_for_newer="2026-12-07")
+    assert "bare satser" in str(raised.value)
