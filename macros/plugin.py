@@ -75,6 +75,7 @@ class IntroPlugin(BasePlugin[IntroConfig]):
         docs = Path(docs_dir)
         own = [file for file in files if file.generated_by is None and file.inclusion.is_included()]
         with _for_the_author():
+            prebuild.same_reading(docs, [file.src_uri for file in own if file.src_dir == docs_dir])
             prebuild.refuse_unpublishable(docs, project, [file.src_uri for file in own])
             # The same cached loader the macros read through (macros/loader.py): the content is validated once.
             sources = Sources(docs, Path(self.config.data_dir), Path(self.config.editions_dir), self.config.edition)
@@ -237,6 +238,8 @@ class IntroPlugin(BasePlugin[IntroConfig]):
                            + postbuild.unsafe_css(Path(config.docs_dir)))
         if self._problems:
             raise PluginError(str(ContentError(self._problems)))
+        if self.is_offline:
+            postbuild.fence_static_html(Path(config.site_dir), self._static)
         search.write_index(Path(config.site_dir), self.current_site(), config.use_directory_urls)
         if self._handover:
             with open(config.config_file_path, encoding="utf-8") as opened:

@@ -158,6 +158,23 @@ def _is_kind(part: str | int) -> bool:
     return isinstance(part, str) and (part in _KINDS or "[" in part)
 
 
+# PyYAML's problems in words an author can act on; a problem not listed is left out (never its English).
+_YAML_PROBLEMS = {
+    "mapping values are not allowed": "et kolon står midt i en tekst",
+    "could not find expected ':'": "en linje mangler kolon etter feltnavnet",
+    "found character '\\t'": "det står en tabulator; bruk mellomrom til innrykk",
+    "found a tab character": "det står en tabulator; bruk mellomrom til innrykk",
+    "expected <block end>": "innrykket stemmer ikke med linjene over",
+    "did not find expected key": "innrykket stemmer ikke med linjene over",
+    "did not find expected '-' indicator": "et punkt i en liste mangler «- »",
+    "found undefined alias": "en * foran et ord; sett anførselstegn rundt teksten",
+    "found unexpected end of stream": "et anførselstegn eller en klamme er ikke lukket",
+    "found unknown escape character": "en \\ i en tekst med doble anførselstegn; bruk enkle anførselstegn",
+    "special characters are not allowed": "et usynlig kontrolltegn; skriv linjen på nytt",
+    "found unhashable key": "et felt er skrevet som en liste eller klamme",
+}
+
+
 def from_yaml(path: str, error: Exception, front_matter: bool = True) -> AuthorError:
     """Turn a YAML parse error into an author error with the line it happened on."""
     line = None
@@ -165,12 +182,14 @@ def from_yaml(path: str, error: Exception, front_matter: bool = True) -> AuthorE
         # The mark counts from 0; front matter also starts after its opening --- line.
         line = error.problem_mark.line + (2 if front_matter else 1)
     problem = getattr(error, "problem", None) or str(error).splitlines()[0]
+    said = problem if "«" in problem else next((words for english, words in _YAML_PROBLEMS.items()
+                                                if english in problem), None)
     what = "Toppteksten (mellom linjene med ---)" if front_matter else "Filen"
     return AuthorError(
         path=path,
         line=line,
         message=(
-            f"{what} er ikke gyldig YAML ({problem}). "
+            f"{what} er ikke gyldig YAML{f' ({said})' if said else ''}. "
             "Sjekk innrykk, og sett anførselstegn rundt tekst som inneholder kolon."
         ),
     )

@@ -40,6 +40,9 @@ def _plain_text(value: str) -> str:
         raise ValueError("har malkode ({{ … }} eller {% … %}). Tekst i toppteksten og datafilene vises slik den "
                          "står, og makroer virker bare i teksten under toppteksten. Skriv teksten uten makroen; "
                          "et tall som endrer seg, skriver du i kapitlets tekst med {{ tall(\"id\") }}")
+    if re.search(r"<[A-Za-z/!?]", value):
+        raise ValueError("har HTML (<…>). Tekst i toppteksten og datafilene er ren tekst: skriv den uten tagger "
+                         "(lenker og uthevinger skriver du i kapitlets tekst)")
     problem = characters.problem(value)
     if problem:
         raise ValueError(problem)

@@ -16,6 +16,8 @@ from typing import Any
 
 import yaml
 
+from macros.content import characters
+
 _FastLoader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _DATE = re.compile(r"\b\d{4}-\d{1,2}-\d{1,2}\b")
 
@@ -106,6 +108,10 @@ def parse(text: str, label: str, first_line: int = 1, front_matter: bool = False
     """YAML text as a DataFile; raises Unreadable for YAML that does not parse or a date that does not exist."""
     from macros.content.errors import AuthorError, from_yaml
 
+    unsafe = characters.lines_with_problems(text, first_line)
+    if unsafe:
+        line, advice = unsafe[0]
+        raise Unreadable(AuthorError(label, f"Linjen {advice}.", line=line))
     try:
         return DataFile(load(text), text, first_line)
     except yaml.YAMLError as error:

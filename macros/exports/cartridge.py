@@ -13,6 +13,7 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from macros.content.characters import UNSAFE
 from macros.exports.export import zip_timestamp
 from macros.rendering.render import _render
 
@@ -48,9 +49,22 @@ def _options(question: dict) -> list[dict]:
     return [{"correct": False, **option} for option in question.get("options", [])]
 
 
+def xml_safe(value: object) -> object:
+    """A catalog's texts without the characters XML cannot carry (the content check refuses them too)."""
+    if isinstance(value, str):
+        return UNSAFE.sub("", value)
+    if isinstance(value, dict):
+        return {key: xml_safe(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [xml_safe(item) for item in value]
+    return value
+
+
 def cartridge_files(catalog: dict, modules: list[dict], title: str, description: str,
                     identifier: str) -> dict[str, str]:
     """The files of one cartridge (path in the zip → text). modules: [{identifier, title, chapters}]."""
+    catalog = xml_safe(catalog)  # type: ignore[assignment]
+    title, description = str(xml_safe(title)), str(xml_safe(description))
     chapters = {entry["id"]: entry for entry in catalog["chapters"]}
     used: list[str] = []
     for module in modules:
