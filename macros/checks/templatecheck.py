@@ -14,7 +14,7 @@ import traceback
 from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field
 
-from jinja2 import Environment, StrictUndefined, TemplateSyntaxError, nodes
+from jinja2 import Environment, FunctionLoader, StrictUndefined, TemplateError, TemplateSyntaxError, nodes
 from jinja2.exceptions import SecurityError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
@@ -170,7 +170,8 @@ class RenderError(Exception):
 
 def sandbox(callables: Mapping[str, Callable]) -> ImmutableSandboxedEnvironment:
     """Jinja's immutable sandbox knowing only the given macros: no other name, no filter, no test, no files."""
-    env = ImmutableSandboxedEnvironment(undefined=StrictUndefined, autoescape=False)
+    env = ImmutableSandboxedEnvironment(undefined=StrictUndefined, autoescape=False,
+                                        loader=FunctionLoader(lambda name: None))  # every include: not found
     env.globals.clear()
     env.filters.clear()
     env.tests.clear()
@@ -180,6 +181,8 @@ def sandbox(callables: Mapping[str, Callable]) -> ImmutableSandboxedEnvironment:
 
 def _template_line(error: BaseException) -> int | None:
     """The page's line a rendering error came from (Jinja's frames carry the template's lines)."""
+    if isinstance(error, TemplateSyntaxError):  # found while compiling, before any frame ran
+        return error.lineno
     lines = [line for frame, line in traceback.walk_tb(error.__traceback__)
              if frame.f_code.co_filename == "<template>"]
     return lines[-1] if lines else None
@@ -189,9 +192,12 @@ def render(env: ImmutableSandboxedEnvironment, markdown: str) -> str:
     """The page with its macros run, as mkdocs-macros would render it (its last newline is dropped too)."""
     try:
         return env.from_string(markdown).render()
-    except SecurityError:
+    except SecurityError as error:
         raise RenderError("Malkoden prøver å nå noe som ikke er lov i INTRO. En side kan bare kalle makroene, "
-                          f"med tekst eller tall i parentesen. {_ADVICE}") from None
+                          f"med tekst eller tall i parentesen. {_ADVICE}", _template_line(error)) from None
+    except TemplateError as error:  # Jinja's own, in its English: the check refuses these before rendering
+        raise RenderError("Malkoden kan ikke kjøres: en side kan bare kalle INTROs makroer, med tekst eller tall i "
+                          f"parentesen. {_ADVICE}", _template_line(error)) from None
     except Exception as error:  # noqa: BLE001 - every macro's own failure, told to the author with its line
         message = str(error.args[0]) if error.args else type(error).__name__
         raise RenderError(message, _template_line(error)) from None

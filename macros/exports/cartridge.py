@@ -63,7 +63,7 @@ def xml_safe(value: object) -> object:
 def cartridge_files(catalog: dict, modules: list[dict], title: str, description: str,
                     identifier: str) -> dict[str, str]:
     """The files of one cartridge (path in the zip → text). modules: [{identifier, title, chapters}]."""
-    catalog = xml_safe(catalog)  # type: ignore[assignment]
+    catalog, modules = xml_safe(catalog), xml_safe(modules)  # type: ignore[assignment]
     title, description = str(xml_safe(title)), str(xml_safe(description))
     chapters = {entry["id"]: entry for entry in catalog["chapters"]}
     used: list[str] = []
