@@ -83,9 +83,20 @@ BODY = "\n\n".join(["", f"{{{{ {SECRET} }}}}", f"{{{{ {COMMAND} }}}}", FILE, "{{
 # One payload, quoted for YAML, for the data texts.
 DATA = f"'Tekst {{{{ {SECRET} }}}} {{{{ {COMMAND} }}}}'"
 
+
+
+def hostile_body(project: Path) -> None:
+    """Every payload in a chapter, and an include of a link in a hidden folder that points out of the project."""
+    hidden = project / "docs/.skjult"
+    hidden.mkdir()
+    (hidden / "lenke.md").symlink_to(project.parent / "utenfor/hemmelig.txt")
+    append(project, CHAPTER, BODY + '{% include ".skjult/lenke.md" %}\n')
+
+
 PLACES: dict[str, tuple[Callable[[Path], None], str, tuple[str, ...]]] = {
-    "a page body": (lambda p: append(p, CHAPTER, BODY), CHAPTER, ("linje", "Malkoden", "«macros_info» er ikke en kjent",
-                                                                   "«../../../utenfor/hemmelig.txt» kan ikke tas med")),
+    "a page body": (hostile_body, CHAPTER, ("linje", "Malkoden", "«macros_info» er ikke en kjent",
+                                                                   "«../../../utenfor/hemmelig.txt» kan ikke tas med",
+                                                                   "«.skjult/lenke.md» kan ikke tas med")),
     "a page title": (lambda p: edit(p, CHAPTER, "title: Lovene", f"title: '{{{{ {SECRET} }}}}'"), CHAPTER,
                      ("«title»", "malkode", "linje 3")),
     "a summary": (lambda p: edit(p, CHAPTER, "summary: Kapitlet forklarer lovene kort.", f"summary: {DATA[:-1]}.'"),
