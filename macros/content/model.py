@@ -43,6 +43,9 @@ def _plain_text(value: str) -> str:
     if re.search(r"<[A-Za-z/!?]", value):
         raise ValueError("har HTML (<…>). Tekst i toppteksten og datafilene er ren tekst: skriv den uten tagger "
                          "(lenker og uthevinger skriver du i kapitlets tekst)")
+    if re.search(r"\]\([^)]*\)", value):
+        raise ValueError("har en lenke ([tekst](adresse)). Lenker står i kapitlets tekst, der bygget sjekker dem og "
+                         "kan si hvilken fil de står i; i datafilene står en adresse i et eget felt (url)")
     problem = characters.problem(value)
     if problem:
         raise ValueError(problem)
