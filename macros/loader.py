@@ -64,16 +64,29 @@ class Options:
 _content: dict[Sources, tuple[tuple, Content]] = {}
 
 
+def published_files(docs_dir: Path) -> list[tuple[str, Path]]:
+    """Every file under docs/ as MkDocs publishes it, as (path under docs/, file), in order: the one reading of
+    docs/ that the build, the checks and `make publish` share. Left out, as MkDocs leaves them out by default:
+    hidden files and folders (an editor's swap file «.kapittel.md.swp», a desktop's trash «.Trash-1000/») and
+    the top-level templates/ folder. Backup files that are not hidden («kapittel.md~») are published, so the
+    build refuses them (checks/publishable.py). Symbolic links are followed, as MkDocs follows them."""
+    found = []
+    for folder, folders, files in os.walk(docs_dir, followlinks=True):
+        here = Path(folder).relative_to(docs_dir).parts
+        folders[:] = sorted(name for name in folders if not name.startswith(".")
+                            and not (not here and name == "templates"))
+        found += [("/".join((*here, name)), Path(folder) / name) for name in files if not name.startswith(".")]
+    return sorted(found)
+
+
 def doc_pages(docs_dir: Path) -> list[tuple[str, Path]]:
-    """Every Markdown page under docs/ as (path under docs/, file), leaving out what MkDocs leaves out by default
-    (hidden files and folders, and a top-level templates/ folder)."""
-    pages = []
-    for path in sorted(docs_dir.rglob("*.md")):
-        parts = path.relative_to(docs_dir).parts
-        if any(part.startswith(".") for part in parts) or parts[0] == "templates":
-            continue
-        pages.append(("/".join(parts), path))
-    return pages
+    """Every Markdown page of published_files, as (path under docs/, file)."""
+    return [(uri, path) for uri, path in published_files(docs_dir) if uri.endswith(".md")]
+
+
+def read_page(path: Path) -> str:
+    """A page's text as MkDocs reads it: UTF-8, a byte-order mark dropped. UnicodeDecodeError otherwise."""
+    return path.read_text(encoding="utf-8-sig")
 
 
 def _stamp(path: Path) -> tuple[str, int, int]:
@@ -98,7 +111,7 @@ def _read_pages(pages: Iterable[tuple[str, Path]]) -> list[tuple[str, str]]:
     texts, wrong = [], []
     for src_uri, path in pages:
         try:
-            texts.append((src_uri, path.read_text(encoding="utf-8-sig")))
+            texts.append((src_uri, read_page(path)))
         except UnicodeDecodeError:
             wrong.append(AuthorError(f"docs/{src_uri}", "er ikke lagret som UTF-8, så æ, ø og å blir feil. "
                                      "Åpne filen og lagre den på nytt med tegnsettet UTF-8."))

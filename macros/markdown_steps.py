@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from jinja2 import Environment
+from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from macros.rendering import booklet, diagrams, quiz_sheets, render
 from macros.exports.addresses import page_address, permalink
@@ -18,7 +18,7 @@ from macros.content.identity import Identity
 from macros.content.local import missing_facts
 from macros.content.model import LocalFacts
 from macros.content.site import Site
-from macros.checks.templatecheck import template_problems
+from macros.checks import templatecheck
 
 
 def diagrams_as_images(markdown: str, src_uri: str, line_offset: int,
@@ -34,14 +34,24 @@ def diagrams_as_images(markdown: str, src_uri: str, line_offset: int,
     return diagrams.replace_with_images(markdown, src_uri, drawn)
 
 
-def check_templates(env: Environment, markdown: str, src_uri: str, line_offset: int, known: set[str],
-                    macros: dict[str, Callable], facts: LocalFacts | None) -> None:
-    """A template mistake, or a box asking for a fact this edition lacks, gets a plain message, not a traceback."""
+def check_templates(markdown: str, src_uri: str, line_offset: int, macros: dict[str, Callable],
+                    facts: LocalFacts | None) -> None:
+    """Template code beyond the declared macros, a macro called wrongly, or a box asking for a fact this edition
+    lacks, gets a plain message naming the line, not a traceback. macros: the declared macros as registered."""
     problems = [AuthorError(f"docs/{src_uri}", message, line=line + line_offset if line else None)
-                for line, message in template_problems(env, markdown, known, sorted(macros), macros)]
+                for line, message in templatecheck.template_problems(markdown, macros)]
     problems += missing_facts(facts, markdown, f"docs/{src_uri}", line_offset)
     if problems:
         raise ContentError(problems)
+
+
+def render_macros(sandbox: ImmutableSandboxedEnvironment, markdown: str, src_uri: str, line_offset: int) -> str:
+    """The page with its macros run in the sandbox (checks/templatecheck.py); a macro's failure names the line."""
+    try:
+        return templatecheck.render(sandbox, markdown)
+    except templatecheck.RenderError as error:
+        raise ContentError([AuthorError(f"docs/{src_uri}", str(error),
+                                        line=error.line + line_offset if error.line else None)]) from None
 
 
 def dress_page(site: Site, src_uri: str, meta: dict, markdown: str, edition: Identity, path_starts: set[str]) -> str:

@@ -15,6 +15,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemBytecodeCache
+from jinja2.sandbox import ImmutableSandboxedEnvironment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
@@ -25,7 +26,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils.yaml import yaml_load
 
 from macros import markdown_steps, postbuild, prebuild
-from macros.checks import htmlcheck
+from macros.checks import htmlcheck, templatecheck
 from macros.content import frontmatter, identity
 from macros.exports import handover, search
 from macros.rendering import diagrams, glossary
@@ -36,6 +37,7 @@ from macros.content.model import LocalFacts
 from macros.content.review import today
 from macros.content.site import Site
 from macros.checks.templatecheck import has_template_code
+from macros.authoring import SPECS
 
 log = get_plugin_logger(__name__)
 # Outside MkDocs' loggers on purpose: a chapter due for review is a reminder, and strict mode would fail on it.
@@ -73,6 +75,7 @@ class IntroPlugin(BasePlugin[IntroConfig]):
         docs = Path(docs_dir)
         own = [file for file in files if file.generated_by is None and file.inclusion.is_included()]
         with _for_the_author():
+            prebuild.same_reading(docs, [file.src_uri for file in own if file.src_dir == docs_dir])
             prebuild.refuse_unpublishable(docs, project, [file.src_uri for file in own])
             # The same cached loader the macros read through (macros/loader.py): the content is validated once.
             sources = Sources(docs, Path(self.config.data_dir), Path(self.config.editions_dir), self.config.edition)
@@ -113,6 +116,8 @@ class IntroPlugin(BasePlugin[IntroConfig]):
         self._links: list[postbuild.PageLinks] = []
         self._rendered: dict[str, tuple[str, str]] = {}  # src_uri → (finished HTML, the page's URL)
         self._finished: dict[str, str] = {}
+        self._with_macros: set[str] = set()  # the pages whose checked macros _render_macros runs
+        self._sandbox: ImmutableSandboxedEnvironment | None = None
         return files
 
     # MkDocs learns a page's title when it reads the page, and `mkdocs serve --dirty` reads only the pages that
@@ -141,22 +146,39 @@ class IntroPlugin(BasePlugin[IntroConfig]):
             return markdown_steps.diagrams_as_images(markdown, page.file.src_uri,
                                                      frontmatter.split(page.file.content_string).body_offset, self.drawn)
 
-    # Before macros run (priority above theirs): a template mistake gets a plain message, not a traceback.
+    # Before macros run (priority above theirs): template code beyond the declared macros, or a mistake in a
+    # macro call, gets a plain message. mkdocs-macros itself never renders a page (render_by_default: false in
+    # mkdocs.yml, and render_macros false here): its Jinja is not sandboxed and hands pages the config, the
+    # environment and git; _render_macros renders in a sandbox that knows only the declared macros.
     @event_priority(50)
     def _check_templates(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-        macros = config.plugins["macros"]
-        if page.meta.get("render_macros") is False:
+        asked = page.meta.get("render_macros")
+        page.meta["render_macros"] = False
+        # INTRO's own generated pages hold data texts, which are never template code.
+        if asked is False or page.file.generated_by or not has_template_code(markdown):
             return markdown
-        if not has_template_code(markdown):
-            # Nothing for mkdocs-macros to do: spare it rendering the page as a template.
-            page.meta["render_macros"] = False
-            return markdown
-        known = set(macros.variables) | set(macros.env.globals) | set(page.meta) | {"page"}
         with _for_the_author():
-            markdown_steps.check_templates(macros.env, markdown, page.file.src_uri,
-                                           frontmatter.split(page.file.content_string).body_offset, known, macros.macros,
-                                           self.facts)
+            markdown_steps.check_templates(markdown, page.file.src_uri,
+                                           frontmatter.split(page.file.content_string).body_offset,
+                                           self._declared(config), self.facts)
+        self._with_macros.add(page.file.src_uri)
         return markdown
+
+    # Where mkdocs-macros would have rendered (it has set its current page, which the macros read).
+    @event_priority(-10)
+    def _render_macros(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        if page.file.src_uri not in self._with_macros:
+            return markdown
+        if self._sandbox is None:
+            self._sandbox = templatecheck.sandbox(self._declared(config))
+        with _for_the_author():
+            return markdown_steps.render_macros(self._sandbox, markdown, page.file.src_uri,
+                                                frontmatter.split(page.file.content_string).body_offset)
+
+    def _declared(self, config: MkDocsConfig) -> dict[str, Callable]:
+        """The declared macros (authoring.SPECS) as mkdocs-macros registered them for this build."""
+        registered = config.plugins["macros"].macros
+        return {spec.name: registered[spec.name] for spec in SPECS}
 
     # After macros have run (priority below theirs), add what the front matter says.
     @event_priority(-50)
@@ -167,7 +189,7 @@ class IntroPlugin(BasePlugin[IntroConfig]):
             self._finished[page.file.src_uri] = markdown
         return markdown
 
-    on_page_markdown = CombinedEvent(_diagrams_as_images, _check_templates, _dress_chapter)
+    on_page_markdown = CombinedEvent(_diagrams_as_images, _check_templates, _render_macros, _dress_chapter)
 
     # Compiling Material's templates is a fifth of a build of this site, and they change only with the theme.
     def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment:
@@ -217,6 +239,8 @@ class IntroPlugin(BasePlugin[IntroConfig]):
                            + postbuild.unsafe_css(Path(config.docs_dir)))
         if self._problems:
             raise PluginError(str(ContentError(self._problems)))
+        if self.is_offline:
+            postbuild.fence_static_html(Path(config.site_dir), self._static)
         search.write_index(Path(config.site_dir), self.current_site(), config.use_directory_urls)
         if self._handover:
             with open(config.config_file_path, encoding="utf-8") as opened:

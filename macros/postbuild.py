@@ -6,6 +6,7 @@ Each function takes the site's folder, a page's HTML or its addresses, never an 
 from __future__ import annotations
 
 import posixpath
+import re
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from urllib.parse import unquote
@@ -15,6 +16,7 @@ from selectolax.lexbor import LexborHTMLParser
 from macros.checks import htmlcheck, safety
 from macros.exports import csp
 from macros.content.errors import AuthorError
+from macros.loader import published_files
 
 # (check on HTML, advice for the author); the check returns what it found.
 Checks = tuple[tuple[Callable[[LexborHTMLParser], list[str]], str], ...]
@@ -72,13 +74,30 @@ def missing_targets(site_dir: Path, links: Iterable[PageLinks]) -> list[AuthorEr
 
 
 def unsafe_css(docs_dir: Path) -> list[AuthorError]:
-    """The site's own stylesheets may not load anything from elsewhere either."""
-    return [AuthorError(f"docs/{css.relative_to(docs_dir).as_posix()}", f"Stilarket har {found}, som henter noe "
-                        "utenfra. Legg filen under docs/ og vis til den med en relativ adresse.")
-            for css in sorted(docs_dir.rglob("*.css")) for found in safety.css_problems(css.read_text("utf-8"))]
+    """The site's own stylesheets (as loader.published_files reads docs/) may not load anything from elsewhere."""
+    problems = []
+    for src_uri, css in published_files(docs_dir):
+        if src_uri.endswith(".css"):
+            text = css.read_bytes().decode("utf-8-sig", errors="replace")
+            problems += [AuthorError(f"docs/{src_uri}", f"Stilarket har {found}, som henter noe utenfra. Legg filen "
+                                     "under docs/ og vis til den med en relativ adresse.")
+                         for found in safety.css_problems(text)]
+    return problems
 
 
-def with_offline_policy(html: str) -> str:
-    """No server sends the offline edition a CSP header: each page carries its own, as a <meta>."""
-    return html.replace("<head>", f'<head>\n<meta http-equiv="Content-Security-Policy" '
-                                  f'content="{csp.offline_policy()}">', 1)
+def with_offline_policy(html: str, policy: str | None = None) -> str:
+    """No server sends the offline edition a CSP header: each page carries its own, as a <meta> first in <head>
+    (a page without a <head> gets it first of all, where the browser's parser puts it in one)."""
+    meta = f'<meta http-equiv="Content-Security-Policy" content="{policy or csp.offline_policy()}">'
+    head = re.search(r"<head\b[^>]*>", html, re.I)
+    return html[:head.end()] + "\n" + meta + html[head.end():] if head else meta + "\n" + html
+
+
+def fence_static_html(site_dir: Path, src_uris: Iterable[str]) -> None:
+    """The authors' own HTML files, which MkDocs copies as they are, get the strict static policy in the offline
+    edition (csp.static_policy): even a script the checks missed could not run over file://."""
+    for src_uri in src_uris:
+        page = site_dir / src_uri
+        if src_uri.lower().endswith((".html", ".htm")) and page.is_file():
+            html = page.read_bytes().decode("utf-8-sig", errors="replace")
+            page.write_text(with_offline_policy(html, csp.static_policy()), encoding="utf-8")

@@ -20,7 +20,7 @@ from macros.exports.addresses import broken_addresses, current_addresses, droppe
 from macros.content.errors import AuthorError, ContentError
 from macros.content.local import dated_facts
 from macros.content.model import LocalFacts
-from macros.loader import nav_pages
+from macros.loader import nav_pages, published_files
 from macros.commands.release import offline_zim_path, offline_zip_path
 from macros.content.review import (due_dates, figure_checks, law_change_checks, overdue, stale_rates,
                                    unreviewed_law_changes)
@@ -46,6 +46,17 @@ class GeneratedFile:
     path: str
     content: str | bytes | None = None
     source: Path | None = None
+
+
+def same_reading(docs_dir: Path, included: list[str]) -> None:
+    """MkDocs must publish exactly the files INTRO reads (loader.published_files): the checks, the build and
+    `make publish` agree on what is a page. They differ only if mkdocs.yml changes MkDocs' exclude_docs."""
+    ours = {uri for uri, _ in published_files(docs_dir)}
+    differ = sorted(ours.symmetric_difference(included))
+    if differ:
+        raise SetupError("MkDocs og INTRO leser docs/ ulikt (er exclude_docs satt i mkdocs.yml?): "
+                         + ", ".join(f"docs/{uri}" for uri in differ[:10]) + ". INTRO publiserer alt under docs/ "
+                         "unntatt skjulte filer og mapper og mappen templates/; ta bort exclude_docs.")
 
 
 def refuse_unpublishable(docs_dir: Path, project_dir: Path, own: list[str]) -> None:
@@ -135,15 +146,16 @@ def reuse_files(site: Site, edition: identities.Identity, page_urls: dict[str, s
     """Permanent links, redirects, catalog.json, posters, course packages and quiz sheets; and no published
     address may break."""
     current = current_addresses(site.page_uris, site.chapters, site.redirects)
-    problems = broken_addresses(read_registry(data_dir), current)
+    chapters = {chapter_id: chapter.src_uri for chapter_id, chapter in site.chapters.items()}
+    problems = broken_addresses(read_registry(data_dir), current, chapters=chapters)
     if published_registry:
         # What the live site has published, kept with it by `make publish`: no address can be forgotten.
         live = Path(published_registry)
-        problems += broken_addresses(read_registry(live.parent, live.name), current, where=str(live))
-    problems += dropped_redirects(site.redirects, site.page_uris,
-                                  {chapter_id: c.src_uri for chapter_id, c in site.chapters.items()})
+        problems += broken_addresses(read_registry(live.parent, live.name), current, where=f"{live.name} på serveren",
+                                     chapters=chapters)
+    problems += dropped_redirects(site.redirects, site.page_uris, chapters)
     if problems:
-        raise ContentError(problems)
+        raise ContentError(list(dict.fromkeys(problems)))  # a renamed chapter is named once, not per registry
     menu = [site.chapter_at(src_uri).meta.id for src_uri in nav_pages(nav or []) if site.chapter_at(src_uri)]
     generated = {**reuse.generated_files(site, edition, page_urls, menu), **quiz_sheets.sheets(site)}
     return [GeneratedFile(path, content) for path, content in generated.items()]

@@ -10,12 +10,12 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from macros.authoring import FIGURE, named
+from macros.checks.templatecheck import calls
 from macros.checks import prose
 from macros.rendering import norwegian
 from macros.content.model import Number
 
-# How a page asks for a figure: tall("id"), tall("id", kilde=False) or tall_tabell("id").
-FIGURE_CALL = re.compile(r"""\btall(?:_tabell)?\(\s*["']([^"']*)["']""")
 
 
 def amount(value: Number, unit: str) -> str:
@@ -28,13 +28,15 @@ def when(applies: int | dt.date) -> str:
     return norwegian.date(applies) if isinstance(applies, dt.date) else str(applies)
 
 
-def uses(pages: dict[str, str]) -> dict[str, list[tuple[str, int]]]:
-    """Each figure id asked for, with every (page, line) that asks for it, in page order."""
+def uses(pages: dict[str, tuple[str, int]]) -> dict[str, list[tuple[str, int]]]:
+    """Each figure id asked for (by a macro whose argument names a figure: tall("id"), tall_tabell("id")), with
+    every (page, line in the file) that asks for it, in page order. pages: src_uri → (body, lines before it)."""
+    asking = named(FIGURE)
     found: dict[str, list[tuple[str, int]]] = {}
-    for src_uri, text in pages.items():
-        for line_number, line in enumerate(text.splitlines(), start=1):
-            for figure_id in FIGURE_CALL.findall(line):
-                found.setdefault(figure_id, []).append((src_uri, line_number))
+    for src_uri, (body, offset) in pages.items():
+        for call in calls(body):
+            if call.name in asking and call.args and isinstance(call.args[0], str):
+                found.setdefault(call.args[0], []).append((src_uri, call.line + offset))
     return found
 
 

@@ -51,6 +51,8 @@ def _problem_with(address: str, loads: bool) -> str | None:
         return "viser til en fil på en maskin (file://)"
     if parts.hostname and _LOOPBACK.match(parts.hostname):
         return "viser til en maskin lokalt (localhost)"
+    if scheme == "http":
+        return "er en ukryptert adresse (http://). Skriv den med https://"
     if loads and (scheme in ("http", "https") or address.startswith("//")):
         return "henter noe fra et annet nettsted"
     return None

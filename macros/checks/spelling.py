@@ -23,6 +23,7 @@ from typing import NamedTuple
 import yaml
 
 from macros.content import frontmatter
+from macros.loader import doc_pages, read_page
 from macros.rendering.norwegian import sort_key
 from macros.content.readability import prose
 
@@ -141,8 +142,8 @@ def content_words(root: Path, docs_dir: Path | None = None, data_dir: Path | Non
     config's folder); docs/ and data/ are root's unless given."""
     docs, data = docs_dir or root / "docs", data_dir or root / "data"
     files = {
-        path.relative_to(root).as_posix(): markdown_words(path.read_text(encoding="utf-8"))
-        for path in sorted(docs.rglob("*.md"))
+        path.relative_to(root).as_posix(): markdown_words(read_page(path))
+        for _, path in doc_pages(docs)
     }
     glossary = data / Path(GLOSSARY).name
     for programme in sorted((data / Path(PROGRAMMES).name).glob("*.yml")):

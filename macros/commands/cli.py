@@ -104,7 +104,7 @@ def publish_command(root: Path, config: Path, allow_dirty: bool, reload_command:
         raise SystemExit(f"Publiseringen stoppet. Nettstedet er som før.\n{error}") from None
     except Interrupted as signal_name:
         raise SystemExit(f"Publiseringen ble avbrutt ({signal_name}). Nettstedet er som før.") from None
-    print(f"Publisert: {release}")
+    print(f"Publisert: {release}. Registeret over publiserte adresser er oppdatert, og eldre utgaver er ryddet bort.")
 
 
 @main.command("rollback")

@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 from macros.commands import chromium
+from macros.loader import doc_pages, read_page
 from macros.rendering.diagrams import FIGURE_FOLDER, find, size_of
 
 MERMAID = Path("node_modules/mermaid/dist/mermaid.min.js")
@@ -17,8 +18,7 @@ DRAW = """async ([key, source]) => (await mermaid.render("figur-" + key, source)
 
 def sources_in(docs_dir: Path) -> dict[str, str]:
     """Every diagram in docs/, by key."""
-    return {diagram.key: diagram.source for page in sorted(docs_dir.rglob("*.md"))
-            for diagram in find(page.read_text(encoding="utf-8"))}
+    return {diagram.key: diagram.source for _, page in doc_pages(docs_dir) for diagram in find(read_page(page))}
 
 
 def standalone(svg: str) -> str:

@@ -8,18 +8,15 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
-import yaml
 from pydantic import ValidationError
 
 from macros.content import yamlio
-from macros.content.errors import AuthorError, ContentError, from_validation, from_yaml
-from macros.content.model import LOCAL_TOPICS, URGENT_HELP_FACTS, LocalFacts, Sourced
+from macros.content.errors import AuthorError, ContentError, from_validation
+from macros.authoring import BY_NAME, HELPLINE, TOPIC
+from macros.checks.templatecheck import calls
+from macros.content.model import LOCAL_TOPICS, LocalFacts, Sourced
 from macros.rendering.render import _render
 
-BOX_CALL = re.compile(r"""hos_oss\(\s*["']([^"']*)["']\s*\)""")
-# Both urgent-help blocks name the edition's legevakt: the citizens' akutt_hjelp() and the staff's akutt_hjelp_ansatte().
-URGENT_CALL = re.compile(r"""(akutt_hjelp(?:_ansatte)?)\(\s*\)""")
-PHONE_CALL = re.compile(r"""telefon\(\s*["']([^"']*)["']\s*\)""")
 # A Norwegian eight-digit number is dialled with the country code; short numbers (113, 116 117, 116 123) without.
 NATIONAL_NUMBER = re.compile(r"^\d{8}$")
 
@@ -30,20 +27,25 @@ def edition_label(edition: str) -> str:
     return f"data/editions/{edition}.yml"
 
 
-def load_facts(editions_dir: Path, edition: str) -> LocalFacts:
-    """The validated facts of one edition; ContentError names the file and field when they are wrong."""
+def load_facts(editions_dir: Path, edition: str, on: dt.date | None = None) -> LocalFacts:
+    """The validated facts of one edition (as of the day on: no check date years ahead); ContentError names the
+    file, line and field when they are wrong."""
     path = editions_dir / f"{edition}.yml"
     label = edition_label(edition)
     if not path.is_file():
         raise ContentError([AuthorError(label, f"Utgaven «{edition}» har ingen fil med lokale fakta. Lag filen "
                                         "(kopier en av de andre i data/editions/).")])
-    text = path.read_text(encoding="utf-8")
     try:
-        return LocalFacts.model_validate(yamlio.load(text))
-    except yaml.YAMLError as error:
-        raise ContentError([from_yaml(label, error, front_matter=False)]) from None
+        read = yamlio.read(path, label)
+    except yamlio.Unreadable as unreadable:
+        raise ContentError([unreadable.error]) from None
+    if on is None:
+        from macros.content.review import today  # review builds on the content model
+        on = today()
+    try:
+        return LocalFacts.model_validate(read.data, context={"today": on})
     except ValidationError as error:
-        raise ContentError(from_validation(label, error, "\n" + text)) from None
+        raise ContentError(from_validation(label, error, line_of=read.line_of)) from None
 
 
 def _lacks(facts: LocalFacts, field: str) -> bool:
@@ -57,24 +59,30 @@ def _missing(facts: LocalFacts, fields: tuple[str, ...], what: str, page_label: 
 
 
 def missing_facts(facts: LocalFacts, markdown: str, page_label: str, line_offset: int) -> list[AuthorError]:
-    """An error for each box on a page that asks for a fact this edition does not have."""
+    """An error for each macro on a page that asks for a fact this edition does not have: a «Slik er det hos oss»
+    box on a topic (authoring.TOPIC), and a macro that always shows some facts (MacroSpec.facts)."""
     problems = []
-    for number, line in enumerate(markdown.splitlines(), start=1):
-        for topic in BOX_CALL.findall(line):
+    for call in calls(markdown):
+        spec, line = BY_NAME.get(call.name), call.line + line_offset
+        if spec is None:
+            continue
+        if spec.argument == TOPIC:
+            topic = call.args[0] if call.args else None
             if topic not in LOCAL_TOPICS:
                 problems.append(AuthorError(page_label, f"«{topic}» er ikke et tema for «Slik er det hos oss». "
-                                            f"Velg blant: {', '.join(LOCAL_TOPICS)}.", line=number + line_offset))
+                                            f"Velg blant: {', '.join(LOCAL_TOPICS)}.", line=line))
                 continue
-            problems += _missing(facts, LOCAL_TOPICS[topic], f"boksen «{topic}»", page_label, number + line_offset)
-        for macro in URGENT_CALL.findall(line):
-            problems += _missing(facts, URGENT_HELP_FACTS, f"{macro}()", page_label, number + line_offset)
-        for helpline in PHONE_CALL.findall(line):
+            problems += _missing(facts, LOCAL_TOPICS[str(topic)], f"boksen «{topic}»", page_label, line)
+        if spec.facts:
+            problems += _missing(facts, spec.facts, f"{call.name}()", page_label, line)
+        if spec.argument == HELPLINE:
+            helpline = str(call.args[0]) if call.args else ""
             known = [h.id for h in facts.helplines] if facts is not None else []
             if helpline not in known:
                 problems.append(AuthorError(page_label, f"telefon(\"{helpline}\") ber om en telefonlinje som utgaven "
                                             f"«{facts.id}» ikke har. Legg den inn under helplines i "
                                             f"{edition_label(facts.id)}, eller velg blant: {', '.join(known) or 'ingen'}.",
-                                            line=number + line_offset))
+                                            line=line))
     return problems
 
 

@@ -16,13 +16,86 @@ from pydantic import (
     Field,
     HttpUrl,
     StringConstraints,
+    ValidationInfo,
     model_validator,
 )
 
+from macros.content import characters
+
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+# How far ahead a date to check a figure or a fact again may lie: rates and services change every year, so a
+# figure is checked at least every other year. A chapter is reviewed at least as often (next_review).
+CHECK_AHEAD = dt.timedelta(days=2 * 365)
+# A figure applies to this year or the next (a rate decided for next year); a later year is a projection, and
+# says so (projection: true). A source is from this year or earlier, or next year's budget.
+YEARS_AHEAD = 1
 
 Slug = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=60)]
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+
+
+def _plain_text(value: str) -> str:
+    # Data and front matter are shown as written: they never pass through Jinja, so template code would stand
+    # on the page as code. And no text may hold an invisible or direction-turning character.
+    if "{{" in value or "{%" in value or "{#" in value:
+        raise ValueError("har malkode ({{ … }} eller {% … %}). Tekst i toppteksten og datafilene vises slik den "
+                         "står, og makroer virker bare i teksten under toppteksten. Skriv teksten uten makroen; "
+                         "et tall som endrer seg, skriver du i kapitlets tekst med {{ tall(\"id\") }}")
+    if re.search(r"<[A-Za-z/!?]", value):
+        raise ValueError("har HTML (<…>). Tekst i toppteksten og datafilene er ren tekst: skriv den uten tagger "
+                         "(lenker og uthevinger skriver du i kapitlets tekst)")
+    if re.search(r"\]\([^)]*\)", value):
+        raise ValueError("har en lenke ([tekst](adresse)). Lenker står i kapitlets tekst, der bygget sjekker dem og "
+                         "kan si hvilken fil de står i; i datafilene står en adresse i et eget felt (url)")
+    problem = characters.problem(value)
+    if problem:
+        raise ValueError(problem)
+    return value
+
+
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), AfterValidator(_plain_text)]
+
+
+def _https(value: HttpUrl) -> HttpUrl:
+    if value.scheme != "https":
+        raise ValueError("begynner med http://, som ikke er kryptert. Skriv adressen med https://; virker den ikke "
+                         "med https, finn en annen kilde")
+    return value
+
+
+Url = Annotated[HttpUrl, AfterValidator(_https)]
+
+
+def _phone(value: str) -> str:
+    if not re.fullmatch(r"\+?\d[\d ]{1,18}\d", value):
+        raise ValueError(f"«{value}» er ikke et telefonnummer. Skriv bare sifre og mellomrom, for eksempel "
+                         "«55 56 70 70» eller «+47 55 56 87 00»")
+    return value
+
+
+Phone = Annotated[Text, AfterValidator(_phone)]
+
+
+def _today(info: ValidationInfo) -> dt.date | None:
+    """The day the data is checked as of (the readers give it as context); None: no check against today."""
+    return (info.context or {}).get("today")
+
+
+def _check_ahead(value: dt.date, info: ValidationInfo) -> dt.date:
+    on = _today(info)
+    if on and value > on + CHECK_AHEAD:
+        raise ValueError(f"er {value}, mer enn to år fram i tid. Tall og fakta endrer seg hvert år: sett datoen da "
+                         "noen skal sjekke kilden igjen, høyst to år fram")
+    return value
+
+
+CheckDate = Annotated[dt.date, AfterValidator(_check_ahead)]
+
+
+def _source_year(value: int | None, info: ValidationInfo) -> int | None:
+    on = _today(info)
+    if on and value is not None and value > on.year + YEARS_AHEAD:
+        raise ValueError(f"er {value}, som er fram i tid. Skriv året kilden ble publisert")
+    return value
 
 
 def _sentence(value: str) -> str:
@@ -44,8 +117,9 @@ class Strict(BaseModel):
 class Source(Strict):
     title: Text = Field(description="tittelen på kilden")
     publisher: Text = Field(description="hvem som står bak kilden, for eksempel Helsedirektoratet")
-    url: HttpUrl = Field(description="nettadressen til kilden")
-    year: int | None = Field(default=None, ge=1814, le=2100, description="året kilden er fra")
+    url: Url = Field(description="nettadressen til kilden")
+    year: Annotated[int | None, AfterValidator(_source_year)] = Field(default=None, ge=1814, le=2100,
+                                                                       description="året kilden er fra")
 
 
 class ChapterMeta(Strict):
@@ -72,6 +146,9 @@ class ChapterMeta(Strict):
                 "next_review må være etter last_reviewed "
                 f"(nå {self.next_review} mot {self.last_reviewed})"
             )
+        if self.next_review > self.last_reviewed + CHECK_AHEAD:
+            raise ValueError(f"next_review ({self.next_review}) er mer enn to år etter last_reviewed "
+                             f"({self.last_reviewed}). Et kapittel gjennomgås minst annethvert år")
         return self
 
 
@@ -97,6 +174,14 @@ class LearningPath(Strict):
     intro: Text
     steps: list[Slug] = Field(min_length=5, max_length=10)
 
+    @model_validator(mode="after")
+    def _each_step_once(self) -> LearningPath:
+        twice = sorted({step for step in self.steps if self.steps.count(step) > 1})
+        if twice:
+            raise ValueError(f"kapitlet «{twice[0]}» står flere ganger i stien, så «Neste» ville gått i ring. "
+                             "Ta det med bare én gang")
+        return self
+
 
 Number = int | float
 
@@ -119,10 +204,23 @@ class Figure(Strict):
     looked_for_newer: dt.date | None = Field(default=None, description=(
         "for en sats som er gammel: datoen du sist lette etter den nye satsen i kilden uten å finne den (ÅÅÅÅ-MM-DD). "
         "Da viser siden at beløpet er det nyeste vi har bekreftet, og bygget godtar det i to måneder"))
-    current_at: HttpUrl | None = Field(default=None, description=(
+    current_at: Url | None = Field(default=None, description=(
         "siden der leseren alltid finner dagens sats, for eksempel https://www.nav.no/grunnbelopet"))
+    projection: bool = Field(default=False, description="true for et anslag for et år fram i tid (en framskriving)")
     source: Source
-    check_by: dt.date = Field(description="når tallet skal sjekkes i kilden igjen (ÅÅÅÅ-MM-DD)")
+    check_by: CheckDate = Field(description="når tallet skal sjekkes i kilden igjen (ÅÅÅÅ-MM-DD)")
+
+    @model_validator(mode="after")
+    def _year_has_come(self, info: ValidationInfo) -> Figure:
+        on = _today(info)
+        years = list(self.series or {})
+        if self.applies is not None:
+            years.append(self.applies if isinstance(self.applies, int) else self.applies.year)
+        ahead = [year for year in years if on and year > on.year + YEARS_AHEAD]
+        if ahead and not self.projection:
+            raise ValueError(f"gjelder for {ahead[0]}, som er mer enn ett år fram i tid. Rett året, eller skriv "
+                             "«projection: true» hvis tallet er en framskriving")
+        return self
 
     @model_validator(mode="after")
     def _looked_for_a_rate(self) -> Figure:
@@ -329,7 +427,7 @@ class Sourced(Strict):
     """A local fact: where it was confirmed, and when it must be checked again."""
 
     source: Source = Field(description="kilden der faktaet er bekreftet: title, publisher og url")
-    check_by: dt.date = Field(description="datoen faktaet må sjekkes igjen (ÅÅÅÅ-MM-DD)")
+    check_by: CheckDate = Field(description="datoen faktaet må sjekkes igjen (ÅÅÅÅ-MM-DD)")
     also: list[Source] = Field(default_factory=list, description="flere kilder, når faktaet bygger på mer enn én")
 
 
@@ -343,8 +441,8 @@ class ApplyOffice(Strict):
     """Where to apply for health and care services: the office and the page with the form."""
 
     office: Text = Field(description="kontoret slik kommunen skriver det, for eksempel «Tildeling og koordinering»")
-    url: HttpUrl = Field(description="siden med søknadsskjemaet eller forklaringen av hvordan du søker")
-    phone: Text | None = Field(default=None, description="telefonnummeret kommunen oppgir for kontoret")
+    url: Url = Field(description="siden med søknadsskjemaet eller forklaringen av hvordan du søker")
+    phone: Phone | None = Field(default=None, description="telefonnummeret kommunen oppgir for kontoret")
     phone_note: Text | None = Field(
         default=None, description="det leseren må vite om nummeret, for eksempel «sentralbordet; be om kontoret»")
     area: Text | None = Field(default=None, description="hvem kontoret gjelder for, for eksempel bydelene")
@@ -357,7 +455,7 @@ class ApplyOffice(Strict):
 
 class Municipality(Sourced):
     name: Text = Field(description="kommunens navn, for eksempel «Østre Toten»")
-    url: HttpUrl = Field(description="kommunens nettside")
+    url: Url = Field(description="kommunens nettside")
     apply: list[ApplyOffice] = Field(default_factory=list,
                                      description="hvor du søker om helse- og omsorgstjenester (tom: lenk til nettsiden)")
 
@@ -377,20 +475,20 @@ class Hospital(Sourced):
 class Legevakt(Sourced):
     name: Text
     address: Text | None = None
-    phone: Text = Field(default="116 117")
-    phone_abroad: Text | None = Field(default=None, description="nummeret å ringe fra utlandet, hvis legevakten oppgir det")
+    phone: Phone = Field(default="116 117")
+    phone_abroad: Phone | None = Field(default=None, description="nummeret å ringe fra utlandet, hvis legevakten oppgir det")
     notes: list[Text] = Field(default_factory=list, description="korte, hele setninger leseren kan handle på")
 
 
 class Statsforvalter(Sourced):
     name: Text = Field(description="for eksempel «Statsforvalteren i Vestland»")
-    complaints_url: HttpUrl = Field(description="Statsforvalterens side om klage på helse- og omsorgstjenester")
+    complaints_url: Url = Field(description="Statsforvalterens side om klage på helse- og omsorgstjenester")
 
 
 class Ombud(Sourced):
     name: Text = Field(description="for eksempel «Pasient- og brukerombudet i Vestland»")
-    url: HttpUrl = Field(description="ombudets egen side med kontaktinformasjon")
-    phone: Text | None = None
+    url: Url = Field(description="siden der ombudets kontaktinformasjon står")
+    phone: Phone | None = None
     phone_note: Text | None = Field(default=None, description="det leseren må vite om nummeret")
 
 
@@ -399,7 +497,7 @@ class Helpline(Sourced):
 
     id: Slug = Field(description="fast kortnavn, for eksempel «helsenorge»; står i teksten som telefon(\"id\")")
     name: Text = Field(description="hvem som svarer, for eksempel «Mental Helses hjelpetelefon»")
-    phone: Text = Field(description="nummeret slik det skrives, for eksempel «116 123»")
+    phone: Phone = Field(description="nummeret slik det skrives, for eksempel «116 123»")
     about: Text = Field(description="hva du kan ringe om, og når det er åpent, som en hel setning")
     crisis: bool = Field(default=False, description="true for en linje til deg som er i krise (vises i boksen for akutt hjelp)")
 
@@ -418,7 +516,7 @@ class TestArena(Sourced):
     about: Text = Field(description="hva den er, skrevet som hele setninger")
     offers: Text = Field(description="hva en gruppe eller en leverandør kan gjøre der, som hele setninger")
     contact: Text = Field(description="hvem du kontakter, slik organisasjonen selv oppgir det (ingen privat informasjon)")
-    contact_url: HttpUrl = Field(description="siden der kontaktinformasjonen står")
+    contact_url: Url = Field(description="siden der kontaktinformasjonen står")
     lead_time: Text | None = Field(default=None, description="hvor lang tid det tar, bare hvis organisasjonen oppgir det")
     agreement: Text | None = Field(default=None, description="hvilken avtale som trengs, bare hvis organisasjonen oppgir det")
 
@@ -429,7 +527,7 @@ class LocalFacts(Strict):
     id: Slug
     name: Text = Field(description="stedet slik leseren kjenner det, for eksempel «Bergen»")
     cluster: Text
-    cluster_url: HttpUrl
+    cluster_url: Url
     county: Text | None = None
     municipalities: list[Municipality] = Field(default_factory=list)
     governance: Note | None = None
@@ -518,5 +616,3 @@ class SelfCheck(Strict):
         if sum(question.kind == "reflection" for question in self.questions) > 1:
             raise ValueError("har mer enn ett refleksjonsspørsmål. Bruk høyst ett per kapittel")
         return self
-# What the urgent-help block, {{ akutt_hjelp() }}, needs.
-URGENT_HELP_FACTS: tuple[str, ...] = ("legevakt", "helplines")

@@ -6,15 +6,15 @@ the rotation plan and the printed sheets always add up; the station posters come
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
 from pydantic import ValidationError
 
+from macros.authoring import BY_NAME
+from macros.checks.templatecheck import calls
 from macros.content import yamlio
-from macros.content.errors import AuthorError, from_validation, from_yaml
+from macros.content.errors import AuthorError, from_validation
 from macros.content.model import Programme, Station
 
 DATA_FOLDER = "programmes"
@@ -23,9 +23,6 @@ PAGE_FOLDER = "programmer/"
 ORDINALS = ("Første", "Andre", "Tredje", "Fjerde", "Femte", "Sjette", "Sjuende", "Åttende", "Niende", "Tiende",
             "Ellevte", "Tolvte")
 GROUPS = "ABCDEFGHIJKL"
-# The macros that show a programme's data, and those that need its stations.
-_MACRO = re.compile(r"\{\{-?\s*(programplan|rotasjonsplan|stasjoner|fortelling|materiell)\s*\(")
-NEEDS_STATIONS = ("rotasjonsplan", "stasjoner")
 
 
 @dataclass(frozen=True)
@@ -60,12 +57,14 @@ def read_programmes(data_dir: Path, page_uris: set[str], chapter_sections: dict[
                                       "docs/programmer/forste-mote.md."))
             continue
         try:
-            programme = Programme.model_validate(yamlio.load(path.read_text(encoding="utf-8")))
-        except yaml.YAMLError as error:
-            errors.append(from_yaml(label, error, front_matter=False))
+            read = yamlio.read(path, label)
+        except yamlio.Unreadable as unreadable:
+            errors.append(unreadable.error)
             continue
+        try:
+            programme = Programme.model_validate(read.data)
         except ValidationError as error:
-            errors.extend(from_validation(label, error))
+            errors.extend(from_validation(label, error, line_of=read.line_of))
             continue
         for number, station in enumerate(programme.stations, start=1):
             errors.extend(_station_problems(label, number, station, chapter_sections))
@@ -78,17 +77,21 @@ def read_programmes(data_dir: Path, page_uris: set[str], chapter_sections: dict[
     return programmes
 
 
-def macro_problems(texts: dict[str, str], programmes: dict[str, Programme]) -> list[AuthorError]:
-    """A programme macro on a page without programme data (or a station macro in a programme without stations)."""
+def macro_problems(pages: dict[str, tuple[str, int]], programmes: dict[str, Programme]) -> list[AuthorError]:
+    """A macro that shows a programme's data on a page without it, or its stations in a programme without any
+    (MacroSpec.programme and .stations). pages: src_uri → (body, lines before it)."""
     problems = []
-    for src_uri, text in sorted(texts.items()):
-        for match in _MACRO.finditer(text):
-            name, line = match.group(1), text.count("\n", 0, match.start()) + 1
+    for src_uri, (body, offset) in sorted(pages.items()):
+        for call in calls(body):
+            spec, line = BY_NAME.get(call.name), call.line + offset
+            if spec is None or not spec.programme:
+                continue
+            name = call.name
             if src_uri not in programmes:
                 problems.append(AuthorError(f"docs/{src_uri}", f"«{name}()» viser delene av et introduksjonsopplegg. "
                                             "Den virker bare på en side under docs/programmer/ som har data i "
                                             f"data/{DATA_FOLDER}/.", line=line))
-            elif name in NEEDS_STATIONS and not programmes[src_uri].stations:
+            elif spec.stations and not programmes[src_uri].stations:
                 problems.append(AuthorError(f"docs/{src_uri}", f"«{name}()» viser stasjonene, men opplegget har "
                                             f"ingen stasjoner i data/{DATA_FOLDER}/. Fjern makroen, eller legg inn "
                                             "stasjonene (stations).", line=line))

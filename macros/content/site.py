@@ -19,10 +19,12 @@ from pymdownx.slugs import slugify
 import yaml
 from pydantic import BaseModel, ValidationError
 
+from macros.authoring import BY_NAME
 from macros.checks import figures as figure_text
 from macros.checks import retired_names as name_check
+from macros.checks.templatecheck import refusals
 from macros.rendering import icons
-from macros.content import frontmatter, yamlio
+from macros.content import characters, frontmatter, yamlio
 from macros.content.errors import AuthorError, ContentError, from_validation, from_yaml
 from macros.content.frontmatter import FrontMatter
 from macros.content.model import (ChapterMeta, Figure, GlossaryTerm, LawChange, LearningPath, PageMeta, Perspective,
@@ -88,27 +90,36 @@ class Site:
 # ---- Helpers ----
 
 
-def _read_list(path: Path, model: type[Model], errors: list[AuthorError], label: str) -> list[Model]:
+def _read_data(path: Path, label: str, errors: list[AuthorError]) -> yamlio.DataFile | None:
+    """A data file read the one careful way (content/yamlio.py); None, with the reason in errors, if it cannot be."""
+    try:
+        return yamlio.read(path, label)
+    except yamlio.Unreadable as unreadable:
+        errors.append(unreadable.error)
+        return None
+
+
+def _read_list(path: Path, model: type[Model], errors: list[AuthorError], label: str,
+               on: dt.date | None = None) -> list[Model]:
     if not path.is_file():
         errors.append(AuthorError(label, "Filen finnes ikke. Den skal ligge i datamappen."))
         return []
-    try:
-        raw = yamlio.load(path.read_text(encoding="utf-8")) or []
-    except yaml.YAMLError as error:
-        errors.append(from_yaml(label, error, front_matter=False))
+    read = _read_data(path, label, errors)
+    if read is None:
         return []
+    raw = read.data or []
     if not isinstance(raw, list):
         errors.append(AuthorError(label, "Filen skal være en liste der hvert punkt begynner med «- »."))
         return []
     items: list[Model] = []
     for number, entry in enumerate(raw, start=1):
         try:
-            items.append(model.model_validate(entry))
+            items.append(model.model_validate(entry, context={"today": on}))
         except ValidationError as error:
             named = next((entry[key] for key in ("term", "id") if isinstance(entry, dict) and entry.get(key)), None)
             name = f", «{named}»" if named else ""
-            for found in from_validation(label, error):
-                errors.append(AuthorError(label, f"{found.message} (oppføring nr. {number}{name})", field=found.field))
+            for found in from_validation(label, error, line_of=lambda location, n=number: read.line_of((n - 1, *location))):
+                errors.append(replace(found, message=f"{found.message} (oppføring nr. {number}{name})"))
     return items
 
 
@@ -143,15 +154,13 @@ def _read_self_checks(data_dir: Path, chapters: dict[str, Chapter], errors: list
             errors.append(AuthorError(label, f"Ingen kapitler har id-en «{path.stem}». Filen skal hete som "
                                       "kapitlet den hører til, for eksempel lovene.yml."))
             continue
-        try:
-            raw = yamlio.load(path.read_text(encoding="utf-8"))
-        except yaml.YAMLError as error:
-            errors.append(from_yaml(label, error, front_matter=False))
+        read = _read_data(path, label, errors)
+        if read is None:
             continue
         try:
-            check = SelfCheck.model_validate(raw)
+            check = SelfCheck.model_validate(read.data)
         except ValidationError as error:
-            errors.extend(from_validation(label, error))
+            errors.extend(from_validation(label, error, line_of=read.line_of))
             continue
         goals = len(chapter.meta.learning_goals)
         for number, question in enumerate(check.questions, start=1):
@@ -181,7 +190,7 @@ def _read_page(label: str, text: str, errors: list[AuthorError]) -> FrontMatter 
         errors.append(from_yaml(label, error))
         return None
     except ValueError:  # YAML reads 2026-11-31 as a date, and there is no such day
-        line, written = _impossible_date(text)
+        line, written = yamlio.impossible_date(text)
         errors.append(AuthorError(label, f"Datoen «{written}» finnes ikke. Skriv en dato som finnes, som ÅÅÅÅ-MM-DD.",
                                   line=line))
         return None
@@ -190,17 +199,6 @@ def _read_page(label: str, text: str, errors: list[AuthorError]) -> FrontMatter 
                                   "feltene (minst title og summary) og en ny linje med ---.", line=1))
         return None
     return page
-
-
-def _impossible_date(text: str) -> tuple[int | None, str]:
-    """The first date in a page's text that does not exist, and its line in the file."""
-    for number, line in enumerate(text.splitlines(), start=1):
-        for written in re.findall(r"\b\d{4}-\d{2}-\d{2}\b", line):
-            try:
-                dt.date.fromisoformat(written)
-            except ValueError:
-                return number, written
-    return None, "?"
 
 
 def _body_problems(body: str) -> list[tuple[int, str]]:
@@ -229,19 +227,18 @@ def _body_problems(body: str) -> list[tuple[int, str]]:
 # ---- Public ----
 
 
-def load_data(data_dir: Path, errors: list[AuthorError]) -> Site:
-    """Read and validate the curated data files."""
+def load_data(data_dir: Path, errors: list[AuthorError], on: dt.date | None = None) -> Site:
+    """Read and validate the curated data files (as of the day on: no check date years ahead)."""
     label = lambda name: f"data/{DATA_FILES[name]}"  # noqa: E731
-    perspectives = _read_list(data_dir / DATA_FILES["perspectives"], Perspective, errors, label("perspectives"))
-    paths = _read_list(data_dir / DATA_FILES["paths"], LearningPath, errors, label("paths"))
-    glossary = _read_list(data_dir / DATA_FILES["glossary"], GlossaryTerm, errors, label("glossary"))
-    redirects = _read_list(data_dir / DATA_FILES["redirects"], Redirect, errors, label("redirects"))
-    figures = _read_list(data_dir / DATA_FILES["figures"], Figure, errors, label("figures"))
+
+    def read(name: str, model: type[Model]) -> list[Model]:
+        return _read_list(data_dir / DATA_FILES[name], model, errors, label(name), on)
+
+    perspectives, paths = read("perspectives", Perspective), read("paths", LearningPath)
+    glossary, redirects, figures = read("glossary", GlossaryTerm), read("redirects", Redirect), read("figures", Figure)
     optional = {name: data_dir / DATA_FILES[name] for name in OPTIONAL_DATA}
-    retired = _read_list(optional["retired_names"], RetiredName, errors, label("retired_names")) \
-        if optional["retired_names"].is_file() else []
-    law_changes = _read_list(optional["law_changes"], LawChange, errors, label("law_changes")) \
-        if optional["law_changes"].is_file() else []
+    retired = read("retired_names", RetiredName) if optional["retired_names"].is_file() else []
+    law_changes = read("law_changes", LawChange) if optional["law_changes"].is_file() else []
 
     for duplicate in _duplicates(p.id for p in perspectives):
         errors.append(AuthorError(label("perspectives"), f"Perspektivet «{duplicate}» står flere ganger."))
@@ -302,31 +299,46 @@ def retired_name_uses(data_dir: Path, pages: dict[str, str], names: list[Retired
     return found
 
 
+def page_problems(label: str, text: str, page: FrontMatter | None) -> list[AuthorError]:
+    """What no page may hold, wherever it stands: a character no text may hold (content/characters.py), and in
+    its body, template code beyond the declared macros called with literal arguments (checks/templatecheck.py)."""
+    problems = [AuthorError(label, advice + ".", line=line) for line, advice in characters.lines_with_problems(text)]
+    if page is not None:
+        problems += [AuthorError(label, message, line=line + page.body_offset if line else None)
+                     for line, message in refusals(page.body, BY_NAME)]
+    return problems
+
+
 def load_site(data_dir: Path, pages: Iterable[tuple[str, str]]) -> Site:
     """Validate the data and every page given as (path under docs/, text); raise ContentError on any problem."""
     from macros.content.review import today  # review builds on this module
     errors: list[AuthorError] = []
-    site = load_data(data_dir, errors)
+    on = today()
+    site = load_data(data_dir, errors, on)
     chapters: list[Chapter] = []
     page_uris: set[str] = set()
     titles: dict[str, str] = {}
     programme_checks: dict[str, tuple[str, ...]] = {}
-    texts: dict[str, str] = {}
+    bodies: dict[str, tuple[str, int]] = {}  # src_uri → (body, lines before it)
+    texts: dict[str, str] = {}  # src_uri → the whole page, front matter too (for the retired names)
     typed: list[AuthorError] = []
 
     for src_uri, text in pages:
+        text = text.removeprefix("\ufeff")  # a byte-order mark is no part of the page (MkDocs reads it so too)
         page_uris.add(src_uri)
         texts[src_uri] = text
         label = f"docs/{src_uri}"
         page = _read_page(label, text, errors)
+        errors += page_problems(label, text, page)
         if page is None:
             continue
         metadata, body = page.meta, page.body
+        bodies[src_uri] = (body, page.body_offset)
         model: type[BaseModel] = ChapterMeta if src_uri.startswith(CHAPTER_FOLDER) else PageMeta
         try:
-            meta = model.model_validate(metadata)
+            meta = model.model_validate(metadata, context={"today": on})
         except ValidationError as error:
-            errors.extend(from_validation(label, error, page.head))
+            errors.extend(from_validation(label, error, line_of=yamlio.DataFile(metadata, page.raw, 2).line_of))
             continue
         titles[src_uri] = meta.title
         if isinstance(meta, PageMeta) and "self_checks" in metadata:
@@ -351,7 +363,7 @@ def load_site(data_dir: Path, pages: Iterable[tuple[str, str]]) -> Site:
             chapters.append(Chapter(meta=meta, src_uri=src_uri, readability=readability, sections=sections(body)))
             offset = page.body_offset
             errors += [AuthorError(label, advice, line=line + offset) for line, advice in _body_problems(body)]
-            if meta.last_reviewed > today():
+            if meta.last_reviewed > on:
                 errors.append(AuthorError(label, f"last_reviewed er {meta.last_reviewed}, som er fram i tid. Skriv "
                                           "datoen da kapitlet faktisk ble gjennomgått.", field="last_reviewed",
                                           line=page.line_of("last_reviewed")))
@@ -386,7 +398,7 @@ def load_site(data_dir: Path, pages: Iterable[tuple[str, str]]) -> Site:
                 errors.append(AuthorError(f"docs/{src_uri}", f"viser til kapitlet «{chapter_id}», men ingen "
                                           "kapitler har den id-en.", field="self_checks"))
     programmes = read_programmes(data_dir, page_uris, {c: by_id[c].sections for c in by_id}, errors)
-    errors += macro_problems(texts, programmes)
+    errors += macro_problems(bodies, programmes)
     law_change_pages: dict[str, tuple[str, ...]] = {}
     for change in site.law_changes:
         resolved = []
@@ -399,7 +411,7 @@ def load_site(data_dir: Path, pages: Iterable[tuple[str, str]]) -> Site:
                 errors.append(AuthorError("data/law-changes.yml", f"Lovendringen «{change.id}» viser til «{page}», "
                                           "som verken er en kapittel-id eller en side under docs/.", field="pages"))
         law_change_pages[change.id] = tuple(resolved)
-    figure_uses = figure_text.uses(texts)
+    figure_uses = figure_text.uses(bodies)
     for figure_id, places in figure_uses.items():
         if figure_id not in site.figures:
             errors += [AuthorError(f"docs/{src_uri}", f"Tallet «{figure_id}» finnes ikke i data/figures.yml. Sjekk "
@@ -410,4 +422,4 @@ def load_site(data_dir: Path, pages: Iterable[tuple[str, str]]) -> Site:
     return replace(site, chapters=by_id, page_uris=frozenset(page_uris), page_titles=titles,
                    programme_checks=programme_checks, programmes=programmes, figure_uses=figure_uses,
                    typed_figures=typed, law_change_pages=law_change_pages,
-                   retired_name_uses=retired_name_uses(data_dir, texts, site.retired_names, today()))
+                   retired_name_uses=retired_name_uses(data_dir, texts, site.retired_names, on))

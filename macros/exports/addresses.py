@@ -7,7 +7,7 @@ Every address is written as the online site has it, relative to the site root: "
 from __future__ import annotations
 
 import posixpath
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 
@@ -52,15 +52,27 @@ def current_addresses(page_src_uris: Iterable[str], chapter_ids: Iterable[str],
 
 def read_registry(data_dir: Path, name: str = REGISTRY_FILE) -> list[str]:
     path = data_dir / name
-    return list(yamlio.load(path.read_text(encoding="utf-8")) or []) if path.is_file() else []
+    return list(yamlio.load(path.read_bytes().decode("utf-8-sig")) or []) if path.is_file() else []
 
 
-def broken_addresses(registry: Iterable[str], current: set[str], where: str = f"data/{REGISTRY_FILE}") -> list[AuthorError]:
-    """Published addresses that this build would no longer answer; a lost permanent link is named as such."""
+def broken_addresses(registry: Iterable[str], current: set[str], where: str = f"data/{REGISTRY_FILE}",
+                     chapters: Mapping[str, str] | None = None) -> list[AuthorError]:
+    """Published addresses that this build would no longer answer; a lost permanent link is named as such, and
+    when a chapter kept its file but changed its id, the message names the chapter. chapters: id → src_uri."""
     problems = []
+    by_stem = {posixpath.basename(src_uri).removesuffix(".md"): (chapter_id, src_uri)
+               for chapter_id, src_uri in (chapters or {}).items()}
     for address in sorted(set(registry) - current):
         if address.startswith(PERMALINK_PREFIX) and address.count("/") == 2:
             chapter_id = address[len(PERMALINK_PREFIX):-1]
+            renamed = by_stem.get(chapter_id)
+            if renamed and renamed[0] != chapter_id:
+                problems.append(AuthorError(
+                    f"docs/{renamed[1]}", f"Kapitlet har fått id-en «{renamed[0]}», men hadde «{chapter_id}», så "
+                    f"den faste lenken «{address}» slutter å virke. Sett id tilbake til «{chapter_id}» (en id endres "
+                    f"aldri), eller legg inn i data/{REDIRECTS_FILE}: - from: \"{address}\" og to: {renamed[0]}.",
+                    field="id"))
+                continue
             problems.append(AuthorError(
                 where, f"Ingen kapitler har lenger id-en «{chapter_id}», så den faste lenken «{address}» slutter å "
                 f"virke. Har kapitlet fått ny id, sett den gamle tilbake, eller legg inn i data/{REDIRECTS_FILE}: "

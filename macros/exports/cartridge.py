@@ -127,7 +127,7 @@ def quiz_questions(chapter: dict, item_prefix: str) -> list[dict]:
 def cartridge_files(catalog: dict, modules: list[dict], title: str, description: str,
                     identifier: str) -> dict[str, str]:
     """The files of one cartridge (path in the zip → text). modules: [{identifier, title, chapters}]."""
-    catalog = xml_safe(catalog)
+    catalog, modules = xml_safe(catalog), xml_safe(modules)
     title, description = xml_safe(title), xml_safe(description)
     ids = scope(catalog)
     chapters = {entry["id"]: entry for entry in catalog["chapters"]}

@@ -69,6 +69,20 @@ def offline_policy() -> str:
     ])
 
 
+def static_policy() -> str:
+    """The fence for an HTML file an author put under docs/, which the offline edition copies as it is: no script
+    at all (no <script>, no event handler, no javascript: address), and nothing from another site or machine."""
+    return "; ".join([
+        "default-src 'none'",
+        "img-src 'self' file: data:",
+        "style-src 'self' file: 'unsafe-inline'",
+        "font-src 'self' file:",
+        "object-src 'none'",
+        "base-uri 'none'",
+        "form-action 'none'",
+    ])
+
+
 def policy(hashes: list[str], frame_ancestors: str = "'self'") -> str:
     """The policy: everything from the site itself; styles may be inline (Material sets them)."""
     return "; ".join([

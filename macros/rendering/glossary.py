@@ -62,7 +62,9 @@ def word_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
         for char in word:
             node = node.setdefault(char, {})
         node[""] = {}
-    return re.compile(r"\b" + _trie_regex(trie) + r"\b")
+    # Not \b: a term that ends in a bracket or a full stop («helsefellesskap (HF)», «m.m.») has no word boundary
+    # after it, and would never match. A term stands alone when no letter or digit touches it.
+    return re.compile(r"(?<!\w)" + _trie_regex(trie) + r"(?!\w)")
 
 
 def _trie_regex(node: dict) -> str:

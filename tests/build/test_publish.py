@@ -3,6 +3,10 @@
 import filecmp
 
 import pytest
+from click.testing import CliRunner
+
+from macros.commands import cli
+from macros.exports.addresses import read_registry, registry_text
 
 from macros.commands.publish import PublishError, check_release, publish, publish_lock, switch
 from tests.conftest import ROOT, copy_project, mkdocs_build
@@ -83,7 +87,8 @@ def test_the_csp_hashes_only_the_themes_own_inline_scripts(tmp_path):
 
 
 def test_every_published_address_is_kept_by_the_publish_itself(tmp_path):
-    """An author who forgets `make register` cannot lose an address: the publish remembers what it published."""
+    """A new address is published only once it is in data/published.yml (`make register`), and the live site's
+    registry keeps it too: no published address can be forgotten."""
     root = tmp_path / "srv"
     project = copy_project(tmp_path / "project")
     new = project / "docs/kapitler/helt-nytt.md"
@@ -92,13 +97,21 @@ def test_every_published_address_is_kept_by_the_publish_itself(tmp_path):
     mkdocs = project / "mkdocs.yml"
     mkdocs.write_text(mkdocs.read_text(encoding="utf-8").replace("      - kapitler/lovene.md\n",
                                                                  "      - kapitler/lovene.md\n      - kapitler/helt-nytt.md\n"))
+    with pytest.raises(PublishError, match="make register"):
+        publish(root, mkdocs)
+    assert not (root / "current").exists()
+    registered = CliRunner().invoke(cli.main, ["register", "--config", str(mkdocs)])
+    assert registered.exit_code == 0, registered.output
     publish(root, mkdocs)
     registry = (root / "published.yml").read_text(encoding="utf-8")
     assert '"k/helt-nytt/"' in registry and '"kapitler/helt-nytt/"' in registry
 
     new.unlink()
     mkdocs.write_text(mkdocs.read_text(encoding="utf-8").replace("      - kapitler/helt-nytt.md\n", ""))
+    (project / "data/published.yml").write_text(registry_text(set(read_registry(project / "data")) - {
+        "k/helt-nytt/", "kapitler/helt-nytt/"}), encoding="utf-8")  # as if it had been taken out of git again
     with pytest.raises(PublishError) as refused:
         publish(root, mkdocs)
     message = str(refused.value)
     assert "«helt-nytt»" in message and "«k/helt-nytt/»" in message and "redirects.yml" in message
+    assert "published.yml på serveren" in message

@@ -9,7 +9,6 @@ import datetime as dt
 import zipfile
 
 import pytest
-from jinja2 import Environment
 
 from macros import markdown_steps, postbuild, prebuild
 from macros.checks import htmlcheck
@@ -131,9 +130,8 @@ def test_a_template_mistake_names_the_line():
         return perspective
 
     with pytest.raises(ContentError, match=r"docs/x.md, linje 12"):
-        markdown_steps.check_templates(Environment(), "Tekst.\n\n{{ stii('studenter') }}\n", "x.md", 9,
-                                       {"sti"}, {"sti": sti}, None)
-    markdown_steps.check_templates(Environment(), "{{ sti('studenter') }}\n", "x.md", 9, {"sti"}, {"sti": sti}, None)
+        markdown_steps.check_templates("Tekst.\n\n{{ stii('studenter') }}\n", "x.md", 9, {"sti": sti}, None)
+    markdown_steps.check_templates("{{ sti('studenter') }}\n", "x.md", 9, {"sti": sti}, None)
 
 
 # ---- After the build ----

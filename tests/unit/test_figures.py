@@ -92,9 +92,10 @@ def test_typed_figures_name_their_line_and_skip_code_blocks():
 
 
 def test_uses_lists_every_page_and_line_that_asks_for_a_figure():
-    pages = {"kapitler/a.md": "x\n{{ tall(\"g\") }} og {{ tall_tabell('tabell') }}\n",
-             "kapitler/b.md": "{{ tall(\"g\", kilde=False) }}"}
-    assert uses(pages) == {"g": [("kapitler/a.md", 2), ("kapitler/b.md", 1)], "tabell": [("kapitler/a.md", 2)]}
+    # (body, lines of front matter before it): the lines are the file's.
+    pages = {"kapitler/a.md": ("x\n{{ tall(\"g\") }} og {{ tall_tabell('tabell') }}\n", 5),
+             "kapitler/b.md": ("{{ tall(\"g\", kilde=False) }}", 0)}
+    assert uses(pages) == {"g": [("kapitler/a.md", 7), ("kapitler/b.md", 1)], "tabell": [("kapitler/a.md", 7)]}
 
 
 def test_a_figure_past_its_check_date_reminds_then_fails_naming_its_source_and_pages():
