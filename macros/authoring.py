@@ -61,7 +61,7 @@ SPECS: tuple[MacroSpec, ...] = (
     MacroSpec("plakater", "posters.poster_list", PAGE),
     MacroSpec("hos_oss", "local.local_box", FACTS, argument=TOPIC),
     MacroSpec("kurspakker", "render.course_packages", PACKAGES),
-    MacroSpec("akutt_hjelp", "local.urgent_help", FACTS, facts=("legevakt", "helplines")),
+    MacroSpec("akutt_hjelp", "local.urgent_help", FACTS, facts=("legevakt",)),
     # The staff's block: 113 and HLR, the nurse on duty, and the edition's legevakt (never 116 117).
     MacroSpec("akutt_hjelp_ansatte", "local.staff_urgent_help", FACTS, facts=("legevakt",)),
     MacroSpec("telefon", "local.telefon", FACTS, argument=HELPLINE),
