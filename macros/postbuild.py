@@ -13,8 +13,8 @@ from urllib.parse import unquote
 from selectolax.lexbor import LexborHTMLParser
 
 from macros.checks import htmlcheck, safety
-from macros.exports import csp
 from macros.content.errors import AuthorError
+from macros.exports import csp
 
 # (check on HTML, advice for the author); the check returns what it found.
 Checks = tuple[tuple[Callable[[LexborHTMLParser], list[str]], str], ...]

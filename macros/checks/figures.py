@@ -10,8 +10,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from macros.rendering import norwegian
 from macros.content.model import Number
+from macros.rendering import norwegian
 
 # How a page asks for a figure: tall("id"), tall("id", kilde=False) or tall_tabell("id").
 FIGURE_CALL = re.compile(r"""\btall(?:_tabell)?\(\s*["']([^"']*)["']""")

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import json
 
-from macros.exports.addresses import page_address, permalink
 from macros.content.identity import Identity
-from macros.rendering.render import attribution
 from macros.content.site import Chapter, Site
+from macros.exports.addresses import page_address, permalink
+from macros.rendering.render import attribution
 
 CATALOG_FILE = "catalog.json"
 LICENCE = "CC-BY-4.0"
