@@ -6,8 +6,8 @@ configuration gains from a warm interpreter or always builds on a warmer machine
 
 from __future__ import annotations
 
-import pstats
 import json
+import pstats
 import re
 import shutil
 import statistics

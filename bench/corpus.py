@@ -28,10 +28,10 @@ from pathlib import Path
 import yaml
 from pymdownx.slugs import slugify
 
-from macros.exports.addresses import page_address, permalink
 from macros.commands.diagram_render import MERMAID, draw
-from macros.rendering.diagrams import FIGURE_FOLDER, diagram_key
 from macros.content.review import today
+from macros.exports.addresses import page_address, permalink
+from macros.rendering.diagrams import FIGURE_FOLDER, diagram_key
 
 ROOT = Path(__file__).resolve().parents[1]
 INTRO_CONFIG = "mkdocs.yml"

@@ -17,9 +17,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from bench.browser import serve
-from macros.commands.chromium import chromium_path
 from bench.corpus import ROOT
 from bench.process import plain_error
+from macros.commands.chromium import chromium_path
 
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
 CATEGORIES = ("performance", "accessibility", "best-practices")

@@ -11,10 +11,11 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from bench.browser import COMPRESSIBLE, GZIP_MIN_LENGTH, gzipped_size, serve
-from macros.commands.chromium import browser as chromium, fence
 from bench.build import SEARCH_INDEXES, IndexSize, search_size
 from bench.corpus import ROOT
 from bench.process import plain_error, switches_off
+from macros.commands.chromium import browser as chromium
+from macros.commands.chromium import fence
 from macros.commands.release import Release, build_release
 
 

@@ -16,10 +16,10 @@ import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from macros.commands.chromium import browser as chromium
-from macros.commands.release import serve_mkdocs
 from bench.corpus import ROOT
 from bench.process import build_env, plain_error
+from macros.commands.chromium import browser as chromium
+from macros.commands.release import serve_mkdocs
 
 CHAPTER = "kapitler/folkehelse.md"
 CHAPTER_URL = "kapitler/folkehelse/"

@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 
-from macros.commands.chromium import chromium_path
 from bench.build import SizeResult
 from bench.corpus import ROOT
 from bench.formatting import goal_table, num
@@ -21,9 +20,9 @@ from bench.lighthouse import LighthouseResult
 from bench.reader import Reader
 from bench.reload import Reload
 from bench.report_authors import build_goals, reload_goal, reload_section, size_section, summary_table
-from bench.report_readers import (lighthouse_goals, lighthouse_section, reader_goals, reader_section, search_goal,
-                                  search_section)
+from bench.report_readers import lighthouse_goals, lighthouse_section, reader_goals, reader_section, search_goal, search_section
 from bench.search import SearchResult
+from macros.commands.chromium import chromium_path
 
 PACKAGES = ("mkdocs", "mkdocs-material", "pymdown-extensions", "mkdocs-macros-plugin", "Markdown", "pydantic",
             "Jinja2", "PyYAML", "selectolax", "playwright")

@@ -5,9 +5,9 @@ from __future__ import annotations
 import statistics
 
 from bench.browser import GZIP_LEVEL
+from bench.build import IndexSize
 from bench.formatting import KB, Goal, kb, num
 from bench.lighthouse import CATEGORIES, PAGES, LighthousePage, LighthouseResult
-from bench.build import IndexSize
 from bench.reader import Reader
 from bench.search import QUERIES, TYPING_DELAY_MS, Relevance, Search, SearchResult
 

@@ -39,7 +39,9 @@ if __package__ in (None, ""):  # run as `python bench/run.py`
 
 from bench.build import bench_size, profile
 from bench.corpus import ROOT
-from bench.lighthouse import PAGES as LIGHTHOUSE_PAGES, RUNS as LIGHTHOUSE_RUNS, measure_lighthouse
+from bench.lighthouse import PAGES as LIGHTHOUSE_PAGES
+from bench.lighthouse import RUNS as LIGHTHOUSE_RUNS
+from bench.lighthouse import measure_lighthouse
 from bench.reader import measure_reader
 from bench.reload import measure_reload
 from bench.report import Measurements, RunInfo, load, machine, report

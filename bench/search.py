@@ -14,10 +14,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from bench.browser import serve
-from macros.commands.chromium import browser as chromium, fence
 from bench.build import CONFIGS, site_dir
 from bench.corpus import ROOT
 from bench.process import plain_error, switches_off
+from macros.commands.chromium import browser as chromium
+from macros.commands.chromium import fence
 from macros.commands.release import Release, run_mkdocs
 
 QUERIES = ("sykehjemmene", "fastlegen", "KAD", "pårørende", "hjemmesykepleie")

@@ -11,14 +11,14 @@ from collections.abc import Callable
 
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
-from macros.rendering import booklet, diagrams, quiz_sheets, render
-from macros.exports.addresses import page_address, permalink
+from macros.checks import templatecheck
 from macros.content.errors import AuthorError, ContentError
 from macros.content.identity import Identity
 from macros.content.local import missing_facts
 from macros.content.model import LocalFacts
 from macros.content.site import Site
-from macros.checks import templatecheck
+from macros.exports.addresses import page_address, permalink
+from macros.rendering import booklet, diagrams, quiz_sheets, render
 
 
 def diagrams_as_images(markdown: str, src_uri: str, line_offset: int,

@@ -26,18 +26,18 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils.yaml import yaml_load
 
 from macros import markdown_steps, postbuild, prebuild
+from macros.authoring import SPECS
 from macros.checks import htmlcheck, templatecheck
-from macros.content import frontmatter, identity
-from macros.exports import handover, search
-from macros.rendering import diagrams, glossary
+from macros.checks.templatecheck import has_template_code
 from macros.config import IntroConfig
+from macros.content import frontmatter, identity
 from macros.content.errors import AuthorError, ContentError
-from macros.loader import Sources, load
 from macros.content.model import LocalFacts
 from macros.content.review import today
 from macros.content.site import Site
-from macros.checks.templatecheck import has_template_code
-from macros.authoring import SPECS
+from macros.exports import handover, search
+from macros.loader import Sources, load
+from macros.rendering import diagrams, glossary
 
 log = get_plugin_logger(__name__)
 # Outside MkDocs' loggers on purpose: a chapter due for review is a reminder, and strict mode would fail on it.

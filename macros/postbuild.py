@@ -14,8 +14,8 @@ from urllib.parse import unquote
 from selectolax.lexbor import LexborHTMLParser
 
 from macros.checks import htmlcheck, safety
-from macros.exports import csp
 from macros.content.errors import AuthorError
+from macros.exports import csp
 from macros.loader import published_files
 
 # (check on HTML, advice for the author); the check returns what it found.

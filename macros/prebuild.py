@@ -13,18 +13,17 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from macros.checks import publishable
+from macros.commands.release import offline_zim_path, offline_zip_path
 from macros.content import identity as identities
-from macros.exports import reuse
-from macros.rendering import booklet, programme_pages, quiz_sheets
-from macros.exports.addresses import broken_addresses, current_addresses, dropped_redirects, read_registry
 from macros.content.errors import AuthorError, ContentError
 from macros.content.local import dated_facts
 from macros.content.model import LocalFacts
-from macros.loader import nav_pages, published_files
-from macros.commands.release import offline_zim_path, offline_zip_path
-from macros.content.review import (due_dates, figure_checks, law_change_checks, overdue, stale_rates,
-                                   unreviewed_law_changes)
+from macros.content.review import due_dates, figure_checks, law_change_checks, overdue, stale_rates, unreviewed_law_changes
 from macros.content.site import Site
+from macros.exports import reuse
+from macros.exports.addresses import broken_addresses, current_addresses, dropped_redirects, read_registry
+from macros.loader import nav_pages, published_files
+from macros.rendering import booklet, programme_pages, quiz_sheets
 
 # npm file → where the site serves it.
 VENDOR_ASSETS = {

@@ -11,11 +11,10 @@ import re
 from dataclasses import dataclass
 
 from macros.authoring import FIGURE, named
-from macros.checks.templatecheck import calls
 from macros.checks import prose
-from macros.rendering import norwegian
+from macros.checks.templatecheck import calls
 from macros.content.model import Number
-
+from macros.rendering import norwegian
 
 
 def amount(value: Number, unit: str) -> str:

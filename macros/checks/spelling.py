@@ -23,9 +23,9 @@ from typing import NamedTuple
 import yaml
 
 from macros.content import frontmatter
+from macros.content.readability import prose
 from macros.loader import doc_pages, read_page
 from macros.rendering.norwegian import sort_key
-from macros.content.readability import prose
 
 WORD_LIST = "data/stavekontroll.txt"
 GLOSSARY = "data/glossary.yml"

@@ -15,19 +15,19 @@ from pathlib import Path
 import click
 
 from macros import loader
+from macros.checks.figures import amount, when
+from macros.commands.publish import Interrupted, PublishError, publish, rollback
+from macros.commands.release import BuildFailed, build_release, edition_of
+from macros.content import yamlio
+from macros.content.local import dated_facts, load_facts
+from macros.content.readability import LIX_LIMIT, LIX_MEDIAN_GOAL
+from macros.content.review import editor_calendar, statuses, today
+from macros.content.site import Site
 from macros.exports.addresses import REGISTRY_FILE, current_addresses, read_registry, registry_text
 from macros.exports.cartridge import export_all
 from macros.exports.csp import nginx_include
 from macros.exports.export import zip_directory
-from macros.checks.figures import amount, when
-from macros.content.local import dated_facts, load_facts
-from macros.commands.publish import Interrupted, PublishError, publish, rollback
-from macros.content.readability import LIX_LIMIT, LIX_MEDIAN_GOAL
-from macros.commands.release import BuildFailed, build_release, edition_of
 from macros.rendering.render import file_size
-from macros.content import yamlio
-from macros.content.review import editor_calendar, statuses, today
-from macros.content.site import Site
 
 CONFIG = "mkdocs.yml"
 _config = click.option("--config", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=CONFIG,

@@ -28,11 +28,11 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from macros import loader
-from macros.exports.addresses import REGISTRY_FILE, current_addresses, read_registry, registry_text
-from macros.exports.csp import nginx_include, unknown_inline_scripts
 from macros.checks.htmlcheck import off_site_resources
 from macros.commands.release import BuildFailed, build_release
 from macros.content.errors import ContentError
+from macros.exports.addresses import REGISTRY_FILE, current_addresses, read_registry, registry_text
+from macros.exports.csp import nginx_include, unknown_inline_scripts
 
 # Complete releases kept, the live one included: a rollback has two to go back to.
 KEEP_RELEASES = 3

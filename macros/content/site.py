@@ -5,6 +5,7 @@ Every problem is collected before anything is raised, so an author fixes them in
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections import Counter
 from collections.abc import Iterable
@@ -13,24 +14,33 @@ from functools import cached_property
 from pathlib import Path
 from typing import TypeVar
 
-import datetime as dt
-
-from pymdownx.slugs import slugify
 import yaml
 from pydantic import BaseModel, ValidationError
+from pymdownx.slugs import slugify
 
 from macros.authoring import BY_NAME
 from macros.checks import figures as figure_text
 from macros.checks import retired_names as name_check
 from macros.checks.templatecheck import refusals
-from macros.rendering import icons
 from macros.content import characters, frontmatter, yamlio
 from macros.content.errors import AuthorError, ContentError, from_validation, from_yaml
 from macros.content.frontmatter import FrontMatter
-from macros.content.model import (ChapterMeta, Figure, GlossaryTerm, LawChange, LearningPath, PageMeta, Perspective,
-                                  Programme, Redirect, RetiredName, SelfCheck)
+from macros.content.model import (
+    ChapterMeta,
+    Figure,
+    GlossaryTerm,
+    LawChange,
+    LearningPath,
+    PageMeta,
+    Perspective,
+    Programme,
+    Redirect,
+    RetiredName,
+    SelfCheck,
+)
 from macros.content.programmes import macro_problems, read_programmes
 from macros.content.readability import LIX_LIMIT, Readability, measure
+from macros.rendering import icons
 
 CHAPTER_FOLDER = "kapitler/"
 SELF_CHECK_FOLDER = "selvtest"

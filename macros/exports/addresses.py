@@ -10,7 +10,6 @@ import posixpath
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
-
 from macros.content import yamlio
 from macros.content.errors import AuthorError
 from macros.content.model import Redirect

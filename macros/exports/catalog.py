@@ -10,9 +10,9 @@ import json
 
 from macros.content.errors import AuthorError, ContentError
 from macros.content.identity import Identity
+from macros.content.site import Chapter, Site
 from macros.exports.addresses import page_address, permalink
 from macros.rendering.render import attribution
-from macros.content.site import Chapter, Site
 
 CATALOG_FILE = "catalog.json"
 # 1.1: catalog_version, language, edition, short_title, short_description and each chapter's terms.

@@ -5,13 +5,13 @@ Pure: given the validated site, the public address and each page's URL, it retur
 
 from __future__ import annotations
 
+from macros.content.identity import Identity
+from macros.content.site import Site
 from macros.exports.addresses import page_address, permalink, redirect_file, relative_target
 from macros.exports.cartridge import CARTRIDGE_FOLDER, cartridge_bytes, cartridges
-from macros.content.identity import Identity
 from macros.exports.catalog import CATALOG_FILE, absolute, catalog, catalog_json
 from macros.rendering.posters import poster_files
 from macros.rendering.render import redirect_page
-from macros.content.site import Site
 
 
 def _redirect(site_url: str, address: str, title: str, target_src_uri: str, page_urls: dict[str, str]) -> str:

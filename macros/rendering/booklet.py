@@ -13,8 +13,8 @@ from urllib.parse import urlsplit, urlunsplit
 
 from selectolax.lexbor import LexborHTMLParser
 
-from macros.rendering.render import _render
 from macros.content.site import Site
+from macros.rendering.render import _render
 
 FOLDER = "kapitler/"
 # What belongs to reading on a screen, not to a booklet.

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from macros.rendering import norwegian
 from macros.checks.figures import amount, when
 from macros.content.model import Figure
 from macros.content.review import today
-from macros.rendering.render import _render, link
 from macros.content.site import Site
+from macros.rendering import norwegian
+from macros.rendering.render import _render, link
 
 
 def _figure(site: Site, figure_id: str) -> Figure:

@@ -13,12 +13,12 @@ from functools import lru_cache
 
 import segno
 
-from macros.exports.addresses import permalink, relative_target
 from macros.content.identity import Identity
 from macros.content.model import Station
+from macros.content.site import Site
+from macros.exports.addresses import permalink, relative_target
 from macros.rendering.norwegian import sort_key
 from macros.rendering.render import _render, link
-from macros.content.site import Site
 
 FOLDER = "plakater/"
 PAGE = "plakater.md"  # the page listing every poster

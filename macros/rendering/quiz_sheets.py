@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import posixpath
 
-from macros.rendering.render import _render, link
 from macros.content.site import Chapter, Site
+from macros.rendering.render import _render, link
 
 SHEETS = {"sporreark": False, "fasit": True}  # file suffix → with answers
 STYLESHEET = "assets/stylesheets/intro-ark.css"

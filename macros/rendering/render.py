@@ -12,13 +12,12 @@ from functools import cache
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
-from macros.rendering import icons
 from macros.content.identity import Identity
 from macros.content.model import LawChange
+from macros.content.site import Chapter, Site
+from macros.rendering import icons
 from macros.rendering.norwegian import MONTHS, sort_key
 from macros.rendering.norwegian import date as norwegian_date
-from macros.content.site import Chapter, Site
-
 
 
 @cache

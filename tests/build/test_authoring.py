@@ -14,9 +14,9 @@ import pytest
 from mkdocs.exceptions import PluginError
 
 from macros import authoring, loader
+from macros.commands.release import offline_name, run_mkdocs, serve_mkdocs
 from macros.content import local
 from macros.rendering import figure_pages, programme_pages, render
-from macros.commands.release import offline_name, run_mkdocs, serve_mkdocs
 from tests.conftest import ROOT, copy_project
 
 # Every macro an author may write; the README lists the same.

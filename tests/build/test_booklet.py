@@ -5,8 +5,8 @@ from collections import Counter
 import pytest
 import yaml
 
-from tests.conftest import ROOT
 from tests.browser.test_print import printed
+from tests.conftest import ROOT
 
 PATHS = yaml.safe_load((ROOT / "data/paths.yml").read_text(encoding="utf-8"))
 

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from macros.exports.cartridge import GENERAL_FEEDBACK, LINK_TYPE, MANIFEST, PAGE_TYPE, QTI_PROFILES, QUIZ_TYPE, yes_no
 from macros.commands.release import Release
+from macros.exports.cartridge import GENERAL_FEEDBACK, LINK_TYPE, MANIFEST, PAGE_TYPE, QTI_PROFILES, QUIZ_TYPE, yes_no
 
 CP = "{http://www.imsglobal.org/xsd/imsccv1p1/imscp_v1p1}"
 QTI = "{http://www.imsglobal.org/xsd/ims_qtiasiv1p2}"

@@ -1,8 +1,8 @@
 import markdown
 
+from macros.content.model import GlossaryTerm
 from macros.rendering.glossary import GlossaryExtension, abbreviations, tooltip
 from macros.rendering.norwegian import sort_key
-from macros.content.model import GlossaryTerm
 
 KAD = GlossaryTerm(term="kommunal akutt døgnplass", abbreviation="KAD", english="municipal acute bed",
                    definition="Døgnplass i kommunen for øyeblikkelig hjelp.", forms=["kommunale akutte døgnplasser"])

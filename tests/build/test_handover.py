@@ -13,8 +13,8 @@ from pymdownx.slugs import slugify
 from selectolax.lexbor import LexborHTMLParser
 
 from macros import postbuild
-from macros.exports import handover
 from macros.content.errors import ContentError
+from macros.exports import handover
 from tests.conftest import Handover
 
 # Pages whose HTML comes from INTRO's theme overrides, which the hand-over leaves out (stock Material's 404 page).

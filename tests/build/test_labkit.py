@@ -4,16 +4,16 @@ import io
 import re
 from itertools import pairwise
 
-from macros.content import frontmatter
 import pytest
 from pypdf import PdfReader
 
+from macros.content import frontmatter
 from macros.content.errors import AuthorError
+from macros.content.programmes import read_programmes, rotation, timetable
 from macros.rendering.posters import all_posters, station_path
 from macros.rendering.programme_pages import materials_src_uri
-from macros.content.programmes import read_programmes, rotation, timetable
-from tests.conftest import ROOT
 from tests.build.test_content import SITE
+from tests.conftest import ROOT
 
 SITE_TEXTS = {src_uri: (ROOT / "docs" / src_uri).read_text(encoding="utf-8") for src_uri in SITE.programmes}
 

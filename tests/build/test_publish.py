@@ -6,9 +6,8 @@ import pytest
 from click.testing import CliRunner
 
 from macros.commands import cli
-from macros.exports.addresses import read_registry, registry_text
-
 from macros.commands.publish import PublishError, check_release, publish, publish_lock, switch
+from macros.exports.addresses import read_registry, registry_text
 from tests.conftest import ROOT, copy_project, mkdocs_build
 
 

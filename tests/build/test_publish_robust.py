@@ -10,8 +10,17 @@ from pathlib import Path
 
 import pytest
 
-from macros.commands.publish import (KEEP_RELEASES, RELEASE_RECORD, PublishError, complete_releases, prune, publish,
-                            remove_unfinished, rollback, switch)
+from macros.commands.publish import (
+    KEEP_RELEASES,
+    RELEASE_RECORD,
+    PublishError,
+    complete_releases,
+    prune,
+    publish,
+    remove_unfinished,
+    rollback,
+    switch,
+)
 from tests.conftest import ROOT, copy_project
 
 

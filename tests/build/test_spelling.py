@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 
-from macros.rendering.norwegian import sort_key
 from macros.checks.spelling import (
     GLOSSARY,
     WORD_LIST,
@@ -21,6 +20,7 @@ from macros.checks.spelling import (
     unknown_words,
     words,
 )
+from macros.rendering.norwegian import sort_key
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -9,7 +9,6 @@ import pytest
 
 from macros.content.review import editor_calendar
 from macros.content.site import Site, load_site
-
 from tests.unit.test_figures import figure
 from tests.unit.test_law_changes import watching
 from tests.unit.test_site import real_chapters, start_pages

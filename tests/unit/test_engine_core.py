@@ -12,15 +12,15 @@ import pytest
 
 from macros import markdown_steps, postbuild, prebuild
 from macros.checks import htmlcheck
-from macros.rendering import booklet
+from macros.content.errors import ContentError
+from macros.content.identity import Identity
+from macros.content.local import load_facts
+from macros.content.site import load_site
 from macros.exports.addresses import page_address
 from macros.exports.cartridge import CARTRIDGE_FOLDER
 from macros.exports.catalog import CATALOG_FILE
-from macros.content.errors import ContentError
-from macros.content.identity import Identity
 from macros.loader import nav_pages
-from macros.content.local import load_facts
-from macros.content.site import load_site
+from macros.rendering import booklet
 from tests.unit.test_site import DATA, ROOT
 
 DOCS = ROOT / "docs"

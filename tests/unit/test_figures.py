@@ -5,10 +5,10 @@ import datetime as dt
 import pytest
 from pydantic import ValidationError
 
-from macros.rendering import norwegian
 from macros.checks.figures import amount, typed_figures, uses, when
 from macros.content.model import Figure
 from macros.content.review import due_dates, figure_checks, rate_deadline, stale_rates
+from macros.rendering import norwegian
 
 SOURCE = {"title": "Frikort for helsetjenester", "publisher": "Helsenorge", "url": "https://www.helsenorge.no/"}
 

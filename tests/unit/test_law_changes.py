@@ -14,7 +14,6 @@ from macros.content.model import LawChange
 from macros.content.review import due_dates, law_change_checks, unreviewed_law_changes
 from macros.content.site import Site, load_site
 from macros.rendering.render import law_change_notes
-
 from tests.unit.test_site import real_chapters, start_pages
 
 ROOT = Path(__file__).resolve().parents[2]

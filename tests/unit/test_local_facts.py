@@ -7,13 +7,21 @@ from pathlib import Path
 import pytest
 from pydantic import ValidationError
 
+from macros.content import yamlio
 from macros.content.errors import ContentError
-from macros.content.local import (and_list, dated_facts, load_facts, local_box, missing_facts, staff_urgent_help, tel,
-                                  telefon,
-                                  urgent_help)
+from macros.content.local import (
+    and_list,
+    dated_facts,
+    load_facts,
+    local_box,
+    missing_facts,
+    staff_urgent_help,
+    tel,
+    telefon,
+    urgent_help,
+)
 from macros.content.model import LOCAL_TOPICS, LocalFacts
 from macros.content.review import DEFAULT_GRACE_DAYS, due_dates
-from macros.content import yamlio
 
 ROOT = Path(__file__).resolve().parents[2]
 EDITIONS = ROOT / "data/editions"

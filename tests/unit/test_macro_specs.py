@@ -4,8 +4,20 @@ from __future__ import annotations
 
 import re
 
-from macros.authoring import BY_NAME, DOWNLOADS, FACTS, FIGURE, HELPLINE, PACKAGES, PAGE, PERSPECTIVE, SPECS, \
-    TOPIC, _renderers, function_of
+from macros.authoring import (
+    BY_NAME,
+    DOWNLOADS,
+    FACTS,
+    FIGURE,
+    HELPLINE,
+    PACKAGES,
+    PAGE,
+    PERSPECTIVE,
+    SPECS,
+    TOPIC,
+    _renderers,
+    function_of,
+)
 from tests.conftest import ROOT
 
 

@@ -1,8 +1,7 @@
 import datetime as dt
 
-from macros.rendering import render
 from macros.content.site import load_site
-
+from macros.rendering import render
 from tests.unit.test_site import DATA, real_chapters, start_pages
 
 SITE = load_site(DATA, start_pages() + real_chapters())

@@ -12,7 +12,6 @@ from macros.checks.retired_names import advice, in_markdown, in_text, in_yaml, t
 from macros.content import yamlio
 from macros.content.model import RetiredName
 from macros.content.site import DATA_FILES, load_site, retired_name_uses
-
 from tests.unit.test_site import chapter_text, real_chapters, start_pages
 
 ROOT = Path(__file__).resolve().parents[2]

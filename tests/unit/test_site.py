@@ -6,7 +6,6 @@ import pytest
 
 from macros.content.errors import ContentError
 from macros.content.site import load_site
-
 from tests.unit.test_model import VALID
 
 ROOT = Path(__file__).resolve().parents[2]

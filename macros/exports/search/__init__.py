@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from macros.content.site import Site
 from macros.exports.addresses import page_address
 from macros.exports.search import index
-from macros.content.site import Site
 
 
 def location(src_uri: str, use_directory_urls: bool) -> str:
