@@ -21,8 +21,14 @@ from typing import Any
 from macros import loader
 
 # What the macros render with, imported when define_env runs (not when this module is imported).
-RENDERERS = ("macros.rendering.render", "macros.rendering.figure_pages", "macros.content.local",
-             "macros.rendering.posters", "macros.rendering.programme_pages", "macros.commands.release")
+RENDERERS = (
+    "macros.rendering.render",
+    "macros.rendering.figure_pages",
+    "macros.content.local",
+    "macros.rendering.posters",
+    "macros.rendering.programme_pages",
+    "macros.commands.release",
+)
 
 
 class MacrosUnavailable(Exception):
@@ -44,8 +50,10 @@ def _module(name: str) -> Any:
     except ImportError as error:
         missing = error.name or name
         needed_by = f" ({name} trenger den)" if missing != name else ""
-        raise _stop(f"INTROs makroer kan ikke lastes: modulen «{missing}» mangler{needed_by}. Kjør «make setup» "
-                    "for å installere pakkene prosjektet bruker.") from None
+        raise _stop(
+            f"INTROs makroer kan ikke lastes: modulen «{missing}» mangler{needed_by}. Kjør «make setup» "
+            "for å installere pakkene prosjektet bruker."
+        ) from None
 
 
 class _Build:
@@ -99,9 +107,15 @@ def _offline_download(build: _Build) -> Callable[[], str]:
         render, release = _module("macros.rendering.render"), _module("macros.commands.release")
         options = build.options()
         edition = options.sources.edition
-        return render.offline_download(loader.file_size(options.offline_zip), release.offline_zip_path(edition),
-                                       build.page, options.is_offline, release.offline_name(edition),
-                                       loader.file_size(options.offline_zim), release.offline_zim_path(edition))
+        return render.offline_download(
+            loader.file_size(options.offline_zip),
+            release.offline_zip_path(edition),
+            build.page,
+            options.is_offline,
+            release.offline_name(edition),
+            loader.file_size(options.offline_zim),
+            release.offline_zim_path(edition),
+        )
 
     return frakoblet_utgave
 

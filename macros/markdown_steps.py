@@ -21,24 +21,33 @@ from macros.exports.addresses import page_address, permalink
 from macros.rendering import booklet, diagrams, quiz_sheets, render
 
 
-def diagrams_as_images(markdown: str, src_uri: str, line_offset: int,
-                       drawn: dict[str, tuple[int, int] | None]) -> str:
+def diagrams_as_images(markdown: str, src_uri: str, line_offset: int, drawn: dict[str, tuple[int, int] | None]) -> str:
     """Each diagram's code becomes its finished image; a diagram not drawn yet is named with its line."""
     found = diagrams.find(markdown)
     if not found:
         return markdown
-    problems = [AuthorError(f"docs/{src_uri}", advice, line=line + line_offset)
-                for line, advice in diagrams.problems(found, set(drawn))]
+    problems = [
+        AuthorError(f"docs/{src_uri}", advice, line=line + line_offset) for line, advice in diagrams.problems(found, set(drawn))
+    ]
     if problems:
         raise ContentError(problems)
     return diagrams.replace_with_images(markdown, src_uri, drawn)
 
 
-def check_templates(env: Environment, markdown: str, src_uri: str, line_offset: int, known: set[str],
-                    macros: dict[str, Callable], facts: LocalFacts | None) -> None:
+def check_templates(
+    env: Environment,
+    markdown: str,
+    src_uri: str,
+    line_offset: int,
+    known: set[str],
+    macros: dict[str, Callable],
+    facts: LocalFacts | None,
+) -> None:
     """A template mistake, or a box asking for a fact this edition lacks, gets a plain message, not a traceback."""
-    problems = [AuthorError(f"docs/{src_uri}", message, line=line + line_offset if line else None)
-                for line, message in template_problems(env, markdown, known, sorted(macros), macros)]
+    problems = [
+        AuthorError(f"docs/{src_uri}", message, line=line + line_offset if line else None)
+        for line, message in template_problems(env, markdown, known, sorted(macros), macros)
+    ]
     problems += missing_facts(facts, markdown, f"docs/{src_uri}", line_offset)
     if problems:
         raise ContentError(problems)
@@ -51,11 +60,15 @@ def dress_page(site: Site, src_uri: str, meta: dict, markdown: str, edition: Ide
     if chapter:
         meta.setdefault("description", chapter.meta.summary)
         permanent_url = edition.url.rstrip("/") + "/" + permalink(chapter.meta.id)
-        markdown = (render.path_position(site, chapter)
-                    + render.after_lead(markdown, render.chapter_header(site, chapter))
-                    + "\n\n" + render.self_check(chapter) + render.chapter_footer(chapter)
-                    + render.teaching(chapter, permanent_url, edition)
-                    + render.path_navigation(site, chapter))
+        markdown = (
+            render.path_position(site, chapter)
+            + render.after_lead(markdown, render.chapter_header(site, chapter))
+            + "\n\n"
+            + render.self_check(chapter)
+            + render.chapter_footer(chapter)
+            + render.teaching(chapter, permanent_url, edition)
+            + render.path_navigation(site, chapter)
+        )
     elif "summary" in meta:
         meta.setdefault("description", meta["summary"])
         markdown += quiz_sheets.programme_section(site, src_uri)
@@ -65,11 +78,16 @@ def dress_page(site: Site, src_uri: str, meta: dict, markdown: str, edition: Ide
     return markdown
 
 
-def booklet_html(site: Site, perspective: str, rendered: dict[str, tuple[str, str]], edition: Identity,
-                 booklet_url: str) -> str:
+def booklet_html(site: Site, perspective: str, rendered: dict[str, tuple[str, str]], edition: Identity, booklet_url: str) -> str:
     """A path's booklet from its chapters' finished HTML (src_uri → (HTML, the page's URL))."""
     base = edition.url.rstrip("/") + "/"
     start = site.perspectives[perspective].start_page
-    return booklet.booklet_html(site, perspective, rendered,
-                                {chapter_id: base + permalink(chapter_id) for chapter_id in site.chapters},
-                                base + page_address(start), edition.title, booklet_url)
+    return booklet.booklet_html(
+        site,
+        perspective,
+        rendered,
+        {chapter_id: base + permalink(chapter_id) for chapter_id in site.chapters},
+        base + page_address(start),
+        edition.title,
+        booklet_url,
+    )

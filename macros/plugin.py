@@ -76,8 +76,10 @@ class IntroPlugin(BasePlugin[IntroConfig]):
             prebuild.refuse_unpublishable(docs, project, [file.src_uri for file in own])
             # The same cached loader the macros read through (macros/loader.py): the content is validated once.
             sources = Sources(docs, Path(self.config.data_dir), Path(self.config.editions_dir), self.config.edition)
-            content = load(sources, [(file.src_uri, Path(file.abs_src_path)) for file in own
-                                     if file.is_documentation_page() and file.abs_src_path])
+            content = load(
+                sources,
+                [(file.src_uri, Path(file.abs_src_path)) for file in own if file.is_documentation_page() and file.abs_src_path],
+            )
             self.site = site = content.site
             self.facts = content.facts
             prebuild.check_reviews(site, self.facts, today(), self.config.review_grace_days, review_log.warning)
@@ -86,22 +88,27 @@ class IntroPlugin(BasePlugin[IntroConfig]):
             edition = identity.from_config(config)
             page_urls = {file.src_uri: file.url for file in files.documentation_pages()}
             offline_zip, offline_zim = self.config.offline_zip, self.config.offline_zim
-            downloads = prebuild.downloads(project / offline_zip if offline_zip else None,
-                                           project / offline_zim if offline_zim else None, self.config.edition)
-            reuse = prebuild.reuse_files(site, edition, page_urls, config.nav or [],
-                                                        Path(self.config.data_dir), self.config.published_registry)
+            downloads = prebuild.downloads(
+                project / offline_zip if offline_zip else None,
+                project / offline_zim if offline_zim else None,
+                self.config.edition,
+            )
+            reuse = prebuild.reuse_files(
+                site, edition, page_urls, config.nav or [], Path(self.config.data_dir), self.config.published_registry
+            )
             self._booklets, booklet_pages = prebuild.booklet_pages(site)
             materials = prebuild.materials_pages(site, edition)
             self._off_menu = [made.path for made in [*materials, *booklet_pages]]
             self._generated = [*prebuild.vendor_files(project / self.config.vendor_dir), *downloads, *reuse]
-            self._handover = handover.prepare(Path(self.config.finished_markdown_dir)) \
-                if self.config.finished_markdown_dir else None
-        config.markdown_extensions = [e for e in config.markdown_extensions
-                                      if not isinstance(e, glossary.GlossaryExtension)]
+            self._handover = (
+                handover.prepare(Path(self.config.finished_markdown_dir)) if self.config.finished_markdown_dir else None
+            )
+        config.markdown_extensions = [e for e in config.markdown_extensions if not isinstance(e, glossary.GlossaryExtension)]
         config.markdown_extensions.append(glossary.GlossaryExtension(glossary.abbreviations(site.glossary)))
         for made in self._generated:
-            files.append(File.generated(config, made.path, content=made.content,
-                                        abs_src_path=str(made.source) if made.source else None))
+            files.append(
+                File.generated(config, made.path, content=made.content, abs_src_path=str(made.source) if made.source else None)
+            )
         # Off the menu. The booklets come last, so that MkDocs renders them after every chapter, whose HTML they are made of.
         for made in [*materials, *booklet_pages]:
             files.append(File.generated(config, made.path, content=made.content, inclusion=InclusionLevel.NOT_IN_NAV))
@@ -137,8 +144,9 @@ class IntroPlugin(BasePlugin[IntroConfig]):
     @event_priority(60)
     def _diagrams_as_images(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         with _for_the_author():
-            return markdown_steps.diagrams_as_images(markdown, page.file.src_uri,
-                                                     frontmatter.split(page.file.content_string).body_offset, self.drawn)
+            return markdown_steps.diagrams_as_images(
+                markdown, page.file.src_uri, frontmatter.split(page.file.content_string).body_offset, self.drawn
+            )
 
     # Before macros run (priority above theirs): a template mistake gets a plain message, not a traceback.
     @event_priority(50)
@@ -152,16 +160,23 @@ class IntroPlugin(BasePlugin[IntroConfig]):
             return markdown
         known = set(macros.variables) | set(macros.env.globals) | set(page.meta) | {"page"}
         with _for_the_author():
-            markdown_steps.check_templates(macros.env, markdown, page.file.src_uri,
-                                           frontmatter.split(page.file.content_string).body_offset, known, macros.macros,
-                                           self.facts)
+            markdown_steps.check_templates(
+                macros.env,
+                markdown,
+                page.file.src_uri,
+                frontmatter.split(page.file.content_string).body_offset,
+                known,
+                macros.macros,
+                self.facts,
+            )
         return markdown
 
     # After macros have run (priority below theirs), add what the front matter says.
     @event_priority(-50)
     def _dress_chapter(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-        markdown = markdown_steps.dress_page(self.current_site(), page.file.src_uri, page.meta, markdown,
-                                             identity.from_config(config), self._path_starts)
+        markdown = markdown_steps.dress_page(
+            self.current_site(), page.file.src_uri, page.meta, markdown, identity.from_config(config), self._path_starts
+        )
         if self._handover:
             self._finished[page.file.src_uri] = markdown
         return markdown
@@ -174,8 +189,9 @@ class IntroPlugin(BasePlugin[IntroConfig]):
         cache.mkdir(parents=True, exist_ok=True)
         env.bytecode_cache = FileSystemBytecodeCache(str(cache))
         # The theme's own pages (the 404 page) offer the reader groups' start pages as ways on.
-        env.globals.update(prebuild.theme_globals(self.current_site(),
-                                                  {file.src_uri: file.url for file in files.documentation_pages()}))
+        env.globals.update(
+            prebuild.theme_globals(self.current_site(), {file.src_uri: file.url for file in files.documentation_pages()})
+        )
         return env
 
     # MkDocs gives the 404 page absolute links, for a server that shows it at any address. The offline edition
@@ -191,16 +207,18 @@ class IntroPlugin(BasePlugin[IntroConfig]):
         src_uri = page.file.src_uri
         perspective = self._booklets.get(src_uri)
         if perspective:
-            html = markdown_steps.booklet_html(self.current_site(), perspective, self._rendered,
-                                               identity.from_config(config), page.url)
+            html = markdown_steps.booklet_html(
+                self.current_site(), perspective, self._rendered, identity.from_config(config), page.url
+            )
             if self._handover:
                 handover.write(self._handover, src_uri, handover.booklet_page(page.meta, html))
             return html
         self._problems += postbuild.page_problems(postbuild.CONTENT_CHECKS, htmlcheck.parse(html), f"docs/{src_uri}")
         self._rendered[src_uri] = (html, page.url)
         if self._handover:
-            handover.write(self._handover, src_uri,
-                           handover.page_text(page.meta, handover.with_glossary(self._finished[src_uri], html)))
+            handover.write(
+                self._handover, src_uri, handover.page_text(page.meta, handover.with_glossary(self._finished[src_uri], html))
+            )
         return html
 
     # Check the finished HTML of every page, theme included.
@@ -212,16 +230,16 @@ class IntroPlugin(BasePlugin[IntroConfig]):
 
     # After Material's search has read the pages (search comes first in mkdocs.yml), before offline copies them.
     def on_post_build(self, config: MkDocsConfig) -> None:
-        self._problems += (postbuild.missing_targets(Path(config.site_dir), self._links)
-                           + postbuild.unsafe_css(Path(config.docs_dir)))
+        self._problems += postbuild.missing_targets(Path(config.site_dir), self._links) + postbuild.unsafe_css(
+            Path(config.docs_dir)
+        )
         if self._problems:
             raise PluginError(str(ContentError(self._problems)))
         search.write_index(Path(config.site_dir), self.current_site(), config.use_directory_urls)
         if self._handover:
             with open(config.config_file_path, encoding="utf-8") as opened:
                 raw = yaml_load(opened)
-            handover.finish(self._handover, Path(config.docs_dir), self._static, self._generated, raw,
-                            self._off_menu)
+            handover.finish(self._handover, Path(config.docs_dir), self._static, self._generated, raw, self._off_menu)
 
     # ---- For the theme's templates ----
 

@@ -20,20 +20,31 @@ from macros.exports import csp
 Checks = tuple[tuple[Callable[[LexborHTMLParser], list[str]], str], ...]
 # What the author wrote, as HTML (before the theme's frame).
 CONTENT_CHECKS: Checks = (
-    (safety.unsafe_content, "Innholdet har {}. Skript og adresser som henter noe utenfra er ikke lov i INTRO. "
-                            "Skriv vanlig Markdown: lenk til andre nettsteder med [tekst](https://…), og legg "
-                            "bilder og filer under docs/."),
-    (htmlcheck.vague_links, "Lenketeksten «{}» sier ikke hvor lenken går. Skriv hva leseren finner, "
-                            "for eksempel «les om klage på vedtak»."),
-    (htmlcheck.skipped_headings, "Overskriften {} hopper over et nivå. Bruk ## for deler og ### under dem, "
-                                 "uten å hoppe over noe."),
+    (
+        safety.unsafe_content,
+        "Innholdet har {}. Skript og adresser som henter noe utenfra er ikke lov i INTRO. "
+        "Skriv vanlig Markdown: lenk til andre nettsteder med [tekst](https://…), og legg "
+        "bilder og filer under docs/.",
+    ),
+    (
+        htmlcheck.vague_links,
+        "Lenketeksten «{}» sier ikke hvor lenken går. Skriv hva leseren finner, for eksempel «les om klage på vedtak».",
+    ),
+    (
+        htmlcheck.skipped_headings,
+        "Overskriften {} hopper over et nivå. Bruk ## for deler og ### under dem, uten å hoppe over noe.",
+    ),
 )
 # The finished page, theme included.
 OUTPUT_CHECKS: Checks = (
-    (htmlcheck.off_site_resources, "Siden henter {} fra et annet nettsted. Alt innhold skal ligge på INTRO selv: "
-                                   "last ned filen og legg den under docs/."),
-    (htmlcheck.images_without_alt, "Bildet {} mangler alternativ tekst. Skriv hva bildet viser mellom "
-                                   "hakeparentesene: ![Hva bildet viser](bilde.png)."),
+    (
+        htmlcheck.off_site_resources,
+        "Siden henter {} fra et annet nettsted. Alt innhold skal ligge på INTRO selv: last ned filen og legg den under docs/.",
+    ),
+    (
+        htmlcheck.images_without_alt,
+        "Bildet {} mangler alternativ tekst. Skriv hva bildet viser mellom hakeparentesene: ![Hva bildet viser](bilde.png).",
+    ),
 )
 
 # (where the author fixes it, the page's path in the site, the site-internal addresses it links to or shows)
@@ -53,8 +64,10 @@ def page_links(where: str, dest_uri: str, page: LexborHTMLParser | str) -> PageL
 
 def site_links(site_dir: Path) -> list[PageLinks]:
     """Every HTML page of a built site, with its links (for a site that no INTRO build watched being written)."""
-    return [page_links(path.relative_to(site_dir).as_posix(), path.relative_to(site_dir).as_posix(),
-                       path.read_text(encoding="utf-8")) for path in sorted(site_dir.rglob("*.html"))]
+    return [
+        page_links(path.relative_to(site_dir).as_posix(), path.relative_to(site_dir).as_posix(), path.read_text(encoding="utf-8"))
+        for path in sorted(site_dir.rglob("*.html"))
+    ]
 
 
 def missing_targets(site_dir: Path, links: Iterable[PageLinks]) -> list[AuthorError]:
@@ -65,20 +78,29 @@ def missing_targets(site_dir: Path, links: Iterable[PageLinks]) -> list[AuthorEr
         for target in sorted(set(targets)):
             found = site_dir / posixpath.normpath(posixpath.join(folder, unquote(target)))
             if not (found.is_file() or (found / "index.html").is_file()):
-                problems.append(AuthorError(where, f"Lenken eller bildet «{target}» fører ikke til noe på "
-                                            "nettstedet. Sjekk adressen, eller skriv lenken i Markdown: "
-                                            "[tekst](kapittel.md), så sjekker bygget den for deg."))
+                problems.append(
+                    AuthorError(
+                        where,
+                        f"Lenken eller bildet «{target}» fører ikke til noe på "
+                        "nettstedet. Sjekk adressen, eller skriv lenken i Markdown: "
+                        "[tekst](kapittel.md), så sjekker bygget den for deg.",
+                    )
+                )
     return problems
 
 
 def unsafe_css(docs_dir: Path) -> list[AuthorError]:
     """The site's own stylesheets may not load anything from elsewhere either."""
-    return [AuthorError(f"docs/{css.relative_to(docs_dir).as_posix()}", f"Stilarket har {found}, som henter noe "
-                        "utenfra. Legg filen under docs/ og vis til den med en relativ adresse.")
-            for css in sorted(docs_dir.rglob("*.css")) for found in safety.css_problems(css.read_text("utf-8"))]
+    return [
+        AuthorError(
+            f"docs/{css.relative_to(docs_dir).as_posix()}",
+            f"Stilarket har {found}, som henter noe utenfra. Legg filen under docs/ og vis til den med en relativ adresse.",
+        )
+        for css in sorted(docs_dir.rglob("*.css"))
+        for found in safety.css_problems(css.read_text("utf-8"))
+    ]
 
 
 def with_offline_policy(html: str) -> str:
     """No server sends the offline edition a CSP header: each page carries its own, as a <meta>."""
-    return html.replace("<head>", f'<head>\n<meta http-equiv="Content-Security-Policy" '
-                                  f'content="{csp.offline_policy()}">', 1)
+    return html.replace("<head>", f'<head>\n<meta http-equiv="Content-Security-Policy" content="{csp.offline_policy()}">', 1)

@@ -54,8 +54,7 @@ def refuse_unpublishable(docs_dir: Path, project_dir: Path, own: list[str]) -> N
         raise ContentError([AuthorError(f"docs/{f.path}", f.advice) for f in found])
 
 
-def check_reviews(site: Site, facts: LocalFacts | None, on: dt.date, grace: int,
-                  remind: Callable[[str], object]) -> None:
+def check_reviews(site: Site, facts: LocalFacts | None, on: dt.date, grace: int, remind: Callable[[str], object]) -> None:
     """Stop a chapter or local fact long past its date; remind about one just past it."""
     errors, warnings = overdue(site.chapters.values(), on, grace)
     fact_errors, fact_warnings = due_dates(dated_facts(facts), on, grace)
@@ -76,8 +75,10 @@ def check_figures(site: Site, on: dt.date, grace: int, remind: Callable[[str], o
 
 def duplicate_nav_entries(listed: list[str]) -> list[AuthorError]:
     """A page may stand in the menu only once."""
-    return [AuthorError("mkdocs.yml", f"Siden docs/{uri} står flere ganger i menyen (nav). Ta den med bare én gang.")
-            for uri in sorted({uri for uri in listed if listed.count(uri) > 1})]
+    return [
+        AuthorError("mkdocs.yml", f"Siden docs/{uri} står flere ganger i menyen (nav). Ta den med bare én gang.")
+        for uri in sorted({uri for uri in listed if listed.count(uri) > 1})
+    ]
 
 
 def path_starts(site: Site) -> set[str]:
@@ -87,8 +88,10 @@ def path_starts(site: Site) -> set[str]:
 
 def theme_globals(site: Site, page_urls: dict[str, str]) -> dict:
     """What the theme's own pages (the 404 page) show: the reader groups' start pages and the about page."""
-    return {"intro_groups": [{"name": p.name, "url": page_urls[p.start_page]} for p in site.perspectives.values()],
-            "intro_about_url": page_urls.get("om/index.md", "")}
+    return {
+        "intro_groups": [{"name": p.name, "url": page_urls[p.start_page]} for p in site.perspectives.values()],
+        "intro_about_url": page_urls.get("om/index.md", ""),
+    }
 
 
 def watched_folders(data_dir: Path, editions_dir: Path) -> list[Path]:
@@ -120,8 +123,14 @@ def downloads(offline_zip: Path | None, offline_zim: Path | None, edition: str) 
     return files
 
 
-def reuse_files(site: Site, edition: identities.Identity, page_urls: dict[str, str], nav: list | dict | str,
-                data_dir: Path, published_registry: str) -> list[GeneratedFile]:
+def reuse_files(
+    site: Site,
+    edition: identities.Identity,
+    page_urls: dict[str, str],
+    nav: list | dict | str,
+    data_dir: Path,
+    published_registry: str,
+) -> list[GeneratedFile]:
     """Permanent links, redirects, catalog.json, posters, course packages and quiz sheets; and no published
     address may break."""
     current = current_addresses(site.page_uris, site.chapters, site.redirects)
@@ -130,8 +139,9 @@ def reuse_files(site: Site, edition: identities.Identity, page_urls: dict[str, s
         # What the live site has published, kept with it by `make publish`: no address can be forgotten.
         live = Path(published_registry)
         problems += broken_addresses(read_registry(live.parent, live.name), current, where=str(live))
-    problems += dropped_redirects(site.redirects, site.page_uris,
-                                  {chapter_id: c.src_uri for chapter_id, c in site.chapters.items()})
+    problems += dropped_redirects(
+        site.redirects, site.page_uris, {chapter_id: c.src_uri for chapter_id, c in site.chapters.items()}
+    )
     if problems:
         raise ContentError(problems)
     menu = [site.chapter_at(src_uri).meta.id for src_uri in nav_pages(nav or []) if site.chapter_at(src_uri)]
@@ -143,8 +153,9 @@ def booklet_pages(site: Site) -> tuple[dict[str, str], list[GeneratedFile]]:
     """A printable booklet per path, beside the chapters so that their relative links work in it: each booklet
     page's path → its reader group, and the pages (filled in with the chapters' HTML as the build renders them)."""
     booklets = {booklet.src_uri(p): p for p in site.paths}
-    return booklets, [GeneratedFile(src_uri, booklet.page_markdown(site, perspective))
-                      for src_uri, perspective in booklets.items()]
+    return booklets, [
+        GeneratedFile(src_uri, booklet.page_markdown(site, perspective)) for src_uri, perspective in booklets.items()
+    ]
 
 
 def materials_pages(site: Site, edition: identities.Identity) -> list[GeneratedFile]:

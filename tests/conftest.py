@@ -55,16 +55,18 @@ def path_without_system_programs(tmp_path_factory: pytest.TempPathFactory) -> st
 
 
 @pytest.fixture(autouse=True)
-def without_system_programs(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch,
-                            path_without_system_programs: str) -> None:
+def without_system_programs(
+    request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch, path_without_system_programs: str
+) -> None:
     if request.node.get_closest_marker("system"):
         return
     monkeypatch.setenv("PATH", path_without_system_programs)
     monkeypatch.delenv("CHROMIUM", raising=False)
 
 
-def mkdocs_build(project: Path, site_dir: Path, config: str = "mkdocs.yml",
-                 env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+def mkdocs_build(
+    project: Path, site_dir: Path, config: str = "mkdocs.yml", env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess:
     """Build as an author would, strictly, and never quietly (quiet mode hides strict's warnings)."""
     return run_mkdocs(project / config, site_dir, env)
 
@@ -154,14 +156,22 @@ def handed_over(release: Release, tmp_path_factory: pytest.TempPathFactory) -> H
     """The Bergen edition built by INTRO with its finished Markdown handed over (the same zip and ZIM to offer),
     and that hand-over built strictly by stock MkDocs and Material, without INTRO's package or mkdocs-macros."""
     work = tmp_path_factory.mktemp("handover")
-    env = {"INTRO_FINISHED_MARKDOWN": str(work / "handover"), "INTRO_OFFLINE_ZIP": str(release.zip.resolve()),
-           "INTRO_OFFLINE_ZIM": str(release.zim.resolve())}
+    env = {
+        "INTRO_FINISHED_MARKDOWN": str(work / "handover"),
+        "INTRO_OFFLINE_ZIP": str(release.zip.resolve()),
+        "INTRO_OFFLINE_ZIM": str(release.zim.resolve()),
+    }
     built = run_mkdocs(ROOT / "mkdocs.yml", work / "intro", env)
     if built.returncode != 0:
         pytest.fail(f"The site did not build with a hand-over:\n{built.stderr[-6000:]}")
-    stock = subprocess.run([sys.executable, "-c", STOCK_MKDOCS, "build", "--strict", "-d", str(work / "stock")],
-                           cwd=work / "handover", capture_output=True, text=True, timeout=900,
-                           env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    stock = subprocess.run(
+        [sys.executable, "-c", STOCK_MKDOCS, "build", "--strict", "-d", str(work / "stock")],
+        cwd=work / "handover",
+        capture_output=True,
+        text=True,
+        timeout=900,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
     if stock.returncode != 0:
         pytest.fail(f"Stock MkDocs did not build the hand-over:\n{stock.stderr[-6000:]}")
     return Handover(work / "intro", work / "handover", work / "stock", stock.stderr)
@@ -206,11 +216,15 @@ def guard(context, own_site: str) -> list[str]:
     problems: list[str] = []
     chromium.fence(context, own_site, lambda url: problems.append(f"request to another site: {url}"))
     # ERR_ABORTED is a load cut short by leaving the page, not a missing file.
-    context.on("requestfailed", lambda request: request.url.startswith(own_site)
-               and request.failure != "net::ERR_ABORTED"
-               and problems.append(f"failed to load {request.url}: {request.failure}"))
-    context.on("response", lambda response: response.status >= 400
-               and problems.append(f"{response.status} for {response.url}"))
+    context.on(
+        "requestfailed",
+        lambda request: (
+            request.url.startswith(own_site)
+            and request.failure != "net::ERR_ABORTED"
+            and problems.append(f"failed to load {request.url}: {request.failure}")
+        ),
+    )
+    context.on("response", lambda response: response.status >= 400 and problems.append(f"{response.status} for {response.url}"))
 
     def watch(page) -> None:
         page.on("console", lambda message: message.type == "error" and problems.append(f"console: {message.text}"))

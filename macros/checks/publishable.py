@@ -27,18 +27,32 @@ def problems(docs_dir: Path, project_root: Path, src_uris: list[str]) -> list[Un
         source = docs_dir / src_uri
         name = source.name
         if _LEFTOVER.search(name):
-            found.append(Unpublishable(src_uri, "er en reservekopi eller en midlertidig fil fra et redigeringsprogram, "
-                                       "og ville blitt publisert med hele innholdet sitt. Slett den."))
+            found.append(
+                Unpublishable(
+                    src_uri,
+                    "er en reservekopi eller en midlertidig fil fra et redigeringsprogram, "
+                    "og ville blitt publisert med hele innholdet sitt. Slett den.",
+                )
+            )
             continue
         if any(part.is_symlink() for part in (source, *source.parents) if part.is_relative_to(docs_dir)):
             target = source.resolve()
             if not target.is_relative_to(project_root.resolve()):
-                found.append(Unpublishable(src_uri, "er en snarvei (symbolsk lenke) til en fil utenfor prosjektet. "
-                                           "Kopier filen inn under docs/ i stedet."))
+                found.append(
+                    Unpublishable(
+                        src_uri,
+                        "er en snarvei (symbolsk lenke) til en fil utenfor prosjektet. Kopier filen inn under docs/ i stedet.",
+                    )
+                )
                 continue
         if source.is_file() and source.stat().st_size > SIZE_LIMIT:
             size = source.stat().st_size / 1_000_000
-            found.append(Unpublishable(src_uri, f"er {size:.1f} MB, og grensen er {SIZE_LIMIT // 1000} kB per fil. "
-                                       "Gjør bildet mindre (for eksempel 1600 piksler bredt) eller lagre det som JPEG "
-                                       "eller WebP, og del opp store dokumenter."))
+            found.append(
+                Unpublishable(
+                    src_uri,
+                    f"er {size:.1f} MB, og grensen er {SIZE_LIMIT // 1000} kB per fil. "
+                    "Gjør bildet mindre (for eksempel 1600 piksler bredt) eller lagre det som JPEG "
+                    "eller WebP, og del opp store dokumenter.",
+                )
+            )
     return found

@@ -37,37 +37,61 @@ def call_problems(env: Environment, tree: nodes.Template, callables: dict[str, C
     for call in tree.find_all(nodes.Call):
         name = call.node.name if isinstance(call.node, nodes.Name) else None
         if name in callables and not _fits(callables[name], call):
-            problems.append((call.lineno, f"Makroen «{name}» er skrevet med argumenter den ikke tar. Sjekk antallet "
-                                          "og navnene på det som står i parentesen, og se hvordan makroen skrives "
-                                          "i CONTRIBUTING.md."))
+            problems.append(
+                (
+                    call.lineno,
+                    f"Makroen «{name}» er skrevet med argumenter den ikke tar. Sjekk antallet "
+                    "og navnene på det som står i parentesen, og se hvordan makroen skrives "
+                    "i CONTRIBUTING.md.",
+                )
+            )
     for include in tree.find_all(nodes.Include):
         if isinstance(include.template, nodes.Const) and env.loader is not None:
             try:
                 env.loader.get_source(env, include.template.value)
             except TemplateNotFound:
-                problems.append((include.lineno, f"Filen «{include.template.value}» som skal tas med (include), "
-                                                 "finnes ikke. Sjekk navnet og mappen."))
+                problems.append(
+                    (
+                        include.lineno,
+                        f"Filen «{include.template.value}» som skal tas med (include), finnes ikke. Sjekk navnet og mappen.",
+                    )
+                )
     return problems
 
 
 def template_problems(
-    env: Environment, markdown: str, known: set[str], our_macros: list[str],
+    env: Environment,
+    markdown: str,
+    known: set[str],
+    our_macros: list[str],
     callables: dict[str, Callable] | None = None,
 ) -> list[tuple[int | None, str]]:
     """(line in the Markdown, message) for each syntax error, unknown name or wrong call in a page's macros."""
     try:
         tree = env.parse(markdown)
     except TemplateSyntaxError as error:
-        return [(error.lineno, (
-            f"Malkoden er ikke gyldig ({error.message}). Sjekk at hver {{{{ har en }}}} og hver {{% har en %}}. "
-            "Skal klammene stå som vanlig tekst, skriv {{ '{{' }} i stedet for {{."
-        ))]
+        return [
+            (
+                error.lineno,
+                (
+                    f"Malkoden er ikke gyldig ({error.message}). Sjekk at hver {{{{ har en }}}} og hver {{% har en %}}. "
+                    "Skal klammene stå som vanlig tekst, skriv {{ '{{' }} i stedet for {{."
+                ),
+            )
+        ]
     problems: list[tuple[int | None, str]] = list(call_problems(env, tree, callables or {}))
     for name in sorted(meta.find_undeclared_variables(tree) - known):
-        line = next((number for number, text in enumerate(markdown.splitlines(), start=1)
-                     if re.search(rf"\b{re.escape(name)}\b", text)), None)
-        problems.append((line, (
-            f"«{name}» er ikke en kjent makro eller variabel. Sjekk stavemåten. "
-            f"Makroene i INTRO er: {', '.join(our_macros)}."
-        )))
+        line = next(
+            (number for number, text in enumerate(markdown.splitlines(), start=1) if re.search(rf"\b{re.escape(name)}\b", text)),
+            None,
+        )
+        problems.append(
+            (
+                line,
+                (
+                    f"«{name}» er ikke en kjent makro eller variabel. Sjekk stavemåten. "
+                    f"Makroene i INTRO er: {', '.join(our_macros)}."
+                ),
+            )
+        )
     return problems

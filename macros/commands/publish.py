@@ -61,8 +61,9 @@ def check_release(site: Path) -> list[str]:
 def record_addresses(root: Path, config: Path) -> None:
     """Add every address the new release answers to the live site's registry: from now on none may break."""
     project = config.parent
-    pages = [(str(p.relative_to(project / "docs")), p.read_text(encoding="utf-8"))
-             for p in sorted((project / "docs").rglob("*.md"))]
+    pages = [
+        (str(p.relative_to(project / "docs")), p.read_text(encoding="utf-8")) for p in sorted((project / "docs").rglob("*.md"))
+    ]
     site = load_site(project / "data", pages)
     known = set(read_registry(root, REGISTRY_FILE))
     current = current_addresses(site.page_uris, site.chapters, site.redirects)
@@ -106,7 +107,7 @@ def prune(root: Path, keep: int = KEEP_RELEASES) -> None:
     """Keep the newest complete releases, the live one always among them."""
     live = _live(root)
     old = [r for r in complete_releases(root) if r != live]
-    for release in old[:max(0, len(old) - (keep - 1))]:
+    for release in old[: max(0, len(old) - (keep - 1))]:
         shutil.rmtree(release, ignore_errors=True)
 
 
@@ -140,8 +141,10 @@ class Interrupted(BaseException):
 @contextmanager
 def stopped_cleanly():
     """Turn SIGTERM and SIGHUP into an exception, so the unfinished release is removed on the way out."""
+
     def stop(signum, frame):
         raise Interrupted(signal.Signals(signum).name)
+
     previous = {signum: signal.signal(signum, stop) for signum in (signal.SIGTERM, signal.SIGHUP)}
     try:
         yield
@@ -154,8 +157,10 @@ def publish(root: Path, config: Path, allow_dirty: bool = False, reload_command:
     """Build, check and switch; on any failure the live site stays exactly as it was."""
     commit, dirty = source_state(config.parent)
     if dirty and not allow_dirty:
-        raise PublishError("Prosjektet har endringer som ikke er committet, og de ville blitt publisert uten spor. "
-                           "Commit dem først, eller publiser med --allow-dirty.")
+        raise PublishError(
+            "Prosjektet har endringer som ikke er committet, og de ville blitt publisert uten spor. "
+            "Commit dem først, eller publiser med --allow-dirty."
+        )
     with publish_lock(root):
         remove_unfinished(root)
         make_room(root)
@@ -165,8 +170,9 @@ def publish(root: Path, config: Path, allow_dirty: bool = False, reload_command:
         try:
             with stopped_cleanly():
                 try:
-                    build_release(config, release, site=release / "site",
-                                  env={"INTRO_PUBLISHED_REGISTRY": str(root / REGISTRY_FILE)})
+                    build_release(
+                        config, release, site=release / "site", env={"INTRO_PUBLISHED_REGISTRY": str(root / REGISTRY_FILE)}
+                    )
                 except BuildFailed as failed:
                     if "[Errno 28]" in str(failed):  # ENOSPC, met by the build itself
                         raise OSError(errno.ENOSPC, "No space left on device", str(release)) from None
@@ -175,16 +181,18 @@ def publish(root: Path, config: Path, allow_dirty: bool = False, reload_command:
                 if problems:
                     raise PublishError("Sjekken av det bygde nettstedet feilet:\n  - " + "\n  - ".join(problems))
                 (release / "csp.conf").write_text(nginx_include(release / "site"), encoding="utf-8")
-                record = {"commit": commit, "dirty": dirty, "config": config.name,
-                          "built": time.strftime("%Y-%m-%dT%H:%M:%S%z")}
+                record = {"commit": commit, "dirty": dirty, "config": config.name, "built": time.strftime("%Y-%m-%dT%H:%M:%S%z")}
                 (release / RELEASE_RECORD).write_text(json.dumps(record, indent=2) + "\n", encoding="utf-8")
         except OSError as error:
             shutil.rmtree(release, ignore_errors=True)
             if error.errno == errno.ENOSPC:
-                raise PublishError("Disken er full, så ingenting ble publisert. Nettstedet er som før. Slett gamle "
-                                   f"utgaver i {releases}, eller gi serveren mer plass, og prøv igjen.") from None
-            raise PublishError(f"Kunne ikke skrive utgaven ({error.strerror}: {error.filename}). "
-                               "Nettstedet er som før.") from None
+                raise PublishError(
+                    "Disken er full, så ingenting ble publisert. Nettstedet er som før. Slett gamle "
+                    f"utgaver i {releases}, eller gi serveren mer plass, og prøv igjen."
+                ) from None
+            raise PublishError(
+                f"Kunne ikke skrive utgaven ({error.strerror}: {error.filename}). Nettstedet er som før."
+            ) from None
         except BaseException:
             shutil.rmtree(release, ignore_errors=True)
             raise
@@ -204,8 +212,9 @@ def reload_server(command: str | None) -> None:
         return
     done = subprocess.run(command, shell=True, capture_output=True, text=True)  # noqa: S602 - the operator's own
     if done.returncode != 0:
-        raise PublishError(f"Nettstedet er publisert, men «{command}» feilet: {done.stderr.strip()}. "
-                           "Last nginx inn på nytt for hånd.")
+        raise PublishError(
+            f"Nettstedet er publisert, men «{command}» feilet: {done.stderr.strip()}. Last nginx inn på nytt for hånd."
+        )
 
 
 def rollback(root: Path) -> Path:

@@ -129,7 +129,6 @@ def from_yaml(path: str, error: Exception, front_matter: bool = True) -> AuthorE
         path=path,
         line=line,
         message=(
-            f"{what} er ikke gyldig YAML ({problem}). "
-            "Sjekk innrykk, og sett anførselstegn rundt tekst som inneholder kolon."
+            f"{what} er ikke gyldig YAML ({problem}). Sjekk innrykk, og sett anførselstegn rundt tekst som inneholder kolon."
         ),
     )

@@ -31,8 +31,14 @@ def load_facts(editions_dir: Path, edition: str) -> LocalFacts:
     path = editions_dir / f"{edition}.yml"
     label = edition_label(edition)
     if not path.is_file():
-        raise ContentError([AuthorError(label, f"Utgaven «{edition}» har ingen fil med lokale fakta. Lag filen "
-                                        "(kopier en av de andre i data/editions/).")])
+        raise ContentError(
+            [
+                AuthorError(
+                    label,
+                    f"Utgaven «{edition}» har ingen fil med lokale fakta. Lag filen (kopier en av de andre i data/editions/).",
+                )
+            ]
+        )
     text = path.read_text(encoding="utf-8")
     try:
         return LocalFacts.model_validate(yamlio.load(text))
@@ -47,9 +53,16 @@ def _lacks(facts: LocalFacts, field: str) -> bool:
 
 
 def _missing(facts: LocalFacts, fields: tuple[str, ...], what: str, page_label: str, line: int) -> list[AuthorError]:
-    return [AuthorError(page_label, f"ber om det lokale faktaet «{field}» ({what}), men utgaven «{facts.id}» har "
-                        f"det ikke. Legg det inn i {edition_label(facts.id)}.", line=line)
-            for field in fields if _lacks(facts, field)]
+    return [
+        AuthorError(
+            page_label,
+            f"ber om det lokale faktaet «{field}» ({what}), men utgaven «{facts.id}» har "
+            f"det ikke. Legg det inn i {edition_label(facts.id)}.",
+            line=line,
+        )
+        for field in fields
+        if _lacks(facts, field)
+    ]
 
 
 def missing_facts(facts: LocalFacts, markdown: str, page_label: str, line_offset: int) -> list[AuthorError]:
@@ -58,8 +71,13 @@ def missing_facts(facts: LocalFacts, markdown: str, page_label: str, line_offset
     for number, line in enumerate(markdown.splitlines(), start=1):
         for topic in BOX_CALL.findall(line):
             if topic not in LOCAL_TOPICS:
-                problems.append(AuthorError(page_label, f"«{topic}» er ikke et tema for «Slik er det hos oss». "
-                                            f"Velg blant: {', '.join(LOCAL_TOPICS)}.", line=number + line_offset))
+                problems.append(
+                    AuthorError(
+                        page_label,
+                        f"«{topic}» er ikke et tema for «Slik er det hos oss». Velg blant: {', '.join(LOCAL_TOPICS)}.",
+                        line=number + line_offset,
+                    )
+                )
                 continue
             problems += _missing(facts, LOCAL_TOPICS[topic], f"boksen «{topic}»", page_label, number + line_offset)
         if URGENT_CALL.search(line):
@@ -76,8 +94,9 @@ def and_list(items: list[str]) -> str:
 
 def local_box(facts: LocalFacts, topic: str) -> str:
     """A «Slik er det hos oss» box with this edition's facts on one topic."""
-    return _render("local_box.md.j2", facts=facts, topic=topic, and_list=and_list,
-                   number_word=lambda n: NUMBER_WORDS.get(n, str(n)))
+    return _render(
+        "local_box.md.j2", facts=facts, topic=topic, and_list=and_list, number_word=lambda n: NUMBER_WORDS.get(n, str(n))
+    )
 
 
 def urgent_help(facts: LocalFacts) -> str:
@@ -91,6 +110,7 @@ def made_by(facts: LocalFacts) -> str:
 
 
 # ---- Staleness ----
+
 
 def _label(fact: Sourced, field: str) -> str:
     name = getattr(fact, "name", None)

@@ -68,10 +68,7 @@ class ChapterMeta(Strict):
     @model_validator(mode="after")
     def _review_after_last(self) -> ChapterMeta:
         if self.next_review <= self.last_reviewed:
-            raise ValueError(
-                "next_review må være etter last_reviewed "
-                f"(nå {self.next_review} mot {self.last_reviewed})"
-            )
+            raise ValueError(f"next_review må være etter last_reviewed (nå {self.next_review} mot {self.last_reviewed})")
         return self
 
 
@@ -104,14 +101,14 @@ Number = int | float
 class Figure(Strict):
     """A figure that changes over time (data/figures.yml): a rate, an amount or a statistic, with its source."""
 
-    id: Slug = Field(description="fast kortnavn, for eksempel «egenandelstak»; står i teksten som tall(\"id\")")
+    id: Slug = Field(description='fast kortnavn, for eksempel «egenandelstak»; står i teksten som tall("id")')
     label: Text = Field(description="hva tallet måler, på én linje")
     unit: Text = Field(description="kroner, prosent, eller et ord i flertall, for eksempel «personer»")
     value: Number | None = Field(default=None, description="tallet, for eksempel 3278 eller 26.9")
-    applies: int | dt.date | None = Field(
-        default=None, description="året (2025) eller datoen (2024-05-01) tallet gjelder for")
+    applies: int | dt.date | None = Field(default=None, description="året (2025) eller datoen (2024-05-01) tallet gjelder for")
     series: dict[int, Number] | None = Field(
-        default=None, description="tall for flere år, for eksempel {2023: 5519, 2024: 5745}, i stedet for value")
+        default=None, description="tall for flere år, for eksempel {2023: 5519, 2024: 5745}, i stedet for value"
+    )
     scope: Text | None = Field(default=None, description="hva tallet tar med og ikke tar med")
     source: Source
     check_by: dt.date = Field(description="når tallet skal sjekkes i kilden igjen (ÅÅÅÅ-MM-DD)")
@@ -144,9 +141,7 @@ class GlossaryTerm(Strict):
     definition: Sentence
     english: Text
     abbreviation: Text | None = Field(default=None, description="forkortelsen, for eksempel KAD")
-    forms: list[Text] = Field(
-        default_factory=list, description="bøyde former som også skal få forklaring"
-    )
+    forms: list[Text] = Field(default_factory=list, description="bøyde former som også skal få forklaring")
     chapter: Slug | None = Field(default=None, description="kapitlet som forklarer ordet best")
 
 
@@ -205,8 +200,9 @@ class Activity(Strict):
     name: Text | None = Field(default=None, description="aktiviteten, for eksempel «Velkommen»")
     minutes: int = Field(ge=1, le=240, description="hvor mange minutter den tar (for runder: hver runde)")
     what: Text | None = Field(default=None, description="hva som skjer, som hele setninger")
-    rounds: int | None = Field(default=None, ge=1, le=12,
-                               description="antall stasjonsrunder etter hverandre, hver på «minutes» minutter")
+    rounds: int | None = Field(
+        default=None, ge=1, le=12, description="antall stasjonsrunder etter hverandre, hver på «minutes» minutter"
+    )
 
     @model_validator(mode="after")
     def _named_or_rounds(self) -> Activity:
@@ -222,20 +218,23 @@ class Programme(Strict):
     schedule: list[Activity] = Field(min_length=1, description="timeplanen, i rekkefølge")
     stations: list[Station] = Field(default_factory=list, description="stasjonene gruppene går mellom")
     roles: list[Role] = Field(default_factory=list, description="rollekortene")
-    role_questions: list[Text] = Field(default_factory=list,
-                                       description="spørsmål som står på alle rollekortene")
+    role_questions: list[Text] = Field(default_factory=list, description="spørsmål som står på alle rollekortene")
     cases: list[CaseStory] = Field(default_factory=list, description="fortellingene gruppene leser")
 
     @model_validator(mode="after")
     def _timings_fit(self) -> Programme:
         planned = sum(a.minutes * (a.rounds or 1) for a in self.schedule)
         if planned != self.minutes:
-            raise ValueError(f"timeplanen (schedule) er {planned} minutter, men opplegget varer {self.minutes} "
-                             "minutter (minutes). Rett tidene slik at de går opp")
+            raise ValueError(
+                f"timeplanen (schedule) er {planned} minutter, men opplegget varer {self.minutes} "
+                "minutter (minutes). Rett tidene slik at de går opp"
+            )
         rounds = sum(a.rounds or 0 for a in self.schedule)
         if rounds != len(self.stations):
-            raise ValueError(f"timeplanen har {rounds} stasjonsrunder, men det er {len(self.stations)} stasjoner. "
-                             "Hver gruppe skal innom hver stasjon én gang: like mange runder som stasjoner")
+            raise ValueError(
+                f"timeplanen har {rounds} stasjonsrunder, men det er {len(self.stations)} stasjoner. "
+                "Hver gruppe skal innom hver stasjon én gang: like mange runder som stasjoner"
+            )
         ids = [station.id for station in self.stations]
         twice = sorted({i for i in ids if ids.count(i) > 1})
         if twice:
@@ -269,8 +268,9 @@ class ApplyOffice(Strict):
 class Municipality(Sourced):
     name: Text = Field(description="kommunens navn, for eksempel «Østre Toten»")
     url: HttpUrl = Field(description="kommunens nettside")
-    apply: list[ApplyOffice] = Field(default_factory=list,
-                                     description="hvor du søker om helse- og omsorgstjenester (tom: lenk til nettsiden)")
+    apply: list[ApplyOffice] = Field(
+        default_factory=list, description="hvor du søker om helse- og omsorgstjenester (tom: lenk til nettsiden)"
+    )
 
 
 class HealthTrust(Sourced):
@@ -280,8 +280,9 @@ class HealthTrust(Sourced):
 
 class Hospital(Sourced):
     name: Text
-    note: Text | None = Field(default=None,
-                              description="det leseren må vite, for eksempel hvilke bydeler det er lokalsykehus for")
+    note: Text | None = Field(
+        default=None, description="det leseren må vite, for eksempel hvilke bydeler det er lokalsykehus for"
+    )
     planned: bool = Field(default=False, description="true for et vedtatt sykehus som ikke er bygget ennå")
 
 
@@ -384,13 +385,20 @@ class Question(Strict):
         kinds = ", ".join(QUESTION_KINDS)
         if self.kind not in QUESTION_KINDS:
             raise ValueError(f"har den ukjente typen «{self.kind}». Velg en av: {kinds}")
-        needs = {"single": ("options",), "multiple": ("options",), "true_false": ("answer", "feedback"),
-                 "reflection": ("model_answer",)}[self.kind]
+        needs = {
+            "single": ("options",),
+            "multiple": ("options",),
+            "true_false": ("answer", "feedback"),
+            "reflection": ("model_answer",),
+        }[self.kind]
         for name in needs:
             if getattr(self, name) is None:
                 raise ValueError(f"er av typen {self.kind} og må ha feltet «{name}»")
-        unused = [name for name in ("options", "answer", "feedback", "model_answer")
-                  if name not in needs and getattr(self, name) is not None]
+        unused = [
+            name
+            for name in ("options", "answer", "feedback", "model_answer")
+            if name not in needs and getattr(self, name) is not None
+        ]
         if unused:
             raise ValueError(f"er av typen {self.kind}, og da brukes ikke «{', '.join(unused)}». Fjern det")
         if self.options is not None:
@@ -400,8 +408,10 @@ class Question(Strict):
             if right == 0:
                 raise ValueError("har ingen riktige svar. Skriv «correct: true» under det riktige alternativet")
             if self.kind == "single" and right > 1:
-                raise ValueError(f"er av typen single og skal ha nøyaktig ett riktig svar, men har {right}. "
-                                 "Bruk typen multiple hvis flere svar er riktige")
+                raise ValueError(
+                    f"er av typen single og skal ha nøyaktig ett riktig svar, men har {right}. "
+                    "Bruk typen multiple hvis flere svar er riktige"
+                )
         return self
 
 
@@ -417,5 +427,7 @@ class SelfCheck(Strict):
         if sum(question.kind == "reflection" for question in self.questions) > 1:
             raise ValueError("har mer enn ett refleksjonsspørsmål. Bruk høyst ett per kapittel")
         return self
+
+
 # What the urgent-help block, {{ akutt_hjelp() }}, needs.
 URGENT_HELP_FACTS: tuple[str, ...] = ("legevakt",)

@@ -44,26 +44,38 @@ def overdue(chapters: Iterable[Chapter], on: dt.date, grace_days: int) -> tuple[
     for status in statuses(chapters, on):
         meta, where = status.chapter.meta, f"docs/{status.chapter.src_uri}"
         if status.days_overdue > grace_days:
-            errors.append(AuthorError(where, f"skulle vært gjennomgått {meta.next_review} og er {status.days_overdue} "
-                                      f"dager på overtid (grensen er {grace_days}). {meta.owner} må gå gjennom "
-                                      "kapitlet og sette nye datoer i last_reviewed og next_review.",
-                                      field="next_review"))
+            errors.append(
+                AuthorError(
+                    where,
+                    f"skulle vært gjennomgått {meta.next_review} og er {status.days_overdue} "
+                    f"dager på overtid (grensen er {grace_days}). {meta.owner} må gå gjennom "
+                    "kapitlet og sette nye datoer i last_reviewed og next_review.",
+                    field="next_review",
+                )
+            )
         elif status.days_overdue > 0:
             warnings.append(f"{where}: skal gjennomgås; neste gjennomgang var {meta.next_review} ({meta.owner}).")
     return errors, warnings
 
 
-def due_dates(items: Iterable[tuple[str, str, dt.date, str]], on: dt.date,
-              grace_days: int) -> tuple[list[AuthorError], list[str]]:
+def due_dates(
+    items: Iterable[tuple[str, str, dt.date, str]], on: dt.date, grace_days: int
+) -> tuple[list[AuthorError], list[str]]:
     """The same rule for every dated fact (a figure, a local fact): a reminder once its check date has passed,
     an error once it is more than grace_days past. Items are (what, file, check_by, source url)."""
     errors, warnings = [], []
     for what, where, check_by, url in sorted(items, key=lambda item: item[2]):
         late = (on - check_by).days
         if late > grace_days:
-            errors.append(AuthorError(where, f"{what} skulle vært sjekket {check_by} og er {late} dager på overtid "
-                                      f"(grensen er {grace_days}). Sjekk det i kilden ({url}), og skriv ny verdi "
-                                      "og ny check_by.", field="check_by"))
+            errors.append(
+                AuthorError(
+                    where,
+                    f"{what} skulle vært sjekket {check_by} og er {late} dager på overtid "
+                    f"(grensen er {grace_days}). Sjekk det i kilden ({url}), og skriv ny verdi "
+                    "og ny check_by.",
+                    field="check_by",
+                )
+            )
         elif late > 0:
             warnings.append(f"{where}: {what} skal sjekkes; datoen var {check_by}. Kilde: {url}")
     return errors, warnings
@@ -75,6 +87,12 @@ def figure_checks(site_figures: dict[str, Figure], uses: dict[str, list[tuple[st
     for figure in site_figures.values():
         pages = sorted({f"docs/{src_uri}" for src_uri, _ in uses.get(figure.id, [])})
         shown = f" Det står på: {', '.join(pages)}." if pages else ""
-        items.append((f"Tallet «{figure.id}» ({figure.label}, kilde: {figure.source.publisher}).{shown} Det",
-                      "data/figures.yml", figure.check_by, str(figure.source.url)))
+        items.append(
+            (
+                f"Tallet «{figure.id}» ({figure.label}, kilde: {figure.source.publisher}).{shown} Det",
+                "data/figures.yml",
+                figure.check_by,
+                str(figure.source.url),
+            )
+        )
     return items

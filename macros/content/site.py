@@ -39,8 +39,13 @@ from macros.rendering import icons
 
 CHAPTER_FOLDER = "kapitler/"
 SELF_CHECK_FOLDER = "selvtest"
-DATA_FILES = {"perspectives": "perspectives.yml", "paths": "paths.yml", "glossary": "glossary.yml",
-              "redirects": "redirects.yml", "figures": "figures.yml"}
+DATA_FILES = {
+    "perspectives": "perspectives.yml",
+    "paths": "paths.yml",
+    "glossary": "glossary.yml",
+    "redirects": "redirects.yml",
+    "figures": "figures.yml",
+}
 
 Model = TypeVar("Model", bound=BaseModel)
 
@@ -121,7 +126,7 @@ def sections(body: str) -> dict[str, str]:
         text, anchor = match.group(1), None
         attributes = _ATTRIBUTES.search(text)
         if attributes:
-            text = text[:attributes.start()]
+            text = text[: attributes.start()]
             anchor = next((part[1:] for part in attributes.group(1).split() if part.startswith("#")), None)
         plain = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text).replace("*", "").replace("`", "").strip()
         found.setdefault(anchor or _slugify(plain, "-"), plain)
@@ -136,8 +141,13 @@ def _read_self_checks(data_dir: Path, chapters: dict[str, Chapter], errors: list
         label = f"data/{SELF_CHECK_FOLDER}/{path.name}"
         chapter = chapters.get(path.stem)
         if chapter is None:
-            errors.append(AuthorError(label, f"Ingen kapitler har id-en «{path.stem}». Filen skal hete som "
-                                      "kapitlet den hører til, for eksempel lovene.yml."))
+            errors.append(
+                AuthorError(
+                    label,
+                    f"Ingen kapitler har id-en «{path.stem}». Filen skal hete som "
+                    "kapitlet den hører til, for eksempel lovene.yml.",
+                )
+            )
             continue
         try:
             raw = yamlio.load(path.read_text(encoding="utf-8"))
@@ -153,14 +163,24 @@ def _read_self_checks(data_dir: Path, chapters: dict[str, Chapter], errors: list
         for number, question in enumerate(check.questions, start=1):
             where = f"questions nr. {number}"
             if question.goal > goals:
-                errors.append(AuthorError(label, f"viser til læringsmål {question.goal}, men kapitlet har bare "
-                                          f"{goals} læringsmål. Skriv et tall fra 1 til {goals}.",
-                                          field=f"{where}, goal"))
+                errors.append(
+                    AuthorError(
+                        label,
+                        f"viser til læringsmål {question.goal}, men kapitlet har bare "
+                        f"{goals} læringsmål. Skriv et tall fra 1 til {goals}.",
+                        field=f"{where}, goal",
+                    )
+                )
             if question.section not in chapter.sections:
                 known = ", ".join(chapter.sections) or "ingen"
-                errors.append(AuthorError(label, f"viser til overskriften «{question.section}», som ikke finnes i "
-                                          f"docs/{chapter.src_uri}. Overskriftene i kapitlet er: {known}.",
-                                          field=f"{where}, section"))
+                errors.append(
+                    AuthorError(
+                        label,
+                        f"viser til overskriften «{question.section}», som ikke finnes i "
+                        f"docs/{chapter.src_uri}. Overskriftene i kapitlet er: {known}.",
+                        field=f"{where}, section",
+                    )
+                )
         checked[chapter.meta.id] = replace(chapter, self_check=check)
     return checked
 
@@ -178,12 +198,17 @@ def _read_page(label: str, text: str, errors: list[AuthorError]) -> FrontMatter 
         return None
     except ValueError:  # YAML reads 2026-11-31 as a date, and there is no such day
         line, written = _impossible_date(text)
-        errors.append(AuthorError(label, f"Datoen «{written}» finnes ikke. Skriv en dato som finnes, som ÅÅÅÅ-MM-DD.",
-                                  line=line))
+        errors.append(AuthorError(label, f"Datoen «{written}» finnes ikke. Skriv en dato som finnes, som ÅÅÅÅ-MM-DD.", line=line))
         return None
     if not page.present or not text.startswith("---"):
-        errors.append(AuthorError(label, "Siden mangler topptekst. Den skal begynne med en linje med ---, "
-                                  "feltene (minst title og summary) og en ny linje med ---.", line=1))
+        errors.append(
+            AuthorError(
+                label,
+                "Siden mangler topptekst. Den skal begynne med en linje med ---, "
+                "feltene (minst title og summary) og en ny linje med ---.",
+                line=1,
+            )
+        )
         return None
     return page
 
@@ -211,14 +236,24 @@ def _body_problems(body: str) -> list[tuple[int, str]]:
         if fenced:
             continue
         if re.match(r"#\s", line):
-            found.append((number, "Overskriften med én # blir en ny tittel midt i kapitlet. Tittelen kommer fra "
-                                  "feltet «title»: bruk ## for deler."))
+            found.append(
+                (
+                    number,
+                    "Overskriften med én # blir en ny tittel midt i kapitlet. Tittelen kommer fra "
+                    "feltet «title»: bruk ## for deler.",
+                )
+            )
         previous = lines[number - 2] if number > 1 else ""
         if line.lstrip().startswith("|") and not previous.strip().startswith("|"):
             following = lines[number] if number < len(lines) else ""
             if not re.match(r"\s*\|?\s*:?-{3,}", following):
-                found.append((number, "Tabellen mangler linjen under overskriftene (| --- | --- |), så den vises som "
-                                      "vanlig tekst med streker. Legg den inn rett under den første linjen."))
+                found.append(
+                    (
+                        number,
+                        "Tabellen mangler linjen under overskriftene (| --- | --- |), så den vises som "
+                        "vanlig tekst med streker. Legg den inn rett under den første linjen.",
+                    )
+                )
     return found
 
 
@@ -241,18 +276,27 @@ def load_data(data_dir: Path, errors: list[AuthorError]) -> Site:
     for duplicate in _duplicates(term.abbreviation for term in glossary if term.abbreviation):
         errors.append(AuthorError(label("glossary"), f"Forkortelsen «{duplicate}» står flere ganger."))
     for duplicate in _duplicates(figure.id for figure in figures):
-        errors.append(AuthorError(label("figures"), f"Tallet «{duplicate}» står flere ganger. Hvert tall trenger "
-                                  "sin egen id."))
+        errors.append(AuthorError(label("figures"), f"Tallet «{duplicate}» står flere ganger. Hvert tall trenger sin egen id."))
     for perspective in perspectives:
         if not icons.exists(perspective.icon):
-            errors.append(AuthorError(label("perspectives"), f"Ikonet «{perspective.icon}» for «{perspective.id}» finnes "
-                                      "ikke. Velg et ikon fra Material for MkDocs, for eksempel «material/school».",
-                                      field="icon"))
+            errors.append(
+                AuthorError(
+                    label("perspectives"),
+                    f"Ikonet «{perspective.icon}» for «{perspective.id}» finnes "
+                    "ikke. Velg et ikon fra Material for MkDocs, for eksempel «material/school».",
+                    field="icon",
+                )
+            )
     known = {p.id for p in perspectives}
     for path in paths:
         if path.perspective not in known:
-            errors.append(AuthorError(label("paths"), f"Stien for «{path.perspective}» hører ikke til noe perspektiv "
-                                      f"i data/perspectives.yml. Kjente perspektiver: {', '.join(sorted(known))}."))
+            errors.append(
+                AuthorError(
+                    label("paths"),
+                    f"Stien for «{path.perspective}» hører ikke til noe perspektiv "
+                    f"i data/perspectives.yml. Kjente perspektiver: {', '.join(sorted(known))}.",
+                )
+            )
     return Site(
         perspectives={p.id: p for p in perspectives},
         paths={p.perspective: p for p in paths},
@@ -265,6 +309,7 @@ def load_data(data_dir: Path, errors: list[AuthorError]) -> Site:
 def load_site(data_dir: Path, pages: Iterable[tuple[str, str]]) -> Site:
     """Validate the data and every page given as (path under docs/, text); raise ContentError on any problem."""
     from macros.content.review import today  # review builds on this module
+
     errors: list[AuthorError] = []
     site = load_data(data_dir, errors)
     chapters: list[Chapter] = []
@@ -292,31 +337,54 @@ def load_site(data_dir: Path, pages: Iterable[tuple[str, str]]) -> Site:
         if isinstance(meta, PageMeta) and "self_checks" in metadata:
             wanted = metadata["self_checks"]
             if not isinstance(wanted, list) or not all(isinstance(item, str) for item in wanted):
-                errors.append(AuthorError(label, "skal være en liste med kapittel-id-er, én per linje som "
-                                          "begynner med «- ».", field="self_checks",
-                                          line=page.line_of("self_checks")))
+                errors.append(
+                    AuthorError(
+                        label,
+                        "skal være en liste med kapittel-id-er, én per linje som begynner med «- ».",
+                        field="self_checks",
+                        line=page.line_of("self_checks"),
+                    )
+                )
             else:
                 programme_checks[src_uri] = tuple(wanted)
         if isinstance(meta, ChapterMeta):
             for perspective in meta.perspectives:
                 if perspective not in site.perspectives:
-                    errors.append(AuthorError(label, f"har det ukjente perspektivet «{perspective}». Velg blant: "
-                                              f"{', '.join(site.perspectives)}.", field="perspectives",
-                                              line=page.line_of("perspectives")))
+                    errors.append(
+                        AuthorError(
+                            label,
+                            f"har det ukjente perspektivet «{perspective}». Velg blant: {', '.join(site.perspectives)}.",
+                            field="perspectives",
+                            line=page.line_of("perspectives"),
+                        )
+                    )
             readability = measure(body)
             if readability.lix > LIX_LIMIT:
-                errors.append(AuthorError(label, f"Teksten er for tung å lese: LIX er {readability.lix:.0f}, og grensen "
-                                          f"er {LIX_LIMIT}. Del lange setninger i to, og bytt ut lange ord der du kan. "
-                                          "Kjør «make report» for å se LIX for alle kapitler."))
+                errors.append(
+                    AuthorError(
+                        label,
+                        f"Teksten er for tung å lese: LIX er {readability.lix:.0f}, og grensen "
+                        f"er {LIX_LIMIT}. Del lange setninger i to, og bytt ut lange ord der du kan. "
+                        "Kjør «make report» for å se LIX for alle kapitler.",
+                    )
+                )
             chapters.append(Chapter(meta=meta, src_uri=src_uri, readability=readability, sections=sections(body)))
             offset = page.body_offset
             errors += [AuthorError(label, advice, line=line + offset) for line, advice in _body_problems(body)]
             if meta.last_reviewed > today():
-                errors.append(AuthorError(label, f"last_reviewed er {meta.last_reviewed}, som er fram i tid. Skriv "
-                                          "datoen da kapitlet faktisk ble gjennomgått.", field="last_reviewed",
-                                          line=page.line_of("last_reviewed")))
-            typed += [AuthorError(label, figure_text.ADVICE[found.kind].format(text=found.text), line=found.line + offset)
-                      for found in figure_text.typed_figures(body)]
+                errors.append(
+                    AuthorError(
+                        label,
+                        f"last_reviewed er {meta.last_reviewed}, som er fram i tid. Skriv "
+                        "datoen da kapitlet faktisk ble gjennomgått.",
+                        field="last_reviewed",
+                        line=page.line_of("last_reviewed"),
+                    )
+                )
+            typed += [
+                AuthorError(label, figure_text.ADVICE[found.kind].format(text=found.text), line=found.line + offset)
+                for found in figure_text.typed_figures(body)
+            ]
 
     for duplicate in _duplicates(c.meta.id for c in chapters):
         where = ", ".join(f"docs/{c.src_uri}" for c in chapters if c.meta.id == duplicate)
@@ -325,36 +393,71 @@ def load_site(data_dir: Path, pages: Iterable[tuple[str, str]]) -> Site:
 
     for perspective in site.perspectives.values():
         if perspective.start_page not in page_uris:
-            errors.append(AuthorError("data/perspectives.yml", f"Startsiden «{perspective.start_page}» for "
-                                      f"«{perspective.id}» finnes ikke under docs/."))
+            errors.append(
+                AuthorError(
+                    "data/perspectives.yml",
+                    f"Startsiden «{perspective.start_page}» for «{perspective.id}» finnes ikke under docs/.",
+                )
+            )
     for path in site.paths.values():
         for step in path.steps:
             if step not in by_id:
-                errors.append(AuthorError("data/paths.yml", f"Stien for «{path.perspective}» viser til kapitlet "
-                                          f"«{step}», men ingen kapitler har den id-en."))
+                errors.append(
+                    AuthorError(
+                        "data/paths.yml",
+                        f"Stien for «{path.perspective}» viser til kapitlet «{step}», men ingen kapitler har den id-en.",
+                    )
+                )
     for term in site.glossary:
         if term.chapter and term.chapter not in by_id:
-            errors.append(AuthorError("data/glossary.yml", f"Ordet «{term.term}» viser til kapitlet "
-                                      f"«{term.chapter}», men ingen kapitler har den id-en."))
+            errors.append(
+                AuthorError(
+                    "data/glossary.yml",
+                    f"Ordet «{term.term}» viser til kapitlet «{term.chapter}», men ingen kapitler har den id-en.",
+                )
+            )
     for redirect in site.redirects:
         if redirect.to not in by_id and redirect.to not in page_uris:
-            errors.append(AuthorError("data/redirects.yml", f"Omdirigeringen fra «{redirect.source}» går til "
-                                      f"«{redirect.to}», som verken er en kapittel-id eller en side under docs/."))
+            errors.append(
+                AuthorError(
+                    "data/redirects.yml",
+                    f"Omdirigeringen fra «{redirect.source}» går til "
+                    f"«{redirect.to}», som verken er en kapittel-id eller en side under docs/.",
+                )
+            )
     for src_uri, wanted in programme_checks.items():
         for chapter_id in wanted:
             if chapter_id not in by_id:
-                errors.append(AuthorError(f"docs/{src_uri}", f"viser til kapitlet «{chapter_id}», men ingen "
-                                          "kapitler har den id-en.", field="self_checks"))
+                errors.append(
+                    AuthorError(
+                        f"docs/{src_uri}",
+                        f"viser til kapitlet «{chapter_id}», men ingen kapitler har den id-en.",
+                        field="self_checks",
+                    )
+                )
     programmes = read_programmes(data_dir, page_uris, {c: by_id[c].sections for c in by_id}, errors)
     errors += macro_problems(texts, programmes)
     figure_uses = figure_text.uses(texts)
     for figure_id, places in figure_uses.items():
         if figure_id not in site.figures:
-            errors += [AuthorError(f"docs/{src_uri}", f"Tallet «{figure_id}» finnes ikke i data/figures.yml. Sjekk "
-                                   "stavemåten, eller legg tallet inn der med år og kilde.", line=line)
-                       for src_uri, line in places]
+            errors += [
+                AuthorError(
+                    f"docs/{src_uri}",
+                    f"Tallet «{figure_id}» finnes ikke i data/figures.yml. Sjekk "
+                    "stavemåten, eller legg tallet inn der med år og kilde.",
+                    line=line,
+                )
+                for src_uri, line in places
+            ]
     if errors:
         raise ContentError(errors)
-    return replace(site, chapters=by_id, page_uris=frozenset(page_uris), page_titles=titles,
-                   programme_checks=programme_checks, programmes=programmes, figure_uses=figure_uses,
-                   typed_figures=typed)
+    return replace(
+        site,
+        chapters=by_id,
+        page_uris=frozenset(page_uris),
+        page_titles=titles,
+        programme_checks=programme_checks,
+        programmes=programmes,
+        figure_uses=figure_uses,
+        typed_figures=typed,
+    )

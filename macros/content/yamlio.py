@@ -18,7 +18,8 @@ class SafeLoader(_FastLoader):  # type: ignore[misc, valid-type]
             key = self.construct_object(key_node, deep=True)
             if key in seen:
                 raise yaml.constructor.ConstructorError(
-                    None, None, f"«{key}» står to ganger; slå dem sammen til én", key_node.start_mark)
+                    None, None, f"«{key}» står to ganger; slå dem sammen til én", key_node.start_mark
+                )
             seen.add(key)
         return super().construct_mapping(node, deep)
 

@@ -21,8 +21,12 @@ CARTRIDGE_FOLDER = "last-ned/kurspakker/"
 PAGE_TYPE = "webcontent"
 QUIZ_TYPE = "imsqti_xmlv1p2/imscc_xmlv1p1/assessment"
 # Which Common Cartridge QTI profile each kind of question is.
-QTI_PROFILES = {"single": "cc.multiple_choice.v0p1", "multiple": "cc.multiple_response.v0p1",
-                "true_false": "cc.true_false.v0p1", "reflection": "cc.essay.v0p1"}
+QTI_PROFILES = {
+    "single": "cc.multiple_choice.v0p1",
+    "multiple": "cc.multiple_response.v0p1",
+    "true_false": "cc.true_false.v0p1",
+    "reflection": "cc.essay.v0p1",
+}
 
 
 @dataclass(frozen=True)
@@ -43,13 +47,14 @@ def quiz_href(chapter_id: str) -> str:
 def _options(question: dict) -> list[dict]:
     """Every question's choices as (text, correct, feedback); true/false gets «Sant» and «Usant»."""
     if question["kind"] == "true_false":
-        return [{"text": "Sant", "correct": question["answer"], "feedback": question["feedback"]},
-                {"text": "Usant", "correct": not question["answer"], "feedback": question["feedback"]}]
+        return [
+            {"text": "Sant", "correct": question["answer"], "feedback": question["feedback"]},
+            {"text": "Usant", "correct": not question["answer"], "feedback": question["feedback"]},
+        ]
     return [{"correct": False, **option} for option in question.get("options", [])]
 
 
-def cartridge_files(catalog: dict, modules: list[dict], title: str, description: str,
-                    identifier: str) -> dict[str, str]:
+def cartridge_files(catalog: dict, modules: list[dict], title: str, description: str, identifier: str) -> dict[str, str]:
     """The files of one cartridge (path in the zip → text). modules: [{identifier, title, chapters}]."""
     chapters = {entry["id"]: entry for entry in catalog["chapters"]}
     used: list[str] = []
@@ -57,34 +62,43 @@ def cartridge_files(catalog: dict, modules: list[dict], title: str, description:
         used += [chapter_id for chapter_id in module["chapters"] if chapter_id not in used]
     files = {
         MANIFEST: _render(
-            "imsmanifest.xml.j2", identifier=identifier, title=title, description=description,
+            "imsmanifest.xml.j2",
+            identifier=identifier,
+            title=title,
+            description=description,
             licence=f"{catalog['licence']} ({catalog['licence_url']})",
             modules=[{**module, "chapters": [chapters[c] for c in module["chapters"]]} for module in modules],
-            resources=[chapters[c] for c in used], page_href=page_href, quiz_href=quiz_href,
-            page_type=PAGE_TYPE, quiz_type=QUIZ_TYPE,
+            resources=[chapters[c] for c in used],
+            page_href=page_href,
+            quiz_href=quiz_href,
+            page_type=PAGE_TYPE,
+            quiz_type=QUIZ_TYPE,
         ),
     }
     for chapter_id in used:
         chapter = chapters[chapter_id]
-        files[page_href(chapter_id)] = _render("cc_page.html.j2", chapter=chapter, site_title=catalog["title"],
-                                               licence_url=catalog["licence_url"])
+        files[page_href(chapter_id)] = _render(
+            "cc_page.html.j2", chapter=chapter, site_title=catalog["title"], licence_url=catalog["licence_url"]
+        )
         if chapter["self_check"]:
-            questions = [{**q, "choices": _options(q), "profile": QTI_PROFILES[q["kind"]]}
-                         for q in chapter["self_check"]]
+            questions = [{**q, "choices": _options(q), "profile": QTI_PROFILES[q["kind"]]} for q in chapter["self_check"]]
             files[quiz_href(chapter_id)] = _render("qti_assessment.xml.j2", chapter=chapter, questions=questions)
     return files
 
 
 def package_specs(catalog: dict) -> list[tuple[str, str, str, list[str]]]:
     """(identifier, title, description, chapter ids) of every package: «alle», each path, each programme."""
-    specs = [("intro-alle", "Alle kapitlene i INTRO", "Alle kapitlene i INTRO, i samme rekkefølge som menyen.",
-              catalog["menu"])]
-    specs += [(f"intro-{path['perspective']}", path["title"], path["intro"], path["steps"])
-              for path in catalog["paths"]]
-    specs += [(f"intro-opplegg-{programme['id']}", f"Opplegget «{programme['title']}»",
-               f"Kapitlene og spørsmålene til opplegget «{programme['title']}» ({programme['url']}).",
-               programme["chapters"])
-              for programme in catalog.get("programmes", [])]
+    specs = [("intro-alle", "Alle kapitlene i INTRO", "Alle kapitlene i INTRO, i samme rekkefølge som menyen.", catalog["menu"])]
+    specs += [(f"intro-{path['perspective']}", path["title"], path["intro"], path["steps"]) for path in catalog["paths"]]
+    specs += [
+        (
+            f"intro-opplegg-{programme['id']}",
+            f"Opplegget «{programme['title']}»",
+            f"Kapitlene og spørsmålene til opplegget «{programme['title']}» ({programme['url']}).",
+            programme["chapters"],
+        )
+        for programme in catalog.get("programmes", [])
+    ]
     return specs
 
 
@@ -93,8 +107,7 @@ def cartridges(catalog: dict) -> list[Package]:
     packages = []
     for identifier, title, description, chapters in package_specs(catalog):
         module = {"identifier": f"module-{identifier.removeprefix('intro-')}", "title": title, "chapters": chapters}
-        packages.append(Package(f"{identifier}.imscc", title,
-                                cartridge_files(catalog, [module], title, description, identifier)))
+        packages.append(Package(f"{identifier}.imscc", title, cartridge_files(catalog, [module], title, description, identifier)))
     return packages
 
 

@@ -40,22 +40,24 @@ def catalog(site: Site, identity: Identity, menu: list[str] | tuple[str, ...] = 
     for chapter_id in sorted(site.chapters):
         chapter = site.chapters[chapter_id]
         meta = chapter.meta
-        chapters.append({
-            "id": meta.id,
-            "title": meta.title,
-            "summary": meta.summary,
-            "url": absolute(site_url, page_address(chapter.src_uri)),
-            "permanent_url": absolute(site_url, permalink(meta.id)),
-            "perspectives": list(meta.perspectives),
-            "learning_goals": list(meta.learning_goals),
-            "reading_minutes": chapter.readability.reading_minutes,
-            "owner": meta.owner,
-            "last_reviewed": meta.last_reviewed.isoformat(),
-            "next_review": meta.next_review.isoformat(),
-            "licence": LICENCE,
-            "attribution": attribution(chapter, absolute(site_url, permalink(meta.id)), identity),
-            "self_check": _self_check(chapter),
-        })
+        chapters.append(
+            {
+                "id": meta.id,
+                "title": meta.title,
+                "summary": meta.summary,
+                "url": absolute(site_url, page_address(chapter.src_uri)),
+                "permanent_url": absolute(site_url, permalink(meta.id)),
+                "perspectives": list(meta.perspectives),
+                "learning_goals": list(meta.learning_goals),
+                "reading_minutes": chapter.readability.reading_minutes,
+                "owner": meta.owner,
+                "last_reviewed": meta.last_reviewed.isoformat(),
+                "next_review": meta.next_review.isoformat(),
+                "licence": LICENCE,
+                "attribution": attribution(chapter, absolute(site_url, permalink(meta.id)), identity),
+                "self_check": _self_check(chapter),
+            }
+        )
     paths = [
         {
             "perspective": path.perspective,

@@ -29,8 +29,9 @@ def illustration(colour: str, size: int = ILLUSTRATION_SIZE) -> bytes:
         row = bytearray(b"\x00")  # PNG filter: none
         for x in range(size):
             bar = size // 4 <= y < size * 3 // 4 and size * 7 // 16 <= x < size * 9 // 16
-            serif = (size // 4 <= y < size // 4 + size // 12 or size * 3 // 4 - size // 12 <= y < size * 3 // 4) \
-                and size // 3 <= x < size * 2 // 3
+            serif = (
+                size // 4 <= y < size // 4 + size // 12 or size * 3 // 4 - size // 12 <= y < size * 3 // 4
+            ) and size // 3 <= x < size * 2 // 3
             row += white if bar or serif else background
         rows.append(bytes(row))
 
@@ -38,8 +39,7 @@ def illustration(colour: str, size: int = ILLUSTRATION_SIZE) -> bytes:
         return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
 
     header = struct.pack(">IIBBBBB", size, size, 8, 2, 0, 0, 0)
-    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(b"".join(rows), 9))
-            + chunk(b"IEND", b""))
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(b"".join(rows), 9)) + chunk(b"IEND", b"")
 
 
 def page_title(html: bytes) -> str:
@@ -47,8 +47,9 @@ def page_title(html: bytes) -> str:
     return title.text().strip() if title else ""
 
 
-def write_zim(offline_site: Path, target: Path, *, name: str, title: str, description: str, owner: str,
-              colour: str, day: dt.date) -> Path:
+def write_zim(
+    offline_site: Path, target: Path, *, name: str, title: str, description: str, owner: str, colour: str, day: dt.date
+) -> Path:
     """Every file of the built offline edition into target, with its metadata and a Norwegian full-text index."""
     from libzim.writer import Creator, FileProvider, Hint, IndexData, Item  # imported only when writing a ZIM
 
@@ -86,8 +87,16 @@ def write_zim(offline_site: Path, target: Path, *, name: str, title: str, descri
 
     target.parent.mkdir(parents=True, exist_ok=True)
     target.unlink(missing_ok=True)
-    metadata = {"Name": name, "Title": title[:30], "Description": description[:80], "Creator": owner,
-                "Publisher": owner, "Language": LANGUAGE, "Date": day.isoformat(), "LongDescription": description}
+    metadata = {
+        "Name": name,
+        "Title": title[:30],
+        "Description": description[:80],
+        "Creator": owner,
+        "Publisher": owner,
+        "Language": LANGUAGE,
+        "Date": day.isoformat(),
+        "LongDescription": description,
+    }
     with Creator(str(target)).config_indexing(True, LANGUAGE) as zim:
         zim.set_mainpath("index.html")
         zim.add_illustration(ILLUSTRATION_SIZE, illustration(colour))
@@ -104,5 +113,13 @@ def zim_from_offline_build(offline_site: Path, target: Path, edition: str, day: 
     import json
 
     catalog = json.loads((offline_site / "catalog.json").read_text(encoding="utf-8"))
-    return write_zim(offline_site, target, name=f"intro_nb_{edition}", title=catalog["title"],
-                     description=catalog["description"], owner=catalog["owner"], colour=catalog["colour"], day=day)
+    return write_zim(
+        offline_site,
+        target,
+        name=f"intro_nb_{edition}",
+        title=catalog["title"],
+        description=catalog["description"],
+        owner=catalog["owner"],
+        colour=catalog["colour"],
+        day=day,
+    )

@@ -44,14 +44,23 @@ def read_back(files: dict[str, bytes]) -> list[dict]:
             continue
         resource = resources[ref]
         href = resource.find(f"{CP}file").get("href")
-        items.append({"title": item.findtext(f"{CP}title"), "type": resource.get("type"), "href": href,
-                      "body": files[href].decode("utf-8")})
+        items.append(
+            {
+                "title": item.findtext(f"{CP}title"),
+                "type": resource.get("type"),
+                "href": href,
+                "body": files[href].decode("utf-8"),
+            }
+        )
     return items
 
 
 def test_the_site_ships_a_package_per_path_all_and_per_programme(catalog, packages):
-    expected = {"intro-alle.imscc"} | {f"intro-{p['perspective']}.imscc" for p in catalog["paths"]} \
+    expected = (
+        {"intro-alle.imscc"}
+        | {f"intro-{p['perspective']}.imscc" for p in catalog["paths"]}
         | {f"intro-opplegg-{p['id']}.imscc" for p in catalog["programmes"]}
+    )
     assert set(packages) == expected
 
 
@@ -109,22 +118,30 @@ def test_round_trip_finds_every_chapter_goal_and_question(catalog, packages):
         assert len(questions) == len(chapter["self_check"])
         for item, question in zip(questions, chapter["self_check"], strict=True):
             assert item.findtext(f"{QTI}presentation/{QTI}material/{QTI}mattext") == question["question"]
-            profile = [f.findtext(f"{QTI}fieldentry") for f in item.iter(f"{QTI}qtimetadatafield")
-                       if f.findtext(f"{QTI}fieldlabel") == "cc_profile"]
+            profile = [
+                f.findtext(f"{QTI}fieldentry")
+                for f in item.iter(f"{QTI}qtimetadatafield")
+                if f.findtext(f"{QTI}fieldlabel") == "cc_profile"
+            ]
             assert profile == [QTI_PROFILES[question["kind"]]]
             labels = [label.get("ident") for label in item.iter(f"{QTI}response_label")]
             feedback = {fb.get("ident"): fb.findtext(f".//{QTI}mattext") for fb in item.iter(f"{QTI}itemfeedback")}
             if question["kind"] in ("single", "multiple"):
-                assert [label.findtext(f".//{QTI}mattext") for label in item.iter(f"{QTI}response_label")] == \
-                    [option["text"] for option in question["options"]]
+                assert [label.findtext(f".//{QTI}mattext") for label in item.iter(f"{QTI}response_label")] == [
+                    option["text"] for option in question["options"]
+                ]
                 scored = item.findall(f".//{QTI}respcondition")[-1]
                 assert scored.findtext(f"{QTI}setvar") == "100"
                 right = {labels[n] for n, option in enumerate(question["options"]) if option.get("correct")}
-                wanted = {v.text for v in scored.iter(f"{QTI}varequal")
-                          if v not in {n for not_ in scored.iter(f"{QTI}not") for n in not_}}
+                wanted = {
+                    v.text
+                    for v in scored.iter(f"{QTI}varequal")
+                    if v not in {n for not_ in scored.iter(f"{QTI}not") for n in not_}
+                }
                 assert wanted == right
-                assert [feedback[f"{label}-feedback"] for label in labels] == \
-                    [option["feedback"] for option in question["options"]]
+                assert [feedback[f"{label}-feedback"] for label in labels] == [
+                    option["feedback"] for option in question["options"]
+                ]
             elif question["kind"] == "true_false":
                 assert len(labels) == 2 and question["feedback"] in feedback.values()
             else:
@@ -133,8 +150,11 @@ def test_round_trip_finds_every_chapter_goal_and_question(catalog, packages):
 
 def test_for_teachers_page_offers_every_package_with_its_size(html, packages):
     page = html("for-laerere/index.html")
-    links = {a.attributes["href"].rsplit("/", 1)[-1]: a for a in page.css("article a") if
-             a.attributes.get("href", "").endswith(".imscc")}
+    links = {
+        a.attributes["href"].rsplit("/", 1)[-1]: a
+        for a in page.css("article a")
+        if a.attributes.get("href", "").endswith(".imscc")
+    }
     assert set(links) == set(packages)
     text = page.css_first("article").text()
     assert "Canvas" in text and "Moodle" in text and "kB" in text

@@ -18,8 +18,9 @@ def test_the_figures_page_lists_every_figure_with_its_source_and_check_date(html
 
 
 def test_the_figures_page_is_in_the_menu_of_both_editions(html, gjovik_site):
-    assert any(a.attributes.get("href", "").rstrip("/").endswith("tall-og-satser")
-               for a in html("index.html").css("nav.md-nav a"))
+    assert any(
+        a.attributes.get("href", "").rstrip("/").endswith("tall-og-satser") for a in html("index.html").css("nav.md-nav a")
+    )
     assert (gjovik_site / "tall-og-satser" / "index.html").is_file()
 
 

@@ -93,8 +93,9 @@ def test_every_question_on_a_perspective_page_links_to_a_built_page(html, site_d
         page, fragment = target
         assert (site_dir / page).is_file(), f"{perspective}: «{item.text(strip=True)}» leads to missing {page}"
         if fragment:
-            assert html(page).css_first(f'[id="{fragment}"]') is not None, \
+            assert html(page).css_first(f'[id="{fragment}"]') is not None, (
                 f"{perspective}: «{item.text(strip=True)}» leads to a missing anchor #{fragment} on {page}"
+            )
 
 
 def application_offices(edition: str) -> list[str]:

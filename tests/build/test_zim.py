@@ -32,9 +32,14 @@ def test_the_zim_holds_every_page_of_the_offline_edition_with_its_metadata(relea
     assert archive.has_fulltext_index and archive.has_title_index
 
 
-@pytest.mark.parametrize("words, chapter", [("egenandelene", "kapitler/egenandeler.html"),
-                                            ("klagene", "kapitler/rettigheter-og-klage.html"),
-                                            ("velferdsteknologien", "kapitler/velferdsteknologi.html")])
+@pytest.mark.parametrize(
+    "words, chapter",
+    [
+        ("egenandelene", "kapitler/egenandeler.html"),
+        ("klagene", "kapitler/rettigheter-og-klage.html"),
+        ("velferdsteknologien", "kapitler/velferdsteknologi.html"),
+    ],
+)
 def test_kiwix_search_finds_a_chapter_by_an_inflected_word(release: Release, words: str, chapter: str):
     results = search(Archive(str(release.zim)), words)
     assert results[:3] and chapter in results[:3], results
@@ -56,8 +61,9 @@ def test_kiwix_serve_shows_the_zim_and_searches_it_on_loopback(release: Release,
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    server = subprocess.Popen([binary, "--address=127.0.0.1", f"--port={port}", str(release.zim)],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    server = subprocess.Popen(
+        [binary, "--address=127.0.0.1", f"--port={port}", str(release.zim)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
     try:
         base = f"http://127.0.0.1:{port}"
         for _ in range(100):
