@@ -90,8 +90,9 @@ register: setup ## Record every address the site now has in data/published.yml (
 diagrams: setup-test ## Draw new and changed diagrams into docs/assets/figurer/ (in chromium), remove unused ones
 	$(PYTHON) -m macros.commands.cli diagrams --config $(CONFIG)
 
-lint: setup ## Check the Python code with ruff (pyproject.toml says which rules)
+lint: setup ## Check the Python code with ruff (pyproject.toml says which rules) and that it is formatted as `ruff format` writes it
 	$(VENV)/bin/ruff check macros bench tests
+	$(VENV)/bin/ruff format --check macros bench tests
 
 # `system` tests need Debian packages (chromium, nginx, hunspell, kiwix-tools, PHP, Java): check runs on a machine without them.
 check: build lint ## Build, lint, then run the tests that need no Debian packages (no browser, nginx, hunspell or Java)

@@ -108,8 +108,10 @@ def _missing(error: ImportError) -> str:
     importers = [frame.f_globals.get("__name__", "") for frame, _ in traceback.walk_tb(error.__traceback__)]
     ours = [name for name in importers if name.startswith("macros.") and name not in (__name__, missing)]
     needed_by = f" ({ours[-1]} trenger den)" if ours else ""
-    return (f"INTROs makroer kan ikke lastes: modulen «{missing}» mangler{needed_by}. Kjør «make setup» for å "
-            "installere pakkene prosjektet bruker.")
+    return (
+        f"INTROs makroer kan ikke lastes: modulen «{missing}» mangler{needed_by}. Kjør «make setup» for å "
+        "installere pakkene prosjektet bruker."
+    )
 
 
 class _Build:
@@ -175,9 +177,15 @@ def _offline_download(build: _Build, function: Callable[..., str], release: Modu
     def frakoblet_utgave() -> str:
         options = build.options()
         edition = options.sources.edition
-        return function(loader.file_size(options.offline_zip), release.offline_zip_path(edition), build.page,
-                        options.is_offline, release.offline_name(edition), loader.file_size(options.offline_zim),
-                        release.offline_zim_path(edition))
+        return function(
+            loader.file_size(options.offline_zip),
+            release.offline_zip_path(edition),
+            build.page,
+            options.is_offline,
+            release.offline_name(edition),
+            loader.file_size(options.offline_zim),
+            release.offline_zim_path(edition),
+        )
 
     return frakoblet_utgave
 
@@ -197,8 +205,16 @@ def _renderers() -> dict[str, ModuleType]:
         from macros.rendering import figure_pages, long_stay, posters, programme_pages, render
     except ImportError as error:
         raise _stop(_missing(error)) from None
-    return {"render": render, "figure_pages": figure_pages, "local": local, "posters": posters,
-            "programme_pages": programme_pages, "release": release, "errors": errors, "long_stay": long_stay}
+    return {
+        "render": render,
+        "figure_pages": figure_pages,
+        "local": local,
+        "posters": posters,
+        "programme_pages": programme_pages,
+        "release": release,
+        "errors": errors,
+        "long_stay": long_stay,
+    }
 
 
 def function_of(spec: MacroSpec, renderers: Mapping[str, ModuleType]) -> Callable[..., str]:

@@ -73,8 +73,7 @@ def published_files(docs_dir: Path) -> list[tuple[str, Path]]:
     found = []
     for folder, folders, files in os.walk(docs_dir, followlinks=True):
         here = Path(folder).relative_to(docs_dir).parts
-        folders[:] = sorted(name for name in folders if not name.startswith(".")
-                            and not (not here and name == "templates"))
+        folders[:] = sorted(name for name in folders if not name.startswith(".") and not (not here and name == "templates"))
         found += [("/".join((*here, name)), Path(folder) / name) for name in files if not name.startswith(".")]
     return sorted(found)
 
@@ -100,8 +99,11 @@ def _stamp(path: Path) -> tuple[str, int, int]:
 def fingerprint(sources: Sources, pages: Sequence[tuple[str, Path]]) -> tuple:
     """What the cached content depends on: every page, every data file and the edition's facts."""
     data = sorted(path for path in sources.data_dir.rglob("*") if path.is_file()) if sources.data_dir.is_dir() else []
-    return (tuple(sorted((uri, *_stamp(path)[1:]) for uri, path in pages)), tuple(_stamp(path) for path in data),
-            _stamp(sources.editions_dir / f"{sources.edition}.yml"))
+    return (
+        tuple(sorted((uri, *_stamp(path)[1:]) for uri, path in pages)),
+        tuple(_stamp(path) for path in data),
+        _stamp(sources.editions_dir / f"{sources.edition}.yml"),
+    )
 
 
 def _read_pages(pages: Iterable[tuple[str, Path]]) -> list[tuple[str, str]]:
@@ -113,8 +115,12 @@ def _read_pages(pages: Iterable[tuple[str, Path]]) -> list[tuple[str, str]]:
         try:
             texts.append((src_uri, read_page(path)))
         except UnicodeDecodeError:
-            wrong.append(AuthorError(f"docs/{src_uri}", "er ikke lagret som UTF-8, så æ, ø og å blir feil. "
-                                     "Åpne filen og lagre den på nytt med tegnsettet UTF-8."))
+            wrong.append(
+                AuthorError(
+                    f"docs/{src_uri}",
+                    "er ikke lagret som UTF-8, så æ, ø og å blir feil. Åpne filen og lagre den på nytt med tegnsettet UTF-8.",
+                )
+            )
     if wrong:
         raise ContentError(wrong)
     return texts
@@ -131,8 +137,7 @@ def load(sources: Sources, pages: Sequence[tuple[str, Path]] | None = None) -> C
     from macros.content.local import load_facts
     from macros.content.site import load_site
 
-    content = Content(load_site(sources.data_dir, _read_pages(pages)), load_facts(sources.editions_dir,
-                                                                                    sources.edition))
+    content = Content(load_site(sources.data_dir, _read_pages(pages)), load_facts(sources.editions_dir, sources.edition))
     _content[sources] = (stamp, content)
     return content
 
@@ -162,8 +167,10 @@ def _read_config_file(path: Path) -> dict[str, Any]:
 
 def _config_stamp(path: Path) -> tuple:
     """The config file, the files beside it it may INHERIT, and the INTRO_* variables its !ENV tags read."""
-    return (tuple(_stamp(p) for p in sorted(path.parent.glob("*.yml"))),
-            tuple(sorted((k, v) for k, v in os.environ.items() if k.startswith("INTRO_"))))
+    return (
+        tuple(_stamp(p) for p in sorted(path.parent.glob("*.yml"))),
+        tuple(sorted((k, v) for k, v in os.environ.items() if k.startswith("INTRO_"))),
+    )
 
 
 def options_from_config(conf: Mapping[str, Any]) -> Options:
@@ -178,16 +185,22 @@ def options_from_config(conf: Mapping[str, Any]) -> Options:
     raw = _read_config_file(path) if path else dict(conf)
     plugins = _plugins(raw)
     if CONFIG_OPTION not in plugins:
-        raise LoaderError(f"{path.name if path else 'Konfigurasjonen'} har ikke tillegget «{CONFIG_OPTION}» under "
-                          "plugins. Makroene trenger det for å finne innholdet: legg det inn som i mkdocs.yml.")
+        raise LoaderError(
+            f"{path.name if path else 'Konfigurasjonen'} har ikke tillegget «{CONFIG_OPTION}» under "
+            "plugins. Makroene trenger det for å finne innholdet: legg det inn som i mkdocs.yml."
+        )
     from macros.config import IntroConfig
 
     config = IntroConfig(config_file_path=str(path) if path else None)
     config.load_dict(dict(plugins[CONFIG_OPTION]))
     failed, _ = config.validate()
     if failed:
-        raise LoaderError("Innstillingene for «intro» i " + (path.name if path else "konfigurasjonen") + " er feil: "
-                          + "; ".join(f"{name}: {error}" for name, error in failed))
+        raise LoaderError(
+            "Innstillingene for «intro» i "
+            + (path.name if path else "konfigurasjonen")
+            + " er feil: "
+            + "; ".join(f"{name}: {error}" for name, error in failed)
+        )
     config_dir = path.parent if path else Path.cwd()
     docs_dir = Path(conf.get("docs_dir") or raw.get("docs_dir") or "docs")
     offline = plugins.get(OFFLINE_PLUGINS[0]) or plugins.get(OFFLINE_PLUGINS[1])
@@ -233,9 +246,13 @@ def course_packages(content: Content, conf: Mapping[str, Any]) -> list[dict]:
         _packages.clear()
         data = catalog(site, edition, list(menu))
         _packages[key] = [
-            {"title": title, "path": CARTRIDGE_FOLDER + package.name, "size": len(cartridge_bytes(package.files)),
-             "chapters": len(set(chapters)),
-             "quizzes": sum(site.chapters[c].self_check is not None for c in set(chapters))}
+            {
+                "title": title,
+                "path": CARTRIDGE_FOLDER + package.name,
+                "size": len(cartridge_bytes(package.files)),
+                "chapters": len(set(chapters)),
+                "quizzes": sum(site.chapters[c].self_check is not None for c in set(chapters)),
+            }
             for package, (_, title, _, chapters) in zip(cartridges(data), package_specs(data), strict=True)
         ]
     return _packages[key]

@@ -21,25 +21,26 @@ from macros.exports.addresses import page_address, permalink
 from macros.rendering import booklet, diagrams, quiz_sheets, render
 
 
-def diagrams_as_images(markdown: str, src_uri: str, line_offset: int,
-                       drawn: dict[str, tuple[int, int] | None]) -> str:
+def diagrams_as_images(markdown: str, src_uri: str, line_offset: int, drawn: dict[str, tuple[int, int] | None]) -> str:
     """Each diagram's code becomes its finished image; a diagram not drawn yet is named with its line."""
     found = diagrams.find(markdown)
     if not found:
         return markdown
-    problems = [AuthorError(f"docs/{src_uri}", advice, line=line + line_offset)
-                for line, advice in diagrams.problems(found, set(drawn))]
+    problems = [
+        AuthorError(f"docs/{src_uri}", advice, line=line + line_offset) for line, advice in diagrams.problems(found, set(drawn))
+    ]
     if problems:
         raise ContentError(problems)
     return diagrams.replace_with_images(markdown, src_uri, drawn)
 
 
-def check_templates(markdown: str, src_uri: str, line_offset: int, macros: dict[str, Callable],
-                    facts: LocalFacts | None) -> None:
+def check_templates(markdown: str, src_uri: str, line_offset: int, macros: dict[str, Callable], facts: LocalFacts | None) -> None:
     """Template code beyond the declared macros, a macro called wrongly, or a box asking for a fact this edition
     lacks, gets a plain message naming the line, not a traceback. macros: the declared macros as registered."""
-    problems = [AuthorError(f"docs/{src_uri}", message, line=line + line_offset if line else None)
-                for line, message in templatecheck.template_problems(markdown, macros)]
+    problems = [
+        AuthorError(f"docs/{src_uri}", message, line=line + line_offset if line else None)
+        for line, message in templatecheck.template_problems(markdown, macros)
+    ]
     problems += missing_facts(facts, markdown, f"docs/{src_uri}", line_offset)
     if problems:
         raise ContentError(problems)
@@ -50,8 +51,9 @@ def render_macros(sandbox: ImmutableSandboxedEnvironment, markdown: str, src_uri
     try:
         return templatecheck.render(sandbox, markdown)
     except templatecheck.RenderError as error:
-        raise ContentError([AuthorError(f"docs/{src_uri}", str(error),
-                                        line=error.line + line_offset if error.line else None)]) from None
+        raise ContentError(
+            [AuthorError(f"docs/{src_uri}", str(error), line=error.line + line_offset if error.line else None)]
+        ) from None
 
 
 def dress_page(site: Site, src_uri: str, meta: dict, markdown: str, edition: Identity, path_starts: set[str]) -> str:
@@ -61,12 +63,15 @@ def dress_page(site: Site, src_uri: str, meta: dict, markdown: str, edition: Ide
     if chapter:
         meta.setdefault("description", chapter.meta.summary)
         permanent_url = edition.url.rstrip("/") + "/" + permalink(chapter.meta.id)
-        markdown = (render.path_position(site, chapter)
-                    + render.after_lead(markdown, render.law_change_notes(site, src_uri)
-                                        + render.chapter_header(site, chapter))
-                    + "\n\n" + render.self_check(chapter) + render.chapter_footer(chapter)
-                    + render.teaching(chapter, permanent_url, edition)
-                    + render.path_navigation(site, chapter))
+        markdown = (
+            render.path_position(site, chapter)
+            + render.after_lead(markdown, render.law_change_notes(site, src_uri) + render.chapter_header(site, chapter))
+            + "\n\n"
+            + render.self_check(chapter)
+            + render.chapter_footer(chapter)
+            + render.teaching(chapter, permanent_url, edition)
+            + render.path_navigation(site, chapter)
+        )
     elif "summary" in meta:
         meta.setdefault("description", meta["summary"])
         notes = render.law_change_notes(site, src_uri)
@@ -78,11 +83,16 @@ def dress_page(site: Site, src_uri: str, meta: dict, markdown: str, edition: Ide
     return markdown
 
 
-def booklet_html(site: Site, perspective: str, rendered: dict[str, tuple[str, str]], edition: Identity,
-                 booklet_url: str) -> str:
+def booklet_html(site: Site, perspective: str, rendered: dict[str, tuple[str, str]], edition: Identity, booklet_url: str) -> str:
     """A path's booklet from its chapters' finished HTML (src_uri → (HTML, the page's URL))."""
     base = edition.url.rstrip("/") + "/"
     start = site.perspectives[perspective].start_page
-    return booklet.booklet_html(site, perspective, rendered,
-                                {chapter_id: base + permalink(chapter_id) for chapter_id in site.chapters},
-                                base + page_address(start), edition.title, booklet_url)
+    return booklet.booklet_html(
+        site,
+        perspective,
+        rendered,
+        {chapter_id: base + permalink(chapter_id) for chapter_id in site.chapters},
+        base + page_address(start),
+        edition.title,
+        booklet_url,
+    )

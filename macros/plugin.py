@@ -79,8 +79,10 @@ class IntroPlugin(BasePlugin[IntroConfig]):
             prebuild.refuse_unpublishable(docs, project, [file.src_uri for file in own])
             # The same cached loader the macros read through (macros/loader.py): the content is validated once.
             sources = Sources(docs, Path(self.config.data_dir), Path(self.config.editions_dir), self.config.edition)
-            content = load(sources, [(file.src_uri, Path(file.abs_src_path)) for file in own
-                                     if file.is_documentation_page() and file.abs_src_path])
+            content = load(
+                sources,
+                [(file.src_uri, Path(file.abs_src_path)) for file in own if file.is_documentation_page() and file.abs_src_path],
+            )
             self.site = site = content.site
             self.facts = content.facts
             prebuild.check_reviews(site, self.facts, today(), self.config.review_grace_days, review_log.warning)
@@ -90,22 +92,27 @@ class IntroPlugin(BasePlugin[IntroConfig]):
             edition = identity.from_config(config)
             page_urls = {file.src_uri: file.url for file in files.documentation_pages()}
             offline_zip, offline_zim = self.config.offline_zip, self.config.offline_zim
-            downloads = prebuild.downloads(project / offline_zip if offline_zip else None,
-                                           project / offline_zim if offline_zim else None, self.config.edition)
-            reuse = prebuild.reuse_files(site, edition, page_urls, config.nav or [],
-                                                        Path(self.config.data_dir), self.config.published_registry)
+            downloads = prebuild.downloads(
+                project / offline_zip if offline_zip else None,
+                project / offline_zim if offline_zim else None,
+                self.config.edition,
+            )
+            reuse = prebuild.reuse_files(
+                site, edition, page_urls, config.nav or [], Path(self.config.data_dir), self.config.published_registry
+            )
             self._booklets, booklet_pages = prebuild.booklet_pages(site)
             materials = prebuild.materials_pages(site, edition)
             self._off_menu = [made.path for made in [*materials, *booklet_pages]]
             self._generated = [*prebuild.vendor_files(project / self.config.vendor_dir), *downloads, *reuse]
-            self._handover = handover.prepare(Path(self.config.finished_markdown_dir)) \
-                if self.config.finished_markdown_dir else None
-        config.markdown_extensions = [e for e in config.markdown_extensions
-                                      if not isinstance(e, glossary.GlossaryExtension)]
+            self._handover = (
+                handover.prepare(Path(self.config.finished_markdown_dir)) if self.config.finished_markdown_dir else None
+            )
+        config.markdown_extensions = [e for e in config.markdown_extensions if not isinstance(e, glossary.GlossaryExtension)]
         config.markdown_extensions.append(glossary.GlossaryExtension(glossary.abbreviations(site.glossary)))
         for made in self._generated:
-            files.append(File.generated(config, made.path, content=made.content,
-                                        abs_src_path=str(made.source) if made.source else None))
+            files.append(
+                File.generated(config, made.path, content=made.content, abs_src_path=str(made.source) if made.source else None)
+            )
         # Off the menu. The booklets come last, so that MkDocs renders them after every chapter, whose HTML they are made of.
         for made in [*materials, *booklet_pages]:
             files.append(File.generated(config, made.path, content=made.content, inclusion=InclusionLevel.NOT_IN_NAV))
@@ -143,8 +150,9 @@ class IntroPlugin(BasePlugin[IntroConfig]):
     @event_priority(60)
     def _diagrams_as_images(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         with _for_the_author():
-            return markdown_steps.diagrams_as_images(markdown, page.file.src_uri,
-                                                     frontmatter.split(page.file.content_string).body_offset, self.drawn)
+            return markdown_steps.diagrams_as_images(
+                markdown, page.file.src_uri, frontmatter.split(page.file.content_string).body_offset, self.drawn
+            )
 
     # Before macros run (priority above theirs): template code beyond the declared macros, or a mistake in a
     # macro call, gets a plain message. mkdocs-macros itself never renders a page (render_by_default: false in
@@ -158,9 +166,13 @@ class IntroPlugin(BasePlugin[IntroConfig]):
         if asked is False or page.file.generated_by or not has_template_code(markdown):
             return markdown
         with _for_the_author():
-            markdown_steps.check_templates(markdown, page.file.src_uri,
-                                           frontmatter.split(page.file.content_string).body_offset,
-                                           self._declared(config), self.facts)
+            markdown_steps.check_templates(
+                markdown,
+                page.file.src_uri,
+                frontmatter.split(page.file.content_string).body_offset,
+                self._declared(config),
+                self.facts,
+            )
         self._with_macros.add(page.file.src_uri)
         return markdown
 
@@ -172,8 +184,9 @@ class IntroPlugin(BasePlugin[IntroConfig]):
         if self._sandbox is None:
             self._sandbox = templatecheck.sandbox(self._declared(config))
         with _for_the_author():
-            return markdown_steps.render_macros(self._sandbox, markdown, page.file.src_uri,
-                                                frontmatter.split(page.file.content_string).body_offset)
+            return markdown_steps.render_macros(
+                self._sandbox, markdown, page.file.src_uri, frontmatter.split(page.file.content_string).body_offset
+            )
 
     def _declared(self, config: MkDocsConfig) -> dict[str, Callable]:
         """The declared macros (authoring.SPECS) as mkdocs-macros registered them for this build."""
@@ -183,8 +196,9 @@ class IntroPlugin(BasePlugin[IntroConfig]):
     # After macros have run (priority below theirs), add what the front matter says.
     @event_priority(-50)
     def _dress_chapter(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-        markdown = markdown_steps.dress_page(self.current_site(), page.file.src_uri, page.meta, markdown,
-                                             identity.from_config(config), self._path_starts)
+        markdown = markdown_steps.dress_page(
+            self.current_site(), page.file.src_uri, page.meta, markdown, identity.from_config(config), self._path_starts
+        )
         if self._handover:
             self._finished[page.file.src_uri] = markdown
         return markdown
@@ -197,8 +211,9 @@ class IntroPlugin(BasePlugin[IntroConfig]):
         cache.mkdir(parents=True, exist_ok=True)
         env.bytecode_cache = FileSystemBytecodeCache(str(cache))
         # The theme's own pages (the 404 page) offer the reader groups' start pages as ways on.
-        env.globals.update(prebuild.theme_globals(self.current_site(),
-                                                  {file.src_uri: file.url for file in files.documentation_pages()}))
+        env.globals.update(
+            prebuild.theme_globals(self.current_site(), {file.src_uri: file.url for file in files.documentation_pages()})
+        )
         return env
 
     # MkDocs gives the 404 page absolute links, for a server that shows it at any address. The offline edition
@@ -214,16 +229,18 @@ class IntroPlugin(BasePlugin[IntroConfig]):
         src_uri = page.file.src_uri
         perspective = self._booklets.get(src_uri)
         if perspective:
-            html = markdown_steps.booklet_html(self.current_site(), perspective, self._rendered,
-                                               identity.from_config(config), page.url)
+            html = markdown_steps.booklet_html(
+                self.current_site(), perspective, self._rendered, identity.from_config(config), page.url
+            )
             if self._handover:
                 handover.write(self._handover, src_uri, handover.booklet_page(page.meta, html))
             return html
         self._problems += postbuild.page_problems(postbuild.CONTENT_CHECKS, htmlcheck.parse(html), f"docs/{src_uri}")
         self._rendered[src_uri] = (html, page.url)
         if self._handover:
-            handover.write(self._handover, src_uri,
-                           handover.page_text(page.meta, handover.with_glossary(self._finished[src_uri], html)))
+            handover.write(
+                self._handover, src_uri, handover.page_text(page.meta, handover.with_glossary(self._finished[src_uri], html))
+            )
         return html
 
     # Check the finished HTML of every page, theme included.
@@ -235,8 +252,9 @@ class IntroPlugin(BasePlugin[IntroConfig]):
 
     # After Material's search has read the pages (search comes first in mkdocs.yml), before offline copies them.
     def on_post_build(self, config: MkDocsConfig) -> None:
-        self._problems += (postbuild.missing_targets(Path(config.site_dir), self._links)
-                           + postbuild.unsafe_css(Path(config.docs_dir)))
+        self._problems += postbuild.missing_targets(Path(config.site_dir), self._links) + postbuild.unsafe_css(
+            Path(config.docs_dir)
+        )
         if self._problems:
             raise PluginError(str(ContentError(self._problems)))
         if self.is_offline:
@@ -245,8 +263,7 @@ class IntroPlugin(BasePlugin[IntroConfig]):
         if self._handover:
             with open(config.config_file_path, encoding="utf-8") as opened:
                 raw = yaml_load(opened)
-            handover.finish(self._handover, Path(config.docs_dir), self._static, self._generated, raw,
-                            self._off_menu)
+            handover.finish(self._handover, Path(config.docs_dir), self._static, self._generated, raw, self._off_menu)
 
     # ---- For the theme's templates ----
 

@@ -22,20 +22,31 @@ from macros.loader import published_files
 Checks = tuple[tuple[Callable[[LexborHTMLParser], list[str]], str], ...]
 # What the author wrote, as HTML (before the theme's frame).
 CONTENT_CHECKS: Checks = (
-    (safety.unsafe_content, "Innholdet har {}. Skript og adresser som henter noe utenfra er ikke lov i INTRO. "
-                            "Skriv vanlig Markdown: lenk til andre nettsteder med [tekst](https://…), og legg "
-                            "bilder og filer under docs/."),
-    (htmlcheck.vague_links, "Lenketeksten «{}» sier ikke hvor lenken går. Skriv hva leseren finner, "
-                            "for eksempel «les om klage på vedtak»."),
-    (htmlcheck.skipped_headings, "Overskriften {} hopper over et nivå. Bruk ## for deler og ### under dem, "
-                                 "uten å hoppe over noe."),
+    (
+        safety.unsafe_content,
+        "Innholdet har {}. Skript og adresser som henter noe utenfra er ikke lov i INTRO. "
+        "Skriv vanlig Markdown: lenk til andre nettsteder med [tekst](https://…), og legg "
+        "bilder og filer under docs/.",
+    ),
+    (
+        htmlcheck.vague_links,
+        "Lenketeksten «{}» sier ikke hvor lenken går. Skriv hva leseren finner, for eksempel «les om klage på vedtak».",
+    ),
+    (
+        htmlcheck.skipped_headings,
+        "Overskriften {} hopper over et nivå. Bruk ## for deler og ### under dem, uten å hoppe over noe.",
+    ),
 )
 # The finished page, theme included.
 OUTPUT_CHECKS: Checks = (
-    (htmlcheck.off_site_resources, "Siden henter {} fra et annet nettsted. Alt innhold skal ligge på INTRO selv: "
-                                   "last ned filen og legg den under docs/."),
-    (htmlcheck.images_without_alt, "Bildet {} mangler alternativ tekst. Skriv hva bildet viser mellom "
-                                   "hakeparentesene: ![Hva bildet viser](bilde.png)."),
+    (
+        htmlcheck.off_site_resources,
+        "Siden henter {} fra et annet nettsted. Alt innhold skal ligge på INTRO selv: last ned filen og legg den under docs/.",
+    ),
+    (
+        htmlcheck.images_without_alt,
+        "Bildet {} mangler alternativ tekst. Skriv hva bildet viser mellom hakeparentesene: ![Hva bildet viser](bilde.png).",
+    ),
 )
 
 # (where the author fixes it, the page's path in the site, the site-internal addresses it links to or shows)
@@ -55,8 +66,10 @@ def page_links(where: str, dest_uri: str, page: LexborHTMLParser | str) -> PageL
 
 def site_links(site_dir: Path) -> list[PageLinks]:
     """Every HTML page of a built site, with its links (for a site that no INTRO build watched being written)."""
-    return [page_links(path.relative_to(site_dir).as_posix(), path.relative_to(site_dir).as_posix(),
-                       path.read_text(encoding="utf-8")) for path in sorted(site_dir.rglob("*.html"))]
+    return [
+        page_links(path.relative_to(site_dir).as_posix(), path.relative_to(site_dir).as_posix(), path.read_text(encoding="utf-8"))
+        for path in sorted(site_dir.rglob("*.html"))
+    ]
 
 
 def missing_targets(site_dir: Path, links: Iterable[PageLinks]) -> list[AuthorError]:
@@ -67,9 +80,14 @@ def missing_targets(site_dir: Path, links: Iterable[PageLinks]) -> list[AuthorEr
         for target in sorted(set(targets)):
             found = site_dir / posixpath.normpath(posixpath.join(folder, unquote(target)))
             if not (found.is_file() or (found / "index.html").is_file()):
-                problems.append(AuthorError(where, f"Lenken eller bildet «{target}» fører ikke til noe på "
-                                            "nettstedet. Sjekk adressen, eller skriv lenken i Markdown: "
-                                            "[tekst](kapittel.md), så sjekker bygget den for deg."))
+                problems.append(
+                    AuthorError(
+                        where,
+                        f"Lenken eller bildet «{target}» fører ikke til noe på "
+                        "nettstedet. Sjekk adressen, eller skriv lenken i Markdown: "
+                        "[tekst](kapittel.md), så sjekker bygget den for deg.",
+                    )
+                )
     return problems
 
 
@@ -79,9 +97,14 @@ def unsafe_css(docs_dir: Path) -> list[AuthorError]:
     for src_uri, css in published_files(docs_dir):
         if src_uri.endswith(".css"):
             text = css.read_bytes().decode("utf-8-sig", errors="replace")
-            problems += [AuthorError(f"docs/{src_uri}", f"Stilarket har {found}, som henter noe utenfra. Legg filen "
-                                     "under docs/ og vis til den med en relativ adresse.")
-                         for found in safety.css_problems(text)]
+            problems += [
+                AuthorError(
+                    f"docs/{src_uri}",
+                    f"Stilarket har {found}, som henter noe utenfra. Legg filen "
+                    "under docs/ og vis til den med en relativ adresse.",
+                )
+                for found in safety.css_problems(text)
+            ]
     return problems
 
 
@@ -90,7 +113,7 @@ def with_offline_policy(html: str, policy: str | None = None) -> str:
     (a page without a <head> gets it first of all, where the browser's parser puts it in one)."""
     meta = f'<meta http-equiv="Content-Security-Policy" content="{policy or csp.offline_policy()}">'
     head = re.search(r"<head\b[^>]*>", html, re.I)
-    return html[:head.end()] + "\n" + meta + html[head.end():] if head else meta + "\n" + html
+    return html[: head.end()] + "\n" + meta + html[head.end() :] if head else meta + "\n" + html
 
 
 def fence_static_html(site_dir: Path, src_uris: Iterable[str]) -> None:

@@ -53,9 +53,12 @@ def same_reading(docs_dir: Path, included: list[str]) -> None:
     ours = {uri for uri, _ in published_files(docs_dir)}
     differ = sorted(ours.symmetric_difference(included))
     if differ:
-        raise SetupError("MkDocs og INTRO leser docs/ ulikt (er exclude_docs satt i mkdocs.yml?): "
-                         + ", ".join(f"docs/{uri}" for uri in differ[:10]) + ". INTRO publiserer alt under docs/ "
-                         "unntatt skjulte filer og mapper og mappen templates/; ta bort exclude_docs.")
+        raise SetupError(
+            "MkDocs og INTRO leser docs/ ulikt (er exclude_docs satt i mkdocs.yml?): "
+            + ", ".join(f"docs/{uri}" for uri in differ[:10])
+            + ". INTRO publiserer alt under docs/ "
+            "unntatt skjulte filer og mapper og mappen templates/; ta bort exclude_docs."
+        )
 
 
 def refuse_unpublishable(docs_dir: Path, project_dir: Path, own: list[str]) -> None:
@@ -65,8 +68,7 @@ def refuse_unpublishable(docs_dir: Path, project_dir: Path, own: list[str]) -> N
         raise ContentError([AuthorError(f"docs/{f.path}", f.advice) for f in found])
 
 
-def check_reviews(site: Site, facts: LocalFacts | None, on: dt.date, grace: int,
-                  remind: Callable[[str], object]) -> None:
+def check_reviews(site: Site, facts: LocalFacts | None, on: dt.date, grace: int, remind: Callable[[str], object]) -> None:
     """Stop a chapter, local fact or watched law change long past its date; remind about one just past it, and
     about pages a law change in force has not been reviewed for."""
     errors, warnings = overdue(site.chapters.values(), on, grace)
@@ -96,8 +98,10 @@ def check_current_names(site: Site) -> None:
 
 def duplicate_nav_entries(listed: list[str]) -> list[AuthorError]:
     """A page may stand in the menu only once."""
-    return [AuthorError("mkdocs.yml", f"Siden docs/{uri} står flere ganger i menyen (nav). Ta den med bare én gang.")
-            for uri in sorted({uri for uri in listed if listed.count(uri) > 1})]
+    return [
+        AuthorError("mkdocs.yml", f"Siden docs/{uri} står flere ganger i menyen (nav). Ta den med bare én gang.")
+        for uri in sorted({uri for uri in listed if listed.count(uri) > 1})
+    ]
 
 
 def path_starts(site: Site) -> set[str]:
@@ -107,8 +111,10 @@ def path_starts(site: Site) -> set[str]:
 
 def theme_globals(site: Site, page_urls: dict[str, str]) -> dict:
     """What the theme's own pages (the 404 page) show: the reader groups' start pages and the about page."""
-    return {"intro_groups": [{"name": p.name, "url": page_urls[p.start_page]} for p in site.perspectives.values()],
-            "intro_about_url": page_urls.get("om/index.md", "")}
+    return {
+        "intro_groups": [{"name": p.name, "url": page_urls[p.start_page]} for p in site.perspectives.values()],
+        "intro_about_url": page_urls.get("om/index.md", ""),
+    }
 
 
 def watched_folders(data_dir: Path, editions_dir: Path) -> list[Path]:
@@ -140,8 +146,14 @@ def downloads(offline_zip: Path | None, offline_zim: Path | None, edition: str) 
     return files
 
 
-def reuse_files(site: Site, edition: identities.Identity, page_urls: dict[str, str], nav: list | dict | str,
-                data_dir: Path, published_registry: str) -> list[GeneratedFile]:
+def reuse_files(
+    site: Site,
+    edition: identities.Identity,
+    page_urls: dict[str, str],
+    nav: list | dict | str,
+    data_dir: Path,
+    published_registry: str,
+) -> list[GeneratedFile]:
     """Permanent links, redirects, catalog.json, posters, course packages and quiz sheets; and no published
     address may break."""
     current = current_addresses(site.page_uris, site.chapters, site.redirects)
@@ -150,8 +162,9 @@ def reuse_files(site: Site, edition: identities.Identity, page_urls: dict[str, s
     if published_registry:
         # What the live site has published, kept with it by `make publish`: no address can be forgotten.
         live = Path(published_registry)
-        problems += broken_addresses(read_registry(live.parent, live.name), current, where=f"{live.name} på serveren",
-                                     chapters=chapters)
+        problems += broken_addresses(
+            read_registry(live.parent, live.name), current, where=f"{live.name} på serveren", chapters=chapters
+        )
     problems += dropped_redirects(site.redirects, site.page_uris, chapters)
     if problems:
         raise ContentError(list(dict.fromkeys(problems)))  # a renamed chapter is named once, not per registry
@@ -164,8 +177,9 @@ def booklet_pages(site: Site) -> tuple[dict[str, str], list[GeneratedFile]]:
     """A printable booklet per path, beside the chapters so that their relative links work in it: each booklet
     page's path → its reader group, and the pages (filled in with the chapters' HTML as the build renders them)."""
     booklets = {booklet.src_uri(p): p for p in site.paths}
-    return booklets, [GeneratedFile(src_uri, booklet.page_markdown(site, perspective))
-                      for src_uri, perspective in booklets.items()]
+    return booklets, [
+        GeneratedFile(src_uri, booklet.page_markdown(site, perspective)) for src_uri, perspective in booklets.items()
+    ]
 
 
 def materials_pages(site: Site, edition: identities.Identity) -> list[GeneratedFile]:

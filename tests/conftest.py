@@ -36,8 +36,7 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 # The programs of the Debian packages the `system` tests need. Every other test runs with them off its PATH, so the
 # full run proves what `make check` promises: those tests pass on a machine without the packages.
-SYSTEM_PROGRAMS = frozenset({"chromium", "nginx", "hunspell", "java", "kiwix-serve", "kiwix-manage", "kiwix-search",
-                             "php"})
+SYSTEM_PROGRAMS = frozenset({"chromium", "nginx", "hunspell", "java", "kiwix-serve", "kiwix-manage", "kiwix-search", "php"})
 
 
 @pytest.fixture(scope="session")
@@ -57,8 +56,9 @@ def path_without_system_programs(tmp_path_factory: pytest.TempPathFactory) -> st
 
 
 @pytest.fixture(autouse=True)
-def without_system_programs(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch,
-                            path_without_system_programs: str) -> None:
+def without_system_programs(
+    request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch, path_without_system_programs: str
+) -> None:
     if request.node.get_closest_marker("system"):
         return
     monkeypatch.setenv("PATH", path_without_system_programs)
@@ -74,14 +74,17 @@ MOODLE_CC = ROOT.parent / "shared" / "tools" / "moodle-cc"
 def moodle_cc() -> Path:
     """The folder of Moodle's Common Cartridge importer (run.php) and its schemas (backup/cc/schemas11/)."""
     if not (MOODLE_CC / "run.php").is_file() or not (MOODLE_CC / "backup/cc/schemas11").is_dir():
-        pytest.fail(f"Moodle's Common Cartridge importer and the IMS CC 1.1 schemas are missing: they belong in "
-                    f"{MOODLE_CC.resolve()} (shared/tools/moodle-cc beside the repository). The course package tests "
-                    "cannot check the packages without them.")
+        pytest.fail(
+            f"Moodle's Common Cartridge importer and the IMS CC 1.1 schemas are missing: they belong in "
+            f"{MOODLE_CC.resolve()} (shared/tools/moodle-cc beside the repository). The course package tests "
+            "cannot check the packages without them."
+        )
     return MOODLE_CC
 
 
-def mkdocs_build(project: Path, site_dir: Path, config: str = "mkdocs.yml",
-                 env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+def mkdocs_build(
+    project: Path, site_dir: Path, config: str = "mkdocs.yml", env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess:
     """Build as an author would, strictly, and never quietly (quiet mode hides strict's warnings)."""
     return run_mkdocs(project / config, site_dir, env)
 
@@ -147,6 +150,7 @@ def gjovik_site(gjovik_release: Release) -> Path:
 @dataclass(frozen=True)
 class EditionPackages:
     """The course packages an edition's site offers, each unpacked as an LMS unpacks it, and its catalogue."""
+
     release: Release
     catalog: dict
     folders: dict[str, Path]  # intro-alle.imscc → the folder it was unpacked into
@@ -193,14 +197,22 @@ def handed_over(release: Release, tmp_path_factory: pytest.TempPathFactory) -> H
     """The Bergen edition built by INTRO with its finished Markdown handed over (the same zip and ZIM to offer),
     and that hand-over built strictly by stock MkDocs and Material, without INTRO's package or mkdocs-macros."""
     work = tmp_path_factory.mktemp("handover")
-    env = {"INTRO_FINISHED_MARKDOWN": str(work / "handover"), "INTRO_OFFLINE_ZIP": str(release.zip.resolve()),
-           "INTRO_OFFLINE_ZIM": str(release.zim.resolve())}
+    env = {
+        "INTRO_FINISHED_MARKDOWN": str(work / "handover"),
+        "INTRO_OFFLINE_ZIP": str(release.zip.resolve()),
+        "INTRO_OFFLINE_ZIM": str(release.zim.resolve()),
+    }
     built = run_mkdocs(ROOT / "mkdocs.yml", work / "intro", env)
     if built.returncode != 0:
         pytest.fail(f"The site did not build with a hand-over:\n{built.stderr[-6000:]}")
-    stock = subprocess.run([sys.executable, "-c", STOCK_MKDOCS, "build", "--strict", "-d", str(work / "stock")],
-                           cwd=work / "handover", capture_output=True, text=True, timeout=900,
-                           env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    stock = subprocess.run(
+        [sys.executable, "-c", STOCK_MKDOCS, "build", "--strict", "-d", str(work / "stock")],
+        cwd=work / "handover",
+        capture_output=True,
+        text=True,
+        timeout=900,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
     if stock.returncode != 0:
         pytest.fail(f"Stock MkDocs did not build the hand-over:\n{stock.stderr[-6000:]}")
     return Handover(work / "intro", work / "handover", work / "stock", stock.stderr)
@@ -245,11 +257,15 @@ def guard(context, own_site: str) -> list[str]:
     problems: list[str] = []
     chromium.fence(context, own_site, lambda url: problems.append(f"request to another site: {url}"))
     # ERR_ABORTED is a load cut short by leaving the page, not a missing file.
-    context.on("requestfailed", lambda request: request.url.startswith(own_site)
-               and request.failure != "net::ERR_ABORTED"
-               and problems.append(f"failed to load {request.url}: {request.failure}"))
-    context.on("response", lambda response: response.status >= 400
-               and problems.append(f"{response.status} for {response.url}"))
+    context.on(
+        "requestfailed",
+        lambda request: (
+            request.url.startswith(own_site)
+            and request.failure != "net::ERR_ABORTED"
+            and problems.append(f"failed to load {request.url}: {request.failure}")
+        ),
+    )
+    context.on("response", lambda response: response.status >= 400 and problems.append(f"{response.status} for {response.url}"))
 
     def watch(page) -> None:
         page.on("console", lambda message: message.type == "error" and problems.append(f"console: {message.text}"))

@@ -84,8 +84,9 @@ class _Collect(logging.Handler):
         self.lines.append(record.getMessage())
 
 
-def build_site(project: Path, site_dir: Path | None = None, env: Mapping[str, str] | None = None,
-               config: str = "mkdocs.yml") -> Built:
+def build_site(
+    project: Path, site_dir: Path | None = None, env: Mapping[str, str] | None = None, config: str = "mkdocs.yml"
+) -> Built:
     """Build the project strictly in this process (load_config, the plugins' startup, build, shutdown), as
     `mkdocs build --strict` would; never raises for an author's mistake."""
     site_dir = site_dir or project / "site"

@@ -41,6 +41,7 @@ def uses(pages: dict[str, tuple[str, int]]) -> dict[str, list[tuple[str, int]]]:
 
 # ---- Figures typed into prose ----
 
+
 @dataclass(frozen=True)
 class TypedFigure:
     line: int  # in the text given, counting from 1
@@ -56,8 +57,10 @@ _NOT_PROSE = re.compile(
     r"|\bI-\d+/\d{4}|\b(?:FOR|LOV)-\d{4}-\d\d-\d\d-\d+|\bNOU \d{4}:\d+"
 )
 _NUMBER = r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
-_KRONER = re.compile(rf"(?:\b(?:{_NUMBER})\s*(?:milliarder|millioner|mrd\.|mill\.)?\s*(?:kroner|kr\b|NOK\b)"
-                     rf"|\bkr\.?\s*(?:{_NUMBER})|\b(?:{_NUMBER}),-)")
+_KRONER = re.compile(
+    rf"(?:\b(?:{_NUMBER})\s*(?:milliarder|millioner|mrd\.|mill\.)?\s*(?:kroner|kr\b|NOK\b)"
+    rf"|\bkr\.?\s*(?:{_NUMBER})|\b(?:{_NUMBER}),-)"
+)
 _PERCENT = re.compile(rf"\b(?:{_NUMBER})\s*(?:%|prosent\b)")
 _COUNT = re.compile(rf"\b(?:{_NUMBER})\b")
 _YEAR = re.compile(r"\b(?:1[89]\d\d|20\d\d)\b")
@@ -103,9 +106,9 @@ def _in_paragraph(lines: list[tuple[int, str]]) -> list[TypedFigure]:
 # Advice per kind, for the author who typed the figure.
 ADVICE = {
     "kroner": "Beløpet «{text}» står skrevet rett i teksten, og et beløp blir fort gammelt. Legg det inn i "
-              "data/figures.yml med år, kilde og check_by, og skriv {{{{ tall(\"id\") }}}} i stedet.",
+    'data/figures.yml med år, kilde og check_by, og skriv {{{{ tall("id") }}}} i stedet.',
     "prosent": "Prosenten «{text}» står uten år i setningen. Legg tallet inn i data/figures.yml og skriv "
-               "{{{{ tall(\"id\") }}}}, eller skriv året tallet gjelder for i samme setning.",
+    '{{{{ tall("id") }}}}, eller skriv året tallet gjelder for i samme setning.',
     "antall": "Tallet «{text}» står uten år i setningen. Legg tallet inn i data/figures.yml og skriv "
-              "{{{{ tall(\"id\") }}}}, eller skriv året tallet gjelder for i samme setning.",
+    '{{{{ tall("id") }}}}, eller skriv året tallet gjelder for i samme setning.',
 }

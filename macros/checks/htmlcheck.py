@@ -27,8 +27,15 @@ REFERENCE_LINKS = {"canonical", "alternate", "author", "license", "next", "prev"
 _OFF_SITE = re.compile(r"^(https?:)?//", re.I)
 _CSS_URL = re.compile(r"url\(\s*['\"]?((?:https?:)?//[^'\")]+)", re.I)
 # One selector for everything that can load something: one walk through the page instead of one per tag.
-_LOADING = ", ".join([*(f"{tag}[{attribute}]" for tag, attribute in RESOURCE_ATTRIBUTES.items()),
-                      "img[srcset]", "source[srcset]", "style", "[style]"])
+_LOADING = ", ".join(
+    [
+        *(f"{tag}[{attribute}]" for tag, attribute in RESOURCE_ATTRIBUTES.items()),
+        "img[srcset]",
+        "source[srcset]",
+        "style",
+        "[style]",
+    ]
+)
 
 Page = HTMLParser | str
 
@@ -71,8 +78,7 @@ def images_without_alt(page: Page) -> list[str]:
     return [
         node.attributes.get("src") or "(uten adresse)"
         for node in tree.css("img")
-        if not (node.attributes.get("alt") or "").strip()
-        and node.attributes.get("role") != "presentation"
+        if not (node.attributes.get("alt") or "").strip() and node.attributes.get("role") != "presentation"
     ]
 
 
@@ -83,8 +89,9 @@ VAGUE_LINK_TEXTS = {"her", "les mer", "mer", "klikk her", "trykk her", "lenke", 
 def vague_links(page: Page) -> list[str]:
     """Link texts in the content that say nothing about where they lead («les mer», «her»)."""
     tree = _tree(page)
-    return [node.text(strip=True) for node in tree.css("a[href]")
-            if node.text(strip=True).lower().rstrip(".:!") in VAGUE_LINK_TEXTS]
+    return [
+        node.text(strip=True) for node in tree.css("a[href]") if node.text(strip=True).lower().rstrip(".:!") in VAGUE_LINK_TEXTS
+    ]
 
 
 def skipped_headings(page: Page) -> list[str]:

@@ -32,8 +32,9 @@ class Finding:
 def findings(csv_text: str, pages: Mapping[str, str]) -> list[Finding]:
     """Each problem in LinkChecker's CSV output (-o csv), named by the page it stands on. pages: the address a
     page is served at (its URL path, «/kapitler/lovene/») → its name for the editor («docs/kapitler/lovene.md»)."""
-    rows = csv.DictReader(io.StringIO("\n".join(line for line in csv_text.splitlines() if not line.startswith("#"))),
-                          delimiter=";")
+    rows = csv.DictReader(
+        io.StringIO("\n".join(line for line in csv_text.splitlines() if not line.startswith("#"))), delimiter=";"
+    )
     found: list[Finding] = []
     for row in rows:
         url, parent = row.get("urlname") or "", row.get("parentname") or ""
@@ -45,8 +46,9 @@ def findings(csv_text: str, pages: Mapping[str, str]) -> list[Finding]:
             continue
         for redirect in _REDIRECT.finditer(row.get("warningstring") or ""):
             kind = "flyttet" if redirect.group("status") in MOVED else "omdirigert"
-            found.append(Finding(page, url, kind, f"{redirect.group('status')}{redirect.group('reason')}",
-                                 redirect.group("target")))
+            found.append(
+                Finding(page, url, kind, f"{redirect.group('status')}{redirect.group('reason')}", redirect.group("target"))
+            )
             break
     return found
 
@@ -72,7 +74,10 @@ def report(found: Iterable[Finding], checked: str) -> str:
     counts = {kind: sum(f.kind == kind for f in found) for kind in KINDS}
     if not found:
         lines.append("Alle adressene svarte, og ingen er flyttet.")
-    lines += ["", f"I alt: {counts['død']} døde, {counts['flyttet']} flyttet og {counts['omdirigert']} omdirigert.",
-              "Rett de døde og de flyttede adressene i kildene (sources og source). En omdirigert adresse virker, "
-              "men sjekk at den fortsatt går til riktig side."]
+    lines += [
+        "",
+        f"I alt: {counts['død']} døde, {counts['flyttet']} flyttet og {counts['omdirigert']} omdirigert.",
+        "Rett de døde og de flyttede adressene i kildene (sources og source). En omdirigert adresse virker, "
+        "men sjekk at den fortsatt går til riktig side.",
+    ]
     return "\n".join(lines) + "\n"

@@ -10,8 +10,9 @@ from collections.abc import Iterator
 _FENCE = re.compile(r"^\s*(```|~~~)")
 
 
-def paragraphs(markdown: str, not_prose: re.Pattern[str], new_unit: re.Pattern[str] | None = None,
-               keep: str = " ") -> Iterator[list[tuple[int, str]]]:
+def paragraphs(
+    markdown: str, not_prose: re.Pattern[str], new_unit: re.Pattern[str] | None = None, keep: str = " "
+) -> Iterator[list[tuple[int, str]]]:
     """Each paragraph as (line number from 1, the line with what is not prose replaced by keep). A blank line or a
     fence ends a paragraph; so does a line new_unit matches (a list item, a table row), which starts the next."""
     paragraph: list[tuple[int, str]] = []

@@ -43,22 +43,36 @@ def problems(docs_dir: Path, project_root: Path, src_uris: list[str]) -> list[Un
         source = docs_dir / src_uri
         name = source.name
         if _LEFTOVER.search(name):
-            found.append(Unpublishable(src_uri, "er en reservekopi eller en midlertidig fil fra et redigeringsprogram, "
-                                       "og ville blitt publisert med hele innholdet sitt. Slett den."))
+            found.append(
+                Unpublishable(
+                    src_uri,
+                    "er en reservekopi eller en midlertidig fil fra et redigeringsprogram, "
+                    "og ville blitt publisert med hele innholdet sitt. Slett den.",
+                )
+            )
             continue
         if any(part.is_symlink() for part in (source, *source.parents) if part.is_relative_to(docs_dir)):
             target = source.resolve()
             if not target.is_relative_to(project_root.resolve()):
-                found.append(Unpublishable(src_uri, "er en snarvei (symbolsk lenke) til en fil utenfor prosjektet. "
-                                           "Kopier filen inn under docs/ i stedet."))
+                found.append(
+                    Unpublishable(
+                        src_uri,
+                        "er en snarvei (symbolsk lenke) til en fil utenfor prosjektet. Kopier filen inn under docs/ i stedet.",
+                    )
+                )
                 continue
         if source.is_file():
             found += [Unpublishable(src_uri, advice) for advice in content_problems(source)]
         if source.is_file() and source.stat().st_size > SIZE_LIMIT:
             size = source.stat().st_size / 1_000_000
-            found.append(Unpublishable(src_uri, f"er {size:.1f} MB, og grensen er {SIZE_LIMIT // 1000} kB per fil. "
-                                       "Gjør bildet mindre (for eksempel 1600 piksler bredt) eller lagre det som JPEG "
-                                       "eller WebP, og del opp store dokumenter."))
+            found.append(
+                Unpublishable(
+                    src_uri,
+                    f"er {size:.1f} MB, og grensen er {SIZE_LIMIT // 1000} kB per fil. "
+                    "Gjør bildet mindre (for eksempel 1600 piksler bredt) eller lagre det som JPEG "
+                    "eller WebP, og del opp store dokumenter.",
+                )
+            )
     return found
 
 
@@ -77,8 +91,11 @@ def _image_problem(source: Path) -> str | None:
 
 def markup_problems(text: str) -> list[str]:
     """What an SVG or HTML file does that the site does not allow, as plain sentences."""
-    found = ["en XML-konstruksjon som henter eller utvider noe (<!ENTITY, <!DOCTYPE … SYSTEM eller "
-             "<?xml-stylesheet)"] if _XML_REACH.search(text) else []
+    found = (
+        ["en XML-konstruksjon som henter eller utvider noe (<!ENTITY, <!DOCTYPE … SYSTEM eller <?xml-stylesheet)"]
+        if _XML_REACH.search(text)
+        else []
+    )
     return found + unsafe_content(LexborHTMLParser(text))
 
 
@@ -88,15 +105,27 @@ def content_problems(source: Path) -> list[str]:
     suffix = source.suffix.lower()
     if suffix in IMAGE_FORMATS or suffix == ".pdf":
         expected = _image_problem(source)
-        return [f"heter {suffix}, men er ikke en {expected}-fil. Lagre bildet på nytt i riktig format, eller gi "
-                "filen riktig endelse."] if expected else []
+        return (
+            [
+                f"heter {suffix}, men er ikke en {expected}-fil. Lagre bildet på nytt i riktig format, eller gi "
+                "filen riktig endelse."
+            ]
+            if expected
+            else []
+        )
     if suffix not in MARKUP:
         return []
     text = source.read_bytes().decode("utf-8-sig", errors="replace")
     found = markup_problems(text)
-    if suffix == ".svg" and not found and not re.match(r"\s*(<\?xml[^>]*>\s*)?(<!--.*?-->\s*)*(<!DOCTYPE[^>]*>\s*)?<svg\b",
-                                                      text, re.S):
+    if (
+        suffix == ".svg"
+        and not found
+        and not re.match(r"\s*(<\?xml[^>]*>\s*)?(<!--.*?-->\s*)*(<!DOCTYPE[^>]*>\s*)?<svg\b", text, re.S)
+    ):
         return ["heter .svg, men er ikke et SVG-bilde (den begynner ikke med <svg). Lagre bildet på nytt som SVG."]
-    return [f"har {problem}. Skript, hendelser og adresser som henter noe utenfra er ikke lov i INTRO, heller ikke "
-            "i et bilde eller en HTML-fil under docs/. Lagre filen uten dem (et SVG-bilde for eksempel som "
-            "«Optimized SVG»)." for problem in found]
+    return [
+        f"har {problem}. Skript, hendelser og adresser som henter noe utenfra er ikke lov i INTRO, heller ikke "
+        "i et bilde eller en HTML-fil under docs/. Lagre filen uten dem (et SVG-bilde for eksempel som "
+        "«Optimized SVG»)."
+        for problem in found
+    ]

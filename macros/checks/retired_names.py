@@ -32,17 +32,47 @@ class NameUse:
 
 # Words that make a sentence say the name belongs to the past. Matched in lower case, as whole words.
 HISTORY_MARKERS = (
-    "het", "het tidligere", "tidligere", "heter nå", "nytt navn", "ny tittel", "den nye tittelen", "endret navn",
-    "byttet navn", "skiftet navn", "fikk navnet", "gamle", "gammelt", "fram til", "frem til", "til og med",
-    "erstattet", "erstattes", "ble lagt ned", "lagt ned", "nedlagt", "avviklet", "avvikla", "avsluttet", "opphørte",
-    "slått sammen", "slo sammen", "ble en del av", "overtok", "tok over", "finnes ikke lenger", "ikke lenger", "varte",
+    "het",
+    "het tidligere",
+    "tidligere",
+    "heter nå",
+    "nytt navn",
+    "ny tittel",
+    "den nye tittelen",
+    "endret navn",
+    "byttet navn",
+    "skiftet navn",
+    "fikk navnet",
+    "gamle",
+    "gammelt",
+    "fram til",
+    "frem til",
+    "til og med",
+    "erstattet",
+    "erstattes",
+    "ble lagt ned",
+    "lagt ned",
+    "nedlagt",
+    "avviklet",
+    "avvikla",
+    "avsluttet",
+    "opphørte",
+    "slått sammen",
+    "slo sammen",
+    "ble en del av",
+    "overtok",
+    "tok over",
+    "finnes ikke lenger",
+    "ikke lenger",
+    "varte",
 )
 _YEAR = r"(?:19|20)\d\d"
 _HISTORY = re.compile(
     r"(?<!\w)(?:" + "|".join(re.escape(marker) for marker in sorted(HISTORY_MARKERS, key=len, reverse=True)) + r")(?!\w)"
     # «før 2021», «før oktober 2017», «til 2024», and a span of years such as «(2014–2024)».
     rf"|(?<!\w)før (?:\w+ )?{_YEAR}(?!\d)|(?<!\w)til {_YEAR}(?!\d)|(?<!\d){_YEAR}\s*[–-]\s*{_YEAR}(?!\d)",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 
 
 def tells_history(sentence: str, name: RetiredName) -> bool:
@@ -52,6 +82,7 @@ def tells_history(sentence: str, name: RetiredName) -> bool:
 
 
 # ---- Finding the names ----
+
 
 @cache
 def _pattern(form: str) -> re.Pattern[str]:
@@ -103,15 +134,37 @@ def in_markdown(markdown: str, names: Iterable[RetiredName]) -> list[NameUse]:
     """Each sentence of a page's prose that uses a retired name as current; a paragraph's lines are read together,
     so a sentence may run over several."""
     names = list(names)
-    return [use for paragraph in prose.paragraphs(markdown, _NOT_PROSE, _UNIT_START)
-            for use in in_text("\n".join(line for _, line in paragraph), names, first_line=paragraph[0][0])]
+    return [
+        use
+        for paragraph in prose.paragraphs(markdown, _NOT_PROSE, _UNIT_START)
+        for use in in_text("\n".join(line for _, line in paragraph), names, first_line=paragraph[0][0])
+    ]
 
 
 # ---- YAML: data files and front matter ----
 
 # Fields that hold addresses, ids and references, not prose.
-NOT_PROSE_FIELDS = frozenset({"id", "url", "chapter", "section", "icon", "start_page", "from", "to", "pages", "perspective",
-                              "perspectives", "steps", "self_checks", "complaints_url", "contact_url", "kind", "unit"})
+NOT_PROSE_FIELDS = frozenset(
+    {
+        "id",
+        "url",
+        "chapter",
+        "section",
+        "icon",
+        "start_page",
+        "from",
+        "to",
+        "pages",
+        "perspective",
+        "perspectives",
+        "steps",
+        "self_checks",
+        "complaints_url",
+        "contact_url",
+        "kind",
+        "unit",
+    }
+)
 # A source keeps its own title: its title, publisher and address are the source's words, not ours.
 SOURCE_FIELDS = frozenset({"source", "sources", "also"})
 
@@ -126,12 +179,17 @@ def _scalars(node: yaml.Node, skip: bool = False) -> Iterator[tuple[int, str]]:
         for item in node.value:
             yield from _scalars(item, skip)
     elif isinstance(node, yaml.MappingNode):
-        fields = {key.value: value.value for key, value in node.value
-                  if isinstance(key, yaml.ScalarNode) and isinstance(value, yaml.ScalarNode)}
+        fields = {
+            key.value: value.value
+            for key, value in node.value
+            if isinstance(key, yaml.ScalarNode) and isinstance(value, yaml.ScalarNode)
+        }
         for key, value in node.value:
             field = key.value if isinstance(key, yaml.ScalarNode) else ""
-            yield from _scalars(value, skip or field in NOT_PROSE_FIELDS or field in SOURCE_FIELDS
-                                or (field, "false") in _wrong_on_purpose(fields))
+            yield from _scalars(
+                value,
+                skip or field in NOT_PROSE_FIELDS or field in SOURCE_FIELDS or (field, "false") in _wrong_on_purpose(fields),
+            )
 
 
 def _wrong_on_purpose(fields: dict[str, str]) -> set[tuple[str, str]]:
@@ -162,6 +220,7 @@ def in_yaml(text: str, names: Iterable[RetiredName], first_line: int = 1) -> lis
 
 # ---- Advice ----
 
+
 def since(name: RetiredName) -> str:
     """«2021» or «1. januar 2024»: when the change came."""
     return str(name.since) if isinstance(name.since, int) else norwegian_date(name.since)
@@ -175,6 +234,8 @@ def advice(use: NameUse) -> str:
     if name.ended:
         todo = f"Skriv om setningen, eller si at det er slutt, for eksempel «ble lagt ned i {year}»."
     else:
-        todo = (f"Skriv {current}. Skal teksten fortelle om det gamle navnet, må setningen si at det er "
-                f"endret, for eksempel «het tidligere {name.name}» eller «fram til {year}».")
+        todo = (
+            f"Skriv {current}. Skal teksten fortelle om det gamle navnet, må setningen si at det er "
+            f"endret, for eksempel «het tidligere {name.name}» eller «fram til {year}»."
+        )
     return f"«{use.found}» står som om det gjelder i dag. {name.what} {todo}"

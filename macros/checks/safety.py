@@ -16,8 +16,19 @@ from selectolax.lexbor import LexborHTMLParser
 # Material's own inline scripts, known by how they begin. The CSP hashes these and nothing else.
 THEME_SCRIPTS = ("__md_scope=new URL(", "var palette=__md_get(", "var target=document.getElementById(location.hash")
 # Attributes whose value a browser loads when the page is shown (not links a reader chooses to follow).
-LOADING_ATTRIBUTES = ("src", "srcset", "poster", "data", "background", "xlink:href", "imagesrcset", "manifest",
-                      "lowsrc", "dynsrc", "ping")
+LOADING_ATTRIBUTES = (
+    "src",
+    "srcset",
+    "poster",
+    "data",
+    "background",
+    "xlink:href",
+    "imagesrcset",
+    "manifest",
+    "lowsrc",
+    "dynsrc",
+    "ping",
+)
 # Attributes that hold an address of any kind.
 URL_ATTRIBUTES = ("href", "action", "formaction", "cite", "longdesc", "usemap", *LOADING_ATTRIBUTES)
 # <link> relations that are only references, not downloads.
@@ -61,8 +72,7 @@ def _problem_with(address: str, loads: bool) -> str | None:
 def css_problems(css: str) -> list[str]:
     """@import of anything, and url() on another site or a local address, in a stylesheet or style attribute."""
     found = [f"@import {address}" for address in _CSS_IMPORT.findall(css)]
-    found += [f"url({address})" for address in _CSS_URL.findall(css)
-              if _problem_with(address.strip(), loads=True)]
+    found += [f"url({address})" for address in _CSS_URL.findall(css) if _problem_with(address.strip(), loads=True)]
     return found
 
 
@@ -78,7 +88,7 @@ def unsafe_content(tree: LexborHTMLParser) -> list[str]:
         if tag == "iframe" and "srcdoc" in attributes:
             found.append("en <iframe srcdoc>")
         if tag in ("pre", "div") and "mermaid" in (attributes.get("class") or "").split():
-            found.append("en figur skrevet som HTML (class=\"mermaid\"); skriv den som en ```mermaid-blokk")
+            found.append('en figur skrevet som HTML (class="mermaid"); skriv den som en ```mermaid-blokk')
         if tag == "style":
             found += [f"<style> med {problem}" for problem in css_problems(node.text() or "")]
         for name, value in attributes.items():
@@ -88,12 +98,15 @@ def unsafe_content(tree: LexborHTMLParser) -> list[str]:
             elif name == "style" and value:
                 found += [f"style= med {problem}" for problem in css_problems(value)]
             elif name in URL_ATTRIBUTES and value:
-                loads = name in LOADING_ATTRIBUTES or (tag == "link" and not set(
-                    (attributes.get("rel") or "").split()) & REFERENCE_LINKS) or (tag in ("image", "use"))
+                loads = (
+                    name in LOADING_ATTRIBUTES
+                    or (tag == "link" and not set((attributes.get("rel") or "").split()) & REFERENCE_LINKS)
+                    or (tag in ("image", "use"))
+                )
                 for address in _addresses(name, value):
                     problem = _problem_with(address, loads)
                     if problem:
-                        found.append(f"<{tag} {name}=\"{address[:80]}\">, som {problem}")
+                        found.append(f'<{tag} {name}="{address[:80]}">, som {problem}')
     for form in tree.css("form[action]"):
         action = form.attributes.get("action") or ""
         if urlsplit(action).scheme in ("http", "https") or action.startswith("//"):

@@ -23,11 +23,23 @@ _PARSER = Environment()
 # A Markdown heading: its anchor is made from the text before the macros run.
 _HEADING = re.compile(r"^ {0,3}#{1,6}\s")
 _LITERALS = (str, int, float, bool, type(None))
-_ADVICE = "Skriv makroene slik de står i CONTRIBUTING.md, for eksempel {{ tall(\"egenandelstak\") }}."
+_ADVICE = 'Skriv makroene slik de står i CONTRIBUTING.md, for eksempel {{ tall("egenandelstak") }}.'
 # What a tag is called for the author.
-_TAGS = {nodes.Include: "include", nodes.Import: "import", nodes.FromImport: "import", nodes.Assign: "set",
-         nodes.AssignBlock: "set", nodes.For: "for", nodes.If: "if", nodes.Macro: "macro", nodes.CallBlock: "call",
-         nodes.FilterBlock: "filter", nodes.With: "with", nodes.Block: "block", nodes.Extends: "extends"}
+_TAGS = {
+    nodes.Include: "include",
+    nodes.Import: "import",
+    nodes.FromImport: "import",
+    nodes.Assign: "set",
+    nodes.AssignBlock: "set",
+    nodes.For: "for",
+    nodes.If: "if",
+    nodes.Macro: "macro",
+    nodes.CallBlock: "call",
+    nodes.FilterBlock: "filter",
+    nodes.With: "with",
+    nodes.Block: "block",
+    nodes.Extends: "extends",
+}
 
 
 @dataclass(frozen=True)
@@ -58,9 +70,16 @@ def calls(markdown: str) -> list[Call]:
         tree = _PARSER.parse(markdown)
     except TemplateSyntaxError:
         return []
-    return [Call(call.node.name, tuple(arg.value if _literal(arg) else None for arg in call.args), call.lineno,
-                 {kw.key: kw.value.value if _literal(kw.value) else None for kw in call.kwargs})
-            for call in tree.find_all(nodes.Call) if isinstance(call.node, nodes.Name)]
+    return [
+        Call(
+            call.node.name,
+            tuple(arg.value if _literal(arg) else None for arg in call.args),
+            call.lineno,
+            {kw.key: kw.value.value if _literal(kw.value) else None for kw in call.kwargs},
+        )
+        for call in tree.find_all(nodes.Call)
+        if isinstance(call.node, nodes.Name)
+    ]
 
 
 def _expression(node: nodes.Node, declared: Collection[str]) -> str | None:
@@ -72,18 +91,27 @@ def _expression(node: nodes.Node, declared: Collection[str]) -> str | None:
             return f"Malkoden kan bare kalle INTROs makroer ved navnet. {_ADVICE}"
         name = node.node.name
         if name not in declared:
-            return (f"«{name}» er ikke en kjent makro eller variabel. Sjekk stavemåten. Makroene i INTRO er: "
-                    f"{', '.join(sorted(declared))}.")
-        if node.dyn_args is not None or node.dyn_kwargs is not None or not all(
-                _literal(arg) for arg in [*node.args, *(kw.value for kw in node.kwargs)]):
-            return (f"Makroen «{name}» kan bare få tekst eller tall skrevet rett inn, for eksempel "
-                    f"{name}(\"id\"), ikke en variabel eller et uttrykk.")
+            return (
+                f"«{name}» er ikke en kjent makro eller variabel. Sjekk stavemåten. Makroene i INTRO er: "
+                f"{', '.join(sorted(declared))}."
+            )
+        if (
+            node.dyn_args is not None
+            or node.dyn_kwargs is not None
+            or not all(_literal(arg) for arg in [*node.args, *(kw.value for kw in node.kwargs)])
+        ):
+            return (
+                f"Makroen «{name}» kan bare få tekst eller tall skrevet rett inn, for eksempel "
+                f'{name}("id"), ikke en variabel eller et uttrykk.'
+            )
         return None
     if isinstance(node, nodes.Name):
         if node.name in declared:
             return f"Makroen «{node.name}» mangler parentesen. Skriv {{{{ {node.name}(…) }}}}."
-        return (f"«{node.name}» er ikke en kjent makro eller variabel. Sjekk stavemåten. Makroene i INTRO er: "
-                f"{', '.join(sorted(declared))}.")
+        return (
+            f"«{node.name}» er ikke en kjent makro eller variabel. Sjekk stavemåten. Makroene i INTRO er: "
+            f"{', '.join(sorted(declared))}."
+        )
     if isinstance(node, nodes.Filter):
         return f"Malkoden bruker filteret «{node.name}». Filtre er ikke lov i INTRO. {_ADVICE}"
     if isinstance(node, (nodes.Getattr, nodes.Getitem)):
@@ -94,10 +122,11 @@ def _expression(node: nodes.Node, declared: Collection[str]) -> str | None:
 def _tag(node: nodes.Node) -> str:
     name = next((word for kind, word in _TAGS.items() if isinstance(node, kind)), type(node).__name__.lower())
     if isinstance(node, nodes.Include) and isinstance(node.template, nodes.Const):
-        return (f"Filen «{node.template.value}» kan ikke tas med (include): en side i INTRO tar ikke med andre "
-                "filer. Skriv teksten i siden, eller lenk til siden den står på.")
-    return (f"Taggen {{% {name} %}} er ikke lov i INTRO: en side kan bare kalle makroene med {{{{ … }}}}. "
-            f"{_ADVICE}")
+        return (
+            f"Filen «{node.template.value}» kan ikke tas med (include): en side i INTRO tar ikke med andre "
+            "filer. Skriv teksten i siden, eller lenk til siden den står på."
+        )
+    return f"Taggen {{% {name} %}} er ikke lov i INTRO: en side kan bare kalle makroene med {{{{ … }}}}. {_ADVICE}"
 
 
 def refusals(markdown: str, declared: Collection[str]) -> list[tuple[int | None, str]]:
@@ -108,10 +137,15 @@ def refusals(markdown: str, declared: Collection[str]) -> list[tuple[int | None,
     try:
         tree = _PARSER.parse(markdown)
     except TemplateSyntaxError as error:
-        return [(error.lineno, (
-            f"Malkoden er ikke gyldig ({error.message}). Sjekk at hver {{{{ har en }}}} og hver {{% har en %}}. "
-            "Skal klammene stå som vanlig tekst, skriv {{ '{{' }} i stedet for {{."
-        ))]
+        return [
+            (
+                error.lineno,
+                (
+                    f"Malkoden er ikke gyldig ({error.message}). Sjekk at hver {{{{ har en }}}} og hver {{% har en %}}. "
+                    "Skal klammene stå som vanlig tekst, skriv {{ '{{' }} i stedet for {{."
+                ),
+            )
+        ]
     lines = markdown.splitlines()
     found: list[tuple[int | None, str]] = []
     for statement in tree.body:
@@ -125,9 +159,14 @@ def refusals(markdown: str, declared: Collection[str]) -> list[tuple[int | None,
             if problem:
                 found.append((node.lineno, problem))
             elif isinstance(node, nodes.Call) and 0 < node.lineno <= len(lines) and _HEADING.match(lines[node.lineno - 1]):
-                found.append((node.lineno, f"Makroen «{node.node.name}» står i en overskrift. Lenken til "  # type: ignore[attr-defined]
-                                           "overskriften lages av teksten før makroen har kjørt, så den ville "
-                                           "ikke virket. Flytt makroen til teksten under overskriften."))
+                found.append(
+                    (
+                        node.lineno,
+                        f"Makroen «{node.node.name}» står i en overskrift. Lenken til "  # type: ignore[attr-defined]
+                        "overskriften lages av teksten før makroen har kjørt, så den ville "
+                        "ikke virket. Flytt makroen til teksten under overskriften.",
+                    )
+                )
     return found
 
 
@@ -152,9 +191,15 @@ def template_problems(markdown: str, callables: Mapping[str, Callable]) -> list[
     problems = refusals(markdown, set(callables))
     if problems:
         return problems
-    return [(call.line, f"Makroen «{call.name}» er skrevet med argumenter den ikke tar. Sjekk antallet og navnene "
-                        "på det som står i parentesen, og se hvordan makroen skrives i CONTRIBUTING.md.")
-            for call in calls(markdown) if call.name in callables and not _fits(callables[call.name], call)]
+    return [
+        (
+            call.line,
+            f"Makroen «{call.name}» er skrevet med argumenter den ikke tar. Sjekk antallet og navnene "
+            "på det som står i parentesen, og se hvordan makroen skrives i CONTRIBUTING.md.",
+        )
+        for call in calls(markdown)
+        if call.name in callables and not _fits(callables[call.name], call)
+    ]
 
 
 # ---- Rendering ----
@@ -170,8 +215,9 @@ class RenderError(Exception):
 
 def sandbox(callables: Mapping[str, Callable]) -> ImmutableSandboxedEnvironment:
     """Jinja's immutable sandbox knowing only the given macros: no other name, no filter, no test, no files."""
-    env = ImmutableSandboxedEnvironment(undefined=StrictUndefined, autoescape=False,
-                                        loader=FunctionLoader(lambda name: None))  # every include: not found
+    env = ImmutableSandboxedEnvironment(
+        undefined=StrictUndefined, autoescape=False, loader=FunctionLoader(lambda name: None)
+    )  # every include: not found
     env.globals.clear()
     env.filters.clear()
     env.tests.clear()
@@ -183,8 +229,7 @@ def _template_line(error: BaseException) -> int | None:
     """The page's line a rendering error came from (Jinja's frames carry the template's lines)."""
     if isinstance(error, TemplateSyntaxError):  # found while compiling, before any frame ran
         return error.lineno
-    lines = [line for frame, line in traceback.walk_tb(error.__traceback__)
-             if frame.f_code.co_filename == "<template>"]
+    lines = [line for frame, line in traceback.walk_tb(error.__traceback__) if frame.f_code.co_filename == "<template>"]
     return lines[-1] if lines else None
 
 
@@ -193,11 +238,16 @@ def render(env: ImmutableSandboxedEnvironment, markdown: str) -> str:
     try:
         return env.from_string(markdown).render()
     except SecurityError as error:
-        raise RenderError("Malkoden prøver å nå noe som ikke er lov i INTRO. En side kan bare kalle makroene, "
-                          f"med tekst eller tall i parentesen. {_ADVICE}", _template_line(error)) from None
+        raise RenderError(
+            "Malkoden prøver å nå noe som ikke er lov i INTRO. En side kan bare kalle makroene, "
+            f"med tekst eller tall i parentesen. {_ADVICE}",
+            _template_line(error),
+        ) from None
     except TemplateError as error:  # Jinja's own, in its English: the check refuses these before rendering
-        raise RenderError("Malkoden kan ikke kjøres: en side kan bare kalle INTROs makroer, med tekst eller tall i "
-                          f"parentesen. {_ADVICE}", _template_line(error)) from None
+        raise RenderError(
+            f"Malkoden kan ikke kjøres: en side kan bare kalle INTROs makroer, med tekst eller tall i parentesen. {_ADVICE}",
+            _template_line(error),
+        ) from None
     except Exception as error:  # noqa: BLE001 - every macro's own failure, told to the author with its line
         message = str(error.args[0]) if error.args else type(error).__name__
         raise RenderError(message, _template_line(error)) from None

@@ -20,8 +20,15 @@ from pathlib import Path
 from typing import Any
 
 # A container has no sandbox or GPU; the rest keeps Chromium from calling home on its own.
-LAUNCH_ARGS = ("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-               "--disable-background-networking", "--disable-component-update", "--disable-sync")
+LAUNCH_ARGS = (
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+)
 
 
 class ChromiumMissing(RuntimeError):

@@ -30,8 +30,13 @@ from macros.exports.export import zip_directory
 from macros.rendering.render import file_size
 
 CONFIG = "mkdocs.yml"
-_config = click.option("--config", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=CONFIG,
-                       show_default=True, help="the edition's config")
+_config = click.option(
+    "--config",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    default=CONFIG,
+    show_default=True,
+    help="the edition's config",
+)
 
 
 def project(config: Path) -> loader.Options:
@@ -54,8 +59,7 @@ def main() -> None:
 
 @main.command()
 @_config
-@click.option("--out", type=click.Path(path_type=Path), default=Path("dist"), show_default=True,
-              help="the folder to build into")
+@click.option("--out", type=click.Path(path_type=Path), default=Path("dist"), show_default=True, help="the folder to build into")
 def build(config: Path, out: Path) -> None:
     """Build an edition's release: the offline zip and the site offering it."""
     try:
@@ -94,8 +98,13 @@ def lms(catalog: Path, out: Path) -> None:
 @click.argument("root", type=click.Path(path_type=Path))
 @_config
 @click.option("--allow-dirty", is_flag=True, help="publish even with uncommitted changes")
-@click.option("--reload", "reload_command", metavar="COMMAND", default=lambda: os.environ.get("INTRO_RELOAD_COMMAND"),
-              help="run this when the CSP changed, e.g. 'sudo systemctl reload nginx'")
+@click.option(
+    "--reload",
+    "reload_command",
+    metavar="COMMAND",
+    default=lambda: os.environ.get("INTRO_RELOAD_COMMAND"),
+    help="run this when the CSP changed, e.g. 'sudo systemctl reload nginx'",
+)
 def publish_command(root: Path, config: Path, allow_dirty: bool, reload_command: str | None) -> None:
     """Build, check and switch the live site atomically."""
     try:
@@ -136,8 +145,10 @@ def report(config: Path) -> None:
     print(f"{'Kapittel':28} {'Eier':22} {'LIX':>4} {'Ord':>5} {'Min':>4}  {'Sist':10}  {'Neste':10}  Status")
     for status in rows:
         meta, readability = status.chapter.meta, status.chapter.readability
-        print(f"{meta.id:28} {meta.owner[:22]:22} {readability.lix:4.0f} {readability.words:5} "
-              f"{readability.reading_minutes:4}  {meta.last_reviewed}  {meta.next_review}  {status.label}")
+        print(
+            f"{meta.id:28} {meta.owner[:22]:22} {readability.lix:4.0f} {readability.words:5} "
+            f"{readability.reading_minutes:4}  {meta.last_reviewed}  {meta.next_review}  {status.label}"
+        )
     lix = statistics.median(c.readability.lix for c in site.chapters.values())
     print(f"\nMedian LIX: {lix:.1f} (mål: høyst {LIX_MEDIAN_GOAL}; et kapittel over {LIX_LIMIT} bygges ikke)")
     print(f"\n{'Tall (data/figures.yml)':28} {'Sjekkes':10}  {'Verdi':>14}  Kilde")
@@ -145,17 +156,14 @@ def report(config: Path) -> None:
     for figure in sorted(site.figures.values(), key=lambda f: (f.check_by, f.id)):
         value, applies = figure.latest
         due = "  SKAL SJEKKES" if figure.check_by < on else ""
-        print(f"{figure.id:28} {figure.check_by}  {amount(value, figure.unit):>14}  {figure.source.url} "
-              f"({when(applies)}){due}")
+        print(f"{figure.id:28} {figure.check_by}  {amount(value, figure.unit):>14}  {figure.source.url} ({when(applies)}){due}")
     print(f"\n{'Lokale fakta (data/editions)':28} {'Sjekkes':10}  Faktum og kilde")
-    facts = [item for path in sorted(editions.glob("*.yml"))
-             for item in dated_facts(load_facts(editions, path.stem))]
+    facts = [item for path in sorted(editions.glob("*.yml")) for item in dated_facts(load_facts(editions, path.stem))]
     for label, where, check_by, url in sorted(facts, key=lambda item: (item[2], item[1])):
         due = "  SKAL SJEKKES" if check_by < on else ""
         print(f"{Path(where).name:28} {check_by}  {label}: {url}{due}")
     schemes = project(config).sources.data_dir / "schemes.yml"
-    calendar = editor_calendar(site, on, (yamlio.load(schemes.read_text(encoding="utf-8")) or [])
-                               if schemes.is_file() else [])
+    calendar = editor_calendar(site, on, (yamlio.load(schemes.read_text(encoding="utf-8")) or []) if schemes.is_file() else [])
     print("\nÅrshjulet: dette skal sjekkes, og når (kapitlene står øverst, etter neste gjennomgang)")
     for title, tasks in calendar.items():
         print(f"\n{title}")
@@ -166,8 +174,13 @@ def report(config: Path) -> None:
 
 @main.command()
 @_config
-@click.option("--site", "site_dir", type=click.Path(path_type=Path), default=None,
-              help="the built site to check (default: dist/<edition>/site from `make build`)")
+@click.option(
+    "--site",
+    "site_dir",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="the built site to check (default: dist/<edition>/site from `make build`)",
+)
 @click.option("--timeout", type=int, default=30, show_default=True, help="seconds to wait for each address")
 def kilder(config: Path, site_dir: Path | None, timeout: int) -> None:
     """Check every source and external link of the built site with LinkChecker: dead, moved and redirected, per page."""

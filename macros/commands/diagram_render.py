@@ -11,8 +11,13 @@ from macros.rendering.diagrams import FIGURE_FOLDER, find, size_of
 
 MERMAID = Path("node_modules/mermaid/dist/mermaid.min.js")
 # Plain SVG text instead of HTML labels: the image then looks the same in an <img>, in every browser.
-SETTINGS = {"startOnLoad": False, "securityLevel": "strict", "theme": "default",
-            "fontFamily": "Arial, Helvetica, sans-serif", "flowchart": {"htmlLabels": False}}
+SETTINGS = {
+    "startOnLoad": False,
+    "securityLevel": "strict",
+    "theme": "default",
+    "fontFamily": "Arial, Helvetica, sans-serif",
+    "flowchart": {"htmlLabels": False},
+}
 DRAW = """async ([key, source]) => (await mermaid.render("figur-" + key, source)).svg"""
 
 
@@ -55,4 +60,3 @@ def update(docs_dir: Path, mermaid_js: Path = MERMAID) -> tuple[list[str], list[
     for key in removed:
         (folder / f"{key}.svg").unlink()
     return sorted(missing), removed
-

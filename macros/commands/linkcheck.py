@@ -46,8 +46,7 @@ def own_address(site_dir: Path) -> str | None:
     """The address the edition is published at, from the built front page's canonical link: the site's links to its
     own published pages are not sources, and the edition may not be published yet."""
     index = site_dir / "index.html"
-    link = LexborHTMLParser(index.read_text(encoding="utf-8")).css_first('link[rel="canonical"]') \
-        if index.is_file() else None
+    link = LexborHTMLParser(index.read_text(encoding="utf-8")).css_first('link[rel="canonical"]') if index.is_file() else None
     return link.attributes.get("href") if link else None
 
 
@@ -101,9 +100,13 @@ def run(site_dir: Path, pages: Mapping[str, str], data: Mapping[str, list[str]],
         with serve_folder(site_dir, Serving) as site, serve_folder(extra, Serving) as sources:
             # Both addresses end in /.
             starts = [site, *(f"{sources}{DATA_PAGES}/{n}.html" for n in range(len(data)))]
-            result = subprocess.run([linkchecker(), "--check-extern", "--no-status", "-o", "csv/utf-8",
-                                     "--timeout", str(timeout), *ignore, *starts],
-                                    capture_output=True, text=True, encoding="utf-8", check=False)
+            result = subprocess.run(
+                [linkchecker(), "--check-extern", "--no-status", "-o", "csv/utf-8", "--timeout", str(timeout), *ignore, *starts],
+                capture_output=True,
+                text=True,
+                encoding="utf-8",
+                check=False,
+            )
     # LinkChecker exits 1 when it found a problem; anything else with no output is its own failure.
     if result.returncode not in (0, 1) or "urlname;" not in result.stdout:
         raise RuntimeError(f"LinkChecker stoppet (kode {result.returncode}):\n{result.stderr[-2000:]}")

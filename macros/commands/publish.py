@@ -80,10 +80,13 @@ def planned_addresses(config: Path) -> set[str]:
     current = current_addresses(site.page_uris, site.chapters, site.redirects)
     unregistered = sorted(current - set(read_registry(options.sources.data_dir)))
     if unregistered:
-        raise PublishError("Disse adressene er nye og står ikke i data/published.yml: "
-                           + ", ".join(f"«{address}»" for address in unregistered[:12])
-                           + ("…" if len(unregistered) > 12 else "") + ". Kjør «make register», commit endringen, "
-                           "og publiser igjen: da kan ingen av dem forsvinne uten en omdirigering.")
+        raise PublishError(
+            "Disse adressene er nye og står ikke i data/published.yml: "
+            + ", ".join(f"«{address}»" for address in unregistered[:12])
+            + ("…" if len(unregistered) > 12 else "")
+            + ". Kjør «make register», commit endringen, "
+            "og publiser igjen: da kan ingen av dem forsvinne uten en omdirigering."
+        )
     return current
 
 
@@ -124,7 +127,7 @@ def prune(root: Path, keep: int = KEEP_RELEASES) -> None:
     """Keep the newest complete releases, the live one always among them."""
     live = _live(root)
     old = [r for r in complete_releases(root) if r != live]
-    for release in old[:max(0, len(old) - (keep - 1))]:
+    for release in old[: max(0, len(old) - (keep - 1))]:
         shutil.rmtree(release, ignore_errors=True)
 
 
@@ -158,8 +161,10 @@ class Interrupted(BaseException):
 @contextmanager
 def stopped_cleanly():
     """Turn SIGTERM and SIGHUP into an exception, so the unfinished release is removed on the way out."""
+
     def stop(signum, frame):
         raise Interrupted(signal.Signals(signum).name)
+
     previous = {signum: signal.signal(signum, stop) for signum in (signal.SIGTERM, signal.SIGHUP)}
     try:
         yield
@@ -196,8 +201,10 @@ def publish(root: Path, config: Path, allow_dirty: bool = False, reload_command:
     """Build, check and switch; on any failure the live site stays exactly as it was."""
     commit, dirty = source_state(config.parent)
     if dirty and not allow_dirty:
-        raise PublishError("Prosjektet har endringer som ikke er committet, og de ville blitt publisert uten spor. "
-                           "Commit dem først, eller publiser med --allow-dirty.")
+        raise PublishError(
+            "Prosjektet har endringer som ikke er committet, og de ville blitt publisert uten spor. "
+            "Commit dem først, eller publiser med --allow-dirty."
+        )
     addresses = planned_addresses(config)
     with publish_lock(root):
         remove_unfinished(root)
@@ -208,8 +215,9 @@ def publish(root: Path, config: Path, allow_dirty: bool = False, reload_command:
         try:
             with stopped_cleanly():
                 try:
-                    build_release(config, release, site=release / "site",
-                                  env={"INTRO_PUBLISHED_REGISTRY": str(root / REGISTRY_FILE)})
+                    build_release(
+                        config, release, site=release / "site", env={"INTRO_PUBLISHED_REGISTRY": str(root / REGISTRY_FILE)}
+                    )
                 except BuildFailed as failed:
                     if "[Errno 28]" in str(failed):  # ENOSPC, met by the build itself
                         raise OSError(errno.ENOSPC, "No space left on device", str(release)) from None
@@ -220,16 +228,18 @@ def publish(root: Path, config: Path, allow_dirty: bool = False, reload_command:
                 (release / "csp.conf").write_text(nginx_include(release / "site"), encoding="utf-8")
                 known = set(read_registry(root, REGISTRY_FILE))
                 (release / REGISTRY_FILE).write_text(registry_text(known | addresses), encoding="utf-8")
-                record = {"commit": commit, "dirty": dirty, "config": config.name,
-                          "built": time.strftime("%Y-%m-%dT%H:%M:%S%z")}
+                record = {"commit": commit, "dirty": dirty, "config": config.name, "built": time.strftime("%Y-%m-%dT%H:%M:%S%z")}
                 (release / RELEASE_RECORD).write_text(json.dumps(record, indent=2) + "\n", encoding="utf-8")
         except OSError as error:
             shutil.rmtree(release, ignore_errors=True)
             if error.errno == errno.ENOSPC:
-                raise PublishError("Disken er full, så ingenting ble publisert. Nettstedet er som før. Slett gamle "
-                                   f"utgaver i {releases}, eller gi serveren mer plass, og prøv igjen.") from None
-            raise PublishError(f"Kunne ikke skrive utgaven ({error.strerror}: {error.filename}). "
-                               "Nettstedet er som før.") from None
+                raise PublishError(
+                    "Disken er full, så ingenting ble publisert. Nettstedet er som før. Slett gamle "
+                    f"utgaver i {releases}, eller gi serveren mer plass, og prøv igjen."
+                ) from None
+            raise PublishError(
+                f"Kunne ikke skrive utgaven ({error.strerror}: {error.filename}). Nettstedet er som før."
+            ) from None
         except BaseException:
             shutil.rmtree(release, ignore_errors=True)
             raise
@@ -250,8 +260,7 @@ def publish(root: Path, config: Path, allow_dirty: bool = False, reload_command:
                 shutil.rmtree(release, ignore_errors=True)
                 staged.unlink(missing_ok=True)
                 reason = error if isinstance(error, PublishError) else f"{error.strerror}: {error.filename}"
-                raise PublishError(f"{reason}\nDen nye utgaven ble tatt bort igjen, og registeret satt tilbake.") \
-                    from None
+                raise PublishError(f"{reason}\nDen nye utgaven ble tatt bort igjen, og registeret satt tilbake.") from None
             prune(root)
         return release
 
@@ -263,8 +272,9 @@ def reload_server(command: str | None) -> None:
         return
     done = subprocess.run(command, shell=True, capture_output=True, text=True)  # noqa: S602 - the operator's own
     if done.returncode != 0:
-        raise PublishError(f"«{command}» feilet ({done.stderr.strip() or f'kode {done.returncode}'}), så nginx har "
-                           "ikke lest den nye CSP-en.")
+        raise PublishError(
+            f"«{command}» feilet ({done.stderr.strip() or f'kode {done.returncode}'}), så nginx har ikke lest den nye CSP-en."
+        )
 
 
 def rollback(root: Path) -> Path:

@@ -86,8 +86,7 @@ def edition_of(config: Path) -> str:
     return DEFAULT_EDITION
 
 
-def mkdocs_command(config: Path, site_dir: Path, runner: str | None = None,
-                   flags: Sequence[str] = ("--strict",)) -> list[str]:
+def mkdocs_command(config: Path, site_dir: Path, runner: str | None = None, flags: Sequence[str] = ("--strict",)) -> list[str]:
     """`mkdocs build` of a config into site_dir; strict unless told. Never -q: it hides the warnings strict counts."""
     return [*runner_command(runner), "build", *flags, "-f", str(config), "-d", str(site_dir)]
 
@@ -97,14 +96,23 @@ def mkdocs_env(extra: Mapping[str, str] | None = None, base: Mapping[str, str] |
     return {**(os.environ if base is None else base), "NO_MKDOCS_2_WARNING": "1", **(extra or {})}
 
 
-def run_mkdocs(config: Path, site_dir: Path, env: dict[str, str] | None = None, runner: str | None = None,
-               flags: Sequence[str] = ("--strict",)) -> subprocess.CompletedProcess:
+def run_mkdocs(
+    config: Path,
+    site_dir: Path,
+    env: dict[str, str] | None = None,
+    runner: str | None = None,
+    flags: Sequence[str] = ("--strict",),
+) -> subprocess.CompletedProcess:
     """Build as an author would: strictly, and never quietly (quiet mode hides the warnings strict counts)."""
     # In the caller's process group, so a signal to the group (an SSH drop, a kill of the whole job) stops both;
     # and if only the caller is stopped, it stops the build on its way out instead of leaving it writing.
     process = subprocess.Popen(
         mkdocs_command(config, site_dir, runner, flags),
-        cwd=config.parent, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=mkdocs_env(env),
+        cwd=config.parent,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=mkdocs_env(env),
     )
     try:
         stdout, stderr = process.communicate(timeout=900)
@@ -116,15 +124,22 @@ def run_mkdocs(config: Path, site_dir: Path, env: dict[str, str] | None = None, 
 
 
 @contextlib.contextmanager
-def serve_mkdocs(project: Path, flags: Sequence[str], log: Path, env: Mapping[str, str] | None = None,
-                 config: str = "mkdocs.yml", timeout_s: float = SERVE_START_TIMEOUT_S) -> Iterator[str]:
+def serve_mkdocs(
+    project: Path,
+    flags: Sequence[str],
+    log: Path,
+    env: Mapping[str, str] | None = None,
+    config: str = "mkdocs.yml",
+    timeout_s: float = SERVE_START_TIMEOUT_S,
+) -> Iterator[str]:
     """Start `mkdocs serve` in project on a free loopback port, wait until it serves, yield its address; stop it
     afterwards as an author does. Its output goes to log; env is the whole environment (mkdocs_env() unless given)."""
     port = free_port()
     command = [*runner_command(), "serve", "-f", config, "--dev-addr", f"127.0.0.1:{port}", *flags]
     with log.open("w", encoding="utf-8") as out:
-        process = subprocess.Popen(command, cwd=project, stdout=out, stderr=subprocess.STDOUT,
-                                   env=dict(env) if env is not None else mkdocs_env())
+        process = subprocess.Popen(
+            command, cwd=project, stdout=out, stderr=subprocess.STDOUT, env=dict(env) if env is not None else mkdocs_env()
+        )
     try:
         deadline = time.monotonic() + timeout_s
         while "Serving on" not in log.read_text(encoding="utf-8", errors="replace"):
@@ -144,8 +159,11 @@ def serve_mkdocs(project: Path, flags: Sequence[str], log: Path, env: Mapping[st
 
 def _last_lines(log: Path, count: int = 3) -> str:
     """The end of the log without MkDocs' and the macros plugin's INFO chatter: the warnings and the error."""
-    lines = [line for line in log.read_text(encoding="utf-8", errors="replace").splitlines()
-             if line.strip() and not line.startswith("INFO")]
+    lines = [
+        line
+        for line in log.read_text(encoding="utf-8", errors="replace").splitlines()
+        if line.strip() and not line.startswith("INFO")
+    ]
     return " / ".join(lines[-count:])
 
 
@@ -171,8 +189,9 @@ def build_release(config: Path, out: Path, env: dict[str, str] | None = None, si
     zim_from_offline_build(offline, zim_path, edition, build_day())
     shutil.rmtree(offline)
     started = time.perf_counter()
-    _build(config, site, {**(env or {}), "INTRO_OFFLINE_ZIP": str(zip_path.resolve()),
-                          "INTRO_OFFLINE_ZIM": str(zim_path.resolve())})
+    _build(
+        config, site, {**(env or {}), "INTRO_OFFLINE_ZIP": str(zip_path.resolve()), "INTRO_OFFLINE_ZIM": str(zim_path.resolve())}
+    )
     seconds["online"] = time.perf_counter() - started
     return Release(edition, site, zip_path, zim_path, seconds)
 

@@ -26,11 +26,12 @@ def problem(text: str) -> str | None:
     found = UNSAFE.search(text)
     if not found:
         return None
-    return (f"har tegnet {describe(found.group())}, som er usynlig eller snur retningen på teksten. "
-            "Slett det (skriv teksten på nytt, eller lim den inn som ren tekst)")
+    return (
+        f"har tegnet {describe(found.group())}, som er usynlig eller snur retningen på teksten. "
+        "Slett det (skriv teksten på nytt, eller lim den inn som ren tekst)"
+    )
 
 
 def lines_with_problems(text: str, first_line: int = 1) -> list[tuple[int, str]]:
     """(line, what is wrong) for each line of a text with a character no text may hold."""
-    return [(number, found) for number, line in enumerate(text.split("\n"), start=first_line)
-            if (found := problem(line))]
+    return [(number, found) for number, line in enumerate(text.split("\n"), start=first_line) if (found := problem(line))]

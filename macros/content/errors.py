@@ -40,8 +40,10 @@ class ContentError(Exception):
 # ---- Helpers ----
 
 _DATE = "er ikke en gyldig dato. Skriv den som ÅÅÅÅ-MM-DD, for eksempel 2026-11-23."
-_NUMBER = ("skal være et tall. Skriv desimaltall med punktum og uten mellomrom i datafilene, for eksempel 26.9 "
-           "eller 3278; nettstedet viser dem med komma og mellomrom.")
+_NUMBER = (
+    "skal være et tall. Skriv desimaltall med punktum og uten mellomrom i datafilene, for eksempel 26.9 "
+    "eller 3278; nettstedet viser dem med komma og mellomrom."
+)
 _FIX_BY_TYPE = {
     "missing": "mangler. Legg det til.",
     "extra_forbidden": "er ikke et kjent felt. Sjekk stavemåten, eller fjern det.",
@@ -104,8 +106,7 @@ def _plain(error: dict) -> str:
         return f"er for langt: høyst {context.get('max_length')} tegn."
     if kind in ("greater_than_equal", "greater_than", "less_than_equal", "less_than"):
         limit = next(iter(context.values()), "?")
-        word = {"greater_than_equal": "minst", "greater_than": "over", "less_than_equal": "høyst",
-                "less_than": "under"}[kind]
+        word = {"greater_than_equal": "minst", "greater_than": "over", "less_than_equal": "høyst", "less_than": "under"}[kind]
         return f"skal være {word} {limit}.{_written(error)}"
     if kind == "value_error":
         return str(context.get("error", "har en verdi som ikke passer her")) + "."
@@ -132,8 +133,12 @@ def line_of_key(front_matter: str, key: str) -> int | None:
 # ---- Public ----
 
 
-def from_validation(path: str, error: ValidationError, front_matter: str = "",
-                    line_of: Callable[[tuple[str | int, ...]], int | None] | None = None) -> list[AuthorError]:
+def from_validation(
+    path: str,
+    error: ValidationError,
+    front_matter: str = "",
+    line_of: Callable[[tuple[str | int, ...]], int | None] | None = None,
+) -> list[AuthorError]:
     """Turn a pydantic validation error into one author error per field. line_of: the file's line of a field
     (yamlio.DataFile.line_of); without it, the line of the top-level key in front_matter."""
     by_field: dict[tuple[str | int, ...], list[dict]] = {}
@@ -151,8 +156,10 @@ def from_validation(path: str, error: ValidationError, front_matter: str = "",
             messages = list(dict.fromkeys(_plain(item) for item in items))
         top = str(location[0]) if location else None
         line = line_of(location) if line_of else (line_of_key(front_matter, top) if top else None)
-        found += [AuthorError(path=path, field=_field_name(location) if location else None, line=line,
-                              message=message) for message in messages]
+        found += [
+            AuthorError(path=path, field=_field_name(location) if location else None, line=line, message=message)
+            for message in messages
+        ]
     return found
 
 
@@ -184,8 +191,7 @@ def from_yaml(path: str, error: Exception, front_matter: bool = True) -> AuthorE
         # The mark counts from 0; front matter also starts after its opening --- line.
         line = error.problem_mark.line + (2 if front_matter else 1)
     problem = getattr(error, "problem", None) or str(error).splitlines()[0]
-    said = problem if "«" in problem else next((words for english, words in _YAML_PROBLEMS.items()
-                                                if english in problem), None)
+    said = problem if "«" in problem else next((words for english, words in _YAML_PROBLEMS.items() if english in problem), None)
     what = "Toppteksten (mellom linjene med ---)" if front_matter else "Filen"
     return AuthorError(
         path=path,

@@ -33,14 +33,21 @@ def load_facts(editions_dir: Path, edition: str, on: dt.date | None = None) -> L
     path = editions_dir / f"{edition}.yml"
     label = edition_label(edition)
     if not path.is_file():
-        raise ContentError([AuthorError(label, f"Utgaven «{edition}» har ingen fil med lokale fakta. Lag filen "
-                                        "(kopier en av de andre i data/editions/).")])
+        raise ContentError(
+            [
+                AuthorError(
+                    label,
+                    f"Utgaven «{edition}» har ingen fil med lokale fakta. Lag filen (kopier en av de andre i data/editions/).",
+                )
+            ]
+        )
     try:
         read = yamlio.read(path, label)
     except yamlio.Unreadable as unreadable:
         raise ContentError([unreadable.error]) from None
     if on is None:
         from macros.content.review import today  # review builds on the content model
+
         on = today()
     try:
         return LocalFacts.model_validate(read.data, context={"today": on})
@@ -53,9 +60,16 @@ def _lacks(facts: LocalFacts, field: str) -> bool:
 
 
 def _missing(facts: LocalFacts, fields: tuple[str, ...], what: str, page_label: str, line: int) -> list[AuthorError]:
-    return [AuthorError(page_label, f"ber om det lokale faktaet «{field}» ({what}), men utgaven «{facts.id}» har "
-                        f"det ikke. Legg det inn i {edition_label(facts.id)}.", line=line)
-            for field in fields if _lacks(facts, field)]
+    return [
+        AuthorError(
+            page_label,
+            f"ber om det lokale faktaet «{field}» ({what}), men utgaven «{facts.id}» har "
+            f"det ikke. Legg det inn i {edition_label(facts.id)}.",
+            line=line,
+        )
+        for field in fields
+        if _lacks(facts, field)
+    ]
 
 
 def missing_facts(facts: LocalFacts, markdown: str, page_label: str, line_offset: int) -> list[AuthorError]:
@@ -69,8 +83,13 @@ def missing_facts(facts: LocalFacts, markdown: str, page_label: str, line_offset
         if spec.argument == TOPIC:
             topic = call.args[0] if call.args else None
             if topic not in LOCAL_TOPICS:
-                problems.append(AuthorError(page_label, f"«{topic}» er ikke et tema for «Slik er det hos oss». "
-                                            f"Velg blant: {', '.join(LOCAL_TOPICS)}.", line=line))
+                problems.append(
+                    AuthorError(
+                        page_label,
+                        f"«{topic}» er ikke et tema for «Slik er det hos oss». Velg blant: {', '.join(LOCAL_TOPICS)}.",
+                        line=line,
+                    )
+                )
                 continue
             problems += _missing(facts, LOCAL_TOPICS[str(topic)], f"boksen «{topic}»", page_label, line)
         if spec.facts:
@@ -79,10 +98,15 @@ def missing_facts(facts: LocalFacts, markdown: str, page_label: str, line_offset
             helpline = str(call.args[0]) if call.args else ""
             known = [h.id for h in facts.helplines] if facts is not None else []
             if helpline not in known:
-                problems.append(AuthorError(page_label, f"telefon(\"{helpline}\") ber om en telefonlinje som utgaven "
-                                            f"«{facts.id}» ikke har. Legg den inn under helplines i "
-                                            f"{edition_label(facts.id)}, eller velg blant: {', '.join(known) or 'ingen'}.",
-                                            line=line))
+                problems.append(
+                    AuthorError(
+                        page_label,
+                        f'telefon("{helpline}") ber om en telefonlinje som utgaven '
+                        f"«{facts.id}» ikke har. Legg den inn under helplines i "
+                        f"{edition_label(facts.id)}, eller velg blant: {', '.join(known) or 'ingen'}.",
+                        line=line,
+                    )
+                )
     return problems
 
 
@@ -103,14 +127,14 @@ def tel(number: str) -> str:
 
 def local_box(facts: LocalFacts, topic: str) -> str:
     """A «Slik er det hos oss» box with this edition's facts on one topic."""
-    return _render("local_box.md.j2", facts=facts, topic=topic, and_list=and_list, tel=tel,
-                   number_word=lambda n: NUMBER_WORDS.get(n, str(n)))
+    return _render(
+        "local_box.md.j2", facts=facts, topic=topic, and_list=and_list, tel=tel, number_word=lambda n: NUMBER_WORDS.get(n, str(n))
+    )
 
 
 def urgent_help(facts: LocalFacts) -> str:
     """The urgent-help block: 113, 116 117, this edition's legevakt and the crisis lines."""
-    return _render("urgent_help.md.j2", facts=facts, tel=tel,
-                   crisis_lines=[line for line in facts.helplines if line.crisis])
+    return _render("urgent_help.md.j2", facts=facts, tel=tel, crisis_lines=[line for line in facts.helplines if line.crisis])
 
 
 def telefon(facts: LocalFacts, helpline: str) -> str:
@@ -133,6 +157,7 @@ def made_by(facts: LocalFacts) -> str:
 
 
 # ---- Staleness ----
+
 
 def _label(fact: Sourced, field: str) -> str:
     name = getattr(fact, "name", None)

@@ -37,15 +37,21 @@ def _plain_text(value: str) -> str:
     # Data and front matter are shown as written: they never pass through Jinja, so template code would stand
     # on the page as code. And no text may hold an invisible or direction-turning character.
     if "{{" in value or "{%" in value or "{#" in value:
-        raise ValueError("har malkode ({{ … }} eller {% … %}). Tekst i toppteksten og datafilene vises slik den "
-                         "står, og makroer virker bare i teksten under toppteksten. Skriv teksten uten makroen; "
-                         "et tall som endrer seg, skriver du i kapitlets tekst med {{ tall(\"id\") }}")
+        raise ValueError(
+            "har malkode ({{ … }} eller {% … %}). Tekst i toppteksten og datafilene vises slik den "
+            "står, og makroer virker bare i teksten under toppteksten. Skriv teksten uten makroen; "
+            'et tall som endrer seg, skriver du i kapitlets tekst med {{ tall("id") }}'
+        )
     if re.search(r"<[A-Za-z/!?]", value):
-        raise ValueError("har HTML (<…>). Tekst i toppteksten og datafilene er ren tekst: skriv den uten tagger "
-                         "(lenker og uthevinger skriver du i kapitlets tekst)")
+        raise ValueError(
+            "har HTML (<…>). Tekst i toppteksten og datafilene er ren tekst: skriv den uten tagger "
+            "(lenker og uthevinger skriver du i kapitlets tekst)"
+        )
     if re.search(r"\]\([^)]*\)", value):
-        raise ValueError("har en lenke ([tekst](adresse)). Lenker står i kapitlets tekst, der bygget sjekker dem og "
-                         "kan si hvilken fil de står i; i datafilene står en adresse i et eget felt (url)")
+        raise ValueError(
+            "har en lenke ([tekst](adresse)). Lenker står i kapitlets tekst, der bygget sjekker dem og "
+            "kan si hvilken fil de står i; i datafilene står en adresse i et eget felt (url)"
+        )
     problem = characters.problem(value)
     if problem:
         raise ValueError(problem)
@@ -57,8 +63,10 @@ Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), Af
 
 def _https(value: HttpUrl) -> HttpUrl:
     if value.scheme != "https":
-        raise ValueError("begynner med http://, som ikke er kryptert. Skriv adressen med https://; virker den ikke "
-                         "med https, finn en annen kilde")
+        raise ValueError(
+            "begynner med http://, som ikke er kryptert. Skriv adressen med https://; virker den ikke "
+            "med https, finn en annen kilde"
+        )
     return value
 
 
@@ -67,8 +75,10 @@ Url = Annotated[HttpUrl, AfterValidator(_https)]
 
 def _phone(value: str) -> str:
     if not re.fullmatch(r"\+?\d[\d ]{1,18}\d", value):
-        raise ValueError(f"«{value}» er ikke et telefonnummer. Skriv bare sifre og mellomrom, for eksempel "
-                         "«55 56 70 70» eller «+47 55 56 87 00»")
+        raise ValueError(
+            f"«{value}» er ikke et telefonnummer. Skriv bare sifre og mellomrom, for eksempel "
+            "«55 56 70 70» eller «+47 55 56 87 00»"
+        )
     return value
 
 
@@ -83,8 +93,10 @@ def _today(info: ValidationInfo) -> dt.date | None:
 def _check_ahead(value: dt.date, info: ValidationInfo) -> dt.date:
     on = _today(info)
     if on and value > on + CHECK_AHEAD:
-        raise ValueError(f"er {value}, mer enn to år fram i tid. Tall og fakta endrer seg hvert år: sett datoen da "
-                         "noen skal sjekke kilden igjen, høyst to år fram")
+        raise ValueError(
+            f"er {value}, mer enn to år fram i tid. Tall og fakta endrer seg hvert år: sett datoen da "
+            "noen skal sjekke kilden igjen, høyst to år fram"
+        )
     return value
 
 
@@ -118,8 +130,9 @@ class Source(Strict):
     title: Text = Field(description="tittelen på kilden")
     publisher: Text = Field(description="hvem som står bak kilden, for eksempel Helsedirektoratet")
     url: Url = Field(description="nettadressen til kilden")
-    year: Annotated[int | None, AfterValidator(_source_year)] = Field(default=None, ge=1814, le=2100,
-                                                                       description="året kilden er fra")
+    year: Annotated[int | None, AfterValidator(_source_year)] = Field(
+        default=None, ge=1814, le=2100, description="året kilden er fra"
+    )
 
 
 class ChapterMeta(Strict):
@@ -142,13 +155,12 @@ class ChapterMeta(Strict):
     @model_validator(mode="after")
     def _review_after_last(self) -> ChapterMeta:
         if self.next_review <= self.last_reviewed:
-            raise ValueError(
-                "next_review må være etter last_reviewed "
-                f"(nå {self.next_review} mot {self.last_reviewed})"
-            )
+            raise ValueError(f"next_review må være etter last_reviewed (nå {self.next_review} mot {self.last_reviewed})")
         if self.next_review > self.last_reviewed + CHECK_AHEAD:
-            raise ValueError(f"next_review ({self.next_review}) er mer enn to år etter last_reviewed "
-                             f"({self.last_reviewed}). Et kapittel gjennomgås minst annethvert år")
+            raise ValueError(
+                f"next_review ({self.next_review}) er mer enn to år etter last_reviewed "
+                f"({self.last_reviewed}). Et kapittel gjennomgås minst annethvert år"
+            )
         return self
 
 
@@ -178,8 +190,9 @@ class LearningPath(Strict):
     def _each_step_once(self) -> LearningPath:
         twice = sorted({step for step in self.steps if self.steps.count(step) > 1})
         if twice:
-            raise ValueError(f"kapitlet «{twice[0]}» står flere ganger i stien, så «Neste» ville gått i ring. "
-                             "Ta det med bare én gang")
+            raise ValueError(
+                f"kapitlet «{twice[0]}» står flere ganger i stien, så «Neste» ville gått i ring. Ta det med bare én gang"
+            )
         return self
 
 
@@ -189,23 +202,30 @@ Number = int | float
 class Figure(Strict):
     """A figure that changes over time (data/figures.yml): a rate, an amount or a statistic, with its source."""
 
-    id: Slug = Field(description="fast kortnavn, for eksempel «egenandelstak»; står i teksten som tall(\"id\")")
+    id: Slug = Field(description='fast kortnavn, for eksempel «egenandelstak»; står i teksten som tall("id")')
     label: Text = Field(description="hva tallet måler, på én linje")
     unit: Text = Field(description="kroner, prosent, eller et ord i flertall, for eksempel «personer»")
     value: Number | None = Field(default=None, description="tallet, for eksempel 3278 eller 26.9")
-    applies: int | dt.date | None = Field(
-        default=None, description="året (2025) eller datoen (2024-05-01) tallet gjelder for")
+    applies: int | dt.date | None = Field(default=None, description="året (2025) eller datoen (2024-05-01) tallet gjelder for")
     series: dict[int, Number] | None = Field(
-        default=None, description="tall for flere år, for eksempel {2023: 5519, 2024: 5745}, i stedet for value")
+        default=None, description="tall for flere år, for eksempel {2023: 5519, 2024: 5745}, i stedet for value"
+    )
     scope: Text | None = Field(default=None, description="hva tallet tar med og ikke tar med")
     rate: Literal["yearly", "every-second-year"] | None = Field(
-        default=None, description="yearly for en sats som fastsettes hvert år (fra 1. januar når applies er et år, "
-        "ellers fra datoen i applies, som G fra 1. mai); every-second-year for en sats som gjelder i to år")
-    looked_for_newer: dt.date | None = Field(default=None, description=(
-        "for en sats som er gammel: datoen du sist lette etter den nye satsen i kilden uten å finne den (ÅÅÅÅ-MM-DD). "
-        "Da viser siden at beløpet er det nyeste vi har bekreftet, og bygget godtar det i to måneder"))
-    current_at: Url | None = Field(default=None, description=(
-        "siden der leseren alltid finner dagens sats, for eksempel https://www.nav.no/grunnbelopet"))
+        default=None,
+        description="yearly for en sats som fastsettes hvert år (fra 1. januar når applies er et år, "
+        "ellers fra datoen i applies, som G fra 1. mai); every-second-year for en sats som gjelder i to år",
+    )
+    looked_for_newer: dt.date | None = Field(
+        default=None,
+        description=(
+            "for en sats som er gammel: datoen du sist lette etter den nye satsen i kilden uten å finne den (ÅÅÅÅ-MM-DD). "
+            "Da viser siden at beløpet er det nyeste vi har bekreftet, og bygget godtar det i to måneder"
+        ),
+    )
+    current_at: Url | None = Field(
+        default=None, description=("siden der leseren alltid finner dagens sats, for eksempel https://www.nav.no/grunnbelopet")
+    )
     projection: bool = Field(default=False, description="true for et anslag for et år fram i tid (en framskriving)")
     source: Source
     check_by: CheckDate = Field(description="når tallet skal sjekkes i kilden igjen (ÅÅÅÅ-MM-DD)")
@@ -218,23 +238,27 @@ class Figure(Strict):
             years.append(self.applies if isinstance(self.applies, int) else self.applies.year)
         ahead = [year for year in years if on and year > on.year + YEARS_AHEAD]
         if ahead and not self.projection:
-            raise ValueError(f"gjelder for {ahead[0]}, som er mer enn ett år fram i tid. Rett året, eller skriv "
-                             "«projection: true» hvis tallet er en framskriving")
+            raise ValueError(
+                f"gjelder for {ahead[0]}, som er mer enn ett år fram i tid. Rett året, eller skriv "
+                "«projection: true» hvis tallet er en framskriving"
+            )
         return self
 
     @model_validator(mode="after")
     def _looked_for_a_rate(self) -> Figure:
         if self.looked_for_newer is not None and self.rate is None:
-            raise ValueError("looked_for_newer gjelder bare satser: skriv rate (yearly eller every-second-year), "
-                             "eller fjern looked_for_newer")
+            raise ValueError(
+                "looked_for_newer gjelder bare satser: skriv rate (yearly eller every-second-year), eller fjern looked_for_newer"
+            )
         return self
 
     def newest_confirmed(self, on: dt.date) -> bool:
         """A rate whose successor applies by now, but which an editor looked for in the source after that day
         without finding it: the page says it is the newest amount we have confirmed, and links today's rate."""
         next_rate = self.next_rate
-        return (next_rate is not None and on >= next_rate and self.looked_for_newer is not None
-                and self.looked_for_newer >= next_rate)
+        return (
+            next_rate is not None and on >= next_rate and self.looked_for_newer is not None and self.looked_for_newer >= next_rate
+        )
 
     @model_validator(mode="after")
     def _value_or_series(self) -> Figure:
@@ -269,8 +293,11 @@ class Figure(Strict):
         if isinstance(applies, int):
             return dt.date(applies + years, 1, 1)
         # A rate from 29 February: the next one applies on 1 March in a year without that day.
-        return applies.replace(year=applies.year + years) if (applies.month, applies.day) != (2, 29) \
+        return (
+            applies.replace(year=applies.year + years)
+            if (applies.month, applies.day) != (2, 29)
             else dt.date(applies.year + years, 3, 1)
+        )
 
 
 class GlossaryTerm(Strict):
@@ -278,9 +305,7 @@ class GlossaryTerm(Strict):
     definition: Sentence
     english: Text
     abbreviation: Text | None = Field(default=None, description="forkortelsen, for eksempel KAD")
-    forms: list[Text] = Field(
-        default_factory=list, description="bøyde former som også skal få forklaring"
-    )
+    forms: list[Text] = Field(default_factory=list, description="bøyde former som også skal få forklaring")
     chapter: Slug | None = Field(default=None, description="kapitlet som forklarer ordet best")
 
 
@@ -289,16 +314,27 @@ class RetiredName(Strict):
     register or a regulation. The build refuses it in text that uses it as if it were current."""
 
     name: Text = Field(description="det gamle navnet slik det oftest ble skrevet, for eksempel «Fylkesmannen»")
-    forms: list[Text] = Field(min_length=1, description=(
-        "formene bygget skal finne: en form med stor forbokstav finnes der et ord begynner («Fylkesmann» finner "
-        "Fylkesmannen og fylkesmannsembetet), en form med liten forbokstav også inne i et sammensatt ord "
-        "(«helsesøster» finner skolehelsesøster)"))
+    forms: list[Text] = Field(
+        min_length=1,
+        description=(
+            "formene bygget skal finne: en form med stor forbokstav finnes der et ord begynner («Fylkesmann» finner "
+            "Fylkesmannen og fylkesmannsembetet), en form med liten forbokstav også inne i et sammensatt ord "
+            "(«helsesøster» finner skolehelsesøster)"
+        ),
+    )
     kind: Literal["etat", "departement", "tittel", "ordning", "register", "lov", "forskrift"] = Field(
-        description="hva det er: etat, departement, tittel, ordning, register, lov eller forskrift")
-    replaced_by: list[Text] = Field(default_factory=list, description=(
-        "navnene som brukes nå, eller det som har tatt over; en setning som nevner ett av dem, forteller om endringen"))
-    ended: bool = Field(default=False, description="true når det gamle ikke finnes lenger (en ordning som er "
-                        "avviklet), ikke bare har fått nytt navn")
+        description="hva det er: etat, departement, tittel, ordning, register, lov eller forskrift"
+    )
+    replaced_by: list[Text] = Field(
+        default_factory=list,
+        description=(
+            "navnene som brukes nå, eller det som har tatt over; en setning som nevner ett av dem, forteller om endringen"
+        ),
+    )
+    ended: bool = Field(
+        default=False,
+        description="true når det gamle ikke finnes lenger (en ordning som er avviklet), ikke bare har fått nytt navn",
+    )
     since: int | dt.date = Field(description="året eller datoen endringen gjelder fra")
     what: Sentence = Field(description="hva som skjedde, i én eller to setninger")
     source: Source = Field(description="kilden der endringen er bekreftet")
@@ -320,11 +356,14 @@ class LawChange(Strict):
     change: Sentence = Field(description="hva som endres, i én eller to korte setninger for leseren")
     proposition: Text = Field(description="proposisjonen, for eksempel «Prop. 121 L (2024–2025)»")
     adopted: dt.date | None = Field(default=None, description="datoen Stortinget vedtok endringen")
-    recommendation: Text | None = Field(default=None,
-                                        description="innstillingen, for eksempel «Innst. 459 L (2024–2025)»")
-    in_force: dt.date | Literal["ikke fastsatt"] | None = Field(default=None, description=(
-        "datoen endringen gjelder fra, eller «ikke fastsatt» når kilden sier at den ikke er bestemt ennå; "
-        "tomt når datoen ikke er bekreftet"))
+    recommendation: Text | None = Field(default=None, description="innstillingen, for eksempel «Innst. 459 L (2024–2025)»")
+    in_force: dt.date | Literal["ikke fastsatt"] | None = Field(
+        default=None,
+        description=(
+            "datoen endringen gjelder fra, eller «ikke fastsatt» når kilden sier at den ikke er bestemt ennå; "
+            "tomt når datoen ikke er bekreftet"
+        ),
+    )
     source: Source = Field(description="kilden på stortinget.no, regjeringen.no eller lovdata.no")
     pages: list[Text] = Field(min_length=1, description="kapitlene (id) eller sidene (sti under docs/) endringen angår")
     check_by: dt.date = Field(description="når status skal sjekkes i kilden igjen (ÅÅÅÅ-MM-DD)")
@@ -385,8 +424,9 @@ class Activity(Strict):
     name: Text | None = Field(default=None, description="aktiviteten, for eksempel «Velkommen»")
     minutes: int = Field(ge=1, le=240, description="hvor mange minutter den tar (for runder: hver runde)")
     what: Text | None = Field(default=None, description="hva som skjer, som hele setninger")
-    rounds: int | None = Field(default=None, ge=1, le=12,
-                               description="antall stasjonsrunder etter hverandre, hver på «minutes» minutter")
+    rounds: int | None = Field(
+        default=None, ge=1, le=12, description="antall stasjonsrunder etter hverandre, hver på «minutes» minutter"
+    )
 
     @model_validator(mode="after")
     def _named_or_rounds(self) -> Activity:
@@ -402,20 +442,23 @@ class Programme(Strict):
     schedule: list[Activity] = Field(min_length=1, description="timeplanen, i rekkefølge")
     stations: list[Station] = Field(default_factory=list, description="stasjonene gruppene går mellom")
     roles: list[Role] = Field(default_factory=list, description="rollekortene")
-    role_questions: list[Text] = Field(default_factory=list,
-                                       description="spørsmål som står på alle rollekortene")
+    role_questions: list[Text] = Field(default_factory=list, description="spørsmål som står på alle rollekortene")
     cases: list[CaseStory] = Field(default_factory=list, description="fortellingene gruppene leser")
 
     @model_validator(mode="after")
     def _timings_fit(self) -> Programme:
         planned = sum(a.minutes * (a.rounds or 1) for a in self.schedule)
         if planned != self.minutes:
-            raise ValueError(f"timeplanen (schedule) er {planned} minutter, men opplegget varer {self.minutes} "
-                             "minutter (minutes). Rett tidene slik at de går opp")
+            raise ValueError(
+                f"timeplanen (schedule) er {planned} minutter, men opplegget varer {self.minutes} "
+                "minutter (minutes). Rett tidene slik at de går opp"
+            )
         rounds = sum(a.rounds or 0 for a in self.schedule)
         if rounds != len(self.stations):
-            raise ValueError(f"timeplanen har {rounds} stasjonsrunder, men det er {len(self.stations)} stasjoner. "
-                             "Hver gruppe skal innom hver stasjon én gang: like mange runder som stasjoner")
+            raise ValueError(
+                f"timeplanen har {rounds} stasjonsrunder, men det er {len(self.stations)} stasjoner. "
+                "Hver gruppe skal innom hver stasjon én gang: like mange runder som stasjoner"
+            )
         ids = [station.id for station in self.stations]
         twice = sorted({i for i in ids if ids.count(i) > 1})
         if twice:
@@ -444,20 +487,25 @@ class ApplyOffice(Strict):
     url: Url = Field(description="siden med søknadsskjemaet eller forklaringen av hvordan du søker")
     phone: Phone | None = Field(default=None, description="telefonnummeret kommunen oppgir for kontoret")
     phone_note: Text | None = Field(
-        default=None, description="det leseren må vite om nummeret, for eksempel «sentralbordet; be om kontoret»")
+        default=None, description="det leseren må vite om nummeret, for eksempel «sentralbordet; be om kontoret»"
+    )
     area: Text | None = Field(default=None, description="hvem kontoret gjelder for, for eksempel bydelene")
     serves: Text | None = Field(
-        default=None, description="hvilke søknader kontoret tar imot når det ikke er alle, for eksempel "
-                                  "«tjenester til mennesker med utviklingshemming»")
-    link_text: Text | None = Field(default=None, description="teksten på lenken til url, når siden ikke er en "
-                                                                  "forklaring av hvordan du søker")
+        default=None,
+        description="hvilke søknader kontoret tar imot når det ikke er alle, for eksempel "
+        "«tjenester til mennesker med utviklingshemming»",
+    )
+    link_text: Text | None = Field(
+        default=None, description="teksten på lenken til url, når siden ikke er en forklaring av hvordan du søker"
+    )
 
 
 class Municipality(Sourced):
     name: Text = Field(description="kommunens navn, for eksempel «Østre Toten»")
     url: Url = Field(description="kommunens nettside")
-    apply: list[ApplyOffice] = Field(default_factory=list,
-                                     description="hvor du søker om helse- og omsorgstjenester (tom: lenk til nettsiden)")
+    apply: list[ApplyOffice] = Field(
+        default_factory=list, description="hvor du søker om helse- og omsorgstjenester (tom: lenk til nettsiden)"
+    )
 
 
 class HealthTrust(Sourced):
@@ -467,8 +515,9 @@ class HealthTrust(Sourced):
 
 class Hospital(Sourced):
     name: Text
-    note: Text | None = Field(default=None,
-                              description="det leseren må vite, for eksempel hvilke bydeler det er lokalsykehus for")
+    note: Text | None = Field(
+        default=None, description="det leseren må vite, for eksempel hvilke bydeler det er lokalsykehus for"
+    )
     planned: bool = Field(default=False, description="true for et vedtatt sykehus som ikke er bygget ennå")
 
 
@@ -495,7 +544,7 @@ class Ombud(Sourced):
 class Helpline(Sourced):
     """A phone line a reader can call, with who answers and when; `crisis` lines stand in the urgent-help block."""
 
-    id: Slug = Field(description="fast kortnavn, for eksempel «helsenorge»; står i teksten som telefon(\"id\")")
+    id: Slug = Field(description='fast kortnavn, for eksempel «helsenorge»; står i teksten som telefon("id")')
     name: Text = Field(description="hvem som svarer, for eksempel «Mental Helses hjelpetelefon»")
     phone: Phone = Field(description="nummeret slik det skrives, for eksempel «116 123»")
     about: Text = Field(description="hva du kan ringe om, og når det er åpent, som en hel setning")
@@ -583,13 +632,20 @@ class Question(Strict):
         kinds = ", ".join(QUESTION_KINDS)
         if self.kind not in QUESTION_KINDS:
             raise ValueError(f"har den ukjente typen «{self.kind}». Velg en av: {kinds}")
-        needs = {"single": ("options",), "multiple": ("options",), "true_false": ("answer", "feedback"),
-                 "reflection": ("model_answer",)}[self.kind]
+        needs = {
+            "single": ("options",),
+            "multiple": ("options",),
+            "true_false": ("answer", "feedback"),
+            "reflection": ("model_answer",),
+        }[self.kind]
         for name in needs:
             if getattr(self, name) is None:
                 raise ValueError(f"er av typen {self.kind} og må ha feltet «{name}»")
-        unused = [name for name in ("options", "answer", "feedback", "model_answer")
-                  if name not in needs and getattr(self, name) is not None]
+        unused = [
+            name
+            for name in ("options", "answer", "feedback", "model_answer")
+            if name not in needs and getattr(self, name) is not None
+        ]
         if unused:
             raise ValueError(f"er av typen {self.kind}, og da brukes ikke «{', '.join(unused)}». Fjern det")
         if self.options is not None:
@@ -599,8 +655,10 @@ class Question(Strict):
             if right == 0:
                 raise ValueError("har ingen riktige svar. Skriv «correct: true» under det riktige alternativet")
             if self.kind == "single" and right > 1:
-                raise ValueError(f"er av typen single og skal ha nøyaktig ett riktig svar, men har {right}. "
-                                 "Bruk typen multiple hvis flere svar er riktige")
+                raise ValueError(
+                    f"er av typen single og skal ha nøyaktig ett riktig svar, men har {right}. "
+                    "Bruk typen multiple hvis flere svar er riktige"
+                )
         return self
 
 

@@ -20,8 +20,20 @@ from macros.content.model import Programme, Station
 DATA_FOLDER = "programmes"
 PAGE_FOLDER = "programmer/"
 # «Første stasjon.», as the programme pages have always said it.
-ORDINALS = ("Første", "Andre", "Tredje", "Fjerde", "Femte", "Sjette", "Sjuende", "Åttende", "Niende", "Tiende",
-            "Ellevte", "Tolvte")
+ORDINALS = (
+    "Første",
+    "Andre",
+    "Tredje",
+    "Fjerde",
+    "Femte",
+    "Sjette",
+    "Sjuende",
+    "Åttende",
+    "Niende",
+    "Tiende",
+    "Ellevte",
+    "Tolvte",
+)
 GROUPS = "ABCDEFGHIJKL"
 
 
@@ -41,8 +53,9 @@ def page_of(data_file: Path) -> str:
     return f"{PAGE_FOLDER}{data_file.stem}.md"
 
 
-def read_programmes(data_dir: Path, page_uris: set[str], chapter_sections: dict[str, dict[str, str]],
-                    errors: list[AuthorError]) -> dict[str, Programme]:
+def read_programmes(
+    data_dir: Path, page_uris: set[str], chapter_sections: dict[str, dict[str, str]], errors: list[AuthorError]
+) -> dict[str, Programme]:
     """Every programme's data, by its page; each station's chapter and heading must exist."""
     folder = data_dir / DATA_FOLDER
     programmes: dict[str, Programme] = {}
@@ -52,9 +65,14 @@ def read_programmes(data_dir: Path, page_uris: set[str], chapter_sections: dict[
         if page not in page_uris:
             if not any(uri.startswith(PAGE_FOLDER) for uri in page_uris):
                 continue  # only some pages were read (as the tests do): the programmes are not among them
-            errors.append(AuthorError(label, f"Det finnes ingen side docs/{page}. Filen skal hete som "
-                                      "opplegget den hører til, for eksempel forste-mote.yml for "
-                                      "docs/programmer/forste-mote.md."))
+            errors.append(
+                AuthorError(
+                    label,
+                    f"Det finnes ingen side docs/{page}. Filen skal hete som "
+                    "opplegget den hører til, for eksempel forste-mote.yml for "
+                    "docs/programmer/forste-mote.md.",
+                )
+            )
             continue
         try:
             read = yamlio.read(path, label)
@@ -72,8 +90,13 @@ def read_programmes(data_dir: Path, page_uris: set[str], chapter_sections: dict[
     for page in sorted(page_uris):
         stem = page.removeprefix(PAGE_FOLDER).removesuffix(".md")
         if page.startswith(PAGE_FOLDER) and "/" not in stem and stem != "index" and not (folder / f"{stem}.yml").is_file():
-            errors.append(AuthorError(f"docs/{page}", f"Opplegget har ingen data. Lag filen data/{DATA_FOLDER}/{stem}.yml "
-                                      "med timeplanen (minutes og schedule), slik de andre oppleggene har."))
+            errors.append(
+                AuthorError(
+                    f"docs/{page}",
+                    f"Opplegget har ingen data. Lag filen data/{DATA_FOLDER}/{stem}.yml "
+                    "med timeplanen (minutes og schedule), slik de andre oppleggene har.",
+                )
+            )
     return programmes
 
 
@@ -88,27 +111,51 @@ def macro_problems(pages: dict[str, tuple[str, int]], programmes: dict[str, Prog
                 continue
             name = call.name
             if src_uri not in programmes:
-                problems.append(AuthorError(f"docs/{src_uri}", f"«{name}()» viser delene av et introduksjonsopplegg. "
-                                            "Den virker bare på en side under docs/programmer/ som har data i "
-                                            f"data/{DATA_FOLDER}/.", line=line))
+                problems.append(
+                    AuthorError(
+                        f"docs/{src_uri}",
+                        f"«{name}()» viser delene av et introduksjonsopplegg. "
+                        "Den virker bare på en side under docs/programmer/ som har data i "
+                        f"data/{DATA_FOLDER}/.",
+                        line=line,
+                    )
+                )
             elif spec.stations and not programmes[src_uri].stations:
-                problems.append(AuthorError(f"docs/{src_uri}", f"«{name}()» viser stasjonene, men opplegget har "
-                                            f"ingen stasjoner i data/{DATA_FOLDER}/. Fjern makroen, eller legg inn "
-                                            "stasjonene (stations).", line=line))
+                problems.append(
+                    AuthorError(
+                        f"docs/{src_uri}",
+                        f"«{name}()» viser stasjonene, men opplegget har "
+                        f"ingen stasjoner i data/{DATA_FOLDER}/. Fjern makroen, eller legg inn "
+                        "stasjonene (stations).",
+                        line=line,
+                    )
+                )
     return problems
 
 
-def _station_problems(label: str, number: int, station: Station,
-                      chapter_sections: dict[str, dict[str, str]]) -> list[AuthorError]:
+def _station_problems(
+    label: str, number: int, station: Station, chapter_sections: dict[str, dict[str, str]]
+) -> list[AuthorError]:
     where = f"stations nr. {number} («{station.name}»)"
     if station.chapter not in chapter_sections:
-        return [AuthorError(label, f"viser til kapitlet «{station.chapter}», men ingen kapitler har den id-en. "
-                            "Skriv id-en til kapitlet plakaten skal lenke til.", field=f"{where}, chapter")]
+        return [
+            AuthorError(
+                label,
+                f"viser til kapitlet «{station.chapter}», men ingen kapitler har den id-en. "
+                "Skriv id-en til kapitlet plakaten skal lenke til.",
+                field=f"{where}, chapter",
+            )
+        ]
     sections = chapter_sections[station.chapter]
     if station.section and station.section not in sections:
-        return [AuthorError(label, f"viser til overskriften «{station.section}», som ikke finnes i kapitlet "
-                            f"«{station.chapter}». Overskriftene der er: {', '.join(sections) or 'ingen'}.",
-                            field=f"{where}, section")]
+        return [
+            AuthorError(
+                label,
+                f"viser til overskriften «{station.section}», som ikke finnes i kapitlet "
+                f"«{station.chapter}». Overskriftene der er: {', '.join(sections) or 'ingen'}.",
+                field=f"{where}, section",
+            )
+        ]
     return []
 
 

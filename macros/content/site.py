@@ -44,9 +44,15 @@ from macros.rendering import icons
 
 CHAPTER_FOLDER = "kapitler/"
 SELF_CHECK_FOLDER = "selvtest"
-DATA_FILES = {"perspectives": "perspectives.yml", "paths": "paths.yml", "glossary": "glossary.yml",
-              "redirects": "redirects.yml", "figures": "figures.yml", "retired_names": "retired-names.yml",
-              "law_changes": "law-changes.yml"}
+DATA_FILES = {
+    "perspectives": "perspectives.yml",
+    "paths": "paths.yml",
+    "glossary": "glossary.yml",
+    "redirects": "redirects.yml",
+    "figures": "figures.yml",
+    "retired_names": "retired-names.yml",
+    "law_changes": "law-changes.yml",
+}
 # Data files a site may do without.
 OPTIONAL_DATA = ("retired_names", "law_changes")
 # Data files that hold no prose an author writes: addresses, and the retired names themselves.
@@ -109,8 +115,7 @@ def _read_data(path: Path, label: str, errors: list[AuthorError]) -> yamlio.Data
         return None
 
 
-def _read_list(path: Path, model: type[Model], errors: list[AuthorError], label: str,
-               on: dt.date | None = None) -> list[Model]:
+def _read_list(path: Path, model: type[Model], errors: list[AuthorError], label: str, on: dt.date | None = None) -> list[Model]:
     if not path.is_file():
         errors.append(AuthorError(label, "Filen finnes ikke. Den skal ligge i datamappen."))
         return []
@@ -146,7 +151,7 @@ def sections(body: str) -> dict[str, str]:
         text, anchor = match.group(1), None
         attributes = _ATTRIBUTES.search(text)
         if attributes:
-            text = text[:attributes.start()]
+            text = text[: attributes.start()]
             anchor = next((part[1:] for part in attributes.group(1).split() if part.startswith("#")), None)
         plain = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text).replace("*", "").replace("`", "").strip()
         found.setdefault(anchor or _slugify(plain, "-"), plain)
@@ -161,8 +166,13 @@ def _read_self_checks(data_dir: Path, chapters: dict[str, Chapter], errors: list
         label = f"data/{SELF_CHECK_FOLDER}/{path.name}"
         chapter = chapters.get(path.stem)
         if chapter is None:
-            errors.append(AuthorError(label, f"Ingen kapitler har id-en «{path.stem}». Filen skal hete som "
-                                      "kapitlet den hører til, for eksempel lovene.yml."))
+            errors.append(
+                AuthorError(
+                    label,
+                    f"Ingen kapitler har id-en «{path.stem}». Filen skal hete som "
+                    "kapitlet den hører til, for eksempel lovene.yml.",
+                )
+            )
             continue
         read = _read_data(path, label, errors)
         if read is None:
@@ -176,14 +186,24 @@ def _read_self_checks(data_dir: Path, chapters: dict[str, Chapter], errors: list
         for number, question in enumerate(check.questions, start=1):
             where = f"questions nr. {number}"
             if question.goal > goals:
-                errors.append(AuthorError(label, f"viser til læringsmål {question.goal}, men kapitlet har bare "
-                                          f"{goals} læringsmål. Skriv et tall fra 1 til {goals}.",
-                                          field=f"{where}, goal"))
+                errors.append(
+                    AuthorError(
+                        label,
+                        f"viser til læringsmål {question.goal}, men kapitlet har bare "
+                        f"{goals} læringsmål. Skriv et tall fra 1 til {goals}.",
+                        field=f"{where}, goal",
+                    )
+                )
             if question.section not in chapter.sections:
                 known = ", ".join(chapter.sections) or "ingen"
-                errors.append(AuthorError(label, f"viser til overskriften «{question.section}», som ikke finnes i "
-                                          f"docs/{chapter.src_uri}. Overskriftene i kapitlet er: {known}.",
-                                          field=f"{where}, section"))
+                errors.append(
+                    AuthorError(
+                        label,
+                        f"viser til overskriften «{question.section}», som ikke finnes i "
+                        f"docs/{chapter.src_uri}. Overskriftene i kapitlet er: {known}.",
+                        field=f"{where}, section",
+                    )
+                )
         checked[chapter.meta.id] = replace(chapter, self_check=check)
     return checked
 
@@ -201,12 +221,17 @@ def _read_page(label: str, text: str, errors: list[AuthorError]) -> FrontMatter 
         return None
     except ValueError:  # YAML reads 2026-11-31 as a date, and there is no such day
         line, written = yamlio.impossible_date(text)
-        errors.append(AuthorError(label, f"Datoen «{written}» finnes ikke. Skriv en dato som finnes, som ÅÅÅÅ-MM-DD.",
-                                  line=line))
+        errors.append(AuthorError(label, f"Datoen «{written}» finnes ikke. Skriv en dato som finnes, som ÅÅÅÅ-MM-DD.", line=line))
         return None
     if not page.present or not text.startswith("---"):
-        errors.append(AuthorError(label, "Siden mangler topptekst. Den skal begynne med en linje med ---, "
-                                  "feltene (minst title og summary) og en ny linje med ---.", line=1))
+        errors.append(
+            AuthorError(
+                label,
+                "Siden mangler topptekst. Den skal begynne med en linje med ---, "
+                "feltene (minst title og summary) og en ny linje med ---.",
+                line=1,
+            )
+        )
         return None
     return page
 
@@ -223,14 +248,24 @@ def _body_problems(body: str) -> list[tuple[int, str]]:
         if fenced:
             continue
         if re.match(r"#\s", line):
-            found.append((number, "Overskriften med én # blir en ny tittel midt i kapitlet. Tittelen kommer fra "
-                                  "feltet «title»: bruk ## for deler."))
+            found.append(
+                (
+                    number,
+                    "Overskriften med én # blir en ny tittel midt i kapitlet. Tittelen kommer fra "
+                    "feltet «title»: bruk ## for deler.",
+                )
+            )
         previous = lines[number - 2] if number > 1 else ""
         if line.lstrip().startswith("|") and not previous.strip().startswith("|"):
             following = lines[number] if number < len(lines) else ""
             if not re.match(r"\s*\|?\s*:?-{3,}", following):
-                found.append((number, "Tabellen mangler linjen under overskriftene (| --- | --- |), så den vises som "
-                                      "vanlig tekst med streker. Legg den inn rett under den første linjen."))
+                found.append(
+                    (
+                        number,
+                        "Tabellen mangler linjen under overskriftene (| --- | --- |), så den vises som "
+                        "vanlig tekst med streker. Legg den inn rett under den første linjen.",
+                    )
+                )
     return found
 
 
@@ -257,21 +292,31 @@ def load_data(data_dir: Path, errors: list[AuthorError], on: dt.date | None = No
     for duplicate in _duplicates(term.abbreviation for term in glossary if term.abbreviation):
         errors.append(AuthorError(label("glossary"), f"Forkortelsen «{duplicate}» står flere ganger."))
     for duplicate in _duplicates(figure.id for figure in figures):
-        errors.append(AuthorError(label("figures"), f"Tallet «{duplicate}» står flere ganger. Hvert tall trenger "
-                                  "sin egen id."))
+        errors.append(AuthorError(label("figures"), f"Tallet «{duplicate}» står flere ganger. Hvert tall trenger sin egen id."))
     for duplicate in _duplicates(change.id for change in law_changes):
-        errors.append(AuthorError(label("law_changes"), f"Lovendringen «{duplicate}» står flere ganger. Hver "
-                                  "endring trenger sin egen id."))
+        errors.append(
+            AuthorError(label("law_changes"), f"Lovendringen «{duplicate}» står flere ganger. Hver endring trenger sin egen id.")
+        )
     for perspective in perspectives:
         if not icons.exists(perspective.icon):
-            errors.append(AuthorError(label("perspectives"), f"Ikonet «{perspective.icon}» for «{perspective.id}» finnes "
-                                      "ikke. Velg et ikon fra Material for MkDocs, for eksempel «material/school».",
-                                      field="icon"))
+            errors.append(
+                AuthorError(
+                    label("perspectives"),
+                    f"Ikonet «{perspective.icon}» for «{perspective.id}» finnes "
+                    "ikke. Velg et ikon fra Material for MkDocs, for eksempel «material/school».",
+                    field="icon",
+                )
+            )
     known = {p.id for p in perspectives}
     for path in paths:
         if path.perspective not in known:
-            errors.append(AuthorError(label("paths"), f"Stien for «{path.perspective}» hører ikke til noe perspektiv "
-                                      f"i data/perspectives.yml. Kjente perspektiver: {', '.join(sorted(known))}."))
+            errors.append(
+                AuthorError(
+                    label("paths"),
+                    f"Stien for «{path.perspective}» hører ikke til noe perspektiv "
+                    f"i data/perspectives.yml. Kjente perspektiver: {', '.join(sorted(known))}.",
+                )
+            )
     return Site(
         perspectives={p.id: p for p in perspectives},
         paths={p.perspective: p for p in paths},
@@ -283,12 +328,10 @@ def load_data(data_dir: Path, errors: list[AuthorError], on: dt.date | None = No
     )
 
 
-def retired_name_uses(data_dir: Path, pages: dict[str, str], names: list[RetiredName],
-                      on: dt.date) -> list[AuthorError]:
+def retired_name_uses(data_dir: Path, pages: dict[str, str], names: list[RetiredName], on: dt.date) -> list[AuthorError]:
     """Every retired name a page (its front matter and text) or a data file uses as if it were current. A name
     whose change has not come yet (since is after the day given) is still current."""
-    changed = [name for name in names
-               if (dt.date(name.since, 1, 1) if isinstance(name.since, int) else name.since) <= on]
+    changed = [name for name in names if (dt.date(name.since, 1, 1) if isinstance(name.since, int) else name.since) <= on]
     if not changed:
         return []
     found: list[AuthorError] = []
@@ -298,14 +341,17 @@ def retired_name_uses(data_dir: Path, pages: dict[str, str], names: list[Retired
         except (yaml.YAMLError, ValueError):  # named by load_site already
             continue
         uses = name_check.in_yaml(page.raw, changed, first_line=2) + [
-            replace(use, line=use.line + page.body_offset) for use in name_check.in_markdown(page.body, changed)]
+            replace(use, line=use.line + page.body_offset) for use in name_check.in_markdown(page.body, changed)
+        ]
         found += [AuthorError(f"docs/{src_uri}", name_check.advice(use), line=use.line) for use in uses]
     for path in sorted(data_dir.rglob("*.yml")):
         relative = path.relative_to(data_dir).as_posix()
         if relative in NOT_PROSE_DATA:
             continue
-        found += [AuthorError(f"data/{relative}", name_check.advice(use), line=use.line)
-                  for use in name_check.in_yaml(path.read_text(encoding="utf-8"), changed)]
+        found += [
+            AuthorError(f"data/{relative}", name_check.advice(use), line=use.line)
+            for use in name_check.in_yaml(path.read_text(encoding="utf-8"), changed)
+        ]
     return found
 
 
@@ -314,14 +360,17 @@ def page_problems(label: str, text: str, page: FrontMatter | None) -> list[Autho
     its body, template code beyond the declared macros called with literal arguments (checks/templatecheck.py)."""
     problems = [AuthorError(label, advice + ".", line=line) for line, advice in characters.lines_with_problems(text)]
     if page is not None:
-        problems += [AuthorError(label, message, line=line + page.body_offset if line else None)
-                     for line, message in refusals(page.body, BY_NAME)]
+        problems += [
+            AuthorError(label, message, line=line + page.body_offset if line else None)
+            for line, message in refusals(page.body, BY_NAME)
+        ]
     return problems
 
 
 def load_site(data_dir: Path, pages: Iterable[tuple[str, str]]) -> Site:
     """Validate the data and every page given as (path under docs/, text); raise ContentError on any problem."""
     from macros.content.review import today  # review builds on this module
+
     errors: list[AuthorError] = []
     on = today()
     site = load_data(data_dir, errors, on)
@@ -354,31 +403,54 @@ def load_site(data_dir: Path, pages: Iterable[tuple[str, str]]) -> Site:
         if isinstance(meta, PageMeta) and "self_checks" in metadata:
             wanted = metadata["self_checks"]
             if not isinstance(wanted, list) or not all(isinstance(item, str) for item in wanted):
-                errors.append(AuthorError(label, "skal være en liste med kapittel-id-er, én per linje som "
-                                          "begynner med «- ».", field="self_checks",
-                                          line=page.line_of("self_checks")))
+                errors.append(
+                    AuthorError(
+                        label,
+                        "skal være en liste med kapittel-id-er, én per linje som begynner med «- ».",
+                        field="self_checks",
+                        line=page.line_of("self_checks"),
+                    )
+                )
             else:
                 programme_checks[src_uri] = tuple(wanted)
         if isinstance(meta, ChapterMeta):
             for perspective in meta.perspectives:
                 if perspective not in site.perspectives:
-                    errors.append(AuthorError(label, f"har det ukjente perspektivet «{perspective}». Velg blant: "
-                                              f"{', '.join(site.perspectives)}.", field="perspectives",
-                                              line=page.line_of("perspectives")))
+                    errors.append(
+                        AuthorError(
+                            label,
+                            f"har det ukjente perspektivet «{perspective}». Velg blant: {', '.join(site.perspectives)}.",
+                            field="perspectives",
+                            line=page.line_of("perspectives"),
+                        )
+                    )
             readability = measure(body)
             if readability.lix > LIX_LIMIT:
-                errors.append(AuthorError(label, f"Teksten er for tung å lese: LIX er {readability.lix:.0f}, og grensen "
-                                          f"er {LIX_LIMIT}. Del lange setninger i to, og bytt ut lange ord der du kan. "
-                                          "Kjør «make report» for å se LIX for alle kapitler."))
+                errors.append(
+                    AuthorError(
+                        label,
+                        f"Teksten er for tung å lese: LIX er {readability.lix:.0f}, og grensen "
+                        f"er {LIX_LIMIT}. Del lange setninger i to, og bytt ut lange ord der du kan. "
+                        "Kjør «make report» for å se LIX for alle kapitler.",
+                    )
+                )
             chapters.append(Chapter(meta=meta, src_uri=src_uri, readability=readability, sections=sections(body)))
             offset = page.body_offset
             errors += [AuthorError(label, advice, line=line + offset) for line, advice in _body_problems(body)]
             if meta.last_reviewed > on:
-                errors.append(AuthorError(label, f"last_reviewed er {meta.last_reviewed}, som er fram i tid. Skriv "
-                                          "datoen da kapitlet faktisk ble gjennomgått.", field="last_reviewed",
-                                          line=page.line_of("last_reviewed")))
-            typed += [AuthorError(label, figure_text.ADVICE[found.kind].format(text=found.text), line=found.line + offset)
-                      for found in figure_text.typed_figures(body)]
+                errors.append(
+                    AuthorError(
+                        label,
+                        f"last_reviewed er {meta.last_reviewed}, som er fram i tid. Skriv "
+                        "datoen da kapitlet faktisk ble gjennomgått.",
+                        field="last_reviewed",
+                        line=page.line_of("last_reviewed"),
+                    )
+                )
+            typed += [
+                AuthorError(label, figure_text.ADVICE[found.kind].format(text=found.text), line=found.line + offset)
+                for found in figure_text.typed_figures(body)
+            ]
 
     for duplicate in _duplicates(c.meta.id for c in chapters):
         where = ", ".join(f"docs/{c.src_uri}" for c in chapters if c.meta.id == duplicate)
@@ -387,26 +459,48 @@ def load_site(data_dir: Path, pages: Iterable[tuple[str, str]]) -> Site:
 
     for perspective in site.perspectives.values():
         if perspective.start_page not in page_uris:
-            errors.append(AuthorError("data/perspectives.yml", f"Startsiden «{perspective.start_page}» for "
-                                      f"«{perspective.id}» finnes ikke under docs/."))
+            errors.append(
+                AuthorError(
+                    "data/perspectives.yml",
+                    f"Startsiden «{perspective.start_page}» for «{perspective.id}» finnes ikke under docs/.",
+                )
+            )
     for path in site.paths.values():
         for step in path.steps:
             if step not in by_id:
-                errors.append(AuthorError("data/paths.yml", f"Stien for «{path.perspective}» viser til kapitlet "
-                                          f"«{step}», men ingen kapitler har den id-en."))
+                errors.append(
+                    AuthorError(
+                        "data/paths.yml",
+                        f"Stien for «{path.perspective}» viser til kapitlet «{step}», men ingen kapitler har den id-en.",
+                    )
+                )
     for term in site.glossary:
         if term.chapter and term.chapter not in by_id:
-            errors.append(AuthorError("data/glossary.yml", f"Ordet «{term.term}» viser til kapitlet "
-                                      f"«{term.chapter}», men ingen kapitler har den id-en."))
+            errors.append(
+                AuthorError(
+                    "data/glossary.yml",
+                    f"Ordet «{term.term}» viser til kapitlet «{term.chapter}», men ingen kapitler har den id-en.",
+                )
+            )
     for redirect in site.redirects:
         if redirect.to not in by_id and redirect.to not in page_uris:
-            errors.append(AuthorError("data/redirects.yml", f"Omdirigeringen fra «{redirect.source}» går til "
-                                      f"«{redirect.to}», som verken er en kapittel-id eller en side under docs/."))
+            errors.append(
+                AuthorError(
+                    "data/redirects.yml",
+                    f"Omdirigeringen fra «{redirect.source}» går til "
+                    f"«{redirect.to}», som verken er en kapittel-id eller en side under docs/.",
+                )
+            )
     for src_uri, wanted in programme_checks.items():
         for chapter_id in wanted:
             if chapter_id not in by_id:
-                errors.append(AuthorError(f"docs/{src_uri}", f"viser til kapitlet «{chapter_id}», men ingen "
-                                          "kapitler har den id-en.", field="self_checks"))
+                errors.append(
+                    AuthorError(
+                        f"docs/{src_uri}",
+                        f"viser til kapitlet «{chapter_id}», men ingen kapitler har den id-en.",
+                        field="self_checks",
+                    )
+                )
     programmes = read_programmes(data_dir, page_uris, {c: by_id[c].sections for c in by_id}, errors)
     errors += macro_problems(bodies, programmes)
     law_change_pages: dict[str, tuple[str, ...]] = {}
@@ -418,18 +512,37 @@ def load_site(data_dir: Path, pages: Iterable[tuple[str, str]]) -> Site:
             elif page in page_uris:
                 resolved.append(page)
             else:
-                errors.append(AuthorError("data/law-changes.yml", f"Lovendringen «{change.id}» viser til «{page}», "
-                                          "som verken er en kapittel-id eller en side under docs/.", field="pages"))
+                errors.append(
+                    AuthorError(
+                        "data/law-changes.yml",
+                        f"Lovendringen «{change.id}» viser til «{page}», som verken er en kapittel-id eller en side under docs/.",
+                        field="pages",
+                    )
+                )
         law_change_pages[change.id] = tuple(resolved)
     figure_uses = figure_text.uses(bodies)
     for figure_id, places in figure_uses.items():
         if figure_id not in site.figures:
-            errors += [AuthorError(f"docs/{src_uri}", f"Tallet «{figure_id}» finnes ikke i data/figures.yml. Sjekk "
-                                   "stavemåten, eller legg tallet inn der med år og kilde.", line=line)
-                       for src_uri, line in places]
+            errors += [
+                AuthorError(
+                    f"docs/{src_uri}",
+                    f"Tallet «{figure_id}» finnes ikke i data/figures.yml. Sjekk "
+                    "stavemåten, eller legg tallet inn der med år og kilde.",
+                    line=line,
+                )
+                for src_uri, line in places
+            ]
     if errors:
         raise ContentError(errors)
-    return replace(site, chapters=by_id, page_uris=frozenset(page_uris), page_titles=titles,
-                   programme_checks=programme_checks, programmes=programmes, figure_uses=figure_uses,
-                   typed_figures=typed, law_change_pages=law_change_pages,
-                   retired_name_uses=retired_name_uses(data_dir, texts, site.retired_names, on))
+    return replace(
+        site,
+        chapters=by_id,
+        page_uris=frozenset(page_uris),
+        page_titles=titles,
+        programme_checks=programme_checks,
+        programmes=programmes,
+        figure_uses=figure_uses,
+        typed_figures=typed,
+        law_change_pages=law_change_pages,
+        retired_name_uses=retired_name_uses(data_dir, texts, site.retired_names, on),
+    )

@@ -31,7 +31,8 @@ class SafeLoader(_FastLoader):  # type: ignore[misc, valid-type]
             key = self.construct_object(key_node, deep=True)
             if key in seen:
                 raise yaml.constructor.ConstructorError(
-                    None, None, f"«{key}» står to ganger; slå dem sammen til én", key_node.start_mark)
+                    None, None, f"«{key}» står to ganger; slå dem sammen til én", key_node.start_mark
+                )
             seen.add(key)
         return super().construct_mapping(node, deep)
 
@@ -99,9 +100,14 @@ def decode(raw: bytes, label: str) -> str:
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        line = raw[:error.start].count(b"\n") + 1
-        raise Unreadable(AuthorError(label, "er ikke lagret som UTF-8, så æ, ø og å blir feil. Åpne filen og lagre "
-                                     "den på nytt med tegnsettet UTF-8.", line=line)) from None
+        line = raw[: error.start].count(b"\n") + 1
+        raise Unreadable(
+            AuthorError(
+                label,
+                "er ikke lagret som UTF-8, så æ, ø og å blir feil. Åpne filen og lagre den på nytt med tegnsettet UTF-8.",
+                line=line,
+            )
+        ) from None
 
 
 def parse(text: str, label: str, first_line: int = 1, front_matter: bool = False) -> DataFile:
@@ -118,8 +124,9 @@ def parse(text: str, label: str, first_line: int = 1, front_matter: bool = False
         raise Unreadable(from_yaml(label, error, front_matter=front_matter)) from None
     except ValueError:  # YAML reads 2027-02-30 as a date, and there is no such day
         line, written = impossible_date(text, first_line)
-        raise Unreadable(AuthorError(label, f"Datoen «{written}» finnes ikke. Skriv en dato som finnes, som "
-                                     "ÅÅÅÅ-MM-DD.", line=line)) from None
+        raise Unreadable(
+            AuthorError(label, f"Datoen «{written}» finnes ikke. Skriv en dato som finnes, som ÅÅÅÅ-MM-DD.", line=line)
+        ) from None
 
 
 def read(path: Path, label: str) -> DataFile:

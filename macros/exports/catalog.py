@@ -44,8 +44,12 @@ def _self_check(chapter: Chapter) -> list[dict]:
 
 def _terms(site: Site, chapter_id: str) -> list[str]:
     """The glossary's words (and abbreviations) that this chapter explains best (the glossary's `chapter`)."""
-    return [word for term in site.glossary if term.chapter == chapter_id
-            for word in (term.term, *([term.abbreviation] if term.abbreviation else []))]
+    return [
+        word
+        for term in site.glossary
+        if term.chapter == chapter_id
+        for word in (term.term, *([term.abbreviation] if term.abbreviation else []))
+    ]
 
 
 def short_texts(identity: Identity) -> tuple[str, str]:
@@ -56,13 +60,23 @@ def short_texts(identity: Identity) -> tuple[str, str]:
     description = identity.short_description or identity.description
     where = identity.config_file or "mkdocs.yml"
     errors = []
-    for field, text, limit, default in (("short_title", title, SHORT_TITLE_CHARS, "site_name"),
-                                        ("short_description", description, SHORT_DESCRIPTION_CHARS, "site_description")):
+    for field, text, limit, default in (
+        ("short_title", title, SHORT_TITLE_CHARS, "site_name"),
+        ("short_description", description, SHORT_DESCRIPTION_CHARS, "site_description"),
+    ):
         if len(text) > limit:
-            written = f"«{text}» er {len(text)} tegn" if getattr(identity, field) else \
-                f"er ikke skrevet, og {default} («{text}») er {len(text)} tegn"
-            errors.append(AuthorError(where, f"{written}. Kiwix viser høyst {limit} tegn og kutter resten midt i et ord. "
-                                             "Skriv en kortere tekst.", field=f"plugins → intro → {field}"))
+            written = (
+                f"«{text}» er {len(text)} tegn"
+                if getattr(identity, field)
+                else f"er ikke skrevet, og {default} («{text}») er {len(text)} tegn"
+            )
+            errors.append(
+                AuthorError(
+                    where,
+                    f"{written}. Kiwix viser høyst {limit} tegn og kutter resten midt i et ord. Skriv en kortere tekst.",
+                    field=f"plugins → intro → {field}",
+                )
+            )
     if errors:
         raise ContentError(errors)
     return title, description
@@ -78,23 +92,25 @@ def catalog(site: Site, identity: Identity, menu: list[str] | tuple[str, ...] = 
     for chapter_id in sorted(site.chapters):
         chapter = site.chapters[chapter_id]
         meta = chapter.meta
-        chapters.append({
-            "id": meta.id,
-            "title": meta.title,
-            "summary": meta.summary,
-            "url": absolute(site_url, page_address(chapter.src_uri)),
-            "permanent_url": absolute(site_url, permalink(meta.id)),
-            "perspectives": list(meta.perspectives),
-            "learning_goals": list(meta.learning_goals),
-            "reading_minutes": chapter.readability.reading_minutes,
-            "owner": meta.owner,
-            "last_reviewed": meta.last_reviewed.isoformat(),
-            "next_review": meta.next_review.isoformat(),
-            "licence": LICENCE,
-            "attribution": attribution(chapter, absolute(site_url, permalink(meta.id)), identity),
-            "self_check": _self_check(chapter),
-            "terms": _terms(site, meta.id),
-        })
+        chapters.append(
+            {
+                "id": meta.id,
+                "title": meta.title,
+                "summary": meta.summary,
+                "url": absolute(site_url, page_address(chapter.src_uri)),
+                "permanent_url": absolute(site_url, permalink(meta.id)),
+                "perspectives": list(meta.perspectives),
+                "learning_goals": list(meta.learning_goals),
+                "reading_minutes": chapter.readability.reading_minutes,
+                "owner": meta.owner,
+                "last_reviewed": meta.last_reviewed.isoformat(),
+                "next_review": meta.next_review.isoformat(),
+                "licence": LICENCE,
+                "attribution": attribution(chapter, absolute(site_url, permalink(meta.id)), identity),
+                "self_check": _self_check(chapter),
+                "terms": _terms(site, meta.id),
+            }
+        )
     paths = [
         {
             "perspective": path.perspective,

@@ -27,4 +27,3 @@ def zip_directory(source: Path, target: Path, root: str) -> int:
             info.external_attr = 0o644 << 16
             archive.writestr(info, path.read_bytes())
     return target.stat().st_size
-

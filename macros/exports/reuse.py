@@ -27,8 +27,9 @@ def _title_of(site: Site, src_uri: str) -> str:
     return chapter.meta.title if chapter else "INTRO"
 
 
-def generated_files(site: Site, identity: Identity, page_urls: dict[str, str],
-                    menu: list[str] | tuple[str, ...] = ()) -> dict[str, str | bytes]:
+def generated_files(
+    site: Site, identity: Identity, page_urls: dict[str, str], menu: list[str] | tuple[str, ...] = ()
+) -> dict[str, str | bytes]:
     """Every reuse file of the build, by its path in the site. menu: chapter ids in menu order."""
     site_url = identity.url
     files: dict[str, str | bytes] = {}
@@ -37,8 +38,7 @@ def generated_files(site: Site, identity: Identity, page_urls: dict[str, str],
         files[redirect_file(address)] = _redirect(site_url, address, chapter.meta.title, chapter.src_uri, page_urls)
     for moved in site.redirects:
         target = site.chapters[moved.to].src_uri if moved.to in site.chapters else moved.to
-        files[redirect_file(moved.source)] = _redirect(site_url, moved.source, _title_of(site, target), target,
-                                                       page_urls)
+        files[redirect_file(moved.source)] = _redirect(site_url, moved.source, _title_of(site, target), target, page_urls)
     data = catalog(site, identity, menu)
     files[CATALOG_FILE] = catalog_json(data)
     for package in cartridges(data):

@@ -43,8 +43,9 @@ def illustration(colour: str, size: int = ILLUSTRATION_SIZE) -> bytes:
         row = bytearray(b"\x00")  # PNG filter: none
         for x in range(size):
             bar = size // 4 <= y < size * 3 // 4 and size * 7 // 16 <= x < size * 9 // 16
-            serif = (size // 4 <= y < size // 4 + size // 12 or size * 3 // 4 - size // 12 <= y < size * 3 // 4) \
-                and size // 3 <= x < size * 2 // 3
+            serif = (
+                size // 4 <= y < size // 4 + size // 12 or size * 3 // 4 - size // 12 <= y < size * 3 // 4
+            ) and size // 3 <= x < size * 2 // 3
             row += white if bar or serif else background
         rows.append(bytes(row))
 
@@ -52,8 +53,7 @@ def illustration(colour: str, size: int = ILLUSTRATION_SIZE) -> bytes:
         return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
 
     header = struct.pack(">IIBBBBB", size, size, 8, 2, 0, 0, 0)
-    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(b"".join(rows), 9))
-            + chunk(b"IEND", b""))
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(b"".join(rows), 9)) + chunk(b"IEND", b"")
 
 
 class Page:
@@ -112,8 +112,10 @@ def check_metadata(title: str, description: str) -> None:
     """Kiwix's library cuts a longer title or description in the middle of a word: refuse it instead."""
     for field, text, limit in (("short_title", title, TITLE_CHARS), ("short_description", description, DESCRIPTION_CHARS)):
         if not text or len(text) > limit:
-            raise ValueError(f"ZIM-filen trenger en {field} på 1–{limit} tegn, men fikk «{text}» ({len(text)} tegn). "
-                             "Skriv den i innstillingene for «intro» i utgavens mkdocs-fil.")
+            raise ValueError(
+                f"ZIM-filen trenger en {field} på 1–{limit} tegn, men fikk «{text}» ({len(text)} tegn). "
+                "Skriv den i innstillingene for «intro» i utgavens mkdocs-fil."
+            )
 
 
 def write_zim(offline_site: Path, target: Path, *, catalog: dict, name: str, day: dt.date) -> Path:
@@ -185,9 +187,19 @@ def write_zim(offline_site: Path, target: Path, *, catalog: dict, name: str, day
 
     target.parent.mkdir(parents=True, exist_ok=True)
     target.unlink(missing_ok=True)
-    metadata = {"Name": name, "Title": title, "Description": description, "LongDescription": catalog["description"],
-                "Creator": catalog["owner"], "Publisher": catalog["owner"], "Language": LANGUAGE,
-                "Date": day.isoformat(), "Tags": TAGS, "License": LICENSE, "Source": catalog["url"]}
+    metadata = {
+        "Name": name,
+        "Title": title,
+        "Description": description,
+        "LongDescription": catalog["description"],
+        "Creator": catalog["owner"],
+        "Publisher": catalog["owner"],
+        "Language": LANGUAGE,
+        "Date": day.isoformat(),
+        "Tags": TAGS,
+        "License": LICENSE,
+        "Source": catalog["url"],
+    }
     with Creator(str(target)).config_indexing(True, LANGUAGE) as zim:
         zim.set_mainpath("index.html")
         zim.add_illustration(ILLUSTRATION_SIZE, illustration(catalog["colour"]))

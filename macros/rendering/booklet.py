@@ -70,17 +70,36 @@ def chapter_html(chapter_id: str, html: str, from_url: str = "", to_url: str = "
     return _HEADING.sub(lambda m: f"<{m.group(1)}h{int(m.group(2)) + 1}", body)
 
 
-def booklet_html(site: Site, perspective: str, rendered: dict[str, tuple[str, str]], permanent_urls: dict[str, str],
-                 path_url: str, edition_title: str, booklet_url: str = "") -> str:
+def booklet_html(
+    site: Site,
+    perspective: str,
+    rendered: dict[str, tuple[str, str]],
+    permanent_urls: dict[str, str],
+    path_url: str,
+    edition_title: str,
+    booklet_url: str = "",
+) -> str:
     """Cover, contents and every chapter of the path in order, each with its permanent link. (A chapter that was
     not rendered in this build, as in `mkdocs serve --dirty`, shows only its title and link until the next build.)"""
     chapters = []
     for chapter_id in site.paths[perspective].steps:
         chapter = site.chapters[chapter_id]
-        chapters.append({"id": chapter_id, "title": chapter.meta.title, "summary": chapter.meta.summary,
-                         "minutes": chapter.readability.reading_minutes, "permanent_url": permanent_urls[chapter_id],
-                         "html": chapter_html(chapter_id, *rendered.get(chapter.src_uri, ("", booklet_url)),
-                                              booklet_url)})
-    return _render("booklet.html.j2", group=site.perspectives[perspective].name, intro=site.paths[perspective].intro,
-                   chapters=chapters, path_url=path_url, edition_title=edition_title,
-                   minutes=sum(c["minutes"] for c in chapters))
+        chapters.append(
+            {
+                "id": chapter_id,
+                "title": chapter.meta.title,
+                "summary": chapter.meta.summary,
+                "minutes": chapter.readability.reading_minutes,
+                "permanent_url": permanent_urls[chapter_id],
+                "html": chapter_html(chapter_id, *rendered.get(chapter.src_uri, ("", booklet_url)), booklet_url),
+            }
+        )
+    return _render(
+        "booklet.html.j2",
+        group=site.perspectives[perspective].name,
+        intro=site.paths[perspective].intro,
+        chapters=chapters,
+        path_url=path_url,
+        edition_title=edition_title,
+        minutes=sum(c["minutes"] for c in chapters),
+    )

@@ -22,18 +22,22 @@ def in_sentence(site: Site, figure_id: str, page_src_uri: str, kilde: bool = Tru
     figure = _figure(site, figure_id)
     value, applies = figure.latest
     current_at = figure.current_at or figure.source.url
-    return _render("figure.md.j2", amount=amount(value, figure.unit), when=when(applies),
-                   source=figure.source if kilde else None,
-                   newest_confirmed=figure.newest_confirmed(today()), current_at=current_at,
-                   current_site=(current_at.host or "").removeprefix("www.")).rstrip("\n")
+    return _render(
+        "figure.md.j2",
+        amount=amount(value, figure.unit),
+        when=when(applies),
+        source=figure.source if kilde else None,
+        newest_confirmed=figure.newest_confirmed(today()),
+        current_at=current_at,
+        current_site=(current_at.host or "").removeprefix("www."),
+    ).rstrip("\n")
 
 
 def table(site: Site, figure_id: str, page_src_uri: str) -> str:
     """A year-by-year table of a series, with its source under it."""
     figure = _figure(site, figure_id)
     rows = sorted((figure.series or {figure.latest[1]: figure.latest[0]}).items(), key=lambda row: str(row[0]))
-    return _render("figure_table.md.j2", figure=figure,
-                   rows=[(when(year), amount(value, figure.unit)) for year, value in rows])
+    return _render("figure_table.md.j2", figure=figure, rows=[(when(year), amount(value, figure.unit)) for year, value in rows])
 
 
 def overview(site: Site, page_src_uri: str) -> str:
@@ -42,12 +46,15 @@ def overview(site: Site, page_src_uri: str) -> str:
     for figure in sorted(site.figures.values(), key=lambda f: norwegian.sort_key(f.label)):
         value, applies = figure.latest
         pages = sorted({src_uri for src_uri, _ in site.figure_uses.get(figure.id, [])})
-        entries.append({
-            "figure": figure,
-            "amount": amount(value, figure.unit),
-            "when": when(applies),
-            "check_by": norwegian.date(figure.check_by),
-            "pages": [{"title": site.page_titles.get(src_uri, src_uri), "link": link(page_src_uri, src_uri)}
-                      for src_uri in pages],
-        })
+        entries.append(
+            {
+                "figure": figure,
+                "amount": amount(value, figure.unit),
+                "when": when(applies),
+                "check_by": norwegian.date(figure.check_by),
+                "pages": [
+                    {"title": site.page_titles.get(src_uri, src_uri), "link": link(page_src_uri, src_uri)} for src_uri in pages
+                ],
+            }
+        )
     return _render("figures_page.md.j2", entries=entries)

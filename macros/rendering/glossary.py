@@ -140,10 +140,10 @@ class FirstUseTreeprocessor(Treeprocessor):
             abbr.text = AtomicString(match.group(0))
             previous = pieces[-1]
             if len(pieces) == 1:
-                pieces[0] = text[:match.start()]
+                pieces[0] = text[: match.start()]
             else:
-                previous.tail = text[cut:match.start()]
-            abbr.tail = text[match.end():]
+                previous.tail = text[cut : match.start()]
+            abbr.tail = text[match.end() :]
             pieces.append(abbr)
             cut = match.end()
         return pieces if len(pieces) > 1 else []

@@ -75,8 +75,14 @@ def example(site: Site, page_src_uri: str) -> str:
     g, fribelop = int(g_figure.latest[0]), int(fribelop_figure.latest[0])
     rows = [yearly_charge(income, g, fribelop) for income in EXAMPLE_INCOMES]
     return _render(
-        "long_stay_example.md.j2", rows=rows, kroner=lambda value: amount(value, "kroner"),
-        g=amount(g, "kroner"), g_when=when(g_figure.latest[1]), g_source=g_figure.source,
-        fribelop=amount(fribelop, "kroner"), fribelop_when=when(fribelop_figure.latest[1]),
-        fribelop_source=fribelop_figure.source, minimum=amount(minimum_kept(g, fribelop), "kroner"),
+        "long_stay_example.md.j2",
+        rows=rows,
+        kroner=lambda value: amount(value, "kroner"),
+        g=amount(g, "kroner"),
+        g_when=when(g_figure.latest[1]),
+        g_source=g_figure.source,
+        fribelop=amount(fribelop, "kroner"),
+        fribelop_when=when(fribelop_figure.latest[1]),
+        fribelop_source=fribelop_figure.source,
+        minimum=amount(minimum_kept(g, fribelop), "kroner"),
     ).rstrip("\n")

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-MONTHS = ("januar", "februar", "mars", "april", "mai", "juni", "juli",
-          "august", "september", "oktober", "november", "desember")
+MONTHS = ("januar", "februar", "mars", "april", "mai", "juni", "juli", "august", "september", "oktober", "november", "desember")
 # Norwegian alphabetical order puts Æ, Ø and Å after Z.
 ALPHABET = "abcdefghijklmnopqrstuvwxyzæøå"
-_FOLDED = str.maketrans({"é": "e", "è": "e", "ê": "e", "á": "a", "à": "a", "ó": "o", "ò": "o", "ô": "o",
-                         "ü": "y", "ä": "æ", "ö": "ø"})
+_FOLDED = str.maketrans(
+    {"é": "e", "è": "e", "ê": "e", "á": "a", "à": "a", "ó": "o", "ò": "o", "ô": "o", "ü": "y", "ä": "æ", "ö": "ø"}
+)
 # Between the groups of a large number: a no-break space, so «130 160» never breaks over two lines.
 GROUP = "\u00a0"
 

@@ -34,8 +34,9 @@ def _programme(site: Site, src_uri: str) -> Programme:
 
 
 def _rounds(programme: Programme) -> list[dict]:
-    return [{"number": slot.round, "time": f"{clock(slot.start)}–{clock(slot.end)}"}
-            for slot in timetable(programme) if slot.round]
+    return [
+        {"number": slot.round, "time": f"{clock(slot.start)}–{clock(slot.end)}"} for slot in timetable(programme) if slot.round
+    ]
 
 
 def _contents(programme: Programme, has_quiz: bool) -> list[tuple[str, str]]:
@@ -63,19 +64,26 @@ def programme_plan(site: Site, src_uri: str) -> str:
 def rotation_plan(site: Site, src_uri: str) -> str:
     """Which station each group is at in each round."""
     programme = _programme(site, src_uri)
-    return _render("programme_rotation.md.j2", stations=programme.stations, rounds=_rounds(programme),
-                   groups=rotation(programme))
+    return _render("programme_rotation.md.j2", stations=programme.stations, rounds=_rounds(programme), groups=rotation(programme))
 
 
 def stations(site: Site, src_uri: str) -> str:
     """Each station as the page describes it: what it is, and what the group does there."""
     programme = _programme(site, src_uri)
-    return _render("programme_stations.md.j2", stations=[
-        {"station": station, "number": number,
-         "link": link(src_uri, site.chapters[station.chapter].src_uri) + (f"#{station.section}" if station.section else ""),
-         "chapter": site.chapters[station.chapter].meta.title,
-         "poster": link(src_uri, station_path(src_uri, station.id))}
-        for number, station in enumerate(programme.stations, start=1)])
+    return _render(
+        "programme_stations.md.j2",
+        stations=[
+            {
+                "station": station,
+                "number": number,
+                "link": link(src_uri, site.chapters[station.chapter].src_uri)
+                + (f"#{station.section}" if station.section else ""),
+                "chapter": site.chapters[station.chapter].meta.title,
+                "poster": link(src_uri, station_path(src_uri, station.id)),
+            }
+            for number, station in enumerate(programme.stations, start=1)
+        ],
+    )
 
 
 def case_stories(site: Site, src_uri: str) -> str:
@@ -86,10 +94,12 @@ def case_stories(site: Site, src_uri: str) -> str:
 def materials_link(site: Site, src_uri: str) -> str:
     """A link to the programme's «Materiell» page, naming what it holds."""
     programme = _programme(site, src_uri)
-    parts = (["rotasjonsplanen", "ett ark per stasjon"] if programme.stations else []) \
-        + (["rollekortene"] if programme.roles else []) \
-        + [f"fortellingen «{case.title}»" for case in programme.cases] \
+    parts = (
+        (["rotasjonsplanen", "ett ark per stasjon"] if programme.stations else [])
+        + (["rollekortene"] if programme.roles else [])
+        + [f"fortellingen «{case.title}»" for case in programme.cases]
         + (["spørrearket"] if src_uri in site.programme_checks else [])
+    )
     return _render("programme_materials_link.md.j2", link=link(src_uri, materials_src_uri(src_uri)), parts=parts)
 
 
@@ -115,10 +125,16 @@ def materials_markdown(site: Site, src_uri: str, identity: Identity, quiz_questi
         contents=_contents(programme, bool(quiz_questions)),
         rounds=_rounds(programme),
         groups=rotation(programme),
-        stations=[{"station": station, "number": number, "minutes": _round_minutes(programme),
-                   "chapter": site.chapters[station.chapter].meta.title,
-                   "url": base + permalink(station.chapter)}
-                  for number, station in enumerate(programme.stations, start=1)],
+        stations=[
+            {
+                "station": station,
+                "number": number,
+                "minutes": _round_minutes(programme),
+                "chapter": site.chapters[station.chapter].meta.title,
+                "url": base + permalink(station.chapter),
+            }
+            for number, station in enumerate(programme.stations, start=1)
+        ],
         quiz_questions=quiz_questions,
     )
 
@@ -129,5 +145,7 @@ def _round_minutes(programme: Programme) -> int:
 
 def materials_pages(site: Site, identity: Identity) -> dict[str, str]:
     """Every programme's «Materiell» page, by its path under docs/ (the plugin adds them in on_files)."""
-    return {materials_src_uri(src_uri): materials_markdown(site, src_uri, identity, questions_html(site, src_uri))
-            for src_uri in site.programmes}
+    return {
+        materials_src_uri(src_uri): materials_markdown(site, src_uri, identity, questions_html(site, src_uri))
+        for src_uri in site.programmes
+    }

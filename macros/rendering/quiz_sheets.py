@@ -45,8 +45,11 @@ def programme_section(site: Site, src_uri: str) -> str:
     if src_uri not in site.programme_checks:
         return ""
     chapters = [
-        {"title": chapter.meta.title, "link": link(src_uri, chapter.src_uri),
-         "questions": len(chapter.self_check.questions) if chapter.self_check else 0}
+        {
+            "title": chapter.meta.title,
+            "link": link(src_uri, chapter.src_uri),
+            "questions": len(chapter.self_check.questions) if chapter.self_check else 0,
+        }
         for chapter in _chapters(site, src_uri)
     ]
     return _render(

@@ -58,9 +58,14 @@ def _is_prose(line: str) -> bool:
 def path_positions(site: Site, chapter: Chapter) -> list[dict]:
     """Where the chapter stands on each path it is on: «Steg 3 av 7 i stien for studenter»."""
     return [
-        {"perspective": path.perspective, "name": site.perspectives[path.perspective].name,
-         "position": path.steps.index(chapter.meta.id) + 1, "length": len(path.steps)}
-        for path in site.paths.values() if chapter.meta.id in path.steps
+        {
+            "perspective": path.perspective,
+            "name": site.perspectives[path.perspective].name,
+            "position": path.steps.index(chapter.meta.id) + 1,
+            "length": len(path.steps),
+        }
+        for path in site.paths.values()
+        if chapter.meta.id in path.steps
     ]
 
 
@@ -100,18 +105,19 @@ def _law_change_note(change: LawChange) -> dict:
         in_force = "Det er ikke bestemt når endringene skal gjelde fra."
     else:
         in_force = "Sjekk i kilden når endringene gjelder fra."
-    return {"change": change, "decided": decided, "in_force": in_force,
-            "document": change.recommendation or change.proposition}
+    return {"change": change, "decided": decided, "in_force": in_force, "document": change.recommendation or change.proposition}
 
 
 def law_change_notes(site: Site, src_uri: str) -> str:
     """A «Reglene endres» box for each watched law change that concerns the page (data/law-changes.yml), until the
     chapter has been reviewed after the change came into force."""
     chapter = site.chapter_at(src_uri)
-    notes = [_law_change_note(change) for change in site.law_changes
-             if src_uri in site.law_change_pages.get(change.id, ())
-             and not (chapter and isinstance(change.in_force, dt.date)
-                      and chapter.meta.last_reviewed >= change.in_force)]
+    notes = [
+        _law_change_note(change)
+        for change in site.law_changes
+        if src_uri in site.law_change_pages.get(change.id, ())
+        and not (chapter and isinstance(change.in_force, dt.date) and chapter.meta.last_reviewed >= change.in_force)
+    ]
     return _render("law_change_note.md.j2", notes=notes) if notes else ""
 
 
@@ -122,13 +128,14 @@ def citation(chapter: Chapter, permanent_url: str, identity: Identity) -> str:
     """APA 7 reference for a web page, in Norwegian, as plain text to paste: author, date reviewed, title, site, URL."""
     meta = chapter.meta
     day = meta.last_reviewed
-    return (f"{meta.owner}. ({day.year}, {day.day}. {MONTHS[day.month - 1]}). {meta.title}. "
-            f"{identity.title}. {permanent_url}")
+    return f"{meta.owner}. ({day.year}, {day.day}. {MONTHS[day.month - 1]}). {meta.title}. {identity.title}. {permanent_url}"
 
 
 def attribution(chapter: Chapter, permanent_url: str, identity: Identity) -> str:
-    return (f"«{chapter.meta.title}» fra {identity.title} ({permanent_url}), {chapter.meta.owner}, "
-            f"lisensiert under {identity.licence} ({identity.licence_url}).")
+    return (
+        f"«{chapter.meta.title}» fra {identity.title} ({permanent_url}), {chapter.meta.owner}, "
+        f"lisensiert under {identity.licence} ({identity.licence_url})."
+    )
 
 
 def teaching(chapter: Chapter, permanent_url: str, identity: Identity) -> str:
@@ -160,9 +167,14 @@ def self_check(chapter: Chapter) -> str:
     """The «Test deg selv» form, or nothing while the chapter has no questions."""
     if chapter.self_check is None:
         return ""
-    return _render("self_check.md.j2", chapter_id=chapter.meta.id, title=chapter.meta.title,
-                   questions=chapter.self_check.questions, goals=chapter.meta.learning_goals,
-                   sections=chapter.sections)
+    return _render(
+        "self_check.md.j2",
+        chapter_id=chapter.meta.id,
+        title=chapter.meta.title,
+        questions=chapter.self_check.questions,
+        goals=chapter.meta.learning_goals,
+        sections=chapter.sections,
+    )
 
 
 def _step(site: Site, steps: list[str], index: int, from_src_uri: str) -> dict | None:
@@ -180,15 +192,17 @@ def path_navigation(site: Site, chapter: Chapter) -> str:
             continue
         position = path.steps.index(chapter.meta.id)
         perspective = site.perspectives[path.perspective]
-        navs.append({
-            "perspective": path.perspective,
-            "name": perspective.name,
-            "start": link(chapter.src_uri, perspective.start_page),
-            "position": position + 1,
-            "length": len(path.steps),
-            "previous": _step(site, path.steps, position - 1, chapter.src_uri),
-            "next": _step(site, path.steps, position + 1, chapter.src_uri),
-        })
+        navs.append(
+            {
+                "perspective": path.perspective,
+                "name": perspective.name,
+                "start": link(chapter.src_uri, perspective.start_page),
+                "position": position + 1,
+                "length": len(path.steps),
+                "previous": _step(site, path.steps, position - 1, chapter.src_uri),
+                "next": _step(site, path.steps, position + 1, chapter.src_uri),
+            }
+        )
     return _render("path_navigation.md.j2", paths=navs, chapter_id=chapter.meta.id)
 
 
@@ -204,10 +218,15 @@ def perspective_cards(site: Site, page_src_uri: str) -> str:
 def continue_reading(site: Site, page_src_uri: str) -> str:
     """«Fortsett der du slapp»: every path's steps as links, for intro.js to pick the reader's place from."""
     paths = [
-        {"perspective": path.perspective, "name": site.perspectives[path.perspective].name,
-         "start": link(page_src_uri, site.perspectives[path.perspective].start_page),
-         "steps": [{"id": step, "title": site.chapters[step].meta.title,
-                    "link": link(page_src_uri, site.chapters[step].src_uri)} for step in path.steps]}
+        {
+            "perspective": path.perspective,
+            "name": site.perspectives[path.perspective].name,
+            "start": link(page_src_uri, site.perspectives[path.perspective].start_page),
+            "steps": [
+                {"id": step, "title": site.chapters[step].meta.title, "link": link(page_src_uri, site.chapters[step].src_uri)}
+                for step in path.steps
+            ],
+        }
         for path in site.paths.values()
     ]
     return _render("continue_reading.md.j2", paths=paths)
@@ -221,17 +240,22 @@ def path_overview(site: Site, perspective: str, page_src_uri: str) -> str:
     steps = []
     for chapter_id in site.paths[perspective].steps:
         chapter = site.chapters[chapter_id]
-        steps.append({
-            "id": chapter_id,
-            "title": chapter.meta.title,
-            "summary": chapter.meta.summary,
-            "minutes": chapter.readability.reading_minutes,
-            "link": link(page_src_uri, chapter.src_uri),
-            "goals": chapter.meta.learning_goals,
-            "has_self_check": chapter.self_check is not None,
-        })
-    others = [{"name": p.name, "link": link(page_src_uri, p.start_page)}
-              for p in site.perspectives.values() if p.id != perspective and p.id in site.paths]
+        steps.append(
+            {
+                "id": chapter_id,
+                "title": chapter.meta.title,
+                "summary": chapter.meta.summary,
+                "minutes": chapter.readability.reading_minutes,
+                "link": link(page_src_uri, chapter.src_uri),
+                "goals": chapter.meta.learning_goals,
+                "has_self_check": chapter.self_check is not None,
+            }
+        )
+    others = [
+        {"name": p.name, "link": link(page_src_uri, p.start_page)}
+        for p in site.perspectives.values()
+        if p.id != perspective and p.id in site.paths
+    ]
     return _render(
         "path_overview.md.j2",
         booklet_link=link(page_src_uri, f"kapitler/hefte-{perspective}.md"),
@@ -249,14 +273,16 @@ def glossary(site: Site, page_src_uri: str) -> str:
     groups: dict[str, list[dict]] = {}
     for term in sorted(site.glossary, key=lambda t: sort_key(t.term)):
         chapter = site.chapters.get(term.chapter) if term.chapter else None
-        groups.setdefault(term.term[0].upper(), []).append({
-            "term": term.term,
-            "abbreviation": term.abbreviation,
-            "definition": term.definition,
-            "english": term.english,
-            "chapter_title": chapter.meta.title if chapter else None,
-            "link": link(page_src_uri, chapter.src_uri) if chapter else None,
-        })
+        groups.setdefault(term.term[0].upper(), []).append(
+            {
+                "term": term.term,
+                "abbreviation": term.abbreviation,
+                "definition": term.definition,
+                "english": term.english,
+                "chapter_title": chapter.meta.title if chapter else None,
+                "link": link(page_src_uri, chapter.src_uri) if chapter else None,
+            }
+        )
     return _render("glossary.md.j2", groups=list(groups.items()))
 
 
@@ -266,8 +292,15 @@ def file_size(size: int) -> str:
     return f"{megabytes:.1f} MB".replace(".", ",") if megabytes >= 0.1 else f"{max(1, size // 1000)} kB"
 
 
-def offline_download(zip_bytes: int | None, zip_path: str, page_src_uri: str, is_offline: bool, folder: str,
-                     zim_bytes: int | None = None, zim_path: str = "") -> str:
+def offline_download(
+    zip_bytes: int | None,
+    zip_path: str,
+    page_src_uri: str,
+    is_offline: bool,
+    folder: str,
+    zim_bytes: int | None = None,
+    zim_path: str = "",
+) -> str:
     """The download links for the offline edition (zip, and ZIM for Kiwix) with their sizes; in the offline
     edition, that this is it."""
     return _render(
@@ -283,6 +316,5 @@ def offline_download(zip_bytes: int | None, zip_path: str, page_src_uri: str, is
 
 def course_packages(packages: list[dict], page_src_uri: str) -> str:
     """A table of the course packages (IMS Common Cartridge) with what they hold and their size."""
-    rows = [{**package, "size": file_size(package["size"]), "link": link(page_src_uri, package["path"])}
-            for package in packages]
+    rows = [{**package, "size": file_size(package["size"]), "link": link(page_src_uri, package["path"])} for package in packages]
     return _render("course_packages.md.j2", packages=rows)

@@ -47,8 +47,13 @@ def axe_violations(page) -> list[dict]:
         id: v.id, help: v.help, targets: v.nodes.map(n => n.target.join(" ")) })))""")
 
 
-def audit(browser, base_url: str, paths: list[str], prepare: Callable | None = None,
-          in_all_four: Callable[[str], bool] = lambda path: True) -> list[str]:
+def audit(
+    browser,
+    base_url: str,
+    paths: list[str],
+    prepare: Callable | None = None,
+    in_all_four: Callable[[str], bool] = lambda path: True,
+) -> list[str]:
     """Run axe on each path at phone and desktop width in light and dark; one line per violation.
 
     One browser context per colour scheme, with one tab each, reused for every page; the two tabs
@@ -71,15 +76,17 @@ def audit(browser, base_url: str, paths: list[str], prepare: Callable | None = N
         for violation in axe_violations(page):
             targets = ", ".join(violation["targets"][:5])
             more = len(violation["targets"]) - 5
-            found.append(f"{path or '/'} ({where}): {violation['id']} – {violation['help']}: "
-                         f"{targets}{f' (+{more})' if more > 0 else ''}")
+            found.append(
+                f"{path or '/'} ({where}): {violation['id']} – {violation['help']}: {targets}{f' (+{more})' if more > 0 else ''}"
+            )
 
     try:
         for path in paths:
             every_width = in_all_four(path)
             # Without all four, the dark tab loads the page at desktop width at once.
-            widths = [(label, page, PHONE if every_width or index == 0 else DESKTOP)
-                      for index, (label, _, page) in enumerate(tabs)]
+            widths = [
+                (label, page, PHONE if every_width or index == 0 else DESKTOP) for index, (label, _, page) in enumerate(tabs)
+            ]
             for _, page, width in widths:
                 page.set_viewport_size(width)
                 page.goto(base_url + path, wait_until="load")
@@ -133,8 +140,9 @@ def site_paths(site_dir: Path, built_pages: list[str]) -> tuple[list[str], set[s
     return paths, kinds
 
 
-def test_every_page_but_the_chapters_passes_axe_on_phone_and_desktop_in_light_and_dark(browser, served_site, site_dir,
-                                                                                       built_pages):
+def test_every_page_but_the_chapters_passes_axe_on_phone_and_desktop_in_light_and_dark(
+    browser, served_site, site_dir, built_pages
+):
     paths, kinds = site_paths(site_dir, built_pages)
     paths = [path for path in paths if not path.startswith(CHAPTERS_AND_POSTERS)]
     violations = audit(browser, served_site, paths, in_all_four=kinds.__contains__)
@@ -252,10 +260,13 @@ def test_keyboard_reaches_next_in_path_with_visible_focus(keyboard_page):
 
 # ---- The gate fails when it should ----
 
+
 def test_axe_reports_a_missing_alt_text_and_low_contrast(browser, tmp_path):
     (tmp_path / "god.html").write_text(
         '<!doctype html><html lang="nb"><head><meta charset="utf-8"><title>God</title></head>'
-        '<body><main><h1>God side</h1><p>Alt er i orden.</p></main></body></html>', encoding="utf-8")
+        "<body><main><h1>God side</h1><p>Alt er i orden.</p></main></body></html>",
+        encoding="utf-8",
+    )
     (tmp_path / "feil.html").write_text(
         '<!doctype html><html lang="nb"><head><meta charset="utf-8"><title>Feil</title>'
         # Low contrast only in dark mode on a phone: the check must try both.
@@ -264,7 +275,8 @@ def test_axe_reports_a_missing_alt_text_and_low_contrast(browser, tmp_path):
         '<body><main><h1>Feil side</h1><img id="uten-alt" src="data:image/gif;base64,R0lGODlhAQABAAAAACw=">'
         '<p class="mork" id="svak">Lite kontrast i mørk visning på mobil.</p>'
         '<p id="graa" style="color:#bbb;background:#fff">Lite kontrast overalt.</p></main></body></html>',
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     everywhere = ("mobil, lys", "mobil, mørk", "PC, lys", "PC, mørk")
 
     violations = audit(browser, tmp_path.as_uri() + "/", ["god.html", "feil.html"])
@@ -285,7 +297,9 @@ def test_a_page_checked_twice_is_checked_in_its_own_part_in_both_schemes(browser
         "<style>@media (prefers-color-scheme: dark) { body { background: #1e2129; } .mork { color: #3a3d45; } }"
         '</style></head><body><nav><img id="meny-uten-alt" src="data:image/gif;base64,R0lGODlhAQABAAAAACw="></nav>'
         '<main><div class="md-content"><h1>Side</h1><img id="uten-alt" src="data:image/gif;base64,R0lGODlhAQABAAAAACw=">'
-        '<p class="mork" id="svak">Lite kontrast i mørk visning.</p></div></main></body></html>', encoding="utf-8")
+        '<p class="mork" id="svak">Lite kontrast i mørk visning.</p></div></main></body></html>',
+        encoding="utf-8",
+    )
 
     violations = audit(browser, tmp_path.as_uri() + "/", ["side.html"], in_all_four=lambda path: False)
 

@@ -62,8 +62,10 @@ def test_gjovik_citations_catalogue_and_posters_carry_gjoviks_title_and_colour(g
 
 
 def test_gjovik_programme_pages_book_gjoviks_workshop(release, gjovik):
-    for edition, own, other in ((gjovik, "Verksted for integrerte helsetjenester", "Omsorgsteknologilaboratoriet"),
-                                (release, "Omsorgsteknologilaboratoriet", "Verksted for integrerte helsetjenester")):
+    for edition, own, other in (
+        (gjovik, "Verksted for integrerte helsetjenester", "Omsorgsteknologilaboratoriet"),
+        (release, "Omsorgsteknologilaboratoriet", "Verksted for integrerte helsetjenester"),
+    ):
         for programme in ("velferdsteknologi-i-praksis", "samhandling-halv-dag"):
             text = page(edition.site, f"programmer/{programme}/index.html").css_first("article").text()
             assert "Slik avtaler dere besøket" in text and own in text and other not in text, programme

@@ -18,8 +18,9 @@ def test_the_figures_page_lists_every_figure_with_its_source_and_check_date(html
 
 
 def test_the_figures_page_is_in_the_menu_of_both_editions(html, gjovik_site):
-    assert any(a.attributes.get("href", "").rstrip("/").endswith("tall-og-satser")
-               for a in html("index.html").css("nav.md-nav a"))
+    assert any(
+        a.attributes.get("href", "").rstrip("/").endswith("tall-og-satser") for a in html("index.html").css("nav.md-nav a")
+    )
     assert (gjovik_site / "tall-og-satser" / "index.html").is_file()
 
 
@@ -39,8 +40,11 @@ def test_a_rate_the_editors_could_not_find_anew_says_so_where_it_is_shown(site_d
 
     flagged = [f for f in (Figure.model_validate(entry) for entry in FIGURES) if f.newest_confirmed(today())]
     for figure in flagged:
-        pages = [p for p in (ROOT / "docs").rglob("*.md")
-                 if re.search(r"""tall\(\s*["']""" + re.escape(figure.id) + r"""["']""", p.read_text(encoding="utf-8"))]
+        pages = [
+            p
+            for p in (ROOT / "docs").rglob("*.md")
+            if re.search(r"""tall\(\s*["']""" + re.escape(figure.id) + r"""["']""", p.read_text(encoding="utf-8"))
+        ]
         for page in pages:
             built = site_dir / page.relative_to(ROOT / "docs").with_suffix("") / "index.html"
             if page.name == "index.md":

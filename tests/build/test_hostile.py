@@ -20,8 +20,17 @@ from tests.helpers import FIXTURE_TODAY, build_site, copy_site, load_content
 
 CHAPTER = "docs/kapitler/lovene.md"
 # What pydantic, PyYAML, Jinja and Python say in English: an author never sees it.
-ENGLISH = ("Traceback", "Input should", "valid integer", "valid number", "Value error", "is undefined",
-           "UnicodeDecodeError", "object has no attribute", "Error:")
+ENGLISH = (
+    "Traceback",
+    "Input should",
+    "valid integer",
+    "valid number",
+    "Value error",
+    "is undefined",
+    "UnicodeDecodeError",
+    "object has no attribute",
+    "Error:",
+)
 
 
 @dataclass(frozen=True)
@@ -35,8 +44,11 @@ class Canary:
     project: Path
 
     def leaks(self, text: str) -> list[str]:
-        return [leak for leak in (self.secret, self.file_text, str(self.root), str(self.project.resolve()),
-                                  "kanari-kommando-42", "uid=") if leak in text]
+        return [
+            leak
+            for leak in (self.secret, self.file_text, str(self.root), str(self.project.resolve()), "kanari-kommando-42", "uid=")
+            if leak in text
+        ]
 
 
 @pytest.fixture
@@ -76,13 +88,26 @@ def assert_refused(message: object, where: str, *expected: str) -> str:
 SECRET = 'cycler.__init__.__globals__.os.environ["INTRO_CANARY_SECRET"]'
 COMMAND = 'lipsum.__globals__["os"].popen("echo kanari-kommando-$((6*7))").read()'
 FILE = '{% include "../../../utenfor/hemmelig.txt" %}'
-BODY = "\n\n".join(["", f"{{{{ {SECRET} }}}}", f"{{{{ {COMMAND} }}}}", FILE, "{{ config.docs_dir }}",
-                    "{{ git.author_email }}", "{{ macros_info() }}", "{{ environment }}", "{{ page.file.abs_src_path }}",
-                    '{{ joiner.__init__.__globals__["os"].listdir("/") }}', "{% set n = namespace(x=1) %}",
-                    '{% for i in range(3) %}{{ tall(i) }}{% endfor %}', "{{ tall.__globals__ }}", ""])
+BODY = "\n\n".join(
+    [
+        "",
+        f"{{{{ {SECRET} }}}}",
+        f"{{{{ {COMMAND} }}}}",
+        FILE,
+        "{{ config.docs_dir }}",
+        "{{ git.author_email }}",
+        "{{ macros_info() }}",
+        "{{ environment }}",
+        "{{ page.file.abs_src_path }}",
+        '{{ joiner.__init__.__globals__["os"].listdir("/") }}',
+        "{% set n = namespace(x=1) %}",
+        "{% for i in range(3) %}{{ tall(i) }}{% endfor %}",
+        "{{ tall.__globals__ }}",
+        "",
+    ]
+)
 # One payload, quoted for YAML, for the data texts.
 DATA = f"'Tekst {{{{ {SECRET} }}}} {{{{ {COMMAND} }}}}'"
-
 
 
 def hostile_body(project: Path) -> None:
@@ -94,28 +119,57 @@ def hostile_body(project: Path) -> None:
 
 
 PLACES: dict[str, tuple[Callable[[Path], None], str, tuple[str, ...]]] = {
-    "a page body": (hostile_body, CHAPTER, ("linje", "Malkoden", "«macros_info» er ikke en kjent",
-                                                                   "«../../../utenfor/hemmelig.txt» kan ikke tas med",
-                                                                   "«.skjult/lenke.md» kan ikke tas med")),
-    "a page title": (lambda p: edit(p, CHAPTER, "title: Lovene", f"title: '{{{{ {SECRET} }}}}'"), CHAPTER,
-                     ("«title»", "malkode", "linje 3")),
-    "a summary": (lambda p: edit(p, CHAPTER, "summary: Kapitlet forklarer lovene kort.", f"summary: {DATA[:-1]}.'"),
-                  CHAPTER, ("«summary»", "malkode")),
-    "a key point": (lambda p: edit(p, CHAPTER, "  - Du kan spørre.", f"  - {DATA}"), CHAPTER,
-                    ("«key_points nr. 2»", "malkode", "linje")),
-    "a self-check question": (lambda p: edit(p, "data/selvtest/lovene.yml", "question: Hva sier loven?",
-                                             f"question: {DATA}"),
-                              "data/selvtest/lovene.yml", ("«questions nr. 1, question»", "malkode", "linje 4")),
-    "a programme's role card": (lambda p: edit(p, "data/programmes/forste-dag.yml", "who: Du er datteren til Kari.",
-                                               f"who: {DATA}"),
-                                "data/programmes/forste-dag.yml", ("«roles nr. 1, who»", "malkode", "linje")),
-    "an edition fact": (lambda p: edit(p, "data/editions/prove.yml", "- Ring først.", f"- {DATA}"),
-                        "data/editions/prove.yml", ("«legevakt nr. 1, notes nr. 1»", "malkode", "linje")),
-    "a glossary definition": (lambda p: edit(p, "data/glossary.yml", "definition: Hjelp du får der du bor.",
-                                             f"definition: {DATA[:-1]}.'"),
-                              "data/glossary.yml", ("«definition»", "malkode", "linje")),
-    "a figure label": (lambda p: edit(p, "data/figures.yml", "label: Egenandel for en time hos fastlegen",
-                                      f"label: {DATA}"), "data/figures.yml", ("«label»", "malkode", "linje")),
+    "a page body": (
+        hostile_body,
+        CHAPTER,
+        (
+            "linje",
+            "Malkoden",
+            "«macros_info» er ikke en kjent",
+            "«../../../utenfor/hemmelig.txt» kan ikke tas med",
+            "«.skjult/lenke.md» kan ikke tas med",
+        ),
+    ),
+    "a page title": (
+        lambda p: edit(p, CHAPTER, "title: Lovene", f"title: '{{{{ {SECRET} }}}}'"),
+        CHAPTER,
+        ("«title»", "malkode", "linje 3"),
+    ),
+    "a summary": (
+        lambda p: edit(p, CHAPTER, "summary: Kapitlet forklarer lovene kort.", f"summary: {DATA[:-1]}.'"),
+        CHAPTER,
+        ("«summary»", "malkode"),
+    ),
+    "a key point": (
+        lambda p: edit(p, CHAPTER, "  - Du kan spørre.", f"  - {DATA}"),
+        CHAPTER,
+        ("«key_points nr. 2»", "malkode", "linje"),
+    ),
+    "a self-check question": (
+        lambda p: edit(p, "data/selvtest/lovene.yml", "question: Hva sier loven?", f"question: {DATA}"),
+        "data/selvtest/lovene.yml",
+        ("«questions nr. 1, question»", "malkode", "linje 4"),
+    ),
+    "a programme's role card": (
+        lambda p: edit(p, "data/programmes/forste-dag.yml", "who: Du er datteren til Kari.", f"who: {DATA}"),
+        "data/programmes/forste-dag.yml",
+        ("«roles nr. 1, who»", "malkode", "linje"),
+    ),
+    "an edition fact": (
+        lambda p: edit(p, "data/editions/prove.yml", "- Ring først.", f"- {DATA}"),
+        "data/editions/prove.yml",
+        ("«legevakt nr. 1, notes nr. 1»", "malkode", "linje"),
+    ),
+    "a glossary definition": (
+        lambda p: edit(p, "data/glossary.yml", "definition: Hjelp du får der du bor.", f"definition: {DATA[:-1]}.'"),
+        "data/glossary.yml",
+        ("«definition»", "malkode", "linje"),
+    ),
+    "a figure label": (
+        lambda p: edit(p, "data/figures.yml", "label: Egenandel for en time hos fastlegen", f"label: {DATA}"),
+        "data/figures.yml",
+        ("«label»", "malkode", "linje"),
+    ),
 }
 
 
@@ -128,8 +182,11 @@ def test_template_code_is_refused_wherever_it_stands_and_reaches_nothing(place, 
 
 
 def site_text(site: Path) -> str:
-    return "\n".join(path.read_text(encoding="utf-8", errors="replace") for path in site.rglob("*")
-                     if path.is_file() and path.suffix in (".html", ".json", ".js", ".xml", ".txt"))
+    return "\n".join(
+        path.read_text(encoding="utf-8", errors="replace")
+        for path in site.rglob("*")
+        if path.is_file() and path.suffix in (".html", ".json", ".js", ".xml", ".txt")
+    )
 
 
 @pytest.mark.parametrize("place", ["a page body", "a page title", "a programme's role card", "a self-check question"])
@@ -172,62 +229,129 @@ def test_the_fixture_builds_with_its_macros_rendered(tmp_path):
 
 # ---- Every kind of data file, read the same careful way ----
 
+
 def write(project: Path, path: str, text: str) -> None:
     (project / path).write_text(text, encoding="utf-8")
 
 
 DATA_CASES: dict[str, tuple[Callable[[Path], None], str, tuple[str, ...]]] = {
-    "a decimal comma": (lambda p: edit(p, "data/figures.yml", "value: 170", "value: 7,5"), "data/figures.yml",
-                        ("«value»", "punktum", "«7,5»", "linje 4")),
-    "a number with a space": (lambda p: edit(p, "data/figures.yml", "value: 170", "value: 3 278"), "data/figures.yml",
-                              ("«value»", "uten mellomrom", "«3 278»")),
-    "a figure for 2062": (lambda p: edit(p, "data/figures.yml", "applies: 2026", "applies: 2062"), "data/figures.yml",
-                          ("2062", "projection: true")),
-    "a check date in 2099": (lambda p: edit(p, "data/figures.yml", "check_by: 2027-06-30", "check_by: 2099-01-01"),
-                             "data/figures.yml", ("«check_by»", "to år fram", "linje 10")),
-    "30 February": (lambda p: edit(p, "data/figures.yml", "check_by: 2027-06-30", "check_by: 2027-02-30"),
-                    "data/figures.yml", ("«2027-02-30» finnes ikke", "linje 10")),
-    "an http source": (lambda p: edit(p, "data/figures.yml", "https://www.helsenorge.no/betaling",
-                                      "http://www.helsenorge.no/betaling"), "data/figures.yml", ("https://",)),
-    "a glossary in Windows-1252": (lambda p: (p / "data/glossary.yml").write_bytes(
-        (p / "data/glossary.yml").read_text(encoding="utf-8").encode("cp1252")), "data/glossary.yml",
-        ("UTF-8", "linje 6")),
-    "a right-to-left override": (lambda p: edit(p, "data/perspectives.yml", "Du er student", "Du er \u202estudent"),
-                                 "data/perspectives.yml", ("U+202E", "linje 3")),
-    "a chapter twice in a path": (lambda p: edit(p, "data/paths.yml", "klage, hverdagen]", "klage, kommunen]"),
-                                  "data/paths.yml", ("«kommunen» står flere ganger i stien",)),
-    "an unknown id in a path": (lambda p: edit(p, "data/paths.yml", "klage, hverdagen]", "klage, finnes-ikke]"),
-                                "data/paths.yml", ("«finnes-ikke»",)),
-    "a redirect to nowhere": (lambda p: write(p, "data/redirects.yml", '- from: "gammel/"\n  to: finnes-ikke\n'),
-                              "data/redirects.yml", ("«finnes-ikke»",)),
-    "a control character in a question": (lambda p: edit(p, "data/selvtest/lovene.yml", "Hvem gjelder loven for?",
-                                                         "Hvem gjelder \x07loven for?"),
-                                          "data/selvtest/lovene.yml", ("U+0007", "linje 20")),
-    "an escaped control character": (lambda p: edit(p, "data/selvtest/lovene.yml", "question: Hvem gjelder loven for?",
-                                                    'question: "Hvem gjelder \\aloven for?"'),
-                                     "data/selvtest/lovene.yml", ("U+0007", "«questions nr. 3, question»")),
-    "minutes as 7.5": (lambda p: edit(p, "data/programmes/forste-dag.yml", "minutes: 10", "minutes: 7.5"),
-                       "data/programmes/forste-dag.yml", ("«schedule nr. 1, minutes»", "helt tall", "linje 4")),
-    "a phone number with letters": (lambda p: edit(p, "data/editions/prove.yml", "phone: 116 117", "phone: 116 ABC"),
-                                    "data/editions/prove.yml", ("«legevakt nr. 1, phone»", "telefonnummer")),
-    "an http address in an edition": (lambda p: edit(p, "data/editions/prove.yml", "https://klynge", "http://klynge"),
-                                      "data/editions/prove.yml", ("«cluster_url»", "https://")),
-    "an edition check date in 2099": (lambda p: edit(p, "data/editions/prove.yml", "check_by: 2027-06-30",
-                                                     "check_by: 2099-06-30"),
-                                      "data/editions/prove.yml", ("«municipalities nr. 1, check_by»", "to år fram")),
-    "an http source in a chapter": (lambda p: edit(p, CHAPTER, "https://www.helsenorge.no/", "http://www.helsenorge.no/"),
-                                    CHAPTER, ("«sources nr. 2, url»", "https://", "linje")),
-    "a next review in 2099": (lambda p: edit(p, CHAPTER, "next_review: 2027-11-01", "next_review: 2099-11-01"),
-                              CHAPTER, ("mer enn to år etter last_reviewed",)),
-    "a source year far ahead": (lambda p: edit(p, CHAPTER, "year: 2011", "year: 2062"), CHAPTER,
-                                ("«sources nr. 1, year»", "fram i tid")),
-    "a link in an edition fact": (lambda p: edit(p, "data/editions/prove.yml", "- Ring først.",
-                                                 "- Ring først, se [legevakten](finnes-ikke.md)."),
-                                  "data/editions/prove.yml", ("«legevakt nr. 1, notes nr. 1»", "har en lenke")),
-    "HTML in a title": (lambda p: edit(p, CHAPTER, "title: Lovene", 'title: Lovene <img src=x onerror="alert(1)">'),
-                        CHAPTER, ("«title»", "HTML")),
-    "a control character in a chapter's body": (lambda p: append(p, CHAPTER, "\nEn linje med \x1b[31m farge.\n"),
-                                                CHAPTER, ("U+001B",)),
+    "a decimal comma": (
+        lambda p: edit(p, "data/figures.yml", "value: 170", "value: 7,5"),
+        "data/figures.yml",
+        ("«value»", "punktum", "«7,5»", "linje 4"),
+    ),
+    "a number with a space": (
+        lambda p: edit(p, "data/figures.yml", "value: 170", "value: 3 278"),
+        "data/figures.yml",
+        ("«value»", "uten mellomrom", "«3 278»"),
+    ),
+    "a figure for 2062": (
+        lambda p: edit(p, "data/figures.yml", "applies: 2026", "applies: 2062"),
+        "data/figures.yml",
+        ("2062", "projection: true"),
+    ),
+    "a check date in 2099": (
+        lambda p: edit(p, "data/figures.yml", "check_by: 2027-06-30", "check_by: 2099-01-01"),
+        "data/figures.yml",
+        ("«check_by»", "to år fram", "linje 10"),
+    ),
+    "30 February": (
+        lambda p: edit(p, "data/figures.yml", "check_by: 2027-06-30", "check_by: 2027-02-30"),
+        "data/figures.yml",
+        ("«2027-02-30» finnes ikke", "linje 10"),
+    ),
+    "an http source": (
+        lambda p: edit(p, "data/figures.yml", "https://www.helsenorge.no/betaling", "http://www.helsenorge.no/betaling"),
+        "data/figures.yml",
+        ("https://",),
+    ),
+    "a glossary in Windows-1252": (
+        lambda p: (p / "data/glossary.yml").write_bytes((p / "data/glossary.yml").read_text(encoding="utf-8").encode("cp1252")),
+        "data/glossary.yml",
+        ("UTF-8", "linje 6"),
+    ),
+    "a right-to-left override": (
+        lambda p: edit(p, "data/perspectives.yml", "Du er student", "Du er \u202estudent"),
+        "data/perspectives.yml",
+        ("U+202E", "linje 3"),
+    ),
+    "a chapter twice in a path": (
+        lambda p: edit(p, "data/paths.yml", "klage, hverdagen]", "klage, kommunen]"),
+        "data/paths.yml",
+        ("«kommunen» står flere ganger i stien",),
+    ),
+    "an unknown id in a path": (
+        lambda p: edit(p, "data/paths.yml", "klage, hverdagen]", "klage, finnes-ikke]"),
+        "data/paths.yml",
+        ("«finnes-ikke»",),
+    ),
+    "a redirect to nowhere": (
+        lambda p: write(p, "data/redirects.yml", '- from: "gammel/"\n  to: finnes-ikke\n'),
+        "data/redirects.yml",
+        ("«finnes-ikke»",),
+    ),
+    "a control character in a question": (
+        lambda p: edit(p, "data/selvtest/lovene.yml", "Hvem gjelder loven for?", "Hvem gjelder \x07loven for?"),
+        "data/selvtest/lovene.yml",
+        ("U+0007", "linje 20"),
+    ),
+    "an escaped control character": (
+        lambda p: edit(
+            p, "data/selvtest/lovene.yml", "question: Hvem gjelder loven for?", 'question: "Hvem gjelder \\aloven for?"'
+        ),
+        "data/selvtest/lovene.yml",
+        ("U+0007", "«questions nr. 3, question»"),
+    ),
+    "minutes as 7.5": (
+        lambda p: edit(p, "data/programmes/forste-dag.yml", "minutes: 10", "minutes: 7.5"),
+        "data/programmes/forste-dag.yml",
+        ("«schedule nr. 1, minutes»", "helt tall", "linje 4"),
+    ),
+    "a phone number with letters": (
+        lambda p: edit(p, "data/editions/prove.yml", "phone: 116 117", "phone: 116 ABC"),
+        "data/editions/prove.yml",
+        ("«legevakt nr. 1, phone»", "telefonnummer"),
+    ),
+    "an http address in an edition": (
+        lambda p: edit(p, "data/editions/prove.yml", "https://klynge", "http://klynge"),
+        "data/editions/prove.yml",
+        ("«cluster_url»", "https://"),
+    ),
+    "an edition check date in 2099": (
+        lambda p: edit(p, "data/editions/prove.yml", "check_by: 2027-06-30", "check_by: 2099-06-30"),
+        "data/editions/prove.yml",
+        ("«municipalities nr. 1, check_by»", "to år fram"),
+    ),
+    "an http source in a chapter": (
+        lambda p: edit(p, CHAPTER, "https://www.helsenorge.no/", "http://www.helsenorge.no/"),
+        CHAPTER,
+        ("«sources nr. 2, url»", "https://", "linje"),
+    ),
+    "a next review in 2099": (
+        lambda p: edit(p, CHAPTER, "next_review: 2027-11-01", "next_review: 2099-11-01"),
+        CHAPTER,
+        ("mer enn to år etter last_reviewed",),
+    ),
+    "a source year far ahead": (
+        lambda p: edit(p, CHAPTER, "year: 2011", "year: 2062"),
+        CHAPTER,
+        ("«sources nr. 1, year»", "fram i tid"),
+    ),
+    "a link in an edition fact": (
+        lambda p: edit(p, "data/editions/prove.yml", "- Ring først.", "- Ring først, se [legevakten](finnes-ikke.md)."),
+        "data/editions/prove.yml",
+        ("«legevakt nr. 1, notes nr. 1»", "har en lenke"),
+    ),
+    "HTML in a title": (
+        lambda p: edit(p, CHAPTER, "title: Lovene", 'title: Lovene <img src=x onerror="alert(1)">'),
+        CHAPTER,
+        ("«title»", "HTML"),
+    ),
+    "a control character in a chapter's body": (
+        lambda p: append(p, CHAPTER, "\nEn linje med \x1b[31m farge.\n"),
+        CHAPTER,
+        ("U+001B",),
+    ),
 }
 
 
@@ -241,8 +365,7 @@ def test_a_careless_or_hostile_data_file_is_named_in_norwegian(case, tmp_path):
 
 def test_a_byte_order_mark_is_no_part_of_a_page_or_a_data_file(tmp_path):
     project = copy_site(tmp_path / "prosjekt")
-    for path in (CHAPTER, "data/editions/prove.yml", "data/figures.yml", "data/selvtest/lovene.yml",
-                 "data/published.yml"):
+    for path in (CHAPTER, "data/editions/prove.yml", "data/figures.yml", "data/selvtest/lovene.yml", "data/published.yml"):
         file = project / path
         file.write_bytes(b"\xef\xbb\xbf" + file.read_bytes())
     content = load_content(project)
@@ -259,10 +382,14 @@ STATIC = {
     "docs/assets/hendelse.svg": (SVG.format('<rect width="5" height="5" onclick="alert(1)"/>'), "onclick="),
     "docs/assets/utenfra.svg": (SVG.format('<image href="https://cdn.example.org/b.png"/>'), "cdn.example.org"),
     "docs/assets/lenke.svg": (SVG.format('<a href="javascript:alert(1)"><text>x</text></a>'), "javascript:"),
-    "docs/assets/entitet.svg": ('<?xml version="1.0"?><!DOCTYPE svg [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
-                                + SVG.format("&x;"), "<!ENTITY"),
-    "docs/handout.html": ('<!doctype html><title>x</title><script src="https://cdn.example.org/x.js"></script>',
-                          "cdn.example.org/x.js"),
+    "docs/assets/entitet.svg": (
+        '<?xml version="1.0"?><!DOCTYPE svg [<!ENTITY x SYSTEM "file:///etc/passwd">]>' + SVG.format("&x;"),
+        "<!ENTITY",
+    ),
+    "docs/handout.html": (
+        '<!doctype html><title>x</title><script src="https://cdn.example.org/x.js"></script>',
+        "cdn.example.org/x.js",
+    ),
     "docs/assets/bilde.png": ("<!doctype html><title>Ikke et bilde</title>", "er ikke en PNG-fil"),
 }
 
@@ -276,8 +403,9 @@ def test_static_files_are_checked_like_content(tmp_path):
     assert not built.ok
     lines = built.output.splitlines()
     for path, (_, expected) in STATIC.items():
-        assert any(line.strip().startswith(f"- {path}: ") and expected in line for line in lines), \
+        assert any(line.strip().startswith(f"- {path}: ") and expected in line for line in lines), (
             f"{path}: {expected!r} missing from:\n{built.output}"
+        )
     assert "Traceback" not in built.output
 
 
@@ -294,6 +422,7 @@ def test_the_offline_edition_fences_an_authors_html_file_and_every_page(tmp_path
 
 
 # ---- The earlier set's leftovers ----
+
 
 def test_a_straight_quote_in_a_summary_keeps_the_whole_meta_description(tmp_path):
     project = copy_site(tmp_path / "prosjekt")

@@ -17,8 +17,11 @@ ROOT = Path(__file__).resolve().parents[2]
 class Elsewhere(QuietHandler):
     """Another site: one address moved for good, one redirected for now, one that works and the rest dead."""
 
-    ROUTES = {"/gammel": (HTTPStatus.MOVED_PERMANENTLY, "/ny"), "/for-tiden": (HTTPStatus.FOUND, "/ny"),
-              "/ny": (HTTPStatus.OK, None)}
+    ROUTES = {
+        "/gammel": (HTTPStatus.MOVED_PERMANENTLY, "/ny"),
+        "/for-tiden": (HTTPStatus.FOUND, "/ny"),
+        "/ny": (HTTPStatus.OK, None),
+    }
 
     def do_GET(self) -> None:  # noqa: N802 - the name http.server calls
         status, location = self.ROUTES.get(self.path, (HTTPStatus.NOT_FOUND, None))
@@ -34,8 +37,10 @@ class Elsewhere(QuietHandler):
 
 def page(links: list[str], canonical: str) -> str:
     items = "".join(f'<li><a href="{link}">Lenke</a></li>' for link in links)
-    return (f'<!doctype html><html lang="nb"><head><meta charset="utf-8"><title>Side</title>'
-            f'<link rel="canonical" href="{canonical}"></head><body><ul>{items}</ul></body></html>')
+    return (
+        f'<!doctype html><html lang="nb"><head><meta charset="utf-8"><title>Side</title>'
+        f'<link rel="canonical" href="{canonical}"></head><body><ul>{items}</ul></body></html>'
+    )
 
 
 def test_kilder_reports_dead_moved_and_redirected_addresses_per_chapter_and_data_file(tmp_path):
@@ -47,11 +52,19 @@ def test_kilder_reports_dead_moved_and_redirected_addresses_per_chapter_and_data
         # The edition's own published address (not published yet: it answers 404) is no source to check.
         published = f"{elsewhere}/publisert/"
         (site / "index.html").write_text(page(["kapitler/lovene/"], published), encoding="utf-8")
-        (site / "kapitler/lovene/index.html").write_text(page(
-            [f"{elsewhere}/finnes-ikke", f"{elsewhere}/gammel", f"{elsewhere}/for-tiden", f"{elsewhere}/ny", "../../"],
-            f"{published}kapitler/lovene/"), encoding="utf-8")
-        found = run(site, page_names(["index.md", "kapitler/lovene.md"]),
-                    {"data/figures.yml": [f"{elsewhere}/borte", f"{elsewhere}/ny"]}, timeout=10)
+        (site / "kapitler/lovene/index.html").write_text(
+            page(
+                [f"{elsewhere}/finnes-ikke", f"{elsewhere}/gammel", f"{elsewhere}/for-tiden", f"{elsewhere}/ny", "../../"],
+                f"{published}kapitler/lovene/",
+            ),
+            encoding="utf-8",
+        )
+        found = run(
+            site,
+            page_names(["index.md", "kapitler/lovene.md"]),
+            {"data/figures.yml": [f"{elsewhere}/borte", f"{elsewhere}/ny"]},
+            timeout=10,
+        )
     by_url = {finding.url.removeprefix(elsewhere): finding for finding in found}
     assert set(by_url) == {"/finnes-ikke", "/gammel", "/for-tiden", "/borte"}, found
     assert (by_url["/finnes-ikke"].page, by_url["/finnes-ikke"].kind) == ("docs/kapitler/lovene.md", "død")

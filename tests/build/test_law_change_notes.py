@@ -9,8 +9,11 @@ CHANGES = yaml.safe_load((ROOT / "data/law-changes.yml").read_text(encoding="utf
 
 
 def notes(page) -> list[str]:
-    return [box.text(separator=" ") for box in page.css("article .admonition.warning")
-            if box.css_first(".admonition-title") and box.css_first(".admonition-title").text() == "Reglene endres"]
+    return [
+        box.text(separator=" ")
+        for box in page.css("article .admonition.warning")
+        if box.css_first(".admonition-title") and box.css_first(".admonition-title").text() == "Reglene endres"
+    ]
 
 
 def test_every_page_a_law_change_names_shows_its_note_with_the_source(html):

@@ -71,11 +71,14 @@ def test_a_failed_reload_puts_the_switch_and_the_registry_back(project, tmp_path
 
 def test_a_new_address_not_in_data_published_is_refused_before_anything_is_built(project, tmp_path):
     new = project / "docs/kapitler/helt-nytt.md"
-    new.write_text((project / CHAPTER).read_text(encoding="utf-8").replace("id: lovene", "id: helt-nytt"),
-                   encoding="utf-8")
+    new.write_text((project / CHAPTER).read_text(encoding="utf-8").replace("id: lovene", "id: helt-nytt"), encoding="utf-8")
     config = project / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace(
-        "      - kapitler/lovene.md\n", "      - kapitler/lovene.md\n      - kapitler/helt-nytt.md\n"), encoding="utf-8")
+    config.write_text(
+        config.read_text(encoding="utf-8").replace(
+            "      - kapitler/lovene.md\n", "      - kapitler/lovene.md\n      - kapitler/helt-nytt.md\n"
+        ),
+        encoding="utf-8",
+    )
     root = tmp_path / "srv"
     with pytest.raises(PublishError) as refused:
         publish(root, config, reload_command="true")

@@ -14,8 +14,9 @@ CHAPTER = "kapitler/en-dag-i-tjenestene/index.html"
 
 @pytest.fixture(scope="module")
 def questions():
-    site = load_site(ROOT / "data", [(str(p.relative_to(ROOT / "docs")), p.read_text(encoding="utf-8"))
-                                     for p in (ROOT / "docs").rglob("*.md")])
+    site = load_site(
+        ROOT / "data", [(str(p.relative_to(ROOT / "docs")), p.read_text(encoding="utf-8")) for p in (ROOT / "docs").rglob("*.md")]
+    )
     return site.chapters["en-dag-i-tjenestene"].self_check.questions
 
 

@@ -18,10 +18,15 @@ TASKS = ("sykehjem", "hjemmetjenester", "utskrivning", "avlastning", "fullmakt",
 TASK_PAGES = {f"slik-gjor-du/{task}/index.html" for task in TASKS}
 # Which task pages each perspective page must reach within two links.
 PERSPECTIVES = {
-    "perspektiver/pasienter-og-brukere/index.html": {"sykehjem", "hjemmetjenester", "utskrivning", "fastlege", "klage",
-                                                    "fullmakt"},
-    "perspektiver/parorende/index.html": {"sykehjem", "hjemmetjenester", "utskrivning", "avlastning", "fullmakt",
-                                          "klage"},
+    "perspektiver/pasienter-og-brukere/index.html": {
+        "sykehjem",
+        "hjemmetjenester",
+        "utskrivning",
+        "fastlege",
+        "klage",
+        "fullmakt",
+    },
+    "perspektiver/parorende/index.html": {"sykehjem", "hjemmetjenester", "utskrivning", "avlastning", "fullmakt", "klage"},
 }
 
 
@@ -76,8 +81,10 @@ def test_the_docs_folder_has_no_task_page_this_test_does_not_know(site_dir: Path
 
 @pytest.mark.parametrize("task", TASKS)
 def test_every_task_page_says_how_long_it_takes_and_what_happens_next(html, gjovik_site: Path, task):
-    for doc in (html(f"slik-gjor-du/{task}/index.html"),
-                LexborHTMLParser((gjovik_site / f"slik-gjor-du/{task}/index.html").read_text(encoding="utf-8"))):
+    for doc in (
+        html(f"slik-gjor-du/{task}/index.html"),
+        LexborHTMLParser((gjovik_site / f"slik-gjor-du/{task}/index.html").read_text(encoding="utf-8")),
+    ):
         headings = {h.text(strip=True).rstrip("¶").strip() for h in doc.css("article h2")}
         missing = [section for section in NEXT_STEP_SECTIONS if section not in headings]
         assert not missing, f"slik-gjor-du/{task} lacks {missing}"
@@ -122,8 +129,9 @@ def test_every_question_on_a_perspective_page_links_to_a_built_page(html, site_d
         page, fragment = target
         assert (site_dir / page).is_file(), f"{perspective}: «{item.text(strip=True)}» leads to missing {page}"
         if fragment:
-            assert html(page).css_first(f'[id="{fragment}"]') is not None, \
+            assert html(page).css_first(f'[id="{fragment}"]') is not None, (
                 f"{perspective}: «{item.text(strip=True)}» leads to a missing anchor #{fragment} on {page}"
+            )
 
 
 def application_offices(edition: str) -> list[str]:

@@ -24,15 +24,16 @@ from macros.rendering import booklet
 from tests.unit.test_site import DATA, ROOT
 
 DOCS = ROOT / "docs"
-SITE = load_site(DATA, [(page.relative_to(DOCS).as_posix(), page.read_text(encoding="utf-8"))
-                        for page in sorted(DOCS.rglob("*.md"))])
+SITE = load_site(
+    DATA, [(page.relative_to(DOCS).as_posix(), page.read_text(encoding="utf-8")) for page in sorted(DOCS.rglob("*.md"))]
+)
 FACTS = load_facts(DATA / "editions", "bergen")
-EDITION = Identity(title="INTRO", description="En introduksjon.", owner="Laben", url="https://intro.example.no/",
-                   colour="indigo")
+EDITION = Identity(title="INTRO", description="En introduksjon.", owner="Laben", url="https://intro.example.no/", colour="indigo")
 CHAPTER = next(iter(SITE.chapters.values()))
 
 
 # ---- Before the build ----
+
 
 def test_vendor_assets_come_from_npm_or_the_build_says_how_to_get_them(tmp_path):
     made = prebuild.vendor_files(ROOT / "node_modules")
@@ -52,8 +53,9 @@ def test_downloads_offer_the_zip_and_the_zim(tmp_path):
     (tmp_path / "u.zim").write_bytes(b"ZIM" * 10)
     offered = prebuild.downloads(offline, tmp_path / "u.zim", "gjovik")
     assert [file.path for file in offered] == ["last-ned/intro-gjovik-frakoblet.zip", "last-ned/intro-gjovik.zim"]
-    assert [file.path for file in prebuild.downloads(offline, tmp_path / "ingen.zim", "gjovik")] == \
-        ["last-ned/intro-gjovik-frakoblet.zip"]
+    assert [file.path for file in prebuild.downloads(offline, tmp_path / "ingen.zim", "gjovik")] == [
+        "last-ned/intro-gjovik-frakoblet.zip"
+    ]
 
 
 def test_the_menu_lists_each_page_once_in_order():
@@ -107,6 +109,7 @@ def test_the_theme_gets_each_groups_start_page_and_serve_watches_the_data(tmp_pa
 
 # ---- Inside Markdown ----
 
+
 def test_a_chapter_is_dressed_from_its_front_matter():
     meta: dict = {}
     text = markdown_steps.dress_page(SITE, CHAPTER.src_uri, meta, "Ingress.\n\n## Del\n\nTekst.\n", EDITION, set())
@@ -135,6 +138,7 @@ def test_a_template_mistake_names_the_line():
 
 
 # ---- After the build ----
+
 
 def test_page_checks_give_the_author_advice():
     tree = htmlcheck.parse('<p><a href="a/">her</a></p><h2>A</h2><h4>B</h4>')

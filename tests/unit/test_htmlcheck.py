@@ -30,8 +30,11 @@ def test_images_need_alt_text():
 
 def test_srcsets_and_style_sheets_count_too_and_one_parse_serves_every_check():
     from macros.checks.htmlcheck import parse
-    tree = parse('<img src="a.png" srcset="a2.png 2x, https://cdn.example.org/a3.png 3x" alt="A">'
-                 "<style>@font-face { src: url(https://fonts.example.org/f.woff2) }</style>"
-                 '<link rel="alternate" href="https://intro.example.no/en/"><img src="b.png">')
+
+    tree = parse(
+        '<img src="a.png" srcset="a2.png 2x, https://cdn.example.org/a3.png 3x" alt="A">'
+        "<style>@font-face { src: url(https://fonts.example.org/f.woff2) }</style>"
+        '<link rel="alternate" href="https://intro.example.no/en/"><img src="b.png">'
+    )
     assert off_site_resources(tree) == ["<img> https://cdn.example.org/a3.png", "<style> https://fonts.example.org/f.woff2"]
     assert images_without_alt(tree) == ["b.png"]

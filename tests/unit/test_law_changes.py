@@ -17,11 +17,20 @@ from macros.rendering.render import law_change_notes
 from tests.unit.test_site import real_chapters, start_pages
 
 ROOT = Path(__file__).resolve().parents[2]
-CHANGE = {"id": "ny-lov", "law": "forvaltningsloven", "change": "En ny lov erstatter loven fra 1967.",
-          "proposition": "Prop. 79 L (2024–2025)", "recommendation": "Innst. 478 L (2024–2025)",
-          "source": {"title": "Innst. 478 L (2024–2025)", "publisher": "Stortinget",
-                     "url": "https://www.stortinget.no/no/Saker-og-publikasjoner/"},
-          "pages": ["lovene"], "check_by": "2027-02-01"}
+CHANGE = {
+    "id": "ny-lov",
+    "law": "forvaltningsloven",
+    "change": "En ny lov erstatter loven fra 1967.",
+    "proposition": "Prop. 79 L (2024–2025)",
+    "recommendation": "Innst. 478 L (2024–2025)",
+    "source": {
+        "title": "Innst. 478 L (2024–2025)",
+        "publisher": "Stortinget",
+        "url": "https://www.stortinget.no/no/Saker-og-publikasjoner/",
+    },
+    "pages": ["lovene"],
+    "check_by": "2027-02-01",
+}
 
 
 @pytest.fixture(scope="module")
@@ -45,20 +54,21 @@ def test_a_page_that_does_not_exist_is_named_in_norwegian(tmp_path):
     data = tmp_path / "data"
     shutil.copytree(ROOT / "data", data)
     watch = data / "law-changes.yml"
-    watch.write_text(watch.read_text(encoding="utf-8").replace("pages: [folkehelse]", "pages: [folkehelsa]"),
-                     encoding="utf-8")
+    watch.write_text(watch.read_text(encoding="utf-8").replace("pages: [folkehelse]", "pages: [folkehelsa]"), encoding="utf-8")
     with pytest.raises(ContentError) as raised:
         load_site(data, start_pages() + real_chapters())
-    assert "data/law-changes.yml: feltet «pages» Lovendringen «folkehelseloven-2025» viser til «folkehelsa»" \
-        in str(raised.value)
+    assert "data/law-changes.yml: feltet «pages» Lovendringen «folkehelseloven-2025» viser til «folkehelsa»" in str(raised.value)
 
 
-@pytest.mark.parametrize("fields, expected", [
-    ({"in_force": "snart"}, "in_force"),
-    ({"pages": []}, "pages"),
-    ({"change": "Uten punktum"}, "change"),
-    ({"source": None}, "source"),
-])
+@pytest.mark.parametrize(
+    "fields, expected",
+    [
+        ({"in_force": "snart"}, "in_force"),
+        ({"pages": []}, "pages"),
+        ({"change": "Uten punktum"}, "change"),
+        ({"source": None}, "source"),
+    ],
+)
 def test_a_malformed_change_is_refused(fields, expected):
     with pytest.raises(ValidationError) as raised:
         LawChange.model_validate({**CHANGE, **fields})
@@ -67,22 +77,33 @@ def test_a_malformed_change_is_refused(fields, expected):
 
 # ---- The note on the pages ----
 
+
 def test_the_note_shows_on_the_pages_named_with_what_changes_and_where_to_read(site):
     note = law_change_notes(watching(site), "kapitler/lovene.md")
     assert note.startswith('!!! warning "Reglene endres"')
-    for expected in ("Stortinget har behandlet endringer i forvaltningsloven (Prop. 79 L (2024–2025)).",
-                     "En ny lov erstatter loven fra 1967.", "Sjekk i kilden når endringene gjelder fra.",
-                     "[Innst. 478 L (2024–2025) hos Stortinget](https://www.stortinget.no/no/Saker-og-publikasjoner/)"):
+    for expected in (
+        "Stortinget har behandlet endringer i forvaltningsloven (Prop. 79 L (2024–2025)).",
+        "En ny lov erstatter loven fra 1967.",
+        "Sjekk i kilden når endringene gjelder fra.",
+        "[Innst. 478 L (2024–2025) hos Stortinget](https://www.stortinget.no/no/Saker-og-publikasjoner/)",
+    ):
         assert expected in note
     assert law_change_notes(watching(site), "kapitler/folkehelse.md") == ""
 
 
-@pytest.mark.parametrize("fields, expected", [
-    ({"adopted": "2025-06-18", "in_force": "2027-01-01"},
-     ["Stortinget vedtok 18. juni 2025 endringer", "Endringene gjelder fra 1. januar 2027."]),
-    ({"recommendation": None, "in_force": "ikke fastsatt"},
-     ["Regjeringen har foreslått endringer", "Det er ikke bestemt når", "[Prop. 79 L (2024–2025) hos Stortinget]"]),
-])
+@pytest.mark.parametrize(
+    "fields, expected",
+    [
+        (
+            {"adopted": "2025-06-18", "in_force": "2027-01-01"},
+            ["Stortinget vedtok 18. juni 2025 endringer", "Endringene gjelder fra 1. januar 2027."],
+        ),
+        (
+            {"recommendation": None, "in_force": "ikke fastsatt"},
+            ["Regjeringen har foreslått endringer", "Det er ikke bestemt når", "[Prop. 79 L (2024–2025) hos Stortinget]"],
+        ),
+    ],
+)
 def test_the_note_says_what_is_known(site, fields, expected):
     note = law_change_notes(watching(site, **fields), "kapitler/lovene.md")
     assert all(text in note for text in expected), note
@@ -95,6 +116,7 @@ def test_the_note_goes_when_the_chapter_is_reviewed_after_the_change_came_into_f
 
 
 # ---- Reminders ----
+
 
 def test_a_passed_in_force_date_reminds_about_each_page_not_reviewed_since(site):
     reviewed = site.chapters["lovene"].meta.last_reviewed

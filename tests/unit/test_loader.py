@@ -12,8 +12,9 @@ def test_the_loader_reads_again_only_when_a_source_file_changes(tmp_path):
     first = loader.load(sources)
     assert loader.load(sources) is first
     glossary = project / "data/glossary.yml"
-    glossary.write_text(glossary.read_text(encoding="utf-8").replace("Lokalt forvaltningsnivå",
-                                                                    "Det lokale forvaltningsnivået", 1), "utf-8")
+    glossary.write_text(
+        glossary.read_text(encoding="utf-8").replace("Lokalt forvaltningsnivå", "Det lokale forvaltningsnivået", 1), "utf-8"
+    )
     again = loader.load(sources)
     assert again is not first
     assert any(term.definition.startswith("Det lokale forvaltningsnivået") for term in again.site.glossary)

@@ -43,6 +43,7 @@ def raw(edition: str) -> dict:
 
 # ---- The model ----
 
+
 @pytest.mark.parametrize("edition", ["bergen", "gjovik"])
 def test_every_edition_has_every_fact_a_box_can_ask_for(edition):
     facts = load_facts(EDITIONS, edition)
@@ -56,21 +57,31 @@ def test_every_local_fact_has_a_source_and_a_check_date(edition):
     facts = load_facts(EDITIONS, edition)
     dated = list(dated_facts(facts))
     # Every municipality, hospital and legevakt, and each single fact, is dated.
-    expected = (len(facts.municipalities) + len(facts.hospitals) + len(facts.legevakt) + len(facts.helplines)
-                + sum(getattr(facts, f) is not None for f in ("governance", "health_trust", "statsforvalter",
-                                                              "ombud", "helsefellesskap", "test_arena")))
+    expected = (
+        len(facts.municipalities)
+        + len(facts.hospitals)
+        + len(facts.legevakt)
+        + len(facts.helplines)
+        + sum(
+            getattr(facts, f) is not None
+            for f in ("governance", "health_trust", "statsforvalter", "ombud", "helsefellesskap", "test_arena")
+        )
+    )
     assert len(dated) == expected
     for label, where, check_by, url in dated:
         assert where == f"data/editions/{edition}.yml"
         assert url.startswith("http") and isinstance(check_by, dt.date), label
 
 
-@pytest.mark.parametrize("field, value", [
-    ("source", None),
-    ("check_by", "snart"),
-    ("url", "bergen.kommune.no"),
-    ("navn", "stavefeil i feltnavn"),
-])
+@pytest.mark.parametrize(
+    "field, value",
+    [
+        ("source", None),
+        ("check_by", "snart"),
+        ("url", "bergen.kommune.no"),
+        ("navn", "stavefeil i feltnavn"),
+    ],
+)
 def test_a_municipality_without_a_valid_source_date_or_link_is_rejected(field, value):
     data = raw("bergen")
     municipality = data["municipalities"][0]
@@ -99,12 +110,12 @@ def test_bergen_has_both_local_hospitals_and_the_legevakt_address(bergen):
 
 
 def test_gjovik_has_five_municipalities_each_with_its_own_link(gjovik):
-    assert [m.name for m in gjovik.municipalities] == ["Gjøvik", "Østre Toten", "Vestre Toten", "Søndre Land",
-                                                        "Nordre Land"]
+    assert [m.name for m in gjovik.municipalities] == ["Gjøvik", "Østre Toten", "Vestre Toten", "Søndre Land", "Nordre Land"]
     assert len({str(m.url) for m in gjovik.municipalities}) == 5
 
 
 # ---- The boxes ----
+
 
 def test_the_kommune_box_reads_as_a_sentence_with_a_link_per_municipality(gjovik):
     box = local_box(gjovik, "kommune")
@@ -155,8 +166,9 @@ def test_every_office_has_a_phone_number(edition):
     offices = [(m.name, office) for m in facts.municipalities for office in m.apply]
     assert offices, edition
     lacking = {(edition, name) for name, office in offices if not office.phone}
-    assert lacking == {key for key in OFFICES_WITHOUT_A_CONFIRMED_NUMBER if key[0] == edition}, \
+    assert lacking == {key for key in OFFICES_WITHOUT_A_CONFIRMED_NUMBER if key[0] == edition}, (
         f"{edition}: offices without a phone number: {sorted(lacking)}"
+    )
     for name, office in offices:
         assert office.phone or (office.phone_note and "nettsiden" in office.phone_note), (edition, name)
         if office.phone:
@@ -174,7 +186,7 @@ def test_a_number_becomes_a_link_a_phone_can_call():
 
 def test_a_helpline_named_in_a_sentence_and_one_the_edition_lacks(bergen):
     assert telefon(bergen, "helsenorge") == "[23 32 70 00](tel:+4723327000)"
-    problems = missing_facts(bergen, "Ring {{ telefon(\"helsenorje\") }}.\n", "docs/x.md", 3)
+    problems = missing_facts(bergen, 'Ring {{ telefon("helsenorje") }}.\n', "docs/x.md", 3)
     assert len(problems) == 1 and problems[0].line == 4
     assert "helsenorje" in problems[0].message and "helsenorge" in problems[0].message
     assert "data/editions/bergen.yml" in problems[0].message
@@ -250,12 +262,13 @@ def test_and_list():
 
 # ---- A box asking for a fact the edition lacks ----
 
+
 def test_a_box_or_the_urgent_block_asking_for_a_missing_fact_names_fact_and_line(bergen):
     lacking = bergen.model_copy(update={"ombud": None, "legevakt": []})
-    problems = missing_facts(lacking, "Tekst\n{{ hos_oss(\"ombud\") }}\n{{ akutt_hjelp() }}\n{{ akutt_hjelp_ansatte() }}\n",
-                             "docs/x.md", 5)
-    assert [(p.line, "«ombud»" in p.message or "«legevakt»" in p.message) for p in problems] == [(7, True), (8, True),
-                                                                                                 (9, True)]
+    problems = missing_facts(
+        lacking, 'Tekst\n{{ hos_oss("ombud") }}\n{{ akutt_hjelp() }}\n{{ akutt_hjelp_ansatte() }}\n', "docs/x.md", 5
+    )
+    assert [(p.line, "«ombud»" in p.message or "«legevakt»" in p.message) for p in problems] == [(7, True), (8, True), (9, True)]
     assert "akutt_hjelp_ansatte()" in problems[2].message
     assert "data/editions/bergen.yml" in problems[0].message
 
@@ -285,8 +298,7 @@ def test_a_fact_past_its_date_gives_a_reminder_naming_fact_file_and_source():
 
 
 def test_a_fact_past_the_grace_period_fails_naming_fact_file_and_source():
-    errors, warnings = due_dates([item(DEFAULT_GRACE_DAYS), item(DEFAULT_GRACE_DAYS + 1, "ombud")], ON,
-                                 DEFAULT_GRACE_DAYS)
+    errors, warnings = due_dates([item(DEFAULT_GRACE_DAYS), item(DEFAULT_GRACE_DAYS + 1, "ombud")], ON, DEFAULT_GRACE_DAYS)
     assert len(warnings) == 1 and len(errors) == 1
     message = str(errors[0])
     assert message.startswith("data/editions/bergen.yml: feltet «check_by» ombud skulle vært sjekket")

@@ -54,8 +54,9 @@ def test_negative_amounts_are_refused():
 
 def test_the_example_is_computed_from_the_figures_in_the_data():
     docs = ROOT / "docs"
-    site: Site = load_site(DATA, [(page.relative_to(docs).as_posix(), page.read_text(encoding="utf-8"))
-                                  for page in sorted(docs.rglob("*.md"))])
+    site: Site = load_site(
+        DATA, [(page.relative_to(docs).as_posix(), page.read_text(encoding="utf-8")) for page in sorted(docs.rglob("*.md"))]
+    )
     g = int(site.figures["grunnbelop"].latest[0])
     fribelop = int(site.figures["fribelop-langtid"].latest[0])
     markdown = example(site, "kapitler/egenandeler.md")

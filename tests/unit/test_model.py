@@ -23,15 +23,18 @@ def test_a_complete_chapter_is_valid():
     assert ChapterMeta.model_validate(VALID).id == "lovene"
 
 
-@pytest.mark.parametrize("change", [
-    {"id": "Lovene med Store"},
-    {"summary": "Ingen punktum"},
-    {"perspectives": []},
-    {"learning_goals": ["bare ett"]},
-    {"sources": VALID["sources"][:2]},
-    {"next_review": dt.date(2026, 1, 1)},
-    {"tittel": "stavefeil i feltnavn"},
-])
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"id": "Lovene med Store"},
+        {"summary": "Ingen punktum"},
+        {"perspectives": []},
+        {"learning_goals": ["bare ett"]},
+        {"sources": VALID["sources"][:2]},
+        {"next_review": dt.date(2026, 1, 1)},
+        {"tittel": "stavefeil i feltnavn"},
+    ],
+)
 def test_invalid_front_matter_is_rejected(change):
     with pytest.raises(ValidationError):
         ChapterMeta.model_validate({**VALID, **change})

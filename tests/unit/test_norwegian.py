@@ -17,8 +17,7 @@ def test_an_accented_e_sorts_as_e_not_after_the_alphabet():
 
 
 def test_aa_is_two_as_not_the_old_spelling_of_aa():
-    assert ordered("ekstraarbeid", "ekstrabehandling", "ekstravakt") == ["ekstraarbeid", "ekstrabehandling",
-                                                                       "ekstravakt"]
+    assert ordered("ekstraarbeid", "ekstrabehandling", "ekstravakt") == ["ekstraarbeid", "ekstrabehandling", "ekstravakt"]
     assert ordered("åpen", "aarbeid", "zoo") == ["aarbeid", "zoo", "åpen"]
 
 

@@ -118,7 +118,7 @@ def test_the_history_belongs_to_its_own_sentence(names):
 
 
 def test_code_blocks_and_template_code_are_not_prose(names):
-    assert found("```text\nFylkesmannen\n```\n\n{{ tall(\"velferdsteknologiprogrammet-kommuner\") }}\n", names) == []
+    assert found('```text\nFylkesmannen\n```\n\n{{ tall("velferdsteknologiprogrammet-kommuner") }}\n', names) == []
 
 
 def test_tells_history_also_when_the_sentence_names_what_replaced_it(names):
@@ -129,6 +129,7 @@ def test_tells_history_also_when_the_sentence_names_what_replaced_it(names):
 
 # ---- The advice ----
 
+
 def test_the_advice_is_norwegian_and_says_what_to_write(names):
     renamed = advice(in_text("Fylkesmannen behandler klagen din.", names)[0])
     assert "«Fylkesmannen» står som om det gjelder i dag" in renamed and "Skriv «Statsforvalteren»" in renamed
@@ -138,8 +139,14 @@ def test_the_advice_is_norwegian_and_says_what_to_write(names):
 
 
 def test_every_entry_names_its_replacement_unless_it_ended_and_cites_a_source():
-    entry = {"name": "Gammelt", "forms": ["Gammelt"], "kind": "etat", "since": 2020, "what": "Det skjedde.",
-             "source": {"title": "Kilde", "publisher": "Regjeringen", "url": "https://www.regjeringen.no/"}}
+    entry = {
+        "name": "Gammelt",
+        "forms": ["Gammelt"],
+        "kind": "etat",
+        "since": 2020,
+        "what": "Det skjedde.",
+        "source": {"title": "Kilde", "publisher": "Regjeringen", "url": "https://www.regjeringen.no/"},
+    }
     with pytest.raises(ValidationError, match="replaced_by"):
         RetiredName.model_validate(entry)
     assert RetiredName.model_validate({**entry, "ended": True}).ended
@@ -148,6 +155,7 @@ def test_every_entry_names_its_replacement_unless_it_ended_and_cites_a_source():
 
 
 # ---- Each kind of file ----
+
 
 @pytest.fixture()
 def data_dir(tmp_path: Path) -> Path:
@@ -171,23 +179,31 @@ def test_a_chapter_is_named_with_the_line_in_its_text_and_in_its_front_matter(da
     text += "\nAndre avsnitt.\n\nRegionale forskningsfond gir støtte.\n"
     found_messages = messages(data_dir, {"kapitler/ny.md": text}, names)
     lines = text.splitlines()
-    assert any(m.startswith(f"docs/kapitler/ny.md, linje {lines.index('- Fylkesmannen fører tilsyn.') + 1}:")
-               for m in found_messages), found_messages
-    assert any(m.startswith(f"docs/kapitler/ny.md, linje {len(lines)}:") and "«Regionale forskningsfond»" in m
-               for m in found_messages), found_messages
+    assert any(
+        m.startswith(f"docs/kapitler/ny.md, linje {lines.index('- Fylkesmannen fører tilsyn.') + 1}:") for m in found_messages
+    ), found_messages
+    assert any(
+        m.startswith(f"docs/kapitler/ny.md, linje {len(lines)}:") and "«Regionale forskningsfond»" in m for m in found_messages
+    ), found_messages
 
 
 def test_a_chapters_own_sources_keep_their_titles(data_dir, names):
-    sources = [{"title": "Kjønnsnøytral tittel på Fylkesmannen", "publisher": "Fylkesmannen i Vestland",
-                "url": "https://www.fylkesmannen.no/"}] * 3
+    sources = [
+        {
+            "title": "Kjønnsnøytral tittel på Fylkesmannen",
+            "publisher": "Fylkesmannen i Vestland",
+            "url": "https://www.fylkesmannen.no/",
+        }
+    ] * 3
     assert messages(data_dir, {"kapitler/ny.md": chapter_text(id="ny", sources=sources)}, names) == []
 
 
 def test_a_glossary_entry_is_named_with_its_file_and_line(data_dir, names):
     glossary = data_dir / "glossary.yml"
     text = glossary.read_text(encoding="utf-8")
-    glossary.write_text(text + "\n- term: tilsyn\n  definition: Kontroll som Fylkesmannen gjør.\n  english: supervision\n",
-                        encoding="utf-8")
+    glossary.write_text(
+        text + "\n- term: tilsyn\n  definition: Kontroll som Fylkesmannen gjør.\n  english: supervision\n", encoding="utf-8"
+    )
     found_messages = [m for m in messages(data_dir, {}, names) if m.startswith("data/glossary.yml")]
     assert len(found_messages) == 1
     assert found_messages[0].startswith(f"data/glossary.yml, linje {len(text.splitlines()) + 3}: «Fylkesmannen»")
@@ -196,35 +212,45 @@ def test_a_glossary_entry_is_named_with_its_file_and_line(data_dir, names):
 def test_a_self_check_is_named_and_its_history_passes(data_dir, names):
     check = data_dir / "selvtest" / "lovene.yml"
     text = check.read_text(encoding="utf-8")
-    question = ("questions:\n  - goal: 1\n    kind: true_false\n    question: Helsesøsteren gir vaksiner.\n"
-                "    section: x\n    answer: true\n    feedback: Tittelen het helsesøster før 2019.")
+    question = (
+        "questions:\n  - goal: 1\n    kind: true_false\n    question: Helsesøsteren gir vaksiner.\n"
+        "    section: x\n    answer: true\n    feedback: Tittelen het helsesøster før 2019."
+    )
     check.write_text(text.replace("questions:", question, 1) + "# Helsesøstre\n", encoding="utf-8")
     found_messages = [m for m in messages(data_dir, {}, names) if "selvtest" in m]
-    line = text[:text.index("questions:")].count("\n") + 4
+    line = text[: text.index("questions:")].count("\n") + 4
     assert len(found_messages) == 1, found_messages  # the feedback tells the history; a comment is not a field
     assert found_messages[0].startswith(f"data/selvtest/lovene.yml, linje {line}: «Helsesøsteren»")
     assert "Skriv «helsesykepleier»" in found_messages[0]
 
 
-@pytest.mark.parametrize("path, extra, name", [
-    ("figures.yml", "- label: Klager behandlet av Fylkesmannen\n", "«Fylkesmannen»"),
-    ("editions/bergen.yml", "extra:\n  name: Direktoratet for e-helse i Bergen\n", "«Direktoratet for e-helse»"),
-    ("programmes/forste-mote.yml", "extra:\n  what: Gruppen leser om omsorgslønn.\n", "«omsorgslønn»"),
-])
+@pytest.mark.parametrize(
+    "path, extra, name",
+    [
+        ("figures.yml", "- label: Klager behandlet av Fylkesmannen\n", "«Fylkesmannen»"),
+        ("editions/bergen.yml", "extra:\n  name: Direktoratet for e-helse i Bergen\n", "«Direktoratet for e-helse»"),
+        ("programmes/forste-mote.yml", "extra:\n  what: Gruppen leser om omsorgslønn.\n", "«omsorgslønn»"),
+    ],
+)
 def test_a_data_file_is_named_with_its_line(data_dir, names, path, extra, name):
     file = data_dir / path
     text = file.read_text(encoding="utf-8").rstrip("\n") + "\n"
     file.write_text(text + extra, encoding="utf-8")
     line = len(text.splitlines()) + len(extra.splitlines())
-    assert [m for m in messages(data_dir, {}, names) if m.startswith(f"data/{path}")] == [
-        m for m in messages(data_dir, {}, names) if m.startswith(f"data/{path}, linje {line}: {name}")] != []
+    assert (
+        [m for m in messages(data_dir, {}, names) if m.startswith(f"data/{path}")]
+        == [m for m in messages(data_dir, {}, names) if m.startswith(f"data/{path}, linje {line}: {name}")]
+        != []
+    )
 
 
 def test_a_data_files_sources_addresses_and_ids_are_left_alone():
-    text = ("- id: helsesoster\n  chapter: helsesoster\n  url: https://fylkesmannen.no/\n"
-            "  source:\n    title: Fra helsesøster til helsesykepleier\n    publisher: Fylkesmannen\n"
-            "    url: https://www.nsf.no/\n  also:\n    - title: Omsorgslønn\n      publisher: Skatteetaten\n"
-            "      url: https://www.skatteetaten.no/\n")
+    text = (
+        "- id: helsesoster\n  chapter: helsesoster\n  url: https://fylkesmannen.no/\n"
+        "  source:\n    title: Fra helsesøster til helsesykepleier\n    publisher: Fylkesmannen\n"
+        "    url: https://www.nsf.no/\n  also:\n    - title: Omsorgslønn\n      publisher: Skatteetaten\n"
+        "      url: https://www.skatteetaten.no/\n"
+    )
     assert in_yaml(text, _all()) == []
 
 
@@ -235,17 +261,18 @@ def test_a_name_whose_change_has_not_come_is_still_current(data_dir, names):
 
 
 def test_the_retired_names_file_itself_and_the_address_register_are_not_read_for_names(data_dir, names):
-    assert all(not m.startswith(("data/retired-names.yml", "data/published.yml"))
-               for m in messages(data_dir, {}, names))
+    assert all(not m.startswith(("data/retired-names.yml", "data/published.yml")) for m in messages(data_dir, {}, names))
 
 
 def test_a_self_check_may_state_the_old_name_where_it_marks_it_wrong():
-    check = ("questions:\n"
-             "  - kind: true_false\n    question: Kommunene kan fortsatt søke fra Nasjonalt velferdsteknologiprogram.\n"
-             "    answer: false\n    feedback: Usant. Programmet varte til 2024.\n"
-             "  - kind: single\n    question: Hvem behandler klagen?\n    options:\n"
-             "      - text: Fylkesmannen\n        feedback: Nei, det er et gammelt navn.\n"
-             "      - text: Statsforvalteren\n        correct: true\n        feedback: Ja.\n"
-             "  - kind: true_false\n    question: Fylkesmannen behandler klagen.\n    answer: true\n"
-             "    feedback: Ja.\n")
+    check = (
+        "questions:\n"
+        "  - kind: true_false\n    question: Kommunene kan fortsatt søke fra Nasjonalt velferdsteknologiprogram.\n"
+        "    answer: false\n    feedback: Usant. Programmet varte til 2024.\n"
+        "  - kind: single\n    question: Hvem behandler klagen?\n    options:\n"
+        "      - text: Fylkesmannen\n        feedback: Nei, det er et gammelt navn.\n"
+        "      - text: Statsforvalteren\n        correct: true\n        feedback: Ja.\n"
+        "  - kind: true_false\n    question: Fylkesmannen behandler klagen.\n    answer: true\n"
+        "    feedback: Ja.\n"
+    )
     assert [(use.line, use.found) for use in in_yaml(check, _all())] == [(15, "Fylkesmannen")]

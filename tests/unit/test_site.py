@@ -21,8 +21,10 @@ def chapter_text(**changes: object) -> str:
 
 def start_pages() -> list[tuple[str, str]]:
     text = "---\ntitle: Start\nsummary: En side.\n---\n"
-    return [(f"perspektiver/{p}.md", text) for p in
-            ("studenter", "nyansatte", "pasienter-og-brukere", "parorende", "leverandorer", "forskere")]
+    return [
+        (f"perspektiver/{p}.md", text)
+        for p in ("studenter", "nyansatte", "pasienter-og-brukere", "parorende", "leverandorer", "forskere")
+    ]
 
 
 def real_chapters() -> list[tuple[str, str]]:
@@ -59,5 +61,3 @@ def test_page_without_front_matter_is_refused():
 def test_ordinary_page_needs_title_and_summary():
     text = problems([("om.md", "---\ntitle: Om\n---\n")])
     assert "«summary»" in text
-
-

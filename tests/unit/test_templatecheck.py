@@ -18,16 +18,24 @@ def tall(figure_id: str, kilde: bool = True) -> str:
 
 
 def test_calls_come_from_the_parse_tree_with_their_literal_arguments_and_lines():
-    text = 'Tekst.\n\nEt tall: {{ tall("egenandelstak") }} og {{ tall_tabell(\'dognpris\') }}\n{{ hos_oss("legevakt") }}\n' \
-           '{{ tall("a", kilde=False) }}\n```\ntall("ikke-et-kall")\n```\n'
-    assert calls(text) == [Call("tall", ("egenandelstak",), 3), Call("tall_tabell", ("dognpris",), 3),
-                           Call("hos_oss", ("legevakt",), 4), Call("tall", ("a",), 5, {"kilde": False})]
+    text = (
+        'Tekst.\n\nEt tall: {{ tall("egenandelstak") }} og {{ tall_tabell(\'dognpris\') }}\n{{ hos_oss("legevakt") }}\n'
+        '{{ tall("a", kilde=False) }}\n```\ntall("ikke-et-kall")\n```\n'
+    )
+    assert calls(text) == [
+        Call("tall", ("egenandelstak",), 3),
+        Call("tall_tabell", ("dognpris",), 3),
+        Call("hos_oss", ("legevakt",), 4),
+        Call("tall", ("a",), 5, {"kilde": False}),
+    ]
     assert calls("Ingen maler her.") == [] and calls("{{ uavsluttet") == []
 
 
 def test_declared_macros_with_literal_arguments_and_escaped_braces_pass():
-    text = '{{ tall("egenandelstak") }}\n{{- akutt_hjelp() -}}\n{# en kommentar #}\nKlammer: {{ \'{{\' }}\n' \
-           '{% raw %}{{ config }}{% endraw %}\n'
+    text = (
+        "{{ tall(\"egenandelstak\") }}\n{{- akutt_hjelp() -}}\n{# en kommentar #}\nKlammer: {{ '{{' }}\n"
+        "{% raw %}{{ config }}{% endraw %}\n"
+    )
     assert refusals(text, DECLARED) == []
 
 
@@ -46,7 +54,7 @@ REFUSED = {
     "a test": ("{{ tall is defined }}", "et uttrykk"),
     "an include": ('{% include "../../hemmelig.txt" %}', "«../../hemmelig.txt» kan ikke tas med"),
     "an import": ('{% import "x.md" as x %}', "{% import %}"),
-    "a loop": ('{% for i in range(3) %}{{ tall(i) }}{% endfor %}', "{% for %}"),
+    "a loop": ("{% for i in range(3) %}{{ tall(i) }}{% endfor %}", "{% for %}"),
     "a macro definition": ("{% macro m() %}x{% endmacro %}", "{% macro %}"),
     "a computed argument": ('{{ tall("a" ~ "b") }}', "skrevet rett inn"),
     "a variable as argument": ("{{ tall(x) }}", "skrevet rett inn"),
@@ -90,10 +98,10 @@ ESCAPES = [
     '{{ tall.__globals__["os"].environ["INTRO_CANARY_SECRET"] }}',
     "{{ tall.__wrapped__ }}",
     "{{ ''.__class__.__mro__[1].__subclasses__() }}",
-    '{{ self._TemplateReference__context }}',
-    '{{ range(10) }}',
+    "{{ self._TemplateReference__context }}",
+    "{{ range(10) }}",
     '{% include "/etc/hostname" %}',
-    '{{ config.docs_dir }}',
+    "{{ config.docs_dir }}",
     '{{ "x" | attr("__class__") }}',
     "{{ namespace() }}",
 ]
@@ -111,7 +119,7 @@ def test_the_sandbox_reaches_nothing_but_the_macros_even_when_the_check_is_bypas
 
 def test_the_sandbox_renders_the_macros_as_mkdocs_macros_did():
     env = sandbox({"tall": tall})
-    assert render(env, 'Et tall: {{ tall("x") }}.\n{{ \'{{\' }}\n') == "Et tall: <x>.\n{{"
+    assert render(env, "Et tall: {{ tall(\"x\") }}.\n{{ '{{' }}\n") == "Et tall: <x>.\n{{"
 
 
 def test_a_macro_that_fails_names_the_page_line():

@@ -126,10 +126,15 @@ def term_scores(pages: list[Page]) -> dict[str, list[tuple[int, float]]]:
     fields = []
     for page in pages:
         slug = page.location.rstrip("/").removesuffix(".html").rsplit("/", 1)[-1].replace("-", " ")
-        fields.append((norwegian.keys(page.title), norwegian.keys(slug),
-                       [k for s in page.sections for k in norwegian.keys(s.heading)],
-                       [k for s in page.sections for k in norwegian.keys(s.text)],
-                       [norwegian.keys(term) for term in page.glossary]))
+        fields.append(
+            (
+                norwegian.keys(page.title),
+                norwegian.keys(slug),
+                [k for s in page.sections for k in norwegian.keys(s.heading)],
+                [k for s in page.sections for k in norwegian.keys(s.text)],
+                [norwegian.keys(term) for term in page.glossary],
+            )
+        )
     vocabulary = frozenset(k for title, _, headings, text, _ in fields for k in (*title, *headings, *text))
     compounds = compound_parts(vocabulary)
     lengths = [len(text) for _, _, _, text, _ in fields]
@@ -144,11 +149,13 @@ def term_scores(pages: list[Page]) -> dict[str, list[tuple[int, float]]]:
                 in_glossary[word_key] = max(in_glossary[word_key], 1 / len(term_keys))
         weight = GLOSSARY_PAGE_WEIGHT if pages[number].location.startswith(GLOSSARY_PAGE) else 1.0
         for word_key in set(in_title) | set(in_slug) | set(in_headings) | set(in_text) | set(in_glossary):
-            raw[word_key][number] = weight * (TITLE * min(in_title[word_key], 1)
-                                              + SLUG * min(in_slug[word_key], 1) * (not in_title[word_key])
-                                              + heading * 0.75 * min(in_headings[word_key], 2)
-                                              + GLOSSARY * in_glossary[word_key]
-                                              + _bm25(in_text[word_key], lengths[number], average))
+            raw[word_key][number] = weight * (
+                TITLE * min(in_title[word_key], 1)
+                + SLUG * min(in_slug[word_key], 1) * (not in_title[word_key])
+                + heading * 0.75 * min(in_headings[word_key], 2)
+                + GLOSSARY * in_glossary[word_key]
+                + _bm25(in_text[word_key], lengths[number], average)
+            )
     total = len(pages)
     scores = {}
     for word_key, found in raw.items():
@@ -210,8 +217,13 @@ def build(pages: list[Page], alternatives: list[str]) -> Index:
         "alternatives": [numbers[location] for location in alternatives if location in numbers],
         "rules": norwegian.rules(),
     }
-    texts = [[[page.location, page.title, [[s.anchor, s.heading, s.text[:EXCERPT_CHARS]] for s in page.sections]]
-              for page in pages[start:start + TEXT_PAGES]] for start in range(0, len(pages), TEXT_PAGES)]
+    texts = [
+        [
+            [page.location, page.title, [[s.anchor, s.heading, s.text[:EXCERPT_CHARS]] for s in page.sections]]
+            for page in pages[start : start + TEXT_PAGES]
+        ]
+        for start in range(0, len(pages), TEXT_PAGES)
+    ]
     return Index(head, runs, texts)
 
 
@@ -223,8 +235,7 @@ def scripts(built: Index) -> dict[str, str]:
     """The index's files and their text. Scripts, not JSON: a worker loads them with importScripts, which works
     over file:// too."""
     written = {INTRO_INDEX: "self.introSearchIndex=" + _json(built.head) + ";\n"}
-    for kind, name, parts in (("introSearchTerms", TERMS_FILE, built.terms),
-                              ("introSearchTexts", TEXT_FILE, built.texts)):
+    for kind, name, parts in (("introSearchTerms", TERMS_FILE, built.terms), ("introSearchTexts", TEXT_FILE, built.texts)):
         for number, part in enumerate(parts):
             written[name.format(number)] = f"(self.{kind}=self.{kind}||{{}})[{number}]=" + _json(part) + ";\n"
     return written
@@ -254,5 +265,4 @@ def write(site_dir: Path, glossary: dict[str, list[str]], alternatives: list[str
         page.glossary = glossary.get(page.location, [])
     for name, text in scripts(build(pages, alternatives)).items():
         (site_dir / name).write_text(text, encoding="utf-8")
-    path.write_text(json.dumps({"config": material.get("config", {}), "docs": []}, separators=(",", ":")),
-                    encoding="utf-8")
+    path.write_text(json.dumps({"config": material.get("config", {}), "docs": []}, separators=(",", ":")), encoding="utf-8")
