@@ -94,7 +94,7 @@ class _Build:
 def _on_current_page(build: _Build, function: Callable[..., str]) -> Callable[..., str]:
     """A macro that calls function(site, *args, page), so authors need not give the site or the page."""
 
-    # __wrapped__ tells the template check (templatecheck._fits) to allow for the site and the page.
+    # __wrapped__ tells the template check (checks.templates._fits) to allow for the site and the page.
     @functools.wraps(function)
     def macro(*args: str, **options: object) -> str:
         return function(build.content().site, *args, build.page, **options)

@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 from jinja2 import Environment
 
-from macros.checks.templatecheck import template_problems
+from macros.checks.templates import template_problems
 from macros.content.errors import AuthorError, ContentError
 from macros.content.identity import Identity
 from macros.content.local import missing_facts

@@ -13,7 +13,7 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from macros.exports.export import zip_timestamp
+from macros.exports.archive import zip_timestamp
 from macros.rendering.render import _render
 
 MANIFEST = "imsmanifest.xml"
