@@ -4,7 +4,7 @@ what it needs (the page it stands on, the edition's facts, a figure id, a progra
 mkdocs.yml names this module to mkdocs-macros (`plugins: macros: modules: [macros.authoring]`). `define_env` only
 registers; each macro gets the validated site and the edition's facts from macros/loader.py, the cache the intro
 plugin reads through too, and never from MkDocs' plugin registry, so the macros also run where only `define_env`
-does. The checks read SPECS as well: which names a page may call (checks/templatecheck.py), which calls name a
+does. The checks read SPECS as well: which names a page may call (checks/templates.py), which calls name a
 figure (checks/figures.py), a local topic (content/local.py) or need a programme's data (content/programmes.py).
 
 This module imports only the standard library and the loader at the top; what renders is imported when
@@ -152,7 +152,7 @@ class _Build:
 def _on_current_page(build: _Build, function: Callable[..., str]) -> Callable[..., str]:
     """A macro that calls function(site, *args, page), so authors need not give the site or the page."""
 
-    # __wrapped__ tells the template check (templatecheck._fits) to allow for the site and the page.
+    # __wrapped__ tells the template check (checks.templates._fits) to allow for the site and the page.
     @functools.wraps(function)
     def macro(*args: str, **options: object) -> str:
         return function(build.content().site, *args, build.page, **options)

@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
-from macros.checks import templatecheck
+from macros.checks import templates
 from macros.content.errors import AuthorError, ContentError
 from macros.content.identity import Identity
 from macros.content.local import missing_facts
@@ -39,7 +39,7 @@ def check_templates(markdown: str, src_uri: str, line_offset: int, macros: dict[
     lacks, gets a plain message naming the line, not a traceback. macros: the declared macros as registered."""
     problems = [
         AuthorError(f"docs/{src_uri}", message, line=line + line_offset if line else None)
-        for line, message in templatecheck.template_problems(markdown, macros)
+        for line, message in templates.template_problems(markdown, macros)
     ]
     problems += missing_facts(facts, markdown, f"docs/{src_uri}", line_offset)
     if problems:
@@ -47,10 +47,10 @@ def check_templates(markdown: str, src_uri: str, line_offset: int, macros: dict[
 
 
 def render_macros(sandbox: ImmutableSandboxedEnvironment, markdown: str, src_uri: str, line_offset: int) -> str:
-    """The page with its macros run in the sandbox (checks/templatecheck.py); a macro's failure names the line."""
+    """The page with its macros run in the sandbox (checks/templates.py); a macro's failure names the line."""
     try:
-        return templatecheck.render(sandbox, markdown)
-    except templatecheck.RenderError as error:
+        return templates.render(sandbox, markdown)
+    except templates.RenderError as error:
         raise ContentError(
             [AuthorError(f"docs/{src_uri}", str(error), line=error.line + line_offset if error.line else None)]
         ) from None

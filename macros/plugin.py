@@ -27,8 +27,9 @@ from mkdocs.utils.yaml import yaml_load
 
 from macros import markdown_steps, postbuild, prebuild
 from macros.authoring import SPECS
-from macros.checks import htmlcheck, templatecheck
-from macros.checks.templatecheck import has_template_code
+from macros.checks import html as html_checks
+from macros.checks import templates
+from macros.checks.templates import has_template_code
 from macros.config import IntroConfig
 from macros.content import frontmatter, identity
 from macros.content.errors import AuthorError, ContentError
@@ -182,7 +183,7 @@ class IntroPlugin(BasePlugin[IntroConfig]):
         if page.file.src_uri not in self._with_macros:
             return markdown
         if self._sandbox is None:
-            self._sandbox = templatecheck.sandbox(self._declared(config))
+            self._sandbox = templates.sandbox(self._declared(config))
         with _for_the_author():
             return markdown_steps.render_macros(
                 self._sandbox, markdown, page.file.src_uri, frontmatter.split(page.file.content_string).body_offset
@@ -235,7 +236,7 @@ class IntroPlugin(BasePlugin[IntroConfig]):
             if self._handover:
                 handover.write(self._handover, src_uri, handover.booklet_page(page.meta, html))
             return html
-        self._problems += postbuild.page_problems(postbuild.CONTENT_CHECKS, htmlcheck.parse(html), f"docs/{src_uri}")
+        self._problems += postbuild.page_problems(postbuild.CONTENT_CHECKS, html_checks.parse(html), f"docs/{src_uri}")
         self._rendered[src_uri] = (html, page.url)
         if self._handover:
             handover.write(
@@ -245,7 +246,7 @@ class IntroPlugin(BasePlugin[IntroConfig]):
 
     # Check the finished HTML of every page, theme included.
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
-        tree, where = htmlcheck.parse(output), f"docs/{page.file.src_uri}"
+        tree, where = html_checks.parse(output), f"docs/{page.file.src_uri}"
         self._problems += postbuild.page_problems(postbuild.OUTPUT_CHECKS, tree, where)
         self._links.append(postbuild.page_links(where, page.file.dest_uri, tree))
         return postbuild.with_offline_policy(output) if self.is_offline else output

@@ -13,7 +13,8 @@ from urllib.parse import unquote
 
 from selectolax.lexbor import LexborHTMLParser
 
-from macros.checks import htmlcheck, safety
+from macros.checks import html as html_checks
+from macros.checks import safety
 from macros.content.errors import AuthorError
 from macros.exports import csp
 from macros.loader import published_files
@@ -29,22 +30,22 @@ CONTENT_CHECKS: Checks = (
         "bilder og filer under docs/.",
     ),
     (
-        htmlcheck.vague_links,
+        html_checks.vague_links,
         "Lenketeksten «{}» sier ikke hvor lenken går. Skriv hva leseren finner, for eksempel «les om klage på vedtak».",
     ),
     (
-        htmlcheck.skipped_headings,
+        html_checks.skipped_headings,
         "Overskriften {} hopper over et nivå. Bruk ## for deler og ### under dem, uten å hoppe over noe.",
     ),
 )
 # The finished page, theme included.
 OUTPUT_CHECKS: Checks = (
     (
-        htmlcheck.off_site_resources,
+        html_checks.off_site_resources,
         "Siden henter {} fra et annet nettsted. Alt innhold skal ligge på INTRO selv: last ned filen og legg den under docs/.",
     ),
     (
-        htmlcheck.images_without_alt,
+        html_checks.images_without_alt,
         "Bildet {} mangler alternativ tekst. Skriv hva bildet viser mellom hakeparentesene: ![Hva bildet viser](bilde.png).",
     ),
 )
@@ -54,13 +55,13 @@ PageLinks = tuple[str, str, list[str]]
 
 
 def page_problems(checks: Checks, tree: LexborHTMLParser, where: str) -> list[AuthorError]:
-    """What the checks find on one page (parsed once with htmlcheck.parse), as messages for its author."""
+    """What the checks find on one page (parsed once with html_checks.parse), as messages for its author."""
     return [AuthorError(where, advice.format(found)) for check, advice in checks for found in check(tree)]
 
 
 def page_links(where: str, dest_uri: str, page: LexborHTMLParser | str) -> PageLinks:
     """What missing_targets needs of one finished page (its HTML, or the page already parsed)."""
-    tree = htmlcheck.parse(page) if isinstance(page, str) else page
+    tree = html_checks.parse(page) if isinstance(page, str) else page
     return where, dest_uri, safety.internal_targets(tree)
 
 

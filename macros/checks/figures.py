@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from macros.authoring import FIGURE, named
 from macros.checks import prose
-from macros.checks.templatecheck import calls
+from macros.checks.templates import calls
 from macros.content.model import Number
 from macros.rendering import norwegian
 

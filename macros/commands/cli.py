@@ -24,10 +24,10 @@ from macros.content.readability import LIX_LIMIT, LIX_MEDIAN_GOAL
 from macros.content.review import editor_calendar, statuses, today
 from macros.content.site import Site
 from macros.exports.addresses import REGISTRY_FILE, current_addresses, read_registry, registry_text
+from macros.exports.archive import zip_directory
 from macros.exports.cartridge import export_all
 from macros.exports.csp import nginx_include
-from macros.exports.export import zip_directory
-from macros.rendering.render import file_size
+from macros.rendering.render import human_size
 
 CONFIG = "mkdocs.yml"
 _config = click.option(
@@ -66,7 +66,7 @@ def build(config: Path, out: Path) -> None:
         built = build_release(config.resolve(), out)
     except BuildFailed as failed:
         raise SystemExit(f"Bygget stoppet.\n{failed}") from None
-    print(f"{built.site}/ og {built.zip}: {file_size(built.zip.stat().st_size)}")
+    print(f"{built.site}/ og {built.zip}: {human_size(built.zip.stat().st_size)}")
 
 
 @main.command()
@@ -82,7 +82,7 @@ def edition(config: Path) -> None:
 def offline_zip(site: Path, zip_file: Path) -> None:
     """Zip a built offline edition."""
     size = zip_directory(site, zip_file, root=zip_file.stem)
-    print(f"{zip_file}: {file_size(size)}")
+    print(f"{zip_file}: {human_size(size)}")
 
 
 @main.command()
@@ -91,7 +91,7 @@ def offline_zip(site: Path, zip_file: Path) -> None:
 def lms(catalog: Path, out: Path) -> None:
     """Export IMS Common Cartridges from a built site's catalog.json."""
     for written in export_all(json.loads(catalog.read_text(encoding="utf-8")), out):
-        print(f"{written}: {file_size(written.stat().st_size)}")
+        print(f"{written}: {human_size(written.stat().st_size)}")
 
 
 @main.command("publish")

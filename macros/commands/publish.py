@@ -28,7 +28,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from macros import loader
-from macros.checks.htmlcheck import off_site_resources
+from macros.checks.html import off_site_resources
 from macros.commands.release import BuildFailed, build_release
 from macros.content.errors import ContentError
 from macros.exports.addresses import REGISTRY_FILE, current_addresses, read_registry, registry_text

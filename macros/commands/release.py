@@ -21,7 +21,7 @@ from pathlib import Path
 import yaml
 
 from macros.commands.chromium import free_port
-from macros.exports.export import zip_directory
+from macros.exports.archive import zip_directory
 from macros.exports.zim import zim_from_offline_build
 
 DEFAULT_EDITION = "bergen"

@@ -11,7 +11,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from macros.authoring import BY_NAME, HELPLINE, TOPIC
-from macros.checks.templatecheck import calls
+from macros.checks.templates import calls
 from macros.content import yamlio
 from macros.content.errors import AuthorError, ContentError, from_validation
 from macros.content.model import LOCAL_TOPICS, LocalFacts, Sourced

@@ -21,7 +21,7 @@ from pymdownx.slugs import slugify
 from macros.authoring import BY_NAME
 from macros.checks import figures as figure_text
 from macros.checks import retired_names as name_check
-from macros.checks.templatecheck import refusals
+from macros.checks.templates import refusals
 from macros.content import characters, frontmatter, yamlio
 from macros.content.errors import AuthorError, ContentError, from_validation, from_yaml
 from macros.content.frontmatter import FrontMatter
@@ -357,7 +357,7 @@ def retired_name_uses(data_dir: Path, pages: dict[str, str], names: list[Retired
 
 def page_problems(label: str, text: str, page: FrontMatter | None) -> list[AuthorError]:
     """What no page may hold, wherever it stands: a character no text may hold (content/characters.py), and in
-    its body, template code beyond the declared macros called with literal arguments (checks/templatecheck.py)."""
+    its body, template code beyond the declared macros called with literal arguments (checks/templates.py)."""
     problems = [AuthorError(label, advice + ".", line=line) for line, advice in characters.lines_with_problems(text)]
     if page is not None:
         problems += [

@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from macros.exports.export import zip_timestamp
+from macros.exports.archive import zip_timestamp
 from macros.rendering.render import _render
 
 MANIFEST = "imsmanifest.xml"

@@ -286,7 +286,7 @@ def glossary(site: Site, page_src_uri: str) -> str:
     return _render("glossary.md.j2", groups=list(groups.items()))
 
 
-def file_size(size: int) -> str:
+def human_size(size: int) -> str:
     """A file size as Norwegians write it: 3,4 MB."""
     megabytes = size / 1_000_000
     return f"{megabytes:.1f} MB".replace(".", ",") if megabytes >= 0.1 else f"{max(1, size // 1000)} kB"
@@ -305,16 +305,16 @@ def offline_download(
     edition, that this is it."""
     return _render(
         "offline_download.md.j2",
-        size=file_size(zip_bytes) if zip_bytes is not None else None,
+        size=human_size(zip_bytes) if zip_bytes is not None else None,
         link=link(page_src_uri, zip_path),
         is_offline=is_offline,
         folder=folder,
-        zim_size=file_size(zim_bytes) if zim_bytes is not None else None,
+        zim_size=human_size(zim_bytes) if zim_bytes is not None else None,
         zim_link=link(page_src_uri, zim_path) if zim_path else None,
     )
 
 
 def course_packages(packages: list[dict], page_src_uri: str) -> str:
     """A table of the course packages (IMS Common Cartridge) with what they hold and their size."""
-    rows = [{**package, "size": file_size(package["size"]), "link": link(page_src_uri, package["path"])} for package in packages]
+    rows = [{**package, "size": human_size(package["size"]), "link": link(page_src_uri, package["path"])} for package in packages]
     return _render("course_packages.md.j2", packages=rows)

@@ -5,7 +5,7 @@ import re
 import pytest
 import yaml
 
-from macros.checks.htmlcheck import off_site_resources
+from macros.checks.html import off_site_resources
 from tests.conftest import ROOT
 
 PERSPECTIVES = yaml.safe_load((ROOT / "data/perspectives.yml").read_text(encoding="utf-8"))

@@ -8,7 +8,7 @@ from pathlib import Path
 import yaml
 from selectolax.lexbor import LexborHTMLParser
 
-from macros.checks.htmlcheck import off_site_resources
+from macros.checks.html import off_site_resources
 from tests.conftest import ROOT, copy_project, mkdocs_build
 
 

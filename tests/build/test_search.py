@@ -10,7 +10,7 @@ from pathlib import Path
 import yaml
 from playwright.sync_api import expect
 
-from macros.exports.search import index, norwegian
+from macros.exports.search import index, stemmer
 
 ROOT = Path(__file__).resolve().parents[2]
 WORKER = ROOT / "docs/assets/javascripts/intro-search-worker.js"
@@ -73,21 +73,21 @@ def read_index(site_dir: Path) -> dict:
 
 
 def test_words_get_the_keys_the_shared_examples_give():
-    wrong = {word: norwegian.key(word) for word, key in EXAMPLES["keys"].items() if norwegian.key(word) != key}
+    wrong = {word: stemmer.key(word) for word, key in EXAMPLES["keys"].items() if stemmer.key(word) != key}
     assert not wrong
 
 
 def test_compounds_split_as_the_shared_examples_say():
     vocabulary, examples = compounds()
     for word, parts in examples.items():
-        found = norwegian.split_compound(word, vocabulary)
+        found = stemmer.split_compound(word, vocabulary)
         assert (list(found) if found else None) == parts, word
 
 
 def test_function_words_never_count_and_a_stem_is_never_a_function_word():
-    assert norwegian.keys("Hva koster sykehjem?") == ["kost", "sykehjem"]
-    assert norwegian.keys("klage på vedtak") == ["klag", "vedtak"]
-    assert norwegian.stem("demens") == "demens" and norwegian.stem("søker") == "søk"
+    assert stemmer.keys("Hva koster sykehjem?") == ["kost", "sykehjem"]
+    assert stemmer.keys("klage på vedtak") == ["klag", "vedtak"]
+    assert stemmer.stem("demens") == "demens" and stemmer.stem("søker") == "søk"
 
 
 def page(location: str, title: str, *sections: tuple[str, str, str]) -> index.Page:
@@ -144,7 +144,7 @@ def test_materials_index_is_cut_to_its_configuration_and_ours_holds_the_pages(tm
         [["", "", "Slik søker du & får svar."], ["pris", "Hva koster det?", "Du betaler en egenandel."]],
     ]
     assert ours["alternatives"] == [1] and "egenandel" in ours["terms"]
-    assert ours["rules"] == json.loads(json.dumps(norwegian.rules()))
+    assert ours["rules"] == json.loads(json.dumps(stemmer.rules()))
 
 
 def test_the_keys_are_cut_into_terms_files_in_order_and_each_file_starts_where_the_head_says(monkeypatch):
@@ -184,7 +184,7 @@ def test_the_worker_keys_stems_splits_and_drops_words_as_the_python_side_does(br
     page.set_content("<!doctype html><title>t</title>")
     page.add_script_tag(path=str(WORKER))
     # The worker takes the rules' data from the index, as it does on the site.
-    page.evaluate("rules => IntroSearch.useRules(rules)", norwegian.rules())
+    page.evaluate("rules => IntroSearch.useRules(rules)", stemmer.rules())
     keys = page.evaluate("words => Object.fromEntries(words.map(w => [w, IntroSearch.key(w)]))", list(EXAMPLES["keys"]))
     assert keys == {word: key for word, key in EXAMPLES["keys"].items()}
     vocabulary, examples = compounds()
@@ -194,9 +194,9 @@ def test_the_worker_keys_stems_splits_and_drops_words_as_the_python_side_does(br
         [sorted(vocabulary), list(examples)],
     )
     assert split == examples
-    words = sorted(norwegian.STOP_WORDS) + ["paa", "hvordan", "sykehjem", "demens"]
+    words = sorted(stemmer.STOP_WORDS) + ["paa", "hvordan", "sykehjem", "demens"]
     assert page.evaluate("words => words.filter(w => IntroSearch.isStopWord(w))", words) == [
-        word for word in words if norwegian.is_stop_word(word)
+        word for word in words if stemmer.is_stop_word(word)
     ]
     page.close()
 

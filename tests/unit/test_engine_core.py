@@ -11,7 +11,7 @@ import zipfile
 import pytest
 
 from macros import markdown_steps, postbuild, prebuild
-from macros.checks import htmlcheck
+from macros.checks import html as html_checks
 from macros.content.errors import ContentError
 from macros.content.identity import Identity
 from macros.content.local import load_facts
@@ -141,7 +141,7 @@ def test_a_template_mistake_names_the_line():
 
 
 def test_page_checks_give_the_author_advice():
-    tree = htmlcheck.parse('<p><a href="a/">her</a></p><h2>A</h2><h4>B</h4>')
+    tree = html_checks.parse('<p><a href="a/">her</a></p><h2>A</h2><h4>B</h4>')
     found = postbuild.page_problems(postbuild.CONTENT_CHECKS, tree, "docs/x.md")
     assert [problem.path for problem in found] == ["docs/x.md", "docs/x.md"]
     assert "«her»" in found[0].message and "hopper over et nivå" in found[1].message

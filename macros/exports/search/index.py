@@ -6,7 +6,7 @@ online and over file:// alike. Only the first is loaded when the reader opens se
 of site, so search is ready at once, and the rest come when a query needs them:
 
 - `search/intro-index.js`: the rules the worker keys a query by, and the index keys
-  (macros.exports.search.norwegian), sorted, for finding a word, a
+  (macros.exports.search.stemmer), sorted, for finding a word, a
   prefix or a near spelling; where each terms file starts among them; per key the word as the site writes it
   most often, for the «Mente du …?» suggestion; and the pages offered when a search finds nothing (the reader
   groups' start pages, the glossary);
@@ -33,7 +33,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from macros.exports.search import norwegian
+from macros.exports.search import stemmer
 
 MATERIAL_INDEX = "search/search_index.json"
 INTRO_INDEX = "search/intro-index.js"
@@ -101,7 +101,7 @@ def compound_parts(vocabulary: frozenset[str]) -> dict[str, tuple[str, str]]:
     parts = {}
     for word_key in vocabulary:
         if len(word_key) >= 2 * SHORTEST_PART:
-            found = norwegian.split_compound(word_key, vocabulary, SHORTEST_PART)
+            found = stemmer.split_compound(word_key, vocabulary, SHORTEST_PART)
             if found:
                 parts[word_key] = found
     return parts
@@ -128,11 +128,11 @@ def term_scores(pages: list[Page]) -> dict[str, list[tuple[int, float]]]:
         slug = page.location.rstrip("/").removesuffix(".html").rsplit("/", 1)[-1].replace("-", " ")
         fields.append(
             (
-                norwegian.keys(page.title),
-                norwegian.keys(slug),
-                [k for s in page.sections for k in norwegian.keys(s.heading)],
-                [k for s in page.sections for k in norwegian.keys(s.text)],
-                [norwegian.keys(term) for term in page.glossary],
+                stemmer.keys(page.title),
+                stemmer.keys(slug),
+                [k for s in page.sections for k in stemmer.keys(s.heading)],
+                [k for s in page.sections for k in stemmer.keys(s.text)],
+                [stemmer.keys(term) for term in page.glossary],
             )
         )
     vocabulary = frozenset(k for title, _, headings, text, _ in fields for k in (*title, *headings, *text))
@@ -169,9 +169,9 @@ def display_words(pages: list[Page]) -> dict[str, str]:
     forms: dict[str, Counter[str]] = defaultdict(Counter)
     for page in pages:
         for text in (page.title, *(s.heading for s in page.sections), *(s.text for s in page.sections)):
-            for word in norwegian.words(text):
-                if not norwegian.is_stop_word(word):
-                    forms[norwegian.key(word)][word] += 1
+            for word in stemmer.words(text):
+                if not stemmer.is_stop_word(word):
+                    forms[stemmer.key(word)][word] += 1
     return {word_key: counts.most_common(1)[0][0] for word_key, counts in forms.items()}
 
 
@@ -215,7 +215,7 @@ def build(pages: list[Page], alternatives: list[str]) -> Index:
         "termFiles": starts,
         "words": {k: w for k, w in sorted(display_words(pages).items()) if k in terms and w != k},
         "alternatives": [numbers[location] for location in alternatives if location in numbers],
-        "rules": norwegian.rules(),
+        "rules": stemmer.rules(),
     }
     texts = [
         [

@@ -8,7 +8,7 @@ import os
 import pytest
 
 from macros.authoring import BY_NAME
-from macros.checks.templatecheck import Call, RenderError, calls, refusals, render, sandbox, template_problems
+from macros.checks.templates import Call, RenderError, calls, refusals, render, sandbox, template_problems
 
 DECLARED = set(BY_NAME)
 

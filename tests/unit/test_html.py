@@ -1,4 +1,4 @@
-from macros.checks.htmlcheck import images_without_alt, off_site_resources
+from macros.checks.html import images_without_alt, off_site_resources
 
 
 def test_finds_resources_from_other_sites():
@@ -29,7 +29,7 @@ def test_images_need_alt_text():
 
 
 def test_srcsets_and_style_sheets_count_too_and_one_parse_serves_every_check():
-    from macros.checks.htmlcheck import parse
+    from macros.checks.html import parse
 
     tree = parse(
         '<img src="a.png" srcset="a2.png 2x, https://cdn.example.org/a3.png 3x" alt="A">'
