@@ -24,10 +24,10 @@ from macros import loader
 RENDERERS = (
     "macros.rendering.render",
     "macros.rendering.figure_pages",
-    "macros.content.local",
+    "macros.rendering.local_boxes",
     "macros.rendering.posters",
     "macros.rendering.programme_pages",
-    "macros.commands.release",
+    "macros.exports.archive",
 )
 
 
@@ -104,17 +104,17 @@ def _on_current_page(build: _Build, function: Callable[..., str]) -> Callable[..
 
 def _offline_download(build: _Build) -> Callable[[], str]:
     def frakoblet_utgave() -> str:
-        render, release = _module("macros.rendering.render"), _module("macros.commands.release")
+        render, archive = _module("macros.rendering.render"), _module("macros.exports.archive")
         options = build.options()
-        edition = options.sources.edition
+        offline = archive.names(options.sources.edition)
         return render.offline_download(
             loader.file_size(options.offline_zip),
-            release.offline_zip_path(edition),
+            offline.zip_download,
             build.page,
             options.is_offline,
-            release.offline_name(edition),
+            offline.folder,
             loader.file_size(options.offline_zim),
-            release.offline_zim_path(edition),
+            offline.zim_download,
         )
 
     return frakoblet_utgave
@@ -145,7 +145,7 @@ def macros(env: Any) -> dict[str, Callable[..., str]]:
     """Every author-facing macro by the name authors write, bound to one build's env."""
     build = _Build(env)
     render, figures = _module("macros.rendering.render"), _module("macros.rendering.figure_pages")
-    local = _module("macros.content.local")
+    local_boxes = _module("macros.rendering.local_boxes")
     posters, programmes = _module("macros.rendering.posters"), _module("macros.rendering.programme_pages")
     return {
         "perspektivkort": _on_current_page(build, render.perspective_cards),
@@ -154,10 +154,10 @@ def macros(env: Any) -> dict[str, Callable[..., str]]:
         "ordliste": _on_current_page(build, render.glossary),
         "frakoblet_utgave": _offline_download(build),
         "plakater": _on_current_page(build, posters.poster_list),
-        "hos_oss": _with_facts(build, local.local_box),
+        "hos_oss": _with_facts(build, local_boxes.local_box),
         "kurspakker": _course_packages(build),
-        "akutt_hjelp": _with_facts(build, local.urgent_help),
-        "laget_av": _with_facts(build, local.made_by),
+        "akutt_hjelp": _with_facts(build, local_boxes.urgent_help),
+        "laget_av": _with_facts(build, local_boxes.made_by),
         "tall": _on_current_page(build, figures.in_sentence),
         "tall_tabell": _on_current_page(build, figures.table),
         "tall_og_satser": _on_current_page(build, figures.overview),

@@ -210,37 +210,17 @@ def file_size(path: Path | None) -> int | None:
 
 # ---- Course packages ----
 
-_packages: dict[tuple, list[dict]] = {}
-
-
-def nav_pages(nav: list | dict | str) -> list[str]:
-    """The pages of mkdocs.yml's nav, in menu order."""
-    if isinstance(nav, str):
-        return [nav] if nav.endswith(".md") else []
-    items = nav.values() if isinstance(nav, dict) else nav
-    return [page for item in items for page in nav_pages(item)]
-
 
 def course_packages(content: Content, conf: Mapping[str, Any]) -> list[dict]:
-    """The course packages a build ships (title, path in the site, size, chapters, quizzes), for the download page."""
+    """The course packages a build ships (title, path in the site, size, chapters, quizzes), for the download page:
+    the ones the build made (exports/packages.py), for this config's edition and menu."""
     from macros.content import identity
-    from macros.exports.cartridge import CARTRIDGE_FOLDER, cartridge_bytes, cartridges, package_specs
-    from macros.exports.catalog import catalog
+    from macros.content.site_map import nav_pages
+    from macros.exports.packages import course_packages as made
 
-    site, edition = content.site, identity.from_config(conf)
-    menu = tuple(site.chapter_at(uri).meta.id for uri in nav_pages(conf.get("nav") or []) if site.chapter_at(uri))
-    key = (id(content), edition, menu)
-    if key not in _packages:
-        _packages.clear()
-        data = catalog(site, edition, list(menu))
-        _packages[key] = [
-            {
-                "title": title,
-                "path": CARTRIDGE_FOLDER + package.name,
-                "size": len(cartridge_bytes(package.files)),
-                "chapters": len(set(chapters)),
-                "quizzes": sum(site.chapters[c].self_check is not None for c in set(chapters)),
-            }
-            for package, (_, title, _, chapters) in zip(cartridges(data), package_specs(data), strict=True)
-        ]
-    return _packages[key]
+    site = content.site
+    menu = [chapter.meta.id for uri in nav_pages(conf.get("nav") or []) if (chapter := site.chapter_at(uri))]
+    return [
+        {"title": p.title, "path": p.path, "size": len(p.content), "chapters": p.chapters, "quizzes": p.quizzes}
+        for p in made(site, identity.from_config(conf), menu).packages
+    ]

@@ -17,7 +17,7 @@ from macros.content.identity import Identity
 from macros.content.local import missing_facts
 from macros.content.model import LocalFacts
 from macros.content.site import Site
-from macros.exports.addresses import page_address, permalink
+from macros.content.site_map import page_address, permalink
 from macros.rendering import booklet, diagrams, quiz_sheets, render
 
 

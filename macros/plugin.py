@@ -29,9 +29,9 @@ from macros.checks import html as html_checks
 from macros.checks.templates import has_template_code
 from macros.config import IntroConfig
 from macros.content import frontmatter, identity
+from macros.content.clock import today
 from macros.content.errors import AuthorError, ContentError
 from macros.content.model import LocalFacts
-from macros.content.review import today
 from macros.content.site import Site
 from macros.exports import handover, search
 from macros.loader import Sources, load

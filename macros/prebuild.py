@@ -9,20 +9,19 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
-from macros.checks import publishable
-from macros.commands.release import offline_zim_path, offline_zip_path
+from macros.checks import figures, publishable
 from macros.content import identity as identities
 from macros.content.errors import AuthorError, ContentError
 from macros.content.local import dated_facts
 from macros.content.model import LocalFacts
 from macros.content.review import due_dates, figure_checks, overdue
 from macros.content.site import Site
-from macros.exports import reuse
+from macros.content.site_map import ABOUT_PAGE, nav_pages
+from macros.exports import GeneratedFile, reuse
 from macros.exports.addresses import broken_addresses, current_addresses, dropped_redirects, read_registry
-from macros.loader import nav_pages
+from macros.exports.archive import names
 from macros.rendering import booklet, programme_pages, quiz_sheets
 
 # npm file → where the site serves it.
@@ -36,15 +35,6 @@ VENDOR_ASSETS = {
 
 class SetupError(Exception):
     """Something the build needs is not installed or not made yet; the message says which command makes it."""
-
-
-@dataclass(frozen=True)
-class GeneratedFile:
-    """A file the build adds to the site: its path there, and its text or bytes, or a file to copy."""
-
-    path: str
-    content: str | bytes | None = None
-    source: Path | None = None
 
 
 def refuse_unpublishable(docs_dir: Path, project_dir: Path, own: list[str]) -> None:
@@ -66,11 +56,18 @@ def check_reviews(site: Site, facts: LocalFacts | None, on: dt.date, grace: int,
 
 def check_figures(site: Site, on: dt.date, grace: int, remind: Callable[[str], object]) -> None:
     """Stop a figure typed into a chapter's prose or long past its check date; remind about one just past it."""
+    typed = [
+        AuthorError(
+            f"docs/{chapter.src_uri}", figures.ADVICE[found.kind].format(text=found.text), line=found.line + chapter.body_offset
+        )
+        for chapter in site.chapters.values()
+        for found in figures.typed_figures(chapter.body)
+    ]
     errors, warnings = due_dates(figure_checks(site.figures, site.figure_uses), on, grace)
     for warning in warnings:
         remind(warning)
-    if errors or site.typed_figures:
-        raise ContentError(site.typed_figures + errors)
+    if errors or typed:
+        raise ContentError(typed + errors)
 
 
 def duplicate_nav_entries(listed: list[str]) -> list[AuthorError]:
@@ -90,7 +87,7 @@ def theme_globals(site: Site, page_urls: dict[str, str]) -> dict:
     """What the theme's own pages (the 404 page) show: the reader groups' start pages and the about page."""
     return {
         "intro_groups": [{"name": p.name, "url": page_urls[p.start_page]} for p in site.perspectives.values()],
-        "intro_about_url": page_urls.get("om/index.md", ""),
+        "intro_about_url": page_urls.get(ABOUT_PAGE, ""),
     }
 
 
@@ -117,9 +114,10 @@ def downloads(offline_zip: Path | None, offline_zim: Path | None, edition: str) 
         return []
     if not offline_zip.is_file():
         raise SetupError(f"Den frakoblede utgaven {offline_zip} finnes ikke. Kjør «make offline» først.")
-    files = [GeneratedFile(offline_zip_path(edition), source=offline_zip.resolve())]
+    offered = names(edition)
+    files = [GeneratedFile(offered.zip_download, source=offline_zip.resolve())]
     if offline_zim and offline_zim.is_file():
-        files.append(GeneratedFile(offline_zim_path(edition), source=offline_zim.resolve()))
+        files.append(GeneratedFile(offered.zim_download, source=offline_zim.resolve()))
     return files
 
 

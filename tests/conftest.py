@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 import zipfile
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -16,10 +14,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from macros.commands import chromium
 from macros.commands.release import BuildFailed, Release, build_release, run_mkdocs
-
-ROOT = Path(__file__).resolve().parents[1]
-# What a copy of the project needs to build: the tests mutate copies, never the real tree.
-PROJECT_PARTS = ("docs", "data", "overrides", "mkdocs.yml")
+from tests.helpers import ROOT, SYSTEM_PROGRAMS, Handover, guard
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -31,11 +26,6 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(pytest.mark.browser)
         if folder == "system" or item.get_closest_marker("browser"):
             item.add_marker(pytest.mark.system)
-
-
-# The programs of the Debian packages the `system` tests need. Every other test runs with them off its PATH, so the
-# full run proves what `make check` promises: those tests pass on a machine without the packages.
-SYSTEM_PROGRAMS = frozenset({"chromium", "nginx", "hunspell", "java", "kiwix-serve", "kiwix-manage", "kiwix-search"})
 
 
 @pytest.fixture(scope="session")
@@ -62,27 +52,6 @@ def without_system_programs(
         return
     monkeypatch.setenv("PATH", path_without_system_programs)
     monkeypatch.delenv("CHROMIUM", raising=False)
-
-
-def mkdocs_build(
-    project: Path, site_dir: Path, config: str = "mkdocs.yml", env: dict[str, str] | None = None
-) -> subprocess.CompletedProcess:
-    """Build as an author would, strictly, and never quietly (quiet mode hides strict's warnings)."""
-    return run_mkdocs(project / config, site_dir, env)
-
-
-def copy_project(target: Path) -> Path:
-    """A throwaway copy of the project that a test may break."""
-    for part in PROJECT_PARTS:
-        source = ROOT / part
-        if source.is_dir():
-            shutil.copytree(source, target / part)
-        else:
-            shutil.copy2(source, target / part)
-    # Read-only parts are linked, not copied.
-    for shared in ("node_modules", "macros"):
-        (target / shared).symlink_to(ROOT / shared)
-    return target
 
 
 @pytest.fixture(scope="session")
@@ -143,14 +112,6 @@ cli()
 """
 
 
-@dataclass(frozen=True)
-class Handover:
-    intro_site: Path
-    folder: Path
-    stock_site: Path
-    stock_log: str
-
-
 @pytest.fixture(scope="session")
 def handed_over(release: Release, tmp_path_factory: pytest.TempPathFactory) -> Handover:
     """The Bergen edition built by INTRO with its finished Markdown handed over (the same zip and ZIM to offer),
@@ -209,29 +170,6 @@ def browser() -> Iterator[object]:
             yield started
     except chromium.ChromiumMissing as error:
         pytest.fail(str(error))
-
-
-def guard(context, own_site: str) -> list[str]:
-    """Block and record every request that leaves own_site, and every console error or failed load."""
-    problems: list[str] = []
-    chromium.fence(context, own_site, lambda url: problems.append(f"request to another site: {url}"))
-    # ERR_ABORTED is a load cut short by leaving the page, not a missing file.
-    context.on(
-        "requestfailed",
-        lambda request: (
-            request.url.startswith(own_site)
-            and request.failure != "net::ERR_ABORTED"
-            and problems.append(f"failed to load {request.url}: {request.failure}")
-        ),
-    )
-    context.on("response", lambda response: response.status >= 400 and problems.append(f"{response.status} for {response.url}"))
-
-    def watch(page) -> None:
-        page.on("console", lambda message: message.type == "error" and problems.append(f"console: {message.text}"))
-        page.on("pageerror", lambda error: problems.append(f"script error: {error}"))
-
-    context.on("page", watch)
-    return problems
 
 
 @pytest.fixture

@@ -1,4 +1,4 @@
-"""Figures that change over time: how they read in a sentence, where pages use them, and typed figures in prose.
+"""Figures typed into prose: a rate or statistic written into a chapter instead of taken from data/figures.yml.
 
 A rate or a statistic typed into a chapter goes stale without a word. Kept in data/figures.yml, each figure has
 its year, its source and a date to check it again, and every page shows it the same way.
@@ -6,36 +6,8 @@ its year, its source and a date to check it again, and every page shows it the s
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from dataclasses import dataclass
-
-from macros.content.model import Number
-from macros.rendering import norwegian
-
-# How a page asks for a figure: tall("id"), tall("id", kilde=False) or tall_tabell("id").
-FIGURE_CALL = re.compile(r"""\btall(?:_tabell)?\(\s*["']([^"']*)["']""")
-
-
-def amount(value: Number, unit: str) -> str:
-    """«3 278 kroner», «26,9 prosent», «357 kommuner»."""
-    return f"{norwegian.number(value)} {unit}"
-
-
-def when(applies: int | dt.date) -> str:
-    """2025 → «2025»; 2024-05-01 → «1. mai 2024»."""
-    return norwegian.date(applies) if isinstance(applies, dt.date) else str(applies)
-
-
-def uses(pages: dict[str, str]) -> dict[str, list[tuple[str, int]]]:
-    """Each figure id asked for, with every (page, line) that asks for it, in page order."""
-    found: dict[str, list[tuple[str, int]]] = {}
-    for src_uri, text in pages.items():
-        for line_number, line in enumerate(text.splitlines(), start=1):
-            for figure_id in FIGURE_CALL.findall(line):
-                found.setdefault(figure_id, []).append((src_uri, line_number))
-    return found
-
 
 # ---- Figures typed into prose ----
 

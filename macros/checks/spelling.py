@@ -23,8 +23,8 @@ from typing import NamedTuple
 import yaml
 
 from macros.content import frontmatter
+from macros.content.norwegian import sort_key
 from macros.content.readability import prose
-from macros.rendering.norwegian import sort_key
 
 WORD_LIST = "data/stavekontroll.txt"
 GLOSSARY = "data/glossary.yml"

@@ -15,18 +15,18 @@ from pathlib import Path
 import click
 
 from macros import loader
-from macros.checks.figures import amount, when
 from macros.commands.publish import Interrupted, PublishError, publish, rollback
 from macros.commands.release import BuildFailed, build_release, edition_of
+from macros.content import norwegian
+from macros.content.clock import today
 from macros.content.local import dated_facts, load_facts
+from macros.content.norwegian import amount, when
 from macros.content.readability import LIX_LIMIT, LIX_MEDIAN_GOAL
-from macros.content.review import statuses, today
+from macros.content.review import statuses
 from macros.content.site import Site
 from macros.exports.addresses import REGISTRY_FILE, current_addresses, read_registry, registry_text
-from macros.exports.archive import zip_directory
 from macros.exports.cartridge import export_all
 from macros.exports.csp import nginx_include
-from macros.rendering.render import human_size
 
 CONFIG = "mkdocs.yml"
 _config = click.option(
@@ -59,29 +59,27 @@ def main() -> None:
 @main.command()
 @_config
 @click.option("--out", type=click.Path(path_type=Path), default=Path("dist"), show_default=True, help="the folder to build into")
-def build(config: Path, out: Path) -> None:
-    """Build an edition's release: the offline zip and the site offering it."""
+@click.option("--offline-only", is_flag=True, help="build only the offline edition: its zip and its ZIM")
+def build(config: Path, out: Path, offline_only: bool) -> None:
+    """Build an edition's release: the offline zip and ZIM, and the site offering them."""
     try:
-        built = build_release(config.resolve(), out)
+        built = build_release(config.resolve(), out, offline_only=offline_only)
     except BuildFailed as failed:
         raise SystemExit(f"Bygget stoppet.\n{failed}") from None
-    print(f"{built.site}/ og {built.zip}: {human_size(built.zip.stat().st_size)}")
+    if built.site:
+        print(f"{built.site}/")
+    print(f"{built.zip}: {norwegian.size(built.zip.stat().st_size)}")
+    print(f"{built.zim}: {norwegian.size(built.zim.stat().st_size)}")
 
 
 @main.command()
 @click.argument("config", type=click.Path(path_type=Path))
 def edition(config: Path) -> None:
     """Print the edition a config builds."""
-    print(edition_of(config))
-
-
-@main.command("offline-zip")
-@click.argument("site", type=click.Path(path_type=Path))
-@click.argument("zip_file", metavar="ZIP", type=click.Path(path_type=Path))
-def offline_zip(site: Path, zip_file: Path) -> None:
-    """Zip a built offline edition."""
-    size = zip_directory(site, zip_file, root=zip_file.stem)
-    print(f"{zip_file}: {human_size(size)}")
+    try:
+        print(edition_of(config))
+    except BuildFailed as failed:
+        raise SystemExit(str(failed)) from None
 
 
 @main.command()
@@ -90,7 +88,7 @@ def offline_zip(site: Path, zip_file: Path) -> None:
 def lms(catalog: Path, out: Path) -> None:
     """Export IMS Common Cartridges from a built site's catalog.json."""
     for written in export_all(json.loads(catalog.read_text(encoding="utf-8")), out):
-        print(f"{written}: {human_size(written.stat().st_size)}")
+        print(f"{written}: {norwegian.size(written.stat().st_size)}")
 
 
 @main.command("publish")

@@ -1,5 +1,5 @@
-"""Local facts per edition: the «Slik er det hos oss» boxes, the urgent-help block, the check that every
-asked-for fact exists, and the dates when each fact must be checked again."""
+"""Local facts per edition: loading them, the check that every fact a page asks for exists, and the dates when each
+fact must be checked again. (The boxes that show them are rendering/local_boxes.py's.)"""
 
 from __future__ import annotations
 
@@ -14,12 +14,9 @@ from pydantic import ValidationError
 from macros.content import yamlio
 from macros.content.errors import AuthorError, ContentError, from_validation, from_yaml
 from macros.content.model import LOCAL_TOPICS, URGENT_HELP_FACTS, LocalFacts, Sourced
-from macros.rendering.render import _render
 
 BOX_CALL = re.compile(r"""hos_oss\(\s*["']([^"']*)["']\s*\)""")
 URGENT_CALL = re.compile(r"""akutt_hjelp\(\s*\)""")
-
-NUMBER_WORDS = {2: "to", 3: "tre", 4: "fire", 5: "fem", 6: "seks", 7: "sju", 8: "åtte", 9: "ni", 10: "ti"}
 
 
 def edition_label(edition: str) -> str:
@@ -83,30 +80,6 @@ def missing_facts(facts: LocalFacts, markdown: str, page_label: str, line_offset
         if URGENT_CALL.search(line):
             problems += _missing(facts, URGENT_HELP_FACTS, "akutt_hjelp()", page_label, number + line_offset)
     return problems
-
-
-def and_list(items: list[str]) -> str:
-    """«a», «a og b», «a, b og c»: a list as a Norwegian sentence writes it."""
-    if len(items) <= 1:
-        return "".join(items)
-    return f"{', '.join(items[:-1])} og {items[-1]}"
-
-
-def local_box(facts: LocalFacts, topic: str) -> str:
-    """A «Slik er det hos oss» box with this edition's facts on one topic."""
-    return _render(
-        "local_box.md.j2", facts=facts, topic=topic, and_list=and_list, number_word=lambda n: NUMBER_WORDS.get(n, str(n))
-    )
-
-
-def urgent_help(facts: LocalFacts) -> str:
-    """The urgent-help block: 113, 116 117 and this edition's legevakt."""
-    return _render("urgent_help.md.j2", facts=facts)
-
-
-def made_by(facts: LocalFacts) -> str:
-    """Who made this edition, for the landing page: each edition names its own cluster."""
-    return _render("made_by.md.j2", facts=facts)
 
 
 # ---- Staleness ----

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -12,12 +11,6 @@ from macros.content.model import Figure
 from macros.content.site import Chapter
 
 DEFAULT_GRACE_DAYS = 90
-
-
-def today() -> dt.date:
-    """Today, or INTRO_TODAY (ÅÅÅÅ-MM-DD) so a build or a test can be run as of another day."""
-    fixed = os.environ.get("INTRO_TODAY")
-    return dt.date.fromisoformat(fixed) if fixed else dt.date.today()
 
 
 @dataclass(frozen=True)

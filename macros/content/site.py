@@ -18,8 +18,8 @@ import yaml
 from pydantic import BaseModel, ValidationError
 from pymdownx.slugs import slugify
 
-from macros.checks import figures as figure_text
-from macros.content import frontmatter, yamlio
+from macros.content import frontmatter, icons, macro_calls, yamlio
+from macros.content.clock import today
 from macros.content.errors import AuthorError, ContentError, from_validation, from_yaml
 from macros.content.frontmatter import FrontMatter
 from macros.content.model import (
@@ -35,9 +35,8 @@ from macros.content.model import (
 )
 from macros.content.programmes import macro_problems, read_programmes
 from macros.content.readability import LIX_LIMIT, Readability, measure
-from macros.rendering import icons
+from macros.content.site_map import CHAPTER_FOLDER
 
-CHAPTER_FOLDER = "kapitler/"
 SELF_CHECK_FOLDER = "selvtest"
 DATA_FILES = {
     "perspectives": "perspectives.yml",
@@ -58,6 +57,9 @@ class Chapter:
     # Heading anchor → heading text, for the headings the author wrote in the body.
     sections: dict[str, str] = field(default_factory=dict)
     self_check: SelfCheck | None = None
+    # The text under the front matter, and how many lines of the file stand before it (for the checks' line numbers).
+    body: str = field(default="", repr=False, compare=False)
+    body_offset: int = 0
 
 
 @dataclass(frozen=True)
@@ -75,8 +77,6 @@ class Site:
     programme_checks: dict[str, tuple[str, ...]] = field(default_factory=dict)
     figures: dict[str, Figure] = field(default_factory=dict)
     figure_uses: dict[str, list[tuple[str, int]]] = field(default_factory=dict)  # id → (src_uri, line)
-    # Figures typed into a chapter's prose instead of taken from data/figures.yml.
-    typed_figures: list[AuthorError] = field(default_factory=list)
 
     def chapter_at(self, src_uri: str) -> Chapter | None:
         return self._by_src_uri.get(src_uri)
@@ -308,7 +308,6 @@ def load_data(data_dir: Path, errors: list[AuthorError]) -> Site:
 
 def load_site(data_dir: Path, pages: Iterable[tuple[str, str]]) -> Site:
     """Validate the data and every page given as (path under docs/, text); raise ContentError on any problem."""
-    from macros.content.review import today  # review builds on this module
 
     errors: list[AuthorError] = []
     site = load_data(data_dir, errors)
@@ -317,7 +316,6 @@ def load_site(data_dir: Path, pages: Iterable[tuple[str, str]]) -> Site:
     titles: dict[str, str] = {}
     programme_checks: dict[str, tuple[str, ...]] = {}
     texts: dict[str, str] = {}
-    typed: list[AuthorError] = []
 
     for src_uri, text in pages:
         page_uris.add(src_uri)
@@ -368,8 +366,12 @@ def load_site(data_dir: Path, pages: Iterable[tuple[str, str]]) -> Site:
                         "Kjør «make report» for å se LIX for alle kapitler.",
                     )
                 )
-            chapters.append(Chapter(meta=meta, src_uri=src_uri, readability=readability, sections=sections(body)))
             offset = page.body_offset
+            chapters.append(
+                Chapter(
+                    meta=meta, src_uri=src_uri, readability=readability, sections=sections(body), body=body, body_offset=offset
+                )
+            )
             errors += [AuthorError(label, advice, line=line + offset) for line, advice in _body_problems(body)]
             if meta.last_reviewed > today():
                 errors.append(
@@ -381,10 +383,6 @@ def load_site(data_dir: Path, pages: Iterable[tuple[str, str]]) -> Site:
                         line=page.line_of("last_reviewed"),
                     )
                 )
-            typed += [
-                AuthorError(label, figure_text.ADVICE[found.kind].format(text=found.text), line=found.line + offset)
-                for found in figure_text.typed_figures(body)
-            ]
 
     for duplicate in _duplicates(c.meta.id for c in chapters):
         where = ", ".join(f"docs/{c.src_uri}" for c in chapters if c.meta.id == duplicate)
@@ -437,7 +435,7 @@ def load_site(data_dir: Path, pages: Iterable[tuple[str, str]]) -> Site:
                 )
     programmes = read_programmes(data_dir, page_uris, {c: by_id[c].sections for c in by_id}, errors)
     errors += macro_problems(texts, programmes)
-    figure_uses = figure_text.uses(texts)
+    figure_uses = macro_calls.figure_uses(texts)
     for figure_id, places in figure_uses.items():
         if figure_id not in site.figures:
             errors += [
@@ -459,5 +457,4 @@ def load_site(data_dir: Path, pages: Iterable[tuple[str, str]]) -> Site:
         programme_checks=programme_checks,
         programmes=programmes,
         figure_uses=figure_uses,
-        typed_figures=typed,
     )

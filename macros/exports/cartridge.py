@@ -13,11 +13,12 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from macros.content.site_map import COURSE_PACKAGES_FOLDER
 from macros.exports.archive import zip_timestamp
 from macros.rendering.render import _render
 
 MANIFEST = "imsmanifest.xml"
-CARTRIDGE_FOLDER = "last-ned/kurspakker/"
+CARTRIDGE_FOLDER = COURSE_PACKAGES_FOLDER
 PAGE_TYPE = "webcontent"
 QUIZ_TYPE = "imsqti_xmlv1p2/imscc_xmlv1p1/assessment"
 # Which Common Cartridge QTI profile each kind of question is.

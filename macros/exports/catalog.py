@@ -6,7 +6,7 @@ import json
 
 from macros.content.identity import Identity
 from macros.content.site import Chapter, Site
-from macros.exports.addresses import page_address, permalink
+from macros.content.site_map import page_address, permalink
 from macros.rendering.render import attribution
 
 CATALOG_FILE = "catalog.json"

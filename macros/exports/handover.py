@@ -21,7 +21,7 @@ import yaml
 from selectolax.lexbor import LexborHTMLParser
 
 from macros.content.errors import AuthorError, ContentError
-from macros.prebuild import GeneratedFile
+from macros.exports import GeneratedFile
 
 # The first line of the config a hand-over writes: only a folder that has it may be emptied by the next build.
 MARKER = "# INTRO hand-over: the finished site for stock Material for MkDocs, written by the build."

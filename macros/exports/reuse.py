@@ -7,9 +7,10 @@ from __future__ import annotations
 
 from macros.content.identity import Identity
 from macros.content.site import Site
-from macros.exports.addresses import page_address, permalink, redirect_file, relative_target
-from macros.exports.cartridge import CARTRIDGE_FOLDER, cartridge_bytes, cartridges
-from macros.exports.catalog import CATALOG_FILE, absolute, catalog, catalog_json
+from macros.content.site_map import page_address, permalink, relative_target
+from macros.exports.addresses import redirect_file
+from macros.exports.catalog import CATALOG_FILE, absolute, catalog_json
+from macros.exports.packages import course_packages
 from macros.rendering.posters import poster_files
 from macros.rendering.render import redirect_page
 
@@ -39,9 +40,8 @@ def generated_files(
     for moved in site.redirects:
         target = site.chapters[moved.to].src_uri if moved.to in site.chapters else moved.to
         files[redirect_file(moved.source)] = _redirect(site_url, moved.source, _title_of(site, target), target, page_urls)
-    data = catalog(site, identity, menu)
-    files[CATALOG_FILE] = catalog_json(data)
-    for package in cartridges(data):
-        files[CARTRIDGE_FOLDER + package.name] = cartridge_bytes(package.files)
+    made = course_packages(site, identity, menu)
+    files[CATALOG_FILE] = catalog_json(made.catalog)
+    files.update((package.path, package.content) for package in made.packages)
     files.update(poster_files(site, identity, page_urls, menu))
     return files

@@ -11,6 +11,8 @@ from pathlib import Path
 
 from selectolax.lexbor import LexborHTMLParser
 
+from macros.content.site_map import BOOKLET_PREFIX
+
 # ISO 639-3, as ZIM metadata wants it: Norwegian.
 LANGUAGE = "nor"
 ILLUSTRATION_SIZE = 48
@@ -103,7 +105,7 @@ def write_zim(
         for key, value in metadata.items():
             zim.add_metadata(key, value)
         for path in sorted(p for p in offline_site.rglob("*") if p.is_file()):
-            unsearched = path.name.startswith("hefte-") or path.name == "404.html"
+            unsearched = path.name.startswith(BOOKLET_PREFIX) or path.name == "404.html"
             zim.add_item(UnsearchedFile(path) if unsearched else SiteFile(path))
     return target
 

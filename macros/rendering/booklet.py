@@ -14,16 +14,16 @@ from urllib.parse import urlsplit, urlunsplit
 from selectolax.lexbor import LexborHTMLParser
 
 from macros.content.site import Site
+from macros.content.site_map import booklet_page
 from macros.rendering.render import _render
 
-FOLDER = "kapitler/"
 # What belongs to reading on a screen, not to a booklet.
 LEFT_OUT = (".intro-teaching", ".intro-path-nav", ".intro-progress", ".intro-words", ".intro-selfcheck")
 _HEADING = re.compile(r"<(/?)h([1-5])\b")
 
 
 def src_uri(perspective: str) -> str:
-    return f"{FOLDER}hefte-{perspective}.md"
+    return booklet_page(perspective)
 
 
 def page_markdown(site: Site, perspective: str) -> str:

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from macros.checks.figures import amount, when
+from macros.content import norwegian
 from macros.content.model import Figure
+from macros.content.norwegian import amount, when
 from macros.content.site import Site
-from macros.rendering import norwegian
 from macros.rendering.render import _render, link
 
 

@@ -15,9 +15,9 @@ import segno
 
 from macros.content.identity import Identity
 from macros.content.model import Station
+from macros.content.norwegian import sort_key
 from macros.content.site import Site
-from macros.exports.addresses import permalink, relative_target
-from macros.rendering.norwegian import sort_key
+from macros.content.site_map import permalink, relative_target
 from macros.rendering.render import _render, link
 
 FOLDER = "plakater/"

@@ -12,7 +12,7 @@ from macros.content.identity import Identity
 from macros.content.model import LocalFacts, Programme
 from macros.content.programmes import clock, rotation, timetable
 from macros.content.site import Site
-from macros.exports.addresses import permalink
+from macros.content.site_map import permalink
 from macros.rendering.posters import station_path
 from macros.rendering.quiz_sheets import questions_html
 from macros.rendering.render import _render, link

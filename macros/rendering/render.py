@@ -11,11 +11,12 @@ from functools import cache
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
+from macros.content import icons, norwegian
 from macros.content.identity import Identity
+from macros.content.norwegian import MONTHS, sort_key
+from macros.content.norwegian import date as norwegian_date
 from macros.content.site import Chapter, Site
-from macros.rendering import icons
-from macros.rendering.norwegian import MONTHS, sort_key
-from macros.rendering.norwegian import date as norwegian_date
+from macros.content.site_map import PROGRAMMES_PAGE, booklet_page
 
 
 @cache
@@ -88,9 +89,6 @@ def chapter_header(site: Site, chapter: Chapter) -> str:
         next_review=norwegian_date(meta.next_review),
         goals=meta.learning_goals,
     )
-
-
-PROGRAMMES_PAGE = "programmer/index.md"
 
 
 def citation(chapter: Chapter, permanent_url: str, identity: Identity) -> str:
@@ -227,7 +225,7 @@ def path_overview(site: Site, perspective: str, page_src_uri: str) -> str:
     ]
     return _render(
         "path_overview.md.j2",
-        booklet_link=link(page_src_uri, f"kapitler/hefte-{perspective}.md"),
+        booklet_link=link(page_src_uri, booklet_page(perspective)),
         perspective=perspective,
         name=site.perspectives[perspective].name,
         others=others,
@@ -255,12 +253,6 @@ def glossary(site: Site, page_src_uri: str) -> str:
     return _render("glossary.md.j2", groups=list(groups.items()))
 
 
-def human_size(size: int) -> str:
-    """A file size as Norwegians write it: 3,4 MB."""
-    megabytes = size / 1_000_000
-    return f"{megabytes:.1f} MB".replace(".", ",") if megabytes >= 0.1 else f"{max(1, size // 1000)} kB"
-
-
 def offline_download(
     zip_bytes: int | None,
     zip_path: str,
@@ -274,16 +266,18 @@ def offline_download(
     edition, that this is it."""
     return _render(
         "offline_download.md.j2",
-        size=human_size(zip_bytes) if zip_bytes is not None else None,
+        size=norwegian.size(zip_bytes) if zip_bytes is not None else None,
         link=link(page_src_uri, zip_path),
         is_offline=is_offline,
         folder=folder,
-        zim_size=human_size(zim_bytes) if zim_bytes is not None else None,
+        zim_size=norwegian.size(zim_bytes) if zim_bytes is not None else None,
         zim_link=link(page_src_uri, zim_path) if zim_path else None,
     )
 
 
 def course_packages(packages: list[dict], page_src_uri: str) -> str:
     """A table of the course packages (IMS Common Cartridge) with what they hold and their size."""
-    rows = [{**package, "size": human_size(package["size"]), "link": link(page_src_uri, package["path"])} for package in packages]
+    rows = [
+        {**package, "size": norwegian.size(package["size"]), "link": link(page_src_uri, package["path"])} for package in packages
+    ]
     return _render("course_packages.md.j2", packages=rows)

@@ -2,7 +2,7 @@
 
 import yaml
 
-from tests.conftest import ROOT
+from tests.helpers import ROOT
 
 FIGURES = yaml.safe_load((ROOT / "data/figures.yml").read_text(encoding="utf-8"))
 

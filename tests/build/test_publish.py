@@ -5,7 +5,7 @@ import filecmp
 import pytest
 
 from macros.commands.publish import PublishError, check_release, publish, publish_lock, switch
-from tests.conftest import ROOT, copy_project, mkdocs_build
+from tests.helpers import ROOT, copy_project, mkdocs_build
 
 
 def test_publish_switches_to_a_checked_release_and_a_failed_one_leaves_it(tmp_path):

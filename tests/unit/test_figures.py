@@ -5,10 +5,12 @@ import datetime as dt
 import pytest
 from pydantic import ValidationError
 
-from macros.checks.figures import amount, typed_figures, uses, when
+from macros.checks.figures import typed_figures
+from macros.content import norwegian
+from macros.content.macro_calls import figure_uses as uses
 from macros.content.model import Figure
+from macros.content.norwegian import amount, when
 from macros.content.review import due_dates, figure_checks
-from macros.rendering import norwegian
 
 SOURCE = {"title": "Frikort for helsetjenester", "publisher": "Helsenorge", "url": "https://www.helsenorge.no/"}
 

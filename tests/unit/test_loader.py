@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from macros import loader
-from tests.conftest import ROOT, copy_project
+from tests.helpers import ROOT, copy_project
 
 
 def test_the_loader_reads_again_only_when_a_source_file_changes(tmp_path):

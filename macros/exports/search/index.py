@@ -33,6 +33,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from macros.content.site_map import GLOSSARY_ADDRESS
 from macros.exports.search import stemmer
 
 MATERIAL_INDEX = "search/search_index.json"
@@ -45,7 +46,6 @@ TERMS_CHARS = 50_000
 # The pages' titles and sections, for drawing a result, in files of TEXT_PAGES pages each.
 TEXT_FILE = "search/intro-text-{}.js"
 TEXT_PAGES = 10
-GLOSSARY_PAGE = "ordliste"  # online «ordliste/», offline «ordliste.html»
 
 # How much a word counts where it stands. The text's share is BM25's (at most K1 + 1 = 2.2).
 TITLE = 8.0
@@ -147,7 +147,7 @@ def term_scores(pages: list[Page]) -> dict[str, list[tuple[int, float]]]:
         for term_keys in glossary:
             for word_key in term_keys:  # a word of a long term («… for sykehjem og hjemmetjenester») counts little
                 in_glossary[word_key] = max(in_glossary[word_key], 1 / len(term_keys))
-        weight = GLOSSARY_PAGE_WEIGHT if pages[number].location.startswith(GLOSSARY_PAGE) else 1.0
+        weight = GLOSSARY_PAGE_WEIGHT if pages[number].location.startswith(GLOSSARY_ADDRESS) else 1.0
         for word_key in set(in_title) | set(in_slug) | set(in_headings) | set(in_text) | set(in_glossary):
             raw[word_key][number] = weight * (
                 TITLE * min(in_title[word_key], 1)
