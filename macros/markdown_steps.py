@@ -8,6 +8,7 @@ their own, glossary.GlossaryExtension.)
 from __future__ import annotations
 
 from collections.abc import Callable
+from collections.abc import Set as AbstractSet
 
 from jinja2 import Environment
 
@@ -53,7 +54,7 @@ def check_templates(
         raise ContentError(problems)
 
 
-def dress_page(site: Site, src_uri: str, meta: dict, markdown: str, edition: Identity, path_starts: set[str]) -> str:
+def dress_page(site: Site, src_uri: str, meta: dict, markdown: str, edition: Identity, path_starts: AbstractSet[str]) -> str:
     """What the front matter adds around a page, after the macros have run; meta gets the description and what
     the page hides."""
     chapter = site.chapter_at(src_uri)

@@ -8,21 +8,22 @@ in the site and its text, bytes or a file to copy, so that any engine can write 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 
 from macros.checks import figures, publishable
 from macros.content import identity as identities
-from macros.content.errors import AuthorError, ContentError
+from macros.content.errors import AuthorError, ContentError, IntroError
 from macros.content.local import dated_facts
 from macros.content.model import LocalFacts
 from macros.content.review import due_dates, figure_checks, overdue
 from macros.content.site import Site
 from macros.content.site_map import ABOUT_PAGE, nav_pages
-from macros.exports import GeneratedFile, reuse
+from macros.exports import GeneratedFile, handover, reuse
 from macros.exports.addresses import broken_addresses, current_addresses, dropped_redirects, read_registry
 from macros.exports.archive import names
-from macros.rendering import booklet, programme_pages, quiz_sheets
+from macros.rendering import booklet, diagrams, programme_pages, quiz_sheets
 
 # npm file → where the site serves it.
 VENDOR_ASSETS = {
@@ -33,7 +34,7 @@ VENDOR_ASSETS = {
 }
 
 
-class SetupError(Exception):
+class SetupError(IntroError):
     """Something the build needs is not installed or not made yet; the message says which command makes it."""
 
 
@@ -143,7 +144,7 @@ def reuse_files(
     if problems:
         raise ContentError(problems)
     menu = [site.chapter_at(src_uri).meta.id for src_uri in nav_pages(nav or []) if site.chapter_at(src_uri)]
-    generated = {**reuse.generated_files(site, edition, page_urls, menu), **quiz_sheets.sheets(site)}
+    generated = {**reuse.generated_files(site, edition, page_urls, menu), **quiz_sheets.sheets(site, edition)}
     return [GeneratedFile(path, content) for path, content in generated.items()]
 
 
@@ -159,3 +160,68 @@ def booklet_pages(site: Site) -> tuple[dict[str, str], list[GeneratedFile]]:
 def materials_pages(site: Site, edition: identities.Identity) -> list[GeneratedFile]:
     """Each programme's «Materiell» page, to print (macros/rendering/programme_pages.py); off the menu, like the booklets."""
     return [GeneratedFile(src_uri, markdown) for src_uri, markdown in programme_pages.materials_pages(site, edition).items()]
+
+
+# ---- The whole stage ----
+
+
+@dataclass(frozen=True)
+class Inputs:
+    """What the stage is given besides the content: the project's folders and the options of the build."""
+
+    project_dir: Path
+    docs_dir: Path
+    data_dir: Path
+    vendor_dir: Path
+    edition: str  # its name: data/editions/<edition>.yml
+    offline_zip: Path | None
+    offline_zim: Path | None
+    published_registry: str
+    handover_dir: Path | None
+    grace_days: int
+
+
+@dataclass(frozen=True)
+class BuildState:
+    """What the stage before the build found and made, which the rest of one build reads (and never changes)."""
+
+    site: Site
+    facts: LocalFacts
+    identity: identities.Identity
+    generated: tuple[GeneratedFile, ...]  # added to the site as they are
+    off_menu: tuple[GeneratedFile, ...]  # pages off the menu: the «Materiell» pages, then the booklets (last)
+    booklets: Mapping[str, str]  # a booklet's page → its reader group
+    path_starts: frozenset[str]
+    drawn: Mapping[str, tuple[int, int] | None]  # the diagrams drawn already (rendering/diagrams.py)
+    handover: Path | None  # the folder to hand the finished site over to, emptied and ready
+
+
+def prepare(
+    site: Site,
+    facts: LocalFacts,
+    identity: identities.Identity,
+    page_urls: dict[str, str],
+    nav: list | dict | str,
+    inputs: Inputs,
+    on: dt.date,
+    remind: Callable[[str], object],
+) -> BuildState:
+    """Check the dates, and make every file and page the build adds; raise ContentError or SetupError for a person."""
+    check_reviews(site, facts, on, inputs.grace_days, remind)
+    check_figures(site, on, inputs.grace_days, remind)
+    drawn = diagrams.drawn_keys(inputs.docs_dir)
+    offered = downloads(inputs.offline_zip, inputs.offline_zim, inputs.edition)
+    reused = reuse_files(site, identity, page_urls, nav, inputs.data_dir, inputs.published_registry)
+    booklets, booklet_files = booklet_pages(site)
+    materials = materials_pages(site, identity)
+    return BuildState(
+        site=site,
+        facts=facts,
+        identity=identity,
+        generated=(*vendor_files(inputs.vendor_dir), *offered, *reused),
+        off_menu=(*materials, *booklet_files),
+        booklets=booklets,
+        path_starts=frozenset(path_starts(site)),
+        drawn=drawn,
+        handover=handover.prepare(inputs.handover_dir) if inputs.handover_dir else None,
+    )

@@ -23,6 +23,7 @@ from typing import NamedTuple
 import yaml
 
 from macros.content import frontmatter
+from macros.content.errors import IntroError
 from macros.content.norwegian import sort_key
 from macros.content.readability import prose
 
@@ -61,7 +62,7 @@ class Word(NamedTuple):
     starts_sentence: bool
 
 
-class MissingHunspell(RuntimeError):
+class MissingHunspell(IntroError):
     pass
 
 

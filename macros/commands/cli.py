@@ -27,6 +27,7 @@ from macros.content.site import Site
 from macros.exports.addresses import REGISTRY_FILE, current_addresses, read_registry, registry_text
 from macros.exports.cartridge import export_all
 from macros.exports.csp import nginx_include
+from macros.stopping import for_command
 
 CONFIG = "mkdocs.yml"
 _config = click.option(
@@ -43,7 +44,7 @@ def project(config: Path) -> loader.Options:
     try:
         return loader.options_from_config({"config_file_path": str(config)})
     except loader.LoaderError as error:
-        raise SystemExit(str(error)) from None
+        raise for_command(error) from None
 
 
 def load_repository_site(config: Path) -> Site:
@@ -65,7 +66,7 @@ def build(config: Path, out: Path, offline_only: bool) -> None:
     try:
         built = build_release(config.resolve(), out, offline_only=offline_only)
     except BuildFailed as failed:
-        raise SystemExit(f"Bygget stoppet.\n{failed}") from None
+        raise for_command(failed, "Bygget stoppet.") from None
     if built.site:
         print(f"{built.site}/")
     print(f"{built.zip}: {norwegian.size(built.zip.stat().st_size)}")
@@ -79,7 +80,7 @@ def edition(config: Path) -> None:
     try:
         print(edition_of(config))
     except BuildFailed as failed:
-        raise SystemExit(str(failed)) from None
+        raise for_command(failed) from None
 
 
 @main.command()
@@ -107,7 +108,7 @@ def publish_command(root: Path, config: Path, allow_dirty: bool, reload_command:
     try:
         release = publish(root.resolve(), config.resolve(), allow_dirty, reload_command)
     except PublishError as error:
-        raise SystemExit(f"Publiseringen stoppet. Nettstedet er som før.\n{error}") from None
+        raise for_command(error, "Publiseringen stoppet. Nettstedet er som før.") from None
     except Interrupted as signal_name:
         raise SystemExit(f"Publiseringen ble avbrutt ({signal_name}). Nettstedet er som før.") from None
     print(f"Publisert: {release}")
@@ -120,7 +121,7 @@ def rollback_command(root: Path) -> None:
     try:
         release = rollback(root.resolve())
     except PublishError as error:
-        raise SystemExit(str(error)) from None
+        raise for_command(error) from None
     print(f"Tilbake til: {release}. Last nginx inn på nytt hvis csp.conf er endret.")
 
 

@@ -21,6 +21,7 @@ from pathlib import Path
 
 from macros.checks.html import off_site_resources
 from macros.commands.release import BuildFailed, build_release
+from macros.content.errors import IntroError
 from macros.content.site import load_site
 from macros.exports.addresses import REGISTRY_FILE, current_addresses, read_registry, registry_text
 from macros.exports.csp import nginx_include, unknown_inline_scripts
@@ -31,7 +32,7 @@ KEEP_RELEASES = 3
 RELEASE_RECORD = "release.json"
 
 
-class PublishError(Exception):
+class PublishError(IntroError):
     """The publish stopped; the live site is as it was."""
 
 

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from macros import loader
 from macros.commands.chromium import free_port
+from macros.content.errors import IntroError
 from macros.exports.archive import names, zip_directory
 from macros.exports.zim import zim_from_offline_build
 
@@ -36,7 +37,7 @@ def runner_command(runner: str | None = None) -> tuple[str, ...]:
     return (sys.executable, "-m", name)
 
 
-class BuildFailed(Exception):
+class BuildFailed(IntroError):
     """A build stopped; its message is what MkDocs told the author."""
 
 

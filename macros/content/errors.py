@@ -1,15 +1,18 @@
 """Error messages for authors: what is wrong, where, and what to do about it.
 
-Authors are not programmers, so pydantic's and YAML's messages are put into plain Norwegian.
+Authors are not programmers, so pydantic's and YAML's messages are put into plain Norwegian. IntroError is the one
+base of every error INTRO raises for a person.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from pydantic import ValidationError
-from yaml import MarkedYAMLError
+# Only the standard library at the top: the loader imports IntroError before anything that may be missing.
+if TYPE_CHECKING:
+    from pydantic import ValidationError
 
 
 @dataclass(frozen=True)
@@ -27,7 +30,16 @@ class AuthorError:
         return f"{where}:{field} {self.message}"
 
 
-class ContentError(Exception):
+class IntroError(Exception):
+    """Every error INTRO raises for a person to act on, the author or the developer. Its message is whole, in
+    Norwegian, and says what to do; macros/stopping.py turns it into what MkDocs or a command prints, without a
+    traceback."""
+
+    def for_author(self) -> str:
+        return str(self)
+
+
+class ContentError(IntroError):
     """Raised with every problem found, so an author sees them all at once."""
 
     def __init__(self, errors: list[AuthorError]):
@@ -119,6 +131,8 @@ def from_validation(path: str, error: ValidationError, front_matter: str = "") -
 
 def from_yaml(path: str, error: Exception, front_matter: bool = True) -> AuthorError:
     """Turn a YAML parse error into an author error with the line it happened on."""
+    from yaml import MarkedYAMLError
+
     line = None
     if isinstance(error, MarkedYAMLError) and error.problem_mark is not None:
         # The mark counts from 0; front matter also starts after its opening --- line.

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from macros.content.site_map import COURSE_PACKAGES_FOLDER
 from macros.exports.archive import zip_timestamp
-from macros.rendering.render import _render
+from macros.rendering.renderer import render
 
 MANIFEST = "imsmanifest.xml"
 CARTRIDGE_FOLDER = COURSE_PACKAGES_FOLDER
@@ -62,7 +62,7 @@ def cartridge_files(catalog: dict, modules: list[dict], title: str, description:
     for module in modules:
         used += [chapter_id for chapter_id in module["chapters"] if chapter_id not in used]
     files = {
-        MANIFEST: _render(
+        MANIFEST: render(
             "imsmanifest.xml.j2",
             identifier=identifier,
             title=title,
@@ -78,18 +78,29 @@ def cartridge_files(catalog: dict, modules: list[dict], title: str, description:
     }
     for chapter_id in used:
         chapter = chapters[chapter_id]
-        files[page_href(chapter_id)] = _render(
-            "cc_page.html.j2", chapter=chapter, site_title=catalog["title"], licence_url=catalog["licence_url"]
+        files[page_href(chapter_id)] = render(
+            "cc_page.html.j2",
+            chapter=chapter,
+            site_title=catalog["title"],
+            licence=catalog["licence_name"],
+            licence_url=catalog["licence_url"],
         )
         if chapter["self_check"]:
             questions = [{**q, "choices": _options(q), "profile": QTI_PROFILES[q["kind"]]} for q in chapter["self_check"]]
-            files[quiz_href(chapter_id)] = _render("qti_assessment.xml.j2", chapter=chapter, questions=questions)
+            files[quiz_href(chapter_id)] = render("qti_assessment.xml.j2", chapter=chapter, questions=questions)
     return files
 
 
 def package_specs(catalog: dict) -> list[tuple[str, str, str, list[str]]]:
     """(identifier, title, description, chapter ids) of every package: «alle», each path, each programme."""
-    specs = [("intro-alle", "Alle kapitlene i INTRO", "Alle kapitlene i INTRO, i samme rekkefølge som menyen.", catalog["menu"])]
+    specs = [
+        (
+            "intro-alle",
+            f"Alle kapitlene i {catalog['name']}",
+            f"Alle kapitlene i {catalog['name']}, i samme rekkefølge som menyen.",
+            catalog["menu"],
+        )
+    ]
     specs += [(f"intro-{path['perspective']}", path["title"], path["intro"], path["steps"]) for path in catalog["paths"]]
     specs += [
         (

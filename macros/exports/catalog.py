@@ -10,7 +10,6 @@ from macros.content.site_map import page_address, permalink
 from macros.rendering.render import attribution
 
 CATALOG_FILE = "catalog.json"
-LICENCE = "CC-BY-4.0"
 
 
 def absolute(site_url: str, address: str) -> str:
@@ -53,7 +52,7 @@ def catalog(site: Site, identity: Identity, menu: list[str] | tuple[str, ...] = 
                 "owner": meta.owner,
                 "last_reviewed": meta.last_reviewed.isoformat(),
                 "next_review": meta.next_review.isoformat(),
-                "licence": LICENCE,
+                "licence": identity.licence_id,
                 "attribution": attribution(chapter, absolute(site_url, permalink(meta.id)), identity),
                 "self_check": _self_check(chapter),
             }
@@ -61,7 +60,7 @@ def catalog(site: Site, identity: Identity, menu: list[str] | tuple[str, ...] = 
     paths = [
         {
             "perspective": path.perspective,
-            "title": f"INTRO for {site.perspectives[path.perspective].name.lower()}",
+            "title": f"{identity.name} for {site.perspectives[path.perspective].name.lower()}",
             "intro": path.intro,
             "url": absolute(site_url, page_address(site.perspectives[path.perspective].start_page)),
             "steps": list(path.steps),
@@ -80,11 +79,13 @@ def catalog(site: Site, identity: Identity, menu: list[str] | tuple[str, ...] = 
     listed = [chapter_id for chapter_id in menu if chapter_id in site.chapters]
     return {
         "title": identity.title,
+        "name": identity.name,
         "owner": identity.owner,
         "description": identity.description,
         "colour": identity.colour,
         "url": absolute(site_url, ""),
-        "licence": LICENCE,
+        "licence": identity.licence_id,
+        "licence_name": identity.licence,
         "licence_url": identity.licence_url,
         "chapters": chapters,
         "menu": listed + sorted(set(site.chapters) - set(listed)),

@@ -15,31 +15,33 @@ from macros.rendering.posters import poster_files
 from macros.rendering.render import redirect_page
 
 
-def _redirect(site_url: str, address: str, title: str, target_src_uri: str, page_urls: dict[str, str]) -> str:
+def _redirect(identity: Identity, address: str, title: str, target_src_uri: str, page_urls: dict[str, str]) -> str:
     return redirect_page(
         title=title,
         target=relative_target(address, page_urls[target_src_uri]),
-        canonical=absolute(site_url, page_address(target_src_uri)),
+        canonical=absolute(identity.url, page_address(target_src_uri)),
+        identity=identity,
     )
 
 
-def _title_of(site: Site, src_uri: str) -> str:
+def _title_of(site: Site, src_uri: str, identity: Identity) -> str:
     chapter = site.chapter_at(src_uri)
-    return chapter.meta.title if chapter else "INTRO"
+    return chapter.meta.title if chapter else identity.name
 
 
 def generated_files(
     site: Site, identity: Identity, page_urls: dict[str, str], menu: list[str] | tuple[str, ...] = ()
 ) -> dict[str, str | bytes]:
     """Every reuse file of the build, by its path in the site. menu: chapter ids in menu order."""
-    site_url = identity.url
     files: dict[str, str | bytes] = {}
     for chapter in site.chapters.values():
         address = permalink(chapter.meta.id)
-        files[redirect_file(address)] = _redirect(site_url, address, chapter.meta.title, chapter.src_uri, page_urls)
+        files[redirect_file(address)] = _redirect(identity, address, chapter.meta.title, chapter.src_uri, page_urls)
     for moved in site.redirects:
         target = site.chapters[moved.to].src_uri if moved.to in site.chapters else moved.to
-        files[redirect_file(moved.source)] = _redirect(site_url, moved.source, _title_of(site, target), target, page_urls)
+        files[redirect_file(moved.source)] = _redirect(
+            identity, moved.source, _title_of(site, target, identity), target, page_urls
+        )
     made = course_packages(site, identity, menu)
     files[CATALOG_FILE] = catalog_json(made.catalog)
     files.update((package.path, package.content) for package in made.packages)

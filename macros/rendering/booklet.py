@@ -15,7 +15,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from macros.content.site import Site
 from macros.content.site_map import booklet_page
-from macros.rendering.render import _render
+from macros.rendering.renderer import render
 
 # What belongs to reading on a screen, not to a booklet.
 LEFT_OUT = (".intro-teaching", ".intro-path-nav", ".intro-progress", ".intro-words", ".intro-selfcheck")
@@ -29,7 +29,7 @@ def src_uri(perspective: str) -> str:
 def page_markdown(site: Site, perspective: str) -> str:
     """The booklet's own page: its title, kept out of search (it repeats the chapters), filled in after rendering."""
     name = site.perspectives[perspective].name
-    return _render("booklet_page.md.j2", title=f"Hele stien for {name.lower()}", summary=site.paths[perspective].intro)
+    return render("booklet_page.md.j2", title=f"Hele stien for {name.lower()}", summary=site.paths[perspective].intro)
 
 
 def _folder(url: str) -> str:
@@ -94,7 +94,7 @@ def booklet_html(
                 "html": chapter_html(chapter_id, *rendered.get(chapter.src_uri, ("", booklet_url)), booklet_url),
             }
         )
-    return _render(
+    return render(
         "booklet.html.j2",
         group=site.perspectives[perspective].name,
         intro=site.paths[perspective].intro,

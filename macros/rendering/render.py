@@ -7,32 +7,15 @@ Links are relative to that page, so MkDocs checks them like any link an author w
 from __future__ import annotations
 
 import posixpath
-from functools import cache
-
-from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from macros.content import icons, norwegian
+from macros.content.errors import AuthorError, ContentError
 from macros.content.identity import Identity
 from macros.content.norwegian import MONTHS, sort_key
 from macros.content.norwegian import date as norwegian_date
 from macros.content.site import Chapter, Site
 from macros.content.site_map import PROGRAMMES_PAGE, booklet_page
-
-
-@cache
-def _templates() -> Environment:
-    return Environment(
-        loader=PackageLoader("macros", "templates"),
-        undefined=StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-        autoescape=False,
-    )
-
-
-def _render(template: str, **context: object) -> str:
-    return _templates().get_template(template).render(**context)
+from macros.rendering.renderer import for_edition, render
 
 
 def link(from_src_uri: str, to_src_uri: str) -> str:
@@ -70,7 +53,7 @@ def path_positions(site: Site, chapter: Chapter) -> list[dict]:
 
 def path_position(site: Site, chapter: Chapter) -> str:
     """«Steg 3 av 7 i stien for …» for each path the chapter is on, to stand first on the page."""
-    return _render("path_position.md.j2", positions=path_positions(site, chapter))
+    return render("path_position.md.j2", positions=path_positions(site, chapter))
 
 
 def chapter_header(site: Site, chapter: Chapter) -> str:
@@ -80,7 +63,7 @@ def chapter_header(site: Site, chapter: Chapter) -> str:
         {"name": site.perspectives[p].name, "link": link(chapter.src_uri, site.perspectives[p].start_page)}
         for p in meta.perspectives
     ]
-    return _render(
+    return render(
         "chapter_header.md.j2",
         chapter_id=meta.id,
         perspectives=perspectives,
@@ -107,34 +90,33 @@ def attribution(chapter: Chapter, permanent_url: str, identity: Identity) -> str
 
 def teaching(chapter: Chapter, permanent_url: str, identity: Identity) -> str:
     """Permanent link, attribution, an LMS snippet and the citation: reuse in a minute."""
-    return _render(
+    return for_edition(identity).render(
         "teaching.md.j2",
         permanent_url=permanent_url,
         title=chapter.meta.title,
         summary=chapter.meta.summary,
         attribution=attribution(chapter, permanent_url, identity),
         citation=citation(chapter, permanent_url, identity),
-        licence_url=identity.licence_url,
     )
 
 
-def redirect_page(title: str, target: str, canonical: str) -> str:
+def redirect_page(title: str, target: str, canonical: str, identity: Identity) -> str:
     """A plain HTML page that sends the reader on, over HTTP and over file://, without a script."""
-    return _render("redirect.html.j2", title=title, target=target, canonical=canonical)
+    return for_edition(identity).render("redirect.html.j2", title=title, target=target, canonical=canonical)
 
 
 def chapter_footer(chapter: Chapter) -> str:
     """Key points and sources, at the end of a chapter."""
     # A blank line first: a page mkdocs-macros rendered has lost its last newline, and the footer's first block
     # would otherwise run into the chapter's last paragraph.
-    return "\n\n" + _render("chapter_footer.md.j2", key_points=chapter.meta.key_points, sources=chapter.meta.sources)
+    return "\n\n" + render("chapter_footer.md.j2", key_points=chapter.meta.key_points, sources=chapter.meta.sources)
 
 
 def self_check(chapter: Chapter) -> str:
     """The «Test deg selv» form, or nothing while the chapter has no questions."""
     if chapter.self_check is None:
         return ""
-    return _render(
+    return render(
         "self_check.md.j2",
         chapter_id=chapter.meta.id,
         title=chapter.meta.title,
@@ -170,7 +152,7 @@ def path_navigation(site: Site, chapter: Chapter) -> str:
                 "next": _step(site, path.steps, position + 1, chapter.src_uri),
             }
         )
-    return _render("path_navigation.md.j2", paths=navs, chapter_id=chapter.meta.id)
+    return render("path_navigation.md.j2", paths=navs, chapter_id=chapter.meta.id)
 
 
 def perspective_cards(site: Site, page_src_uri: str) -> str:
@@ -179,7 +161,7 @@ def perspective_cards(site: Site, page_src_uri: str) -> str:
         {"name": p.name, "reader": p.reader, "link": link(page_src_uri, p.start_page), "icon": icons.svg(p.icon)}
         for p in site.perspectives.values()
     ]
-    return _render("perspective_cards.md.j2", perspectives=cards)
+    return render("perspective_cards.md.j2", perspectives=cards)
 
 
 def continue_reading(site: Site, page_src_uri: str) -> str:
@@ -196,14 +178,16 @@ def continue_reading(site: Site, page_src_uri: str) -> str:
         }
         for path in site.paths.values()
     ]
-    return _render("continue_reading.md.j2", paths=paths)
+    return render("continue_reading.md.j2", paths=paths)
 
 
 def path_overview(site: Site, perspective: str, page_src_uri: str) -> str:
     """The ordered steps of one perspective's path, with reading time for each and in all,
     and the ending a reader sees after the last step."""
     if perspective not in site.paths:
-        raise KeyError(f"Det finnes ingen sti for perspektivet «{perspective}» i data/paths.yml.")
+        raise ContentError(
+            [AuthorError(f"docs/{page_src_uri}", f"Det finnes ingen sti for perspektivet «{perspective}» i data/paths.yml.")]
+        )
     steps = []
     for chapter_id in site.paths[perspective].steps:
         chapter = site.chapters[chapter_id]
@@ -223,7 +207,7 @@ def path_overview(site: Site, perspective: str, page_src_uri: str) -> str:
         for p in site.perspectives.values()
         if p.id != perspective and p.id in site.paths
     ]
-    return _render(
+    return render(
         "path_overview.md.j2",
         booklet_link=link(page_src_uri, booklet_page(perspective)),
         perspective=perspective,
@@ -250,7 +234,7 @@ def glossary(site: Site, page_src_uri: str) -> str:
                 "link": link(page_src_uri, chapter.src_uri) if chapter else None,
             }
         )
-    return _render("glossary.md.j2", groups=list(groups.items()))
+    return render("glossary.md.j2", groups=list(groups.items()))
 
 
 def offline_download(
@@ -264,7 +248,7 @@ def offline_download(
 ) -> str:
     """The download links for the offline edition (zip, and ZIM for Kiwix) with their sizes; in the offline
     edition, that this is it."""
-    return _render(
+    return render(
         "offline_download.md.j2",
         size=norwegian.size(zip_bytes) if zip_bytes is not None else None,
         link=link(page_src_uri, zip_path),
@@ -280,4 +264,4 @@ def course_packages(packages: list[dict], page_src_uri: str) -> str:
     rows = [
         {**package, "size": norwegian.size(package["size"]), "link": link(page_src_uri, package["path"])} for package in packages
     ]
-    return _render("course_packages.md.j2", packages=rows)
+    return render("course_packages.md.j2", packages=rows)

@@ -28,7 +28,9 @@ SITE = load_site(
     DATA, [(page.relative_to(DOCS).as_posix(), page.read_text(encoding="utf-8")) for page in sorted(DOCS.rglob("*.md"))]
 )
 FACTS = load_facts(DATA / "editions", "bergen")
-EDITION = Identity(title="INTRO", description="En introduksjon.", owner="Laben", url="https://intro.example.no/", colour="indigo")
+EDITION = Identity(
+    title="INTRO", name="INTRO", description="En introduksjon.", owner="Laben", url="https://intro.example.no/", colour="indigo"
+)
 CHAPTER = next(iter(SITE.chapters.values()))
 
 
