@@ -82,10 +82,12 @@ register: setup ## Record every address the site now has in data/published.yml (
 diagrams: setup-test ## Draw new and changed diagrams into docs/assets/figurer/ (in chromium), remove unused ones
 	$(PYTHON) -m macros.commands.cli diagrams --config $(CONFIG)
 
-lint: setup ## Check the code: ruff's rules and format, the rooms' import walls (import-linter; pyproject.toml says which)
+lint: setup ## Check the code: ruff's rules and format, the rooms' import walls, the types of macros/ (pyproject.toml says which), the browser scripts (eslint.config.mjs)
 	$(VENV)/bin/ruff check macros bench tests
 	$(VENV)/bin/ruff format --check macros bench tests
 	$(VENV)/bin/lint-imports --no-cache
+	$(VENV)/bin/mypy
+	node_modules/.bin/eslint docs/assets/javascripts
 
 # `system` tests need Debian packages (chromium, nginx, hunspell, kiwix-tools, Java): check runs on a machine without them.
 check: build lint ## Build, lint, then run the tests that need no Debian packages (no browser, nginx, hunspell or Java)

@@ -7,8 +7,9 @@ their own, glossary.GlossaryExtension.)
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, MutableMapping
 from collections.abc import Set as AbstractSet
+from typing import Any
 
 from jinja2 import Environment
 
@@ -22,7 +23,7 @@ from macros.content.site_map import page_address, permalink
 from macros.rendering import booklet, diagrams, quiz_sheets, render
 
 
-def diagrams_as_images(markdown: str, src_uri: str, line_offset: int, drawn: dict[str, tuple[int, int] | None]) -> str:
+def diagrams_as_images(markdown: str, src_uri: str, line_offset: int, drawn: Mapping[str, tuple[int, int] | None]) -> str:
     """Each diagram's code becomes its finished image; a diagram not drawn yet is named with its line."""
     found = diagrams.find(markdown)
     if not found:
@@ -49,12 +50,14 @@ def check_templates(
         AuthorError(f"docs/{src_uri}", message, line=line + line_offset if line else None)
         for line, message in template_problems(env, markdown, known, sorted(macros), macros)
     ]
-    problems += missing_facts(facts, markdown, f"docs/{src_uri}", line_offset)
+    problems += missing_facts(facts, markdown, f"docs/{src_uri}", line_offset) if facts else []
     if problems:
         raise ContentError(problems)
 
 
-def dress_page(site: Site, src_uri: str, meta: dict, markdown: str, edition: Identity, path_starts: AbstractSet[str]) -> str:
+def dress_page(
+    site: Site, src_uri: str, meta: MutableMapping[str, Any], markdown: str, edition: Identity, path_starts: AbstractSet[str]
+) -> str:
     """What the front matter adds around a page, after the macros have run; meta gets the description and what
     the page hides."""
     chapter = site.chapter_at(src_uri)

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from jinja2 import Environment, FileSystemBytecodeCache
 from mkdocs.config.defaults import MkDocsConfig
@@ -23,6 +24,7 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
 
 from macros import loader, markdown_steps, postbuild, prebuild
 from macros.checks import html as html_checks
@@ -31,7 +33,7 @@ from macros.config import IntroConfig
 from macros.content import frontmatter
 from macros.content.clock import today
 from macros.content.errors import AuthorError, ContentError, IntroError
-from macros.exports import handover, search
+from macros.exports import GeneratedFile, handover, search
 from macros.rendering import glossary, renderer
 from macros.stopping import stopping_the_build
 
@@ -46,6 +48,13 @@ def reminders() -> logging.Logger:
         log.addHandler(handler)
         log.propagate = False
     return log
+
+
+def _file(config: MkDocsConfig, made: GeneratedFile, inclusion: InclusionLevel = InclusionLevel.UNDEFINED) -> File:
+    """A file the build adds, as MkDocs' File: its text or bytes, or a file to copy."""
+    if made.source is not None:
+        return File.generated(config, made.path, abs_src_path=str(made.source), inclusion=inclusion)
+    return File.generated(config, made.path, content=made.content if made.content is not None else "", inclusion=inclusion)
 
 
 @dataclass
@@ -101,12 +110,10 @@ class IntroPlugin(BasePlugin[IntroConfig]):
         config.markdown_extensions = [e for e in config.markdown_extensions if not isinstance(e, glossary.GlossaryExtension)]
         config.markdown_extensions.append(glossary.GlossaryExtension(glossary.abbreviations(build.site.glossary)))
         for made in build.generated:
-            files.append(
-                File.generated(config, made.path, content=made.content, abs_src_path=str(made.source) if made.source else None)
-            )
+            files.append(_file(config, made))
         # Off the menu. The booklets come last, so that MkDocs renders them after every chapter, whose HTML they are made of.
         for made in build.off_menu:
-            files.append(File.generated(config, made.path, content=made.content, inclusion=InclusionLevel.NOT_IN_NAV))
+            files.append(_file(config, made, InclusionLevel.NOT_IN_NAV))
         self.static = [file.src_uri for file in own if not file.is_documentation_page() and file.src_dir == config.docs_dir]
         self.pages = PageLog()
         return files
@@ -141,7 +148,7 @@ class IntroPlugin(BasePlugin[IntroConfig]):
     # Before macros run (priority above theirs): a template mistake gets a plain message, not a traceback.
     @event_priority(50)
     def _check_templates(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-        macros = config.plugins["macros"]
+        macros: Any = config.plugins["macros"]  # mkdocs-macros' plugin
         if page.meta.get("render_macros") is False:
             return markdown
         if not has_template_code(markdown):
@@ -187,7 +194,7 @@ class IntroPlugin(BasePlugin[IntroConfig]):
 
     # MkDocs gives the 404 page absolute links, for a server that shows it at any address. The offline edition
     # has no server: a reader opens 404.html from the folder, so its links must be relative to where it lies.
-    def on_template_context(self, context: dict, template_name: str, config: MkDocsConfig) -> dict:
+    def on_template_context(self, context: TemplateContext, /, *, template_name: str, config: MkDocsConfig) -> TemplateContext:
         if template_name == "404.html" and not config.use_directory_urls:
             context["base_url"] = "."
         return context

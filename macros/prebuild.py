@@ -45,7 +45,7 @@ def refuse_unpublishable(docs_dir: Path, project_dir: Path, own: list[str]) -> N
         raise ContentError([AuthorError(f"docs/{f.path}", f.advice) for f in found])
 
 
-def check_reviews(site: Site, facts: LocalFacts | None, on: dt.date, grace: int, remind: Callable[[str], object]) -> None:
+def check_reviews(site: Site, facts: LocalFacts, on: dt.date, grace: int, remind: Callable[[str], object]) -> None:
     """Stop a chapter or local fact long past its date; remind about one just past it."""
     errors, warnings = overdue(site.chapters.values(), on, grace)
     fact_errors, fact_warnings = due_dates(dated_facts(facts), on, grace)
@@ -143,7 +143,7 @@ def reuse_files(
     )
     if problems:
         raise ContentError(problems)
-    menu = [site.chapter_at(src_uri).meta.id for src_uri in nav_pages(nav or []) if site.chapter_at(src_uri)]
+    menu = [chapter.meta.id for src_uri in nav_pages(nav or []) if (chapter := site.chapter_at(src_uri))]
     generated = {**reuse.generated_files(site, edition, page_urls, menu), **quiz_sheets.sheets(site, edition)}
     return [GeneratedFile(path, content) for path, content in generated.items()]
 

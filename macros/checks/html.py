@@ -66,7 +66,7 @@ def skipped_headings(page: Page) -> list[str]:
     tree = _tree(page)
     problems, previous = [], 1
     for node in tree.css("h1, h2, h3, h4, h5, h6"):
-        level = int(node.tag[1])
+        level = int(str(node.tag)[1])
         if level > previous + 1:
             problems.append(f"«{node.text(strip=True).rstrip('¶')}» (h{level} etter h{previous})")
         previous = level

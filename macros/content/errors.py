@@ -7,8 +7,9 @@ base of every error INTRO raises for a person.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 # Only the standard library at the top: the loader imports IntroError before anything that may be missing.
 if TYPE_CHECKING:
@@ -84,7 +85,7 @@ def _field_name(location: tuple[str | int, ...]) -> str:
     return ", ".join(parts)
 
 
-def _plain(error: dict) -> str:
+def _plain(error: Mapping[str, Any]) -> str:
     kind = error["type"]
     context = error.get("ctx") or {}
     if kind in ("too_short", "too_long"):

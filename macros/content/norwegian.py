@@ -44,7 +44,7 @@ def number(value: int | float, decimals: int | None = None) -> str:
     sign, digits = ("-", digits[1:]) if digits.startswith("-") else ("", digits)
     if len(digits) <= 4:
         return sign + digits
-    groups = []
+    groups: list[str] = []
     while digits:
         groups.insert(0, digits[-3:])
         digits = digits[:-3]

@@ -325,9 +325,9 @@ def load_site(data_dir: Path, pages: Iterable[tuple[str, str]]) -> Site:
         if page is None:
             continue
         metadata, body = page.meta, page.body
-        model: type[BaseModel] = ChapterMeta if src_uri.startswith(CHAPTER_FOLDER) else PageMeta
+        model: type[ChapterMeta] | type[PageMeta] = ChapterMeta if src_uri.startswith(CHAPTER_FOLDER) else PageMeta
         try:
-            meta = model.model_validate(metadata)
+            meta: ChapterMeta | PageMeta = model.model_validate(metadata)
         except ValidationError as error:
             errors.extend(from_validation(label, error, page.head))
             continue
@@ -389,12 +389,12 @@ def load_site(data_dir: Path, pages: Iterable[tuple[str, str]]) -> Site:
         errors.append(AuthorError(where, f"Flere kapitler har id «{duplicate}». Hvert kapittel trenger sin egen id."))
     by_id = _read_self_checks(data_dir, {c.meta.id: c for c in chapters}, errors)
 
-    for perspective in site.perspectives.values():
-        if perspective.start_page not in page_uris:
+    for group in site.perspectives.values():
+        if group.start_page not in page_uris:
             errors.append(
                 AuthorError(
                     "data/perspectives.yml",
-                    f"Startsiden «{perspective.start_page}» for «{perspective.id}» finnes ikke under docs/.",
+                    f"Startsiden «{group.start_page}» for «{group.id}» finnes ikke under docs/.",
                 )
             )
     for path in site.paths.values():

@@ -9,7 +9,7 @@ import yaml
 _FastLoader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-class SafeLoader(_FastLoader):  # type: ignore[misc, valid-type]
+class SafeLoader(_FastLoader):
     """A safe loader that refuses a key written twice: YAML keeps the last one, and the first is lost unseen."""
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict:

@@ -14,8 +14,9 @@ from __future__ import annotations
 
 import functools
 import shutil
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
+from typing import Any
 
 import yaml
 from selectolax.lexbor import LexborHTMLParser
@@ -57,7 +58,7 @@ def prepare(folder: Path) -> Path:
     return folder / DOCS
 
 
-def page_text(meta: dict, markdown: str) -> str:
+def page_text(meta: Mapping[str, Any], markdown: str) -> str:
     """A page as front matter (every key the page's meta has, for the theme and search) and its Markdown."""
     kept = {key: value for key, value in meta.items() if key not in MACROS_META}
     if not kept:
@@ -88,7 +89,7 @@ def with_glossary(markdown: str, html: str) -> str:
     return markdown.rstrip("\n") + ("\n\n" + "\n".join(lines) if lines else "") + "\n"
 
 
-def booklet_page(meta: dict, html: str) -> str:
+def booklet_page(meta: Mapping[str, Any], html: str) -> str:
     """A page whose HTML INTRO wrote itself (a path's booklet): the same HTML, as a raw block in its Markdown."""
     return page_text(meta, html.strip() + "\n")
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
 from selectolax.lexbor import LexborHTMLParser
@@ -63,10 +64,11 @@ def chapter_html(chapter_id: str, html: str, from_url: str = "", to_url: str = "
     for node in tree.css("[id]"):
         node.attrs["id"] = f"{chapter_id}--{node.attributes['id']}"
     for node in tree.css('a[href^="#"]'):
-        node.attrs["href"] = f"#{chapter_id}--{node.attributes['href'][1:]}"
+        node.attrs["href"] = f"#{chapter_id}--{(node.attributes['href'] or '')[1:]}"
     for node in tree.css("label[for]"):
         node.attrs["for"] = f"{chapter_id}--{node.attributes['for']}"
-    body = tree.css_first("div").inner_html or ""
+    wrapper = tree.css_first("div")
+    body = (wrapper.inner_html if wrapper else "") or ""
     return _HEADING.sub(lambda m: f"<{m.group(1)}h{int(m.group(2)) + 1}", body)
 
 
@@ -81,7 +83,7 @@ def booklet_html(
 ) -> str:
     """Cover, contents and every chapter of the path in order, each with its permanent link. (A chapter that was
     not rendered in this build, as in `mkdocs serve --dirty`, shows only its title and link until the next build.)"""
-    chapters = []
+    chapters: list[dict[str, Any]] = []
     for chapter_id in site.paths[perspective].steps:
         chapter = site.chapters[chapter_id]
         chapters.append(

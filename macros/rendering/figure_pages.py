@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from macros.content import norwegian
 from macros.content.errors import AuthorError, ContentError
-from macros.content.model import Figure
+from macros.content.model import Figure, Number
 from macros.content.norwegian import amount, when
 from macros.content.site import Site
 from macros.rendering.render import link
@@ -30,7 +32,8 @@ def in_sentence(site: Site, figure_id: str, page_src_uri: str, kilde: bool = Tru
 def table(site: Site, figure_id: str, page_src_uri: str) -> str:
     """A year-by-year table of a series, with its source under it."""
     figure = _figure(site, figure_id, page_src_uri)
-    rows = sorted((figure.series or {figure.latest[1]: figure.latest[0]}).items(), key=lambda row: str(row[0]))
+    series: dict[int | dt.date, Number] = dict(figure.series.items()) if figure.series else {figure.latest[1]: figure.latest[0]}
+    rows = sorted(series.items(), key=lambda row: str(row[0]))
     return render("figure_table.md.j2", figure=figure, rows=[(when(year), amount(value, figure.unit)) for year, value in rows])
 
 

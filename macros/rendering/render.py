@@ -7,6 +7,7 @@ Links are relative to that page, so MkDocs checks them like any link an author w
 from __future__ import annotations
 
 import posixpath
+from typing import Any
 
 from macros.content import icons, norwegian
 from macros.content.errors import AuthorError, ContentError
@@ -188,7 +189,7 @@ def path_overview(site: Site, perspective: str, page_src_uri: str) -> str:
         raise ContentError(
             [AuthorError(f"docs/{page_src_uri}", f"Det finnes ingen sti for perspektivet «{perspective}» i data/paths.yml.")]
         )
-    steps = []
+    steps: list[dict[str, Any]] = []
     for chapter_id in site.paths[perspective].steps:
         chapter = site.chapters[chapter_id]
         steps.append(
