@@ -29,8 +29,8 @@ import yaml
 from pymdownx.slugs import slugify
 
 from macros.commands.diagram_render import MERMAID, draw
-from macros.content.review import today
-from macros.exports.addresses import page_address, permalink
+from macros.content.clock import today
+from macros.content.site_map import page_address, permalink
 from macros.rendering.diagrams import FIGURE_FOLDER, diagram_key
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -5,7 +5,8 @@ mkdocs.yml names this module to mkdocs-macros (`plugins: macros: modules: [macro
 registers; each macro gets the validated site and the edition's facts from macros/loader.py, the cache the intro
 plugin reads through too, and never from MkDocs' plugin registry, so the macros also run where only `define_env`
 does. The checks read SPECS as well: which names a page may call (checks/templates.py), which calls name a
-figure (checks/figures.py), a local topic (content/local.py) or need a programme's data (content/programmes.py).
+figure (content/macro_calls.py), a local topic (content/local.py) or need a programme's data (content/programmes.py);
+the table itself is content/macro_specs.py's.
 
 This module imports only the standard library and the loader at the top; what renders is imported when
 `define_env` runs, so that a missing package stops the build with a plain message naming it, not with
@@ -18,73 +19,11 @@ import functools
 import inspect
 import traceback
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from types import ModuleType
 from typing import Any
 
 from macros import loader
-
-# ---- Data ----
-
-# How a macro is bound to the build (what it is handed besides what the author writes).
-PAGE = "page"  # function(site, *arguments, page): the validated site and the page it stands on
-FACTS = "facts"  # function(facts, *arguments): this edition's local facts
-DOWNLOADS = "downloads"  # the offline edition's files and sizes
-PACKAGES = "packages"  # the course packages this build ships
-
-# What the author's first argument names, checked against the data before anything is rendered.
-FIGURE = "figure"  # an id in data/figures.yml
-TOPIC = "topic"  # a «Slik er det hos oss» topic (content/model.py LOCAL_TOPICS)
-PERSPECTIVE = "perspective"  # a reader group with a path in data/paths.yml
-HELPLINE = "helpline"  # a phone line in the edition's helplines (data/editions/<edition>.yml)
-
-
-@dataclass(frozen=True)
-class MacroSpec:
-    """One author-facing macro."""
-
-    name: str  # what the author writes: {{ name(…) }}
-    function: str  # «module.function» among the renderers define_env imports (RENDERERS)
-    needs: str  # PAGE, FACTS, DOWNLOADS or PACKAGES
-    argument: str | None = None  # FIGURE, TOPIC, PERSPECTIVE or HELPLINE: what the first argument names
-    facts: tuple[str, ...] = ()  # the edition's facts it always shows (data/editions/<edition>.yml)
-    programme: bool = False  # only on a programme page with data in data/programmes/
-    stations: bool = False  # ... whose programme has stations
-
-
-SPECS: tuple[MacroSpec, ...] = (
-    MacroSpec("perspektivkort", "render.perspective_cards", PAGE),
-    MacroSpec("sti", "render.path_overview", PAGE, argument=PERSPECTIVE),
-    MacroSpec("fortsett", "render.continue_reading", PAGE),
-    MacroSpec("ordliste", "render.glossary", PAGE),
-    MacroSpec("frakoblet_utgave", "render.offline_download", DOWNLOADS),
-    MacroSpec("plakater", "posters.poster_list", PAGE),
-    MacroSpec("hos_oss", "local.local_box", FACTS, argument=TOPIC),
-    MacroSpec("kurspakker", "render.course_packages", PACKAGES),
-    MacroSpec("akutt_hjelp", "local.urgent_help", FACTS, facts=("legevakt",)),
-    # The staff's block: 113 and HLR, the nurse on duty, and the edition's legevakt (never 116 117).
-    MacroSpec("akutt_hjelp_ansatte", "local.staff_urgent_help", FACTS, facts=("legevakt",)),
-    MacroSpec("telefon", "local.telefon", FACTS, argument=HELPLINE),
-    MacroSpec("laget_av", "local.made_by", FACTS),
-    MacroSpec("tall", "figure_pages.in_sentence", PAGE, argument=FIGURE),
-    MacroSpec("tall_tabell", "figure_pages.table", PAGE, argument=FIGURE),
-    MacroSpec("tall_og_satser", "figure_pages.overview", PAGE),
-    MacroSpec("langtidsopphold_eksempel", "long_stay.example", PAGE),
-    # A programme page's parts, from data/programmes/<programme>.yml.
-    MacroSpec("programplan", "programme_pages.programme_plan", PAGE, programme=True),
-    MacroSpec("rotasjonsplan", "programme_pages.rotation_plan", PAGE, programme=True, stations=True),
-    MacroSpec("stasjoner", "programme_pages.stations", PAGE, programme=True, stations=True),
-    MacroSpec("fortelling", "programme_pages.case_stories", PAGE, programme=True),
-    MacroSpec("materiell", "programme_pages.materials_link", PAGE, programme=True),
-    MacroSpec("bestilling", "programme_pages.booking", FACTS),
-)
-BY_NAME: Mapping[str, MacroSpec] = {spec.name: spec for spec in SPECS}
-
-
-def named(argument: str) -> frozenset[str]:
-    """The macros whose first argument names a FIGURE, a TOPIC, a PERSPECTIVE or a HELPLINE."""
-    return frozenset(spec.name for spec in SPECS if spec.argument == argument)
-
+from macros.content.macro_specs import DOWNLOADS, FACTS, PACKAGES, PAGE, SPECS, MacroSpec
 
 # ---- Helpers ----
 
@@ -173,18 +112,18 @@ def _with_facts(build: _Build, function: Callable[..., str]) -> Callable[..., st
     return macro
 
 
-def _offline_download(build: _Build, function: Callable[..., str], release: ModuleType) -> Callable[[], str]:
+def _offline_download(build: _Build, function: Callable[..., str], archive: ModuleType) -> Callable[[], str]:
     def frakoblet_utgave() -> str:
         options = build.options()
-        edition = options.sources.edition
+        offline = archive.names(options.sources.edition)
         return function(
             loader.file_size(options.offline_zip),
-            release.offline_zip_path(edition),
+            offline.zip_download,
             build.page,
             options.is_offline,
-            release.offline_name(edition),
+            offline.folder,
             loader.file_size(options.offline_zim),
-            release.offline_zim_path(edition),
+            offline.zim_download,
         )
 
     return frakoblet_utgave
@@ -200,18 +139,18 @@ def _course_packages(build: _Build, function: Callable[..., str]) -> Callable[[]
 def _renderers() -> dict[str, ModuleType]:
     """The modules the macros render with, by the name SPECS uses; imported when define_env runs."""
     try:
-        from macros.commands import release
-        from macros.content import errors, local
-        from macros.rendering import figure_pages, long_stay, posters, programme_pages, render
+        from macros.content import errors
+        from macros.exports import archive
+        from macros.rendering import figure_pages, local_boxes, long_stay, posters, programme_pages, render
     except ImportError as error:
         raise _stop(_missing(error)) from None
     return {
         "render": render,
         "figure_pages": figure_pages,
-        "local": local,
+        "local_boxes": local_boxes,
         "posters": posters,
         "programme_pages": programme_pages,
-        "release": release,
+        "archive": archive,
         "errors": errors,
         "long_stay": long_stay,
     }
@@ -233,7 +172,7 @@ def macros(env: Any) -> dict[str, Callable[..., str]]:
     bind = {
         PAGE: lambda function: _on_current_page(build, function),
         FACTS: lambda function: _with_facts(build, function),
-        DOWNLOADS: lambda function: _offline_download(build, function, renderers["release"]),
+        DOWNLOADS: lambda function: _offline_download(build, function, renderers["archive"]),
         PACKAGES: lambda function: _course_packages(build, function),
     }
     return {spec.name: bind[spec.needs](function_of(spec, renderers)) for spec in SPECS}

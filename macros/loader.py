@@ -18,7 +18,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from macros.content.errors import IntroError
+
 if TYPE_CHECKING:
+    from macros.config import IntroConfig
+    from macros.content.identity import Identity
     from macros.content.model import LocalFacts
     from macros.content.site import Site
 
@@ -26,7 +30,7 @@ CONFIG_OPTION = "intro"
 OFFLINE_PLUGINS = ("offline", "material/offline")
 
 
-class LoaderError(Exception):
+class LoaderError(IntroError):
     """The site cannot be loaded for a reason the author or the developer can act on; the message says which."""
 
 
@@ -50,42 +54,46 @@ class Content:
 
 @dataclass(frozen=True)
 class Options:
-    """What the macros need from a build's config, read without MkDocs' plugin registry."""
+    """What a build's config says INTRO should build: the plugin makes it from MkDocs' validated config
+    (from_plugin), the macros and the commands from the config file (options_from_config)."""
 
     sources: Sources
     config_dir: Path
     offline_zip: Path | None
     offline_zim: Path | None
     is_offline: bool
+    identity: Identity  # the edition's title, name, owner, address, colour and logo
+
+    @classmethod
+    def of(cls, config: IntroConfig, config_dir: Path, docs_dir: Path, is_offline: bool, identity: Identity) -> Options:
+        """The options of a validated `intro` mapping, for a config in config_dir."""
+        return cls(
+            sources=Sources(config_dir / docs_dir, Path(config.data_dir), Path(config.editions_dir), config.edition),
+            config_dir=config_dir,
+            offline_zip=config_dir / config.offline_zip if config.offline_zip else None,
+            offline_zim=config_dir / config.offline_zim if config.offline_zim else None,
+            is_offline=is_offline,
+            identity=identity,
+        )
+
+    @classmethod
+    def from_plugin(cls, config: IntroConfig, mkdocs_config: Any) -> Options:
+        """The same value from the plugin's options and MkDocs' validated config, as the build runs."""
+        from macros.content import identity
+
+        offline = mkdocs_config.plugins.get(OFFLINE_PLUGINS[1])
+        return cls.of(
+            config,
+            Path(mkdocs_config.config_file_path).parent,
+            Path(mkdocs_config.docs_dir),
+            bool(offline and offline.config.enabled),
+            identity.from_config(mkdocs_config),
+        )
 
 
 # ---- Content ----
 
 _content: dict[Sources, tuple[tuple, Content]] = {}
-
-
-def published_files(docs_dir: Path) -> list[tuple[str, Path]]:
-    """Every file under docs/ as MkDocs publishes it, as (path under docs/, file), in order: the one reading of
-    docs/ that the build, the checks and `make publish` share. Left out, as MkDocs leaves them out by default:
-    hidden files and folders (an editor's swap file «.kapittel.md.swp», a desktop's trash «.Trash-1000/») and
-    the top-level templates/ folder. Backup files that are not hidden («kapittel.md~») are published, so the
-    build refuses them (checks/publishable.py). Symbolic links are followed, as MkDocs follows them."""
-    found = []
-    for folder, folders, files in os.walk(docs_dir, followlinks=True):
-        here = Path(folder).relative_to(docs_dir).parts
-        folders[:] = sorted(name for name in folders if not name.startswith(".") and not (not here and name == "templates"))
-        found += [("/".join((*here, name)), Path(folder) / name) for name in files if not name.startswith(".")]
-    return sorted(found)
-
-
-def doc_pages(docs_dir: Path) -> list[tuple[str, Path]]:
-    """Every Markdown page of published_files, as (path under docs/, file)."""
-    return [(uri, path) for uri, path in published_files(docs_dir) if uri.endswith(".md")]
-
-
-def read_page(path: Path) -> str:
-    """A page's text as MkDocs reads it: UTF-8, a byte-order mark dropped. UnicodeDecodeError otherwise."""
-    return path.read_text(encoding="utf-8-sig")
 
 
 def _stamp(path: Path) -> tuple[str, int, int]:
@@ -109,6 +117,7 @@ def fingerprint(sources: Sources, pages: Sequence[tuple[str, Path]]) -> tuple:
 def _read_pages(pages: Iterable[tuple[str, Path]]) -> list[tuple[str, str]]:
     """Every page's text (as MkDocs reads it); a file saved in another encoding than UTF-8 is named."""
     from macros.content.errors import AuthorError, ContentError
+    from macros.content.site_map import read_page
 
     texts, wrong = [], []
     for src_uri, path in pages:
@@ -129,6 +138,8 @@ def _read_pages(pages: Iterable[tuple[str, Path]]) -> list[tuple[str, str]]:
 def load(sources: Sources, pages: Sequence[tuple[str, Path]] | None = None) -> Content:
     """The validated site and facts; read again only when a source file has changed. pages: (path under docs/,
     file) as the build lists them; without them, every page under docs/. Raises ContentError for the author."""
+    from macros.content.site_map import doc_pages
+
     pages = doc_pages(sources.docs_dir) if pages is None else pages
     stamp = fingerprint(sources, pages)
     cached = _content.get(sources)
@@ -158,7 +169,8 @@ def _plugins(raw: Mapping[str, Any]) -> dict[str, Any]:
     return named
 
 
-def _read_config_file(path: Path) -> dict[str, Any]:
+def read_config_file(path: Path) -> dict[str, Any]:
+    """A config file as MkDocs reads it (following INHERIT and !ENV), before validation."""
     from mkdocs.utils.yaml import yaml_load
 
     with path.open("rb") as source:
@@ -173,16 +185,33 @@ def _config_stamp(path: Path) -> tuple:
     )
 
 
+def _enabled(options: Mapping[str, Any]) -> bool:
+    """Whether Material's offline plugin is on, by its own schema (an !ENV value arrives as YAML read it)."""
+    from material.plugins.offline.config import OfflineConfig
+
+    offline = OfflineConfig()
+    offline.load_dict(dict(options))
+    failed, _ = offline.validate()
+    return not failed and bool(offline.enabled)
+
+
+def _site_settings(conf: Mapping[str, Any], raw: Mapping[str, Any]) -> Mapping[str, Any]:
+    """What names the edition (site_name, site_url, theme, …): from the config the build was given, where it has
+    them (MkDocs' validated config, or an engine's plain mapping), else from the config file."""
+    return conf if conf.get("site_name") else raw
+
+
 def options_from_config(conf: Mapping[str, Any]) -> Options:
     """The intro plugin's options for the config a build was given: MkDocs' config object or a plain mapping
-    (the keys mkdocs-macros' `env.conf` has: config_file_path, docs_dir, plugins)."""
+    (the keys mkdocs-macros' `env.conf` has: config_file_path, docs_dir, plugins). The one reader of a config file:
+    the macros, `release.edition_of` and the commands read through it. The edition's renderer is made from it."""
     config_file = conf.get("config_file_path")
     path = Path(config_file).resolve() if config_file else None
     key = (str(path), str(conf.get("docs_dir")), _config_stamp(path) if path else id(conf))
     if key in _options:
-        return _options[key]
+        return _rendering_for(_options[key])
     # The config file is the one truth: in MkDocs, conf["plugins"] holds plugin objects, not their options.
-    raw = _read_config_file(path) if path else dict(conf)
+    raw = read_config_file(path) if path else dict(conf)
     plugins = _plugins(raw)
     if CONFIG_OPTION not in plugins:
         raise LoaderError(
@@ -201,17 +230,24 @@ def options_from_config(conf: Mapping[str, Any]) -> Options:
             + " er feil: "
             + "; ".join(f"{name}: {error}" for name, error in failed)
         )
+    from macros.content import identity
+
     config_dir = path.parent if path else Path.cwd()
     docs_dir = Path(conf.get("docs_dir") or raw.get("docs_dir") or "docs")
     offline = plugins.get(OFFLINE_PLUGINS[0]) or plugins.get(OFFLINE_PLUGINS[1])
-    options = Options(
-        sources=Sources(config_dir / docs_dir, Path(config.data_dir), Path(config.editions_dir), config.edition),
-        config_dir=config_dir,
-        offline_zip=config_dir / config.offline_zip if config.offline_zip else None,
-        offline_zim=config_dir / config.offline_zim if config.offline_zim else None,
-        is_offline=offline is not None and str(offline.get("enabled", True)).lower() in ("true", "1", "yes"),
+    options = Options.of(
+        config, config_dir, docs_dir, offline is not None and _enabled(offline), identity.from_config(_site_settings(conf, raw))
     )
     _options[key] = options
+    return _rendering_for(options)
+
+
+def _rendering_for(options: Options) -> Options:
+    """Make the renderer the edition's (rendering/renderer.py), as the plugin does when a build starts: where only
+    the macros run, reading the config is the first they learn of the edition."""
+    from macros.rendering import renderer
+
+    renderer.use(options.identity)
     return options
 
 
@@ -222,37 +258,17 @@ def file_size(path: Path | None) -> int | None:
 
 # ---- Course packages ----
 
-_packages: dict[tuple, list[dict]] = {}
-
-
-def nav_pages(nav: list | dict | str) -> list[str]:
-    """The pages of mkdocs.yml's nav, in menu order."""
-    if isinstance(nav, str):
-        return [nav] if nav.endswith(".md") else []
-    items = nav.values() if isinstance(nav, dict) else nav
-    return [page for item in items for page in nav_pages(item)]
-
 
 def course_packages(content: Content, conf: Mapping[str, Any]) -> list[dict]:
-    """The course packages a build ships (title, path in the site, size, chapters, quizzes), for the download page."""
+    """The course packages a build ships (title, path in the site, size, chapters, quizzes), for the download page:
+    the ones the build made (exports/packages.py), for this config's edition and menu."""
     from macros.content import identity
-    from macros.exports.cartridge import CARTRIDGE_FOLDER, cartridge_bytes, cartridges, package_specs
-    from macros.exports.catalog import catalog
+    from macros.content.site_map import nav_pages
+    from macros.exports.packages import course_packages as made
 
-    site, edition = content.site, identity.from_config(conf)
-    menu = tuple(site.chapter_at(uri).meta.id for uri in nav_pages(conf.get("nav") or []) if site.chapter_at(uri))
-    key = (id(content), edition, menu)
-    if key not in _packages:
-        _packages.clear()
-        data = catalog(site, edition, list(menu))
-        _packages[key] = [
-            {
-                "title": title,
-                "path": CARTRIDGE_FOLDER + package.name,
-                "size": len(cartridge_bytes(package.files)),
-                "chapters": len(set(chapters)),
-                "quizzes": sum(site.chapters[c].self_check is not None for c in set(chapters)),
-            }
-            for package, (_, title, _, chapters) in zip(cartridges(data), package_specs(data), strict=True)
-        ]
-    return _packages[key]
+    site = content.site
+    menu = [chapter.meta.id for uri in nav_pages(conf.get("nav") or []) if (chapter := site.chapter_at(uri))]
+    return [
+        {"title": p.title, "path": p.path, "size": len(p.content), "chapters": p.chapters, "quizzes": p.quizzes}
+        for p in made(site, identity.from_config(conf), menu).packages
+    ]

@@ -7,7 +7,9 @@ their own, glossary.GlossaryExtension.)
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, MutableMapping
+from collections.abc import Set as AbstractSet
+from typing import Any
 
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
@@ -17,11 +19,11 @@ from macros.content.identity import Identity
 from macros.content.local import missing_facts
 from macros.content.model import LocalFacts
 from macros.content.site import Site
-from macros.exports.addresses import page_address, permalink
+from macros.content.site_map import page_address, permalink
 from macros.rendering import booklet, diagrams, quiz_sheets, render
 
 
-def diagrams_as_images(markdown: str, src_uri: str, line_offset: int, drawn: dict[str, tuple[int, int] | None]) -> str:
+def diagrams_as_images(markdown: str, src_uri: str, line_offset: int, drawn: Mapping[str, tuple[int, int] | None]) -> str:
     """Each diagram's code becomes its finished image; a diagram not drawn yet is named with its line."""
     found = diagrams.find(markdown)
     if not found:
@@ -41,7 +43,7 @@ def check_templates(markdown: str, src_uri: str, line_offset: int, macros: dict[
         AuthorError(f"docs/{src_uri}", message, line=line + line_offset if line else None)
         for line, message in templates.template_problems(markdown, macros)
     ]
-    problems += missing_facts(facts, markdown, f"docs/{src_uri}", line_offset)
+    problems += missing_facts(facts, markdown, f"docs/{src_uri}", line_offset) if facts else []
     if problems:
         raise ContentError(problems)
 
@@ -56,7 +58,9 @@ def render_macros(sandbox: ImmutableSandboxedEnvironment, markdown: str, src_uri
         ) from None
 
 
-def dress_page(site: Site, src_uri: str, meta: dict, markdown: str, edition: Identity, path_starts: set[str]) -> str:
+def dress_page(
+    site: Site, src_uri: str, meta: MutableMapping[str, Any], markdown: str, edition: Identity, path_starts: AbstractSet[str]
+) -> str:
     """What the front matter adds around a page, after the macros have run; meta gets the description and what
     the page hides."""
     chapter = site.chapter_at(src_uri)

@@ -16,8 +16,8 @@ from selectolax.lexbor import LexborHTMLParser
 from macros.checks import html as html_checks
 from macros.checks import safety
 from macros.content.errors import AuthorError
+from macros.content.site_map import published_files
 from macros.exports import csp
-from macros.loader import published_files
 
 # (check on HTML, advice for the author); the check returns what it found.
 Checks = tuple[tuple[Callable[[LexborHTMLParser], list[str]], str], ...]
@@ -93,7 +93,7 @@ def missing_targets(site_dir: Path, links: Iterable[PageLinks]) -> list[AuthorEr
 
 
 def unsafe_css(docs_dir: Path) -> list[AuthorError]:
-    """The site's own stylesheets (as loader.published_files reads docs/) may not load anything from elsewhere."""
+    """The site's own stylesheets (as site_map.published_files reads docs/) may not load anything from elsewhere."""
     problems = []
     for src_uri, css in published_files(docs_dir):
         if src_uri.endswith(".css"):

@@ -4,12 +4,10 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
 import sys
 import zipfile
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -17,10 +15,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from macros.commands import chromium
 from macros.commands.release import BuildFailed, Release, build_release, run_mkdocs
-
-ROOT = Path(__file__).resolve().parents[1]
-# What a copy of the project needs to build: the tests mutate copies, never the real tree.
-PROJECT_PARTS = ("docs", "data", "overrides", "mkdocs.yml")
+from tests.helpers import ROOT, SYSTEM_PROGRAMS, EditionPackages, Handover, guard
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -32,11 +27,6 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(pytest.mark.browser)
         if folder == "system" or item.get_closest_marker("browser"):
             item.add_marker(pytest.mark.system)
-
-
-# The programs of the Debian packages the `system` tests need. Every other test runs with them off its PATH, so the
-# full run proves what `make check` promises: those tests pass on a machine without the packages.
-SYSTEM_PROGRAMS = frozenset({"chromium", "nginx", "hunspell", "java", "kiwix-serve", "kiwix-manage", "kiwix-search", "php"})
 
 
 @pytest.fixture(scope="session")
@@ -80,27 +70,6 @@ def moodle_cc() -> Path:
             "cannot check the packages without them."
         )
     return MOODLE_CC
-
-
-def mkdocs_build(
-    project: Path, site_dir: Path, config: str = "mkdocs.yml", env: dict[str, str] | None = None
-) -> subprocess.CompletedProcess:
-    """Build as an author would, strictly, and never quietly (quiet mode hides strict's warnings)."""
-    return run_mkdocs(project / config, site_dir, env)
-
-
-def copy_project(target: Path) -> Path:
-    """A throwaway copy of the project that a test may break."""
-    for part in PROJECT_PARTS:
-        source = ROOT / part
-        if source.is_dir():
-            shutil.copytree(source, target / part)
-        else:
-            shutil.copy2(source, target / part)
-    # Read-only parts are linked, not copied.
-    for shared in ("node_modules", "macros"):
-        (target / shared).symlink_to(ROOT / shared)
-    return target
 
 
 @pytest.fixture(scope="session")
@@ -147,15 +116,6 @@ def gjovik_site(gjovik_release: Release) -> Path:
     return gjovik_release.site
 
 
-@dataclass(frozen=True)
-class EditionPackages:
-    """The course packages an edition's site offers, each unpacked as an LMS unpacks it, and its catalogue."""
-
-    release: Release
-    catalog: dict
-    folders: dict[str, Path]  # intro-alle.imscc → the folder it was unpacked into
-
-
 @pytest.fixture(scope="session", params=["bergen", "gjovik"])
 def edition_packages(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> EditionPackages:
     """Every course package of each edition (the sessions' builds, no new one), unpacked."""
@@ -182,14 +142,6 @@ from mkdocs.__main__ import cli
 sys.argv = ["mkdocs", *sys.argv[1:]]
 cli()
 """
-
-
-@dataclass(frozen=True)
-class Handover:
-    intro_site: Path
-    folder: Path
-    stock_site: Path
-    stock_log: str
 
 
 @pytest.fixture(scope="session")
@@ -250,29 +202,6 @@ def browser() -> Iterator[object]:
             yield started
     except chromium.ChromiumMissing as error:
         pytest.fail(str(error))
-
-
-def guard(context, own_site: str) -> list[str]:
-    """Block and record every request that leaves own_site, and every console error or failed load."""
-    problems: list[str] = []
-    chromium.fence(context, own_site, lambda url: problems.append(f"request to another site: {url}"))
-    # ERR_ABORTED is a load cut short by leaving the page, not a missing file.
-    context.on(
-        "requestfailed",
-        lambda request: (
-            request.url.startswith(own_site)
-            and request.failure != "net::ERR_ABORTED"
-            and problems.append(f"failed to load {request.url}: {request.failure}")
-        ),
-    )
-    context.on("response", lambda response: response.status >= 400 and problems.append(f"{response.status} for {response.url}"))
-
-    def watch(page) -> None:
-        page.on("console", lambda message: message.type == "error" and problems.append(f"console: {message.text}"))
-        page.on("pageerror", lambda error: problems.append(f"script error: {error}"))
-
-    context.on("page", watch)
-    return problems
 
 
 @pytest.fixture

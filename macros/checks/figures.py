@@ -1,4 +1,4 @@
-"""Figures that change over time: how they read in a sentence, where pages use them, and typed figures in prose.
+"""Figures typed into prose: a rate or statistic written into a chapter instead of taken from data/figures.yml.
 
 A rate or a statistic typed into a chapter goes stale without a word. Kept in data/figures.yml, each figure has
 its year, its source and a date to check it again, and every page shows it the same way.
@@ -6,38 +6,10 @@ its year, its source and a date to check it again, and every page shows it the s
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from dataclasses import dataclass
 
-from macros.authoring import FIGURE, named
 from macros.checks import prose
-from macros.checks.templates import calls
-from macros.content.model import Number
-from macros.rendering import norwegian
-
-
-def amount(value: Number, unit: str) -> str:
-    """«3 278 kroner», «26,9 prosent», «357 kommuner»."""
-    return f"{norwegian.number(value)} {unit}"
-
-
-def when(applies: int | dt.date) -> str:
-    """2025 → «2025»; 2024-05-01 → «1. mai 2024»."""
-    return norwegian.date(applies) if isinstance(applies, dt.date) else str(applies)
-
-
-def uses(pages: dict[str, tuple[str, int]]) -> dict[str, list[tuple[str, int]]]:
-    """Each figure id asked for (by a macro whose argument names a figure: tall("id"), tall_tabell("id")), with
-    every (page, line in the file) that asks for it, in page order. pages: src_uri → (body, lines before it)."""
-    asking = named(FIGURE)
-    found: dict[str, list[tuple[str, int]]] = {}
-    for src_uri, (body, offset) in pages.items():
-        for call in calls(body):
-            if call.name in asking and call.args and isinstance(call.args[0], str):
-                found.setdefault(call.args[0], []).append((src_uri, call.line + offset))
-    return found
-
 
 # ---- Figures typed into prose ----
 

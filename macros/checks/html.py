@@ -10,32 +10,9 @@ import re
 
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
-# Tags and attributes that make a browser fetch something when the page loads.
-RESOURCE_ATTRIBUTES = {
-    "script": "src",
-    "img": "src",
-    "iframe": "src",
-    "source": "src",
-    "video": "src",
-    "audio": "src",
-    "embed": "src",
-    "object": "data",
-    "link": "href",
-}
-# <link> elements that are only references, not downloads.
-REFERENCE_LINKS = {"canonical", "alternate", "author", "license", "next", "prev", "search"}
+from macros.checks import safety
+
 _OFF_SITE = re.compile(r"^(https?:)?//", re.I)
-_CSS_URL = re.compile(r"url\(\s*['\"]?((?:https?:)?//[^'\")]+)", re.I)
-# One selector for everything that can load something: one walk through the page instead of one per tag.
-_LOADING = ", ".join(
-    [
-        *(f"{tag}[{attribute}]" for tag, attribute in RESOURCE_ATTRIBUTES.items()),
-        "img[srcset]",
-        "source[srcset]",
-        "style",
-        "[style]",
-    ]
-)
 
 Page = HTMLParser | str
 
@@ -49,26 +26,16 @@ def _tree(page: Page) -> HTMLParser:
 
 
 def off_site_resources(page: Page) -> list[str]:
-    """Addresses on other sites that this page would load (scripts, images, styles, frames, fonts)."""
+    """Addresses on other sites that this page would load (scripts, images, styles, frames, fonts): what a browser
+    loads is safety.loaded()'s one table."""
     found: list[str] = []
     seen: set[int] = set()
-    for node in _tree(page).css(_LOADING):
+    for node in _tree(page).css(safety.LOADING):
         # An element that matches two parts of the selector is returned twice.
         if node.mem_id in seen:
             continue
         seen.add(node.mem_id)
-        attributes = node.attributes
-        attribute = RESOURCE_ATTRIBUTES.get(node.tag)
-        address = attributes.get(attribute) or "" if attribute else ""
-        if address and not (node.tag == "link" and set((attributes.get("rel") or "").split()) & REFERENCE_LINKS):
-            if _OFF_SITE.match(address):
-                found.append(f"<{node.tag}> {address}")
-        for candidate in (attributes.get("srcset") or "").split(",") if node.tag in ("img", "source") else ():
-            address = candidate.strip().split(" ")[0]
-            if _OFF_SITE.match(address):
-                found.append(f"<{node.tag}> {address}")
-        css = node.text() if node.tag == "style" else attributes.get("style") or ""
-        found.extend(f"<{node.tag}> {address}" for address in _CSS_URL.findall(css))
+        found += [f"<{node.tag}> {address}" for address in safety.loaded(node) if _OFF_SITE.match(address)]
     return found
 
 
@@ -99,7 +66,7 @@ def skipped_headings(page: Page) -> list[str]:
     tree = _tree(page)
     problems, previous = [], 1
     for node in tree.css("h1, h2, h3, h4, h5, h6"):
-        level = int(node.tag[1])
+        level = int(str(node.tag)[1])
         if level > previous + 1:
             problems.append(f"«{node.text(strip=True).rstrip('¶')}» (h{level} etter h{previous})")
         previous = level

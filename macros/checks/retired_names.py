@@ -8,17 +8,21 @@ what replaced it; a source's own title may keep its old name.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
+from pathlib import Path
 
 import yaml
 
 from macros.checks import prose
-from macros.content import yamlio
+from macros.content import frontmatter, yamlio
+from macros.content.errors import AuthorError
 from macros.content.model import RetiredName
-from macros.rendering.norwegian import date as norwegian_date
+from macros.content.norwegian import date as norwegian_date
+from macros.content.site import NOT_PROSE_DATA
 
 
 @dataclass(frozen=True)
@@ -239,3 +243,33 @@ def advice(use: NameUse) -> str:
             f"endret, for eksempel «het tidligere {name.name}» eller «fram til {year}»."
         )
     return f"«{use.found}» står som om det gjelder i dag. {name.what} {todo}"
+
+
+# ---- Pages and data files ----
+
+
+def uses_as_current(data_dir: Path, pages: dict[str, str], names: list[RetiredName], on: dt.date) -> list[AuthorError]:
+    """Every retired name a page (its front matter and text) or a data file uses as if it were current. A name
+    whose change has not come yet (since is after the day given) is still current."""
+    changed = [name for name in names if (dt.date(name.since, 1, 1) if isinstance(name.since, int) else name.since) <= on]
+    if not changed:
+        return []
+    found: list[AuthorError] = []
+    for src_uri, text in pages.items():
+        try:
+            page = frontmatter.split(text)
+        except (yaml.YAMLError, ValueError):  # named by load_site already
+            continue
+        uses = in_yaml(page.raw, changed, first_line=2) + [
+            replace(use, line=use.line + page.body_offset) for use in in_markdown(page.body, changed)
+        ]
+        found += [AuthorError(f"docs/{src_uri}", advice(use), line=use.line) for use in uses]
+    for path in sorted(data_dir.rglob("*.yml")):
+        relative = path.relative_to(data_dir).as_posix()
+        if relative in NOT_PROSE_DATA:
+            continue
+        found += [
+            AuthorError(f"data/{relative}", advice(use), line=use.line)
+            for use in in_yaml(path.read_text(encoding="utf-8"), changed)
+        ]
+    return found

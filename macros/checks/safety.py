@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
-from selectolax.lexbor import LexborHTMLParser
+from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 # Material's own inline scripts, known by how they begin. The CSP hashes these and nothing else.
 THEME_SCRIPTS = ("__md_scope=new URL(", "var palette=__md_get(", "var target=document.getElementById(location.hash")
@@ -42,7 +42,8 @@ def is_theme_script(text: str) -> bool:
     return text.lstrip().startswith(THEME_SCRIPTS)
 
 
-def _addresses(attribute: str, value: str) -> list[str]:
+def addresses(attribute: str, value: str) -> list[str]:
+    """The addresses an attribute's value holds: one, or each candidate of a srcset, or each of a ping."""
     if attribute in ("srcset", "imagesrcset"):
         return [part.strip().split(" ")[0] for part in value.split(",") if part.strip()]
     if attribute == "ping":
@@ -67,6 +68,34 @@ def _problem_with(address: str, loads: bool) -> str | None:
     if loads and (scheme in ("http", "https") or address.startswith("//")):
         return "henter noe fra et annet nettsted"
     return None
+
+
+def fetched(tag: str, attribute: str, attributes: dict) -> bool:
+    """Whether a browser fetches what this URL attribute names as it shows the element (not a link a reader follows):
+    a loading attribute, any address of a <link> that is not only a reference, of an SVG <image> or <use>."""
+    if attribute in LOADING_ATTRIBUTES or tag in ("image", "use"):
+        return True
+    return tag == "link" and not set((attributes.get("rel") or "").split()) & REFERENCE_LINKS
+
+
+def loaded(node: LexborNode) -> list[str]:
+    """Every address a browser fetches to show this element: what its attributes load, and the url()s of its CSS
+    (a <style> element's text or a style attribute)."""
+    tag, attributes = node.tag or "", node.attributes
+    found = [
+        address.strip()
+        for name, value in attributes.items()
+        if value and name.lower() in URL_ATTRIBUTES and fetched(tag, name.lower(), attributes)
+        for address in addresses(name.lower(), value)
+    ]
+    css = node.text() if tag == "style" else attributes.get("style") or ""
+    return found + [address.strip() for address in _CSS_URL.findall(css)]
+
+
+# Every element loaded() may find something on, as one selector: one walk through a page, not one per attribute.
+LOADING = ", ".join(
+    [*(f"[{name}]" for name in LOADING_ATTRIBUTES if ":" not in name), "link[href]", "image", "use", "style", "[style]"]
+)
 
 
 def css_problems(css: str) -> list[str]:
@@ -103,7 +132,7 @@ def unsafe_content(tree: LexborHTMLParser) -> list[str]:
                     or (tag == "link" and not set((attributes.get("rel") or "").split()) & REFERENCE_LINKS)
                     or (tag in ("image", "use"))
                 )
-                for address in _addresses(name, value):
+                for address in addresses(name, value):
                     problem = _problem_with(address, loads)
                     if problem:
                         found.append(f'<{tag} {name}="{address[:80]}">, som {problem}')

@@ -23,9 +23,10 @@ from typing import NamedTuple
 import yaml
 
 from macros.content import frontmatter
+from macros.content.errors import IntroError
+from macros.content.norwegian import sort_key
 from macros.content.readability import prose
-from macros.loader import doc_pages, read_page
-from macros.rendering.norwegian import sort_key
+from macros.content.site_map import doc_pages, read_page
 
 WORD_LIST = "data/stavekontroll.txt"
 GLOSSARY = "data/glossary.yml"
@@ -62,7 +63,7 @@ class Word(NamedTuple):
     starts_sentence: bool
 
 
-class MissingHunspell(RuntimeError):
+class MissingHunspell(IntroError):
     pass
 
 

@@ -19,6 +19,8 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
+from macros.content.errors import IntroError
+
 # A container has no sandbox or GPU; the rest keeps Chromium from calling home on its own.
 LAUNCH_ARGS = (
     "--no-sandbox",
@@ -31,7 +33,7 @@ LAUNCH_ARGS = (
 )
 
 
-class ChromiumMissing(RuntimeError):
+class ChromiumMissing(IntroError, RuntimeError):
     pass
 
 

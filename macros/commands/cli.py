@@ -15,19 +15,19 @@ from pathlib import Path
 import click
 
 from macros import loader
-from macros.checks.figures import amount, when
 from macros.commands.publish import Interrupted, PublishError, publish, rollback
 from macros.commands.release import BuildFailed, build_release, edition_of
-from macros.content import yamlio
+from macros.content import norwegian, yamlio
+from macros.content.clock import today
 from macros.content.local import dated_facts, load_facts
+from macros.content.norwegian import amount, when
 from macros.content.readability import LIX_LIMIT, LIX_MEDIAN_GOAL
-from macros.content.review import editor_calendar, statuses, today
+from macros.content.review import editor_calendar, statuses
 from macros.content.site import Site
 from macros.exports.addresses import REGISTRY_FILE, current_addresses, read_registry, registry_text
-from macros.exports.archive import zip_directory
 from macros.exports.cartridge import export_all
 from macros.exports.csp import nginx_include
-from macros.rendering.render import human_size
+from macros.stopping import for_command
 
 CONFIG = "mkdocs.yml"
 _config = click.option(
@@ -44,7 +44,7 @@ def project(config: Path) -> loader.Options:
     try:
         return loader.options_from_config({"config_file_path": str(config)})
     except loader.LoaderError as error:
-        raise SystemExit(str(error)) from None
+        raise for_command(error) from None
 
 
 def load_repository_site(config: Path) -> Site:
@@ -60,29 +60,27 @@ def main() -> None:
 @main.command()
 @_config
 @click.option("--out", type=click.Path(path_type=Path), default=Path("dist"), show_default=True, help="the folder to build into")
-def build(config: Path, out: Path) -> None:
-    """Build an edition's release: the offline zip and the site offering it."""
+@click.option("--offline-only", is_flag=True, help="build only the offline edition: its zip and its ZIM")
+def build(config: Path, out: Path, offline_only: bool) -> None:
+    """Build an edition's release: the offline zip and ZIM, and the site offering them."""
     try:
-        built = build_release(config.resolve(), out)
+        built = build_release(config.resolve(), out, offline_only=offline_only)
     except BuildFailed as failed:
-        raise SystemExit(f"Bygget stoppet.\n{failed}") from None
-    print(f"{built.site}/ og {built.zip}: {human_size(built.zip.stat().st_size)}")
+        raise for_command(failed, "Bygget stoppet.") from None
+    if built.site:
+        print(f"{built.site}/")
+    print(f"{built.zip}: {norwegian.size(built.zip.stat().st_size)}")
+    print(f"{built.zim}: {norwegian.size(built.zim.stat().st_size)}")
 
 
 @main.command()
 @click.argument("config", type=click.Path(path_type=Path))
 def edition(config: Path) -> None:
     """Print the edition a config builds."""
-    print(edition_of(config))
-
-
-@main.command("offline-zip")
-@click.argument("site", type=click.Path(path_type=Path))
-@click.argument("zip_file", metavar="ZIP", type=click.Path(path_type=Path))
-def offline_zip(site: Path, zip_file: Path) -> None:
-    """Zip a built offline edition."""
-    size = zip_directory(site, zip_file, root=zip_file.stem)
-    print(f"{zip_file}: {human_size(size)}")
+    try:
+        print(edition_of(config))
+    except BuildFailed as failed:
+        raise for_command(failed) from None
 
 
 @main.command()
@@ -91,7 +89,7 @@ def offline_zip(site: Path, zip_file: Path) -> None:
 def lms(catalog: Path, out: Path) -> None:
     """Export IMS Common Cartridges from a built site's catalog.json."""
     for written in export_all(json.loads(catalog.read_text(encoding="utf-8")), out):
-        print(f"{written}: {human_size(written.stat().st_size)}")
+        print(f"{written}: {norwegian.size(written.stat().st_size)}")
 
 
 @main.command("publish")
@@ -110,7 +108,7 @@ def publish_command(root: Path, config: Path, allow_dirty: bool, reload_command:
     try:
         release = publish(root.resolve(), config.resolve(), allow_dirty, reload_command)
     except PublishError as error:
-        raise SystemExit(f"Publiseringen stoppet. Nettstedet er som før.\n{error}") from None
+        raise for_command(error, "Publiseringen stoppet. Nettstedet er som før.") from None
     except Interrupted as signal_name:
         raise SystemExit(f"Publiseringen ble avbrutt ({signal_name}). Nettstedet er som før.") from None
     print(f"Publisert: {release}. Registeret over publiserte adresser er oppdatert, og eldre utgaver er ryddet bort.")
@@ -123,7 +121,7 @@ def rollback_command(root: Path) -> None:
     try:
         release = rollback(root.resolve())
     except PublishError as error:
-        raise SystemExit(str(error)) from None
+        raise for_command(error) from None
     print(f"Tilbake til: {release}. Last nginx inn på nytt hvis csp.conf er endret.")
 
 
@@ -168,8 +166,8 @@ def report(config: Path) -> None:
     for title, tasks in calendar.items():
         print(f"\n{title}")
         for task in tasks:
-            status = f"  {task.status}" if task.status else ""
-            print(f"  {str(task.due or ''):10}  {task.what}: {task.source}{status}")
+            flag = f"  {task.status}" if task.status else ""
+            print(f"  {str(task.due or ''):10}  {task.what}: {task.source}{flag}")
 
 
 @main.command()

@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 from macros.commands import chromium
-from macros.loader import doc_pages, read_page
+from macros.content.site_map import doc_pages, read_page
 from macros.rendering.diagrams import FIGURE_FOLDER, find, size_of
 
 MERMAID = Path("node_modules/mermaid/dist/mermaid.min.js")

@@ -21,7 +21,7 @@ from macros.checks.links import Finding, findings
 from macros.commands.chromium import QuietHandler, serve_folder
 from macros.content import yamlio
 from macros.exports.addresses import page_address
-from macros.rendering.render import _render
+from macros.rendering.renderer import render
 
 # Where the data files' addresses are served for LinkChecker: a path no page of the site has.
 DATA_PAGES = "intro-kilder-i-data"
@@ -35,7 +35,7 @@ class Serving(QuietHandler):
     """The loopback server LinkChecker reads: it hangs up once it has what it needs (a big download's first bytes),
     and that is no error to print."""
 
-    def copyfile(self, source, outputfile) -> None:  # type: ignore[no-untyped-def]
+    def copyfile(self, source, outputfile) -> None:
         try:
             super().copyfile(source, outputfile)
         except ConnectionError:
@@ -93,7 +93,7 @@ def run(site_dir: Path, pages: Mapping[str, str], data: Mapping[str, list[str]],
         names = dict(pages)
         for number, (label, urls) in enumerate(data.items()):
             page = f"{DATA_PAGES}/{number}.html"
-            (extra / page).write_text(_render("source_links.html.j2", label=label, urls=urls), encoding="utf-8")
+            (extra / page).write_text(render("source_links.html.j2", label=label, urls=urls), encoding="utf-8")
             names[f"/{page}"] = label
         own = own_address(site_dir)
         ignore = ["--ignore-url", f"^{re.escape(own)}"] if own else []

@@ -7,7 +7,7 @@ Layout under the publish root (for example /srv/intro):
   .publish.lock                held while publishing, so two publishes never interleave
 
 Everything that can refuse a release is learnt before the switch: the content is read the one way the build
-reads it (loader.published_files), every address it will publish must be in data/published.yml, the build and the
+reads it (site_map.published_files), every address it will publish must be in data/published.yml, the build and the
 check pass, and the new registry and csp.conf are written beside it. After the switch come only the registry's
 rename, nginx's reload and the pruning of old releases, with stop signals held off until they are done. If the
 reload fails, the switch and the registry are put back: a publish either completes every step or leaves the live
@@ -30,7 +30,7 @@ from pathlib import Path
 from macros import loader
 from macros.checks.html import off_site_resources
 from macros.commands.release import BuildFailed, build_release
-from macros.content.errors import ContentError
+from macros.content.errors import ContentError, IntroError
 from macros.exports.addresses import REGISTRY_FILE, current_addresses, read_registry, registry_text
 from macros.exports.csp import nginx_include, unknown_inline_scripts
 
@@ -40,7 +40,7 @@ KEEP_RELEASES = 3
 RELEASE_RECORD = "release.json"
 
 
-class PublishError(Exception):
+class PublishError(IntroError):
     """The publish stopped; the live site is as it was."""
 
 

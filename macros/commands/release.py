@@ -18,13 +18,12 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
+from macros import loader
 from macros.commands.chromium import free_port
-from macros.exports.archive import zip_directory
+from macros.content.errors import IntroError
+from macros.exports.archive import names, zip_directory
 from macros.exports.zim import zim_from_offline_build
 
-DEFAULT_EDITION = "bergen"
 # The programs that can build INTRO: MkDocs by default, or ProperDocs, a maintained fork of MkDocs 1.x that
 # builds the same site (see the README). INTRO_RUNNER chooses; `make build RUNNER=properdocs` sets it.
 RUNNERS = ("mkdocs", "properdocs")
@@ -38,52 +37,26 @@ def runner_command(runner: str | None = None) -> tuple[str, ...]:
     return (sys.executable, "-m", name)
 
 
-class BuildFailed(Exception):
+class BuildFailed(IntroError):
     """A build stopped; its message is what MkDocs told the author."""
 
 
 @dataclass(frozen=True)
 class Release:
     edition: str
-    site: Path
+    site: Path | None  # None when only the offline edition was built
     zip: Path
     zim: Path
     # Wall seconds of the offline and the online build, for the benchmark.
     seconds: Mapping[str, float] = field(default_factory=dict, compare=False)
 
 
-def offline_name(edition: str) -> str:
-    """The offline zip's name and the folder it unpacks to, with the edition in it: intro-gjovik-frakoblet."""
-    return f"intro-{edition}-frakoblet"
-
-
-def offline_zip_path(edition: str) -> str:
-    """Where the online site offers its offline edition: named after the edition, like the folder it unpacks to."""
-    return f"last-ned/{offline_name(edition)}.zip"
-
-
-def offline_zim_path(edition: str) -> str:
-    """Where the online site offers the same edition as a ZIM file for Kiwix."""
-    return f"last-ned/intro-{edition}.zim"
-
-
-class _Tolerant(yaml.SafeLoader):
-    """Reads a MkDocs config for one value, skipping its !ENV and !!python tags."""
-
-
-_Tolerant.add_multi_constructor("", lambda loader, suffix, node: None)
-
-
 def edition_of(config: Path) -> str:
-    """The edition a config builds (plugins → intro → edition), following INHERIT to its base."""
-    data = yaml.load(config.read_text(encoding="utf-8"), Loader=_Tolerant) or {}
-    plugins = data.get("plugins") or {}
-    intro = plugins.get("intro") if isinstance(plugins, dict) else None
-    if isinstance(intro, dict) and intro.get("edition"):
-        return str(intro["edition"])
-    if data.get("INHERIT"):
-        return edition_of(config.parent / data["INHERIT"])
-    return DEFAULT_EDITION
+    """The edition a config builds, as the build reads it (macros/loader.py, the one reader of a config file)."""
+    try:
+        return loader.options_from_config({"config_file_path": str(config)}).sources.edition
+    except loader.LoaderError as error:
+        raise BuildFailed(str(error)) from None
 
 
 def mkdocs_command(config: Path, site_dir: Path, runner: str | None = None, flags: Sequence[str] = ("--strict",)) -> list[str]:
@@ -173,21 +146,26 @@ def _build(config: Path, site_dir: Path, env: dict[str, str]) -> None:
         raise BuildFailed(result.stderr[-6000:])
 
 
-def build_release(config: Path, out: Path, env: dict[str, str] | None = None, site: Path | None = None) -> Release:
-    """The offline edition zipped to out/intro-<edition>-frakoblet.zip, then the site to out/<edition>/site
-    (or to site, where a publish keeps it). The release notes how long each of the two builds took."""
+def build_release(
+    config: Path, out: Path, env: dict[str, str] | None = None, site: Path | None = None, offline_only: bool = False
+) -> Release:
+    """The offline edition zipped to out/intro-<edition>-frakoblet.zip and made into out/intro-<edition>.zim, then
+    the site to out/<edition>/site (or to site, where a publish keeps it), unless offline_only. The release notes
+    how long each of the two builds took."""
     edition = edition_of(config)
-    name = offline_name(edition)
-    offline, zip_path, zim_path = out / edition / "offline", out / f"{name}.zip", out / f"intro-{edition}.zim"
-    site = site or out / edition / "site"
+    offline_names = names(edition)
+    offline, zip_path, zim_path = out / edition / "offline", out / offline_names.zip, out / offline_names.zim
     seconds: dict[str, float] = {}
     shutil.rmtree(offline, ignore_errors=True)
     started = time.perf_counter()
     _build(config, offline, {**(env or {}), "INTRO_OFFLINE": "true"})
     seconds["offline"] = time.perf_counter() - started
-    zip_directory(offline, zip_path, root=name)
+    zip_directory(offline, zip_path, root=offline_names.folder)
     zim_from_offline_build(offline, zim_path, edition, build_day())
     shutil.rmtree(offline)
+    if offline_only:
+        return Release(edition, None, zip_path, zim_path, seconds)
+    site = site or out / edition / "site"
     started = time.perf_counter()
     _build(
         config, site, {**(env or {}), "INTRO_OFFLINE_ZIP": str(zip_path.resolve()), "INTRO_OFFLINE_ZIM": str(zim_path.resolve())}

@@ -1,16 +1,19 @@
 """Error messages for authors: what is wrong, where, and what to do about it.
 
-Authors are not programmers, so pydantic's and YAML's messages are put into plain Norwegian.
+Authors are not programmers, so pydantic's and YAML's messages are put into plain Norwegian. IntroError is the one
+base of every error INTRO raises for a person.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
-from pydantic import ValidationError
-from yaml import MarkedYAMLError
+# Only the standard library at the top: the loader imports IntroError before anything that may be missing.
+if TYPE_CHECKING:
+    from pydantic import ValidationError
 
 
 @dataclass(frozen=True)
@@ -28,7 +31,16 @@ class AuthorError:
         return f"{where}:{field} {self.message}"
 
 
-class ContentError(Exception):
+class IntroError(Exception):
+    """Every error INTRO raises for a person to act on, the author or the developer. Its message is whole, in
+    Norwegian, and says what to do; macros/stopping.py turns it into what MkDocs or a command prints, without a
+    traceback."""
+
+    def for_author(self) -> str:
+        return str(self)
+
+
+class ContentError(IntroError):
     """Raised with every problem found, so an author sees them all at once."""
 
     def __init__(self, errors: list[AuthorError]):
@@ -87,7 +99,7 @@ def _field_name(location: tuple[str | int, ...]) -> str:
     return ", ".join(parts)
 
 
-def _written(error: dict) -> str:
+def _written(error: Mapping[str, Any]) -> str:
     value = error.get("input")
     if isinstance(value, (str, int, float)) and not isinstance(value, bool):
         text = str(value)
@@ -95,7 +107,7 @@ def _written(error: dict) -> str:
     return ""
 
 
-def _plain(error: dict) -> str:
+def _plain(error: Mapping[str, Any]) -> str:
     kind = error["type"]
     context = error.get("ctx") or {}
     if kind in ("too_short", "too_long"):
@@ -141,7 +153,7 @@ def from_validation(
 ) -> list[AuthorError]:
     """Turn a pydantic validation error into one author error per field. line_of: the file's line of a field
     (yamlio.DataFile.line_of); without it, the line of the top-level key in front_matter."""
-    by_field: dict[tuple[str | int, ...], list[dict]] = {}
+    by_field: dict[tuple[str | int, ...], list[Mapping[str, Any]]] = {}
     for item in error.errors():
         location = tuple(part for part in item["loc"] if not _is_kind(part))
         by_field.setdefault(location, []).append(item)
@@ -186,6 +198,8 @@ _YAML_PROBLEMS = {
 
 def from_yaml(path: str, error: Exception, front_matter: bool = True) -> AuthorError:
     """Turn a YAML parse error into an author error with the line it happened on."""
+    from yaml import MarkedYAMLError
+
     line = None
     if isinstance(error, MarkedYAMLError) and error.problem_mark is not None:
         # The mark counts from 0; front matter also starts after its opening --- line.

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 LICENCE = "CC BY 4.0"
+LICENCE_ID = "CC-BY-4.0"  # as SPDX writes it, for what machines read (catalog.json)
 LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/deed.no"
 
 # Material for MkDocs' named primary colours (its palette stylesheet), for what is drawn outside the theme.
@@ -42,6 +43,7 @@ MATERIAL_PRIMARY = {
 @dataclass(frozen=True)
 class Identity:
     title: str
+    name: str  # what running text calls the site: site_name up to « – » («INTRO»)
     description: str
     owner: str
     url: str
@@ -54,6 +56,11 @@ class Identity:
     config_file: str = ""  # the config's file name, for messages about its fields
     licence: str = LICENCE
     licence_url: str = LICENCE_URL
+    licence_id: str = LICENCE_ID
+
+
+# site_name is «<name> – <what it is>»: running text calls the site by the name before the dash.
+NAME_END = " – "
 
 
 def _primary(theme: Any) -> str:
@@ -82,6 +89,7 @@ def from_config(config: Any) -> Identity:
     config_file = config.get("config_file_path")
     return Identity(
         title=config["site_name"],
+        name=config["site_name"].split(NAME_END)[0].strip(),
         description=config.get("site_description") or config["site_name"],
         owner=config.get("site_author") or config["site_name"],
         url=(config.get("site_url") or "/"),

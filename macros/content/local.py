@@ -1,26 +1,19 @@
-"""Local facts per edition: the «Slik er det hos oss» boxes, the urgent-help block, the check that every
-asked-for fact exists, and the dates when each fact must be checked again."""
+"""Local facts per edition: loading them, the check that every fact a page asks for exists, and the dates when each
+fact must be checked again. (The boxes that show them are rendering/local_boxes.py's.)"""
 
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Iterator
 from pathlib import Path
 
 from pydantic import ValidationError
 
-from macros.authoring import BY_NAME, HELPLINE, TOPIC
-from macros.checks.templates import calls
 from macros.content import yamlio
 from macros.content.errors import AuthorError, ContentError, from_validation
+from macros.content.macro_calls import calls
+from macros.content.macro_specs import BY_NAME, HELPLINE, TOPIC
 from macros.content.model import LOCAL_TOPICS, LocalFacts, Sourced
-from macros.rendering.render import _render
-
-# A Norwegian eight-digit number is dialled with the country code; short numbers (113, 116 117, 116 123) without.
-NATIONAL_NUMBER = re.compile(r"^\d{8}$")
-
-NUMBER_WORDS = {2: "to", 3: "tre", 4: "fire", 5: "fem", 6: "seks", 7: "sju", 8: "åtte", 9: "ni", 10: "ti"}
 
 
 def edition_label(edition: str) -> str:
@@ -46,7 +39,7 @@ def load_facts(editions_dir: Path, edition: str, on: dt.date | None = None) -> L
     except yamlio.Unreadable as unreadable:
         raise ContentError([unreadable.error]) from None
     if on is None:
-        from macros.content.review import today  # review builds on the content model
+        from macros.content.clock import today
 
         on = today()
     try:
@@ -108,52 +101,6 @@ def missing_facts(facts: LocalFacts, markdown: str, page_label: str, line_offset
                     )
                 )
     return problems
-
-
-def and_list(items: list[str]) -> str:
-    """«a», «a og b», «a, b og c»: a list as a Norwegian sentence writes it."""
-    if len(items) <= 1:
-        return "".join(items)
-    return f"{', '.join(items[:-1])} og {items[-1]}"
-
-
-def tel(number: str) -> str:
-    """A phone number as a Markdown link a phone can call: «[55 56 70 70](tel:+4755567070)»."""
-    digits = re.sub(r"[^\d+]", "", number)
-    if NATIONAL_NUMBER.match(digits):
-        digits = "+47" + digits
-    return f"[{number}](tel:{digits})"
-
-
-def local_box(facts: LocalFacts, topic: str) -> str:
-    """A «Slik er det hos oss» box with this edition's facts on one topic."""
-    return _render(
-        "local_box.md.j2", facts=facts, topic=topic, and_list=and_list, tel=tel, number_word=lambda n: NUMBER_WORDS.get(n, str(n))
-    )
-
-
-def urgent_help(facts: LocalFacts) -> str:
-    """The urgent-help block: 113, 116 117, this edition's legevakt and the crisis lines."""
-    return _render("urgent_help.md.j2", facts=facts, tel=tel, crisis_lines=[line for line in facts.helplines if line.crisis])
-
-
-def telefon(facts: LocalFacts, helpline: str) -> str:
-    """One phone line named in a sentence, as a number a phone can call: «23 32 70 00»."""
-    for line in facts.helplines:
-        if line.id == helpline:
-            return tel(line.phone)
-    # missing_facts has named the page and line already; this guards a call built at render time.
-    raise KeyError(f"Telefonlinjen «{helpline}» finnes ikke i {edition_label(facts.id)}.")
-
-
-def staff_urgent_help(facts: LocalFacts) -> str:
-    """The urgent-help block for staff chapters: 113 and HLR, the nurse on duty, and this edition's legevakt."""
-    return _render("urgent_help_staff.md.j2", facts=facts, and_list=and_list, tel=tel)
-
-
-def made_by(facts: LocalFacts) -> str:
-    """Who made this edition, for the landing page: each edition names its own cluster."""
-    return _render("made_by.md.j2", facts=facts)
 
 
 # ---- Staleness ----

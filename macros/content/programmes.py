@@ -11,14 +11,14 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from macros.authoring import BY_NAME
-from macros.checks.templates import calls
 from macros.content import yamlio
 from macros.content.errors import AuthorError, from_validation
+from macros.content.macro_calls import calls
+from macros.content.macro_specs import BY_NAME
 from macros.content.model import Programme, Station
+from macros.content.site_map import PROGRAMMES_FOLDER
 
 DATA_FOLDER = "programmes"
-PAGE_FOLDER = "programmer/"
 # «Første stasjon.», as the programme pages have always said it.
 ORDINALS = (
     "Første",
@@ -50,7 +50,7 @@ class Slot:
 
 def page_of(data_file: Path) -> str:
     """data/programmes/forste-mote.yml → programmer/forste-mote.md"""
-    return f"{PAGE_FOLDER}{data_file.stem}.md"
+    return f"{PROGRAMMES_FOLDER}{data_file.stem}.md"
 
 
 def read_programmes(
@@ -63,7 +63,7 @@ def read_programmes(
         label = f"data/{DATA_FOLDER}/{path.name}"
         page = page_of(path)
         if page not in page_uris:
-            if not any(uri.startswith(PAGE_FOLDER) for uri in page_uris):
+            if not any(uri.startswith(PROGRAMMES_FOLDER) for uri in page_uris):
                 continue  # only some pages were read (as the tests do): the programmes are not among them
             errors.append(
                 AuthorError(
@@ -88,8 +88,8 @@ def read_programmes(
             errors.extend(_station_problems(label, number, station, chapter_sections))
         programmes[page] = programme
     for page in sorted(page_uris):
-        stem = page.removeprefix(PAGE_FOLDER).removesuffix(".md")
-        if page.startswith(PAGE_FOLDER) and "/" not in stem and stem != "index" and not (folder / f"{stem}.yml").is_file():
+        stem = page.removeprefix(PROGRAMMES_FOLDER).removesuffix(".md")
+        if page.startswith(PROGRAMMES_FOLDER) and "/" not in stem and stem != "index" and not (folder / f"{stem}.yml").is_file():
             errors.append(
                 AuthorError(
                     f"docs/{page}",

@@ -3,24 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from macros.content.errors import AuthorError
 from macros.content.model import Figure, LawChange
+from macros.content.norwegian import MONTHS
+from macros.content.norwegian import date as norwegian_date
 from macros.content.site import Chapter, Site
-from macros.rendering.norwegian import MONTHS
-from macros.rendering.norwegian import date as norwegian_date
 
 DEFAULT_GRACE_DAYS = 90
-
-
-def today() -> dt.date:
-    """Today, or INTRO_TODAY (ÅÅÅÅ-MM-DD) so a build or a test can be run as of another day."""
-    fixed = os.environ.get("INTRO_TODAY")
-    return dt.date.fromisoformat(fixed) if fixed else dt.date.today()
 
 
 @dataclass(frozen=True)
@@ -278,7 +271,8 @@ def editor_calendar(site: Site, on: dt.date, schemes: list[dict] | None = None) 
     for scheme in schemes or []:
         check_by = scheme.get("check_by")
         due = check_by if isinstance(check_by, dt.date) else None
-        source = scheme.get("source") if isinstance(scheme.get("source"), dict) else {}
+        given = scheme.get("source")
+        source: dict = given if isinstance(given, dict) else {}
         sections.setdefault("Ordninger (data/schemes.yml)", []).append(
             Task(
                 str(scheme.get("name") or scheme.get("id") or "?"),

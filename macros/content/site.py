@@ -18,13 +18,11 @@ import yaml
 from pydantic import BaseModel, ValidationError
 from pymdownx.slugs import slugify
 
-from macros.authoring import BY_NAME
-from macros.checks import figures as figure_text
-from macros.checks import retired_names as name_check
-from macros.checks.templates import refusals
-from macros.content import characters, frontmatter, yamlio
+from macros.content import characters, frontmatter, icons, macro_calls, yamlio
+from macros.content.clock import today
 from macros.content.errors import AuthorError, ContentError, from_validation, from_yaml
 from macros.content.frontmatter import FrontMatter
+from macros.content.macro_specs import BY_NAME
 from macros.content.model import (
     ChapterMeta,
     Figure,
@@ -40,9 +38,8 @@ from macros.content.model import (
 )
 from macros.content.programmes import macro_problems, read_programmes
 from macros.content.readability import LIX_LIMIT, Readability, measure
-from macros.rendering import icons
+from macros.content.site_map import CHAPTER_FOLDER
 
-CHAPTER_FOLDER = "kapitler/"
 SELF_CHECK_FOLDER = "selvtest"
 DATA_FILES = {
     "perspectives": "perspectives.yml",
@@ -69,6 +66,9 @@ class Chapter:
     # Heading anchor → heading text, for the headings the author wrote in the body.
     sections: dict[str, str] = field(default_factory=dict)
     self_check: SelfCheck | None = None
+    # The text under the front matter, and how many lines of the file stand before it (for the checks' line numbers).
+    body: str = field(default="", repr=False, compare=False)
+    body_offset: int = 0
 
 
 @dataclass(frozen=True)
@@ -86,11 +86,7 @@ class Site:
     programme_checks: dict[str, tuple[str, ...]] = field(default_factory=dict)
     figures: dict[str, Figure] = field(default_factory=dict)
     figure_uses: dict[str, list[tuple[str, int]]] = field(default_factory=dict)  # id → (src_uri, line)
-    # Figures typed into a chapter's prose instead of taken from data/figures.yml.
-    typed_figures: list[AuthorError] = field(default_factory=list)
     retired_names: list[RetiredName] = field(default_factory=list)
-    # Retired names used as if current, in a page or a data file (data/retired-names.yml).
-    retired_name_uses: list[AuthorError] = field(default_factory=list)
     law_changes: list[LawChange] = field(default_factory=list)
     # Each law change's pages (its id → the pages' paths under docs/), as its `pages` names them.
     law_change_pages: dict[str, tuple[str, ...]] = field(default_factory=dict)
@@ -133,7 +129,11 @@ def _read_list(path: Path, model: type[Model], errors: list[AuthorError], label:
         except ValidationError as error:
             named = next((entry[key] for key in ("term", "id") if isinstance(entry, dict) and entry.get(key)), None)
             name = f", «{named}»" if named else ""
-            for found in from_validation(label, error, line_of=lambda location, n=number: read.line_of((n - 1, *location))):
+
+            def line_of(location: tuple[str | int, ...], n: int = number) -> int | None:
+                return read.line_of((n - 1, *location))
+
+            for found in from_validation(label, error, line_of=line_of):
                 errors.append(replace(found, message=f"{found.message} (oppføring nr. {number}{name})"))
     return items
 
@@ -328,48 +328,20 @@ def load_data(data_dir: Path, errors: list[AuthorError], on: dt.date | None = No
     )
 
 
-def retired_name_uses(data_dir: Path, pages: dict[str, str], names: list[RetiredName], on: dt.date) -> list[AuthorError]:
-    """Every retired name a page (its front matter and text) or a data file uses as if it were current. A name
-    whose change has not come yet (since is after the day given) is still current."""
-    changed = [name for name in names if (dt.date(name.since, 1, 1) if isinstance(name.since, int) else name.since) <= on]
-    if not changed:
-        return []
-    found: list[AuthorError] = []
-    for src_uri, text in pages.items():
-        try:
-            page = frontmatter.split(text)
-        except (yaml.YAMLError, ValueError):  # named by load_site already
-            continue
-        uses = name_check.in_yaml(page.raw, changed, first_line=2) + [
-            replace(use, line=use.line + page.body_offset) for use in name_check.in_markdown(page.body, changed)
-        ]
-        found += [AuthorError(f"docs/{src_uri}", name_check.advice(use), line=use.line) for use in uses]
-    for path in sorted(data_dir.rglob("*.yml")):
-        relative = path.relative_to(data_dir).as_posix()
-        if relative in NOT_PROSE_DATA:
-            continue
-        found += [
-            AuthorError(f"data/{relative}", name_check.advice(use), line=use.line)
-            for use in name_check.in_yaml(path.read_text(encoding="utf-8"), changed)
-        ]
-    return found
-
-
 def page_problems(label: str, text: str, page: FrontMatter | None) -> list[AuthorError]:
     """What no page may hold, wherever it stands: a character no text may hold (content/characters.py), and in
-    its body, template code beyond the declared macros called with literal arguments (checks/templates.py)."""
+    its body, template code beyond the declared macros called with literal arguments (content/macro_calls.py)."""
     problems = [AuthorError(label, advice + ".", line=line) for line, advice in characters.lines_with_problems(text)]
     if page is not None:
         problems += [
             AuthorError(label, message, line=line + page.body_offset if line else None)
-            for line, message in refusals(page.body, BY_NAME)
+            for line, message in macro_calls.refusals(page.body, BY_NAME)
         ]
     return problems
 
 
 def load_site(data_dir: Path, pages: Iterable[tuple[str, str]]) -> Site:
     """Validate the data and every page given as (path under docs/, text); raise ContentError on any problem."""
-    from macros.content.review import today  # review builds on this module
 
     errors: list[AuthorError] = []
     on = today()
@@ -379,8 +351,7 @@ def load_site(data_dir: Path, pages: Iterable[tuple[str, str]]) -> Site:
     titles: dict[str, str] = {}
     programme_checks: dict[str, tuple[str, ...]] = {}
     bodies: dict[str, tuple[str, int]] = {}  # src_uri → (body, lines before it)
-    texts: dict[str, str] = {}  # src_uri → the whole page, front matter too (for the retired names)
-    typed: list[AuthorError] = []
+    texts: dict[str, str] = {}  # src_uri → the whole page, front matter too
 
     for src_uri, text in pages:
         text = text.removeprefix("\ufeff")  # a byte-order mark is no part of the page (MkDocs reads it so too)
@@ -393,9 +364,9 @@ def load_site(data_dir: Path, pages: Iterable[tuple[str, str]]) -> Site:
             continue
         metadata, body = page.meta, page.body
         bodies[src_uri] = (body, page.body_offset)
-        model: type[BaseModel] = ChapterMeta if src_uri.startswith(CHAPTER_FOLDER) else PageMeta
+        model: type[ChapterMeta] | type[PageMeta] = ChapterMeta if src_uri.startswith(CHAPTER_FOLDER) else PageMeta
         try:
-            meta = model.model_validate(metadata, context={"today": on})
+            meta: ChapterMeta | PageMeta = model.model_validate(metadata, context={"today": on})
         except ValidationError as error:
             errors.extend(from_validation(label, error, line_of=yamlio.DataFile(metadata, page.raw, 2).line_of))
             continue
@@ -434,8 +405,12 @@ def load_site(data_dir: Path, pages: Iterable[tuple[str, str]]) -> Site:
                         "Kjør «make report» for å se LIX for alle kapitler.",
                     )
                 )
-            chapters.append(Chapter(meta=meta, src_uri=src_uri, readability=readability, sections=sections(body)))
             offset = page.body_offset
+            chapters.append(
+                Chapter(
+                    meta=meta, src_uri=src_uri, readability=readability, sections=sections(body), body=body, body_offset=offset
+                )
+            )
             errors += [AuthorError(label, advice, line=line + offset) for line, advice in _body_problems(body)]
             if meta.last_reviewed > on:
                 errors.append(
@@ -447,22 +422,18 @@ def load_site(data_dir: Path, pages: Iterable[tuple[str, str]]) -> Site:
                         line=page.line_of("last_reviewed"),
                     )
                 )
-            typed += [
-                AuthorError(label, figure_text.ADVICE[found.kind].format(text=found.text), line=found.line + offset)
-                for found in figure_text.typed_figures(body)
-            ]
 
     for duplicate in _duplicates(c.meta.id for c in chapters):
         where = ", ".join(f"docs/{c.src_uri}" for c in chapters if c.meta.id == duplicate)
         errors.append(AuthorError(where, f"Flere kapitler har id «{duplicate}». Hvert kapittel trenger sin egen id."))
     by_id = _read_self_checks(data_dir, {c.meta.id: c for c in chapters}, errors)
 
-    for perspective in site.perspectives.values():
-        if perspective.start_page not in page_uris:
+    for group in site.perspectives.values():
+        if group.start_page not in page_uris:
             errors.append(
                 AuthorError(
                     "data/perspectives.yml",
-                    f"Startsiden «{perspective.start_page}» for «{perspective.id}» finnes ikke under docs/.",
+                    f"Startsiden «{group.start_page}» for «{group.id}» finnes ikke under docs/.",
                 )
             )
     for path in site.paths.values():
@@ -506,21 +477,22 @@ def load_site(data_dir: Path, pages: Iterable[tuple[str, str]]) -> Site:
     law_change_pages: dict[str, tuple[str, ...]] = {}
     for change in site.law_changes:
         resolved = []
-        for page in change.pages:
-            if page in by_id:
-                resolved.append(by_id[page].src_uri)
-            elif page in page_uris:
-                resolved.append(page)
+        for named in change.pages:
+            if named in by_id:
+                resolved.append(by_id[named].src_uri)
+            elif named in page_uris:
+                resolved.append(named)
             else:
                 errors.append(
                     AuthorError(
                         "data/law-changes.yml",
-                        f"Lovendringen «{change.id}» viser til «{page}», som verken er en kapittel-id eller en side under docs/.",
+                        f"Lovendringen «{change.id}» viser til «{named}», som verken er en kapittel-id eller en "
+                        "side under docs/.",
                         field="pages",
                     )
                 )
         law_change_pages[change.id] = tuple(resolved)
-    figure_uses = figure_text.uses(bodies)
+    figure_uses = macro_calls.figure_uses(bodies)
     for figure_id, places in figure_uses.items():
         if figure_id not in site.figures:
             errors += [
@@ -542,7 +514,5 @@ def load_site(data_dir: Path, pages: Iterable[tuple[str, str]]) -> Site:
         programme_checks=programme_checks,
         programmes=programmes,
         figure_uses=figure_uses,
-        typed_figures=typed,
         law_change_pages=law_change_pages,
-        retired_name_uses=retired_name_uses(data_dir, texts, site.retired_names, on),
     )

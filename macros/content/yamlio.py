@@ -22,7 +22,7 @@ _FastLoader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _DATE = re.compile(r"\b\d{4}-\d{1,2}-\d{1,2}\b")
 
 
-class SafeLoader(_FastLoader):  # type: ignore[misc, valid-type]
+class SafeLoader(_FastLoader):
     """A safe loader that refuses a key written twice: YAML keeps the last one, and the first is lost unseen."""
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict:
@@ -123,9 +123,9 @@ def parse(text: str, label: str, first_line: int = 1, front_matter: bool = False
     except yaml.YAMLError as error:
         raise Unreadable(from_yaml(label, error, front_matter=front_matter)) from None
     except ValueError:  # YAML reads 2027-02-30 as a date, and there is no such day
-        line, written = impossible_date(text, first_line)
+        at, written = impossible_date(text, first_line)
         raise Unreadable(
-            AuthorError(label, f"Datoen «{written}» finnes ikke. Skriv en dato som finnes, som ÅÅÅÅ-MM-DD.", line=line)
+            AuthorError(label, f"Datoen «{written}» finnes ikke. Skriv en dato som finnes, som ÅÅÅÅ-MM-DD.", line=at)
         ) from None
 
 

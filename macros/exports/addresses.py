@@ -1,7 +1,7 @@
 """Addresses that must never break: permanent links, redirects for moved pages, and the registry.
 
-Every address is written as the online site has it, relative to the site root: "kapitler/lovene/",
-"k/lovene/", "" for the front page. The offline build uses the same redirect files.
+Every address is written as the online site has it, relative to the site root (content/site_map.py names the
+pages and makes the addresses). The offline build uses the same redirect files.
 """
 
 from __future__ import annotations
@@ -13,33 +13,15 @@ from pathlib import Path
 from macros.content import yamlio
 from macros.content.errors import AuthorError
 from macros.content.model import Redirect
+from macros.content.site_map import PERMALINK_PREFIX, page_address, permalink
 
-PERMALINK_PREFIX = "k/"
 REGISTRY_FILE = "published.yml"
 REDIRECTS_FILE = "redirects.yml"
-
-
-def page_address(src_uri: str) -> str:
-    """The online address of a page: kapitler/lovene.md → kapitler/lovene/; index.md → ''."""
-    stem = src_uri.removesuffix(".md")
-    if stem == "index" or stem.endswith("/index"):
-        stem = stem.removesuffix("index")
-        return stem
-    return stem + "/"
-
-
-def permalink(chapter_id: str) -> str:
-    return f"{PERMALINK_PREFIX}{chapter_id}/"
 
 
 def redirect_file(address: str) -> str:
     """Where the redirect page for an address is written: a folder with an index.html."""
     return f"{address}index.html"
-
-
-def relative_target(address: str, target_url: str) -> str:
-    """A link from the redirect page at address to a page's URL (both relative to the site root)."""
-    return posixpath.relpath(target_url or ".", address.rstrip("/") or ".") + ("/" if target_url.endswith("/") else "")
 
 
 def current_addresses(page_src_uris: Iterable[str], chapter_ids: Iterable[str], redirects: Iterable[Redirect]) -> set[str]:

@@ -30,11 +30,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from macros.content.site_map import COURSE_PACKAGES_FOLDER
 from macros.exports.archive import zip_timestamp
-from macros.rendering.render import _render
+from macros.rendering.renderer import render
 
 MANIFEST = "imsmanifest.xml"
-CARTRIDGE_FOLDER = "last-ned/kurspakker/"
+CARTRIDGE_FOLDER = COURSE_PACKAGES_FOLDER
 PAGE_TYPE = "webcontent"
 LINK_TYPE = "imswl_xmlv1p1"
 QUIZ_TYPE = "imsqti_xmlv1p2/imscc_xmlv1p1/assessment"
@@ -155,7 +156,7 @@ def cartridge_files(catalog: dict, modules: list[dict], title: str, description:
     for module in modules:
         used += [chapter_id for chapter_id in module["chapters"] if chapter_id not in used]
     files = {
-        MANIFEST: _render(
+        MANIFEST: render(
             "imsmanifest.xml.j2",
             identifier=identifier,
             title=title,
@@ -174,13 +175,17 @@ def cartridge_files(catalog: dict, modules: list[dict], title: str, description:
     }
     for chapter_id in used:
         chapter = chapters[chapter_id]
-        files[page_href(chapter_id)] = _render(
-            "cc_page.html.j2", chapter=chapter, site_title=catalog["title"], licence_url=catalog["licence_url"]
+        files[page_href(chapter_id)] = render(
+            "cc_page.html.j2",
+            chapter=chapter,
+            site_title=catalog["title"],
+            licence=catalog["licence_name"],
+            licence_url=catalog["licence_url"],
         )
-        files[link_href(chapter_id)] = _render("cc_weblink.xml.j2", chapter=chapter)
+        files[link_href(chapter_id)] = render("cc_weblink.xml.j2", chapter=chapter)
         if chapter["self_check"]:
             quiz = f"{ids}-quiz-{chapter_id}"
-            files[quiz_href(chapter_id)] = _render(
+            files[quiz_href(chapter_id)] = render(
                 "qti_assessment.xml.j2",
                 chapter=chapter,
                 quiz=quiz,
@@ -191,8 +196,15 @@ def cartridge_files(catalog: dict, modules: list[dict], title: str, description:
 
 
 def package_specs(catalog: dict) -> list[tuple[str, str, str, list[str]]]:
-    """(name, title, description, chapter ids) of every package: «alle», each path, each programme."""
-    specs = [("intro-alle", "Alle kapitlene i INTRO", "Alle kapitlene i INTRO, i samme rekkefølge som menyen.", catalog["menu"])]
+    """(identifier, title, description, chapter ids) of every package: «alle», each path, each programme."""
+    specs = [
+        (
+            "intro-alle",
+            f"Alle kapitlene i {catalog['name']}",
+            f"Alle kapitlene i {catalog['name']}, i samme rekkefølge som menyen.",
+            catalog["menu"],
+        )
+    ]
     specs += [(f"intro-{path['perspective']}", path["title"], path["intro"], path["steps"]) for path in catalog["paths"]]
     specs += [
         (

@@ -11,7 +11,7 @@ import json
 from macros.content.errors import AuthorError, ContentError
 from macros.content.identity import Identity
 from macros.content.site import Chapter, Site
-from macros.exports.addresses import page_address, permalink
+from macros.content.site_map import page_address, permalink
 from macros.rendering.render import attribution
 
 CATALOG_FILE = "catalog.json"
@@ -105,7 +105,7 @@ def catalog(site: Site, identity: Identity, menu: list[str] | tuple[str, ...] = 
                 "owner": meta.owner,
                 "last_reviewed": meta.last_reviewed.isoformat(),
                 "next_review": meta.next_review.isoformat(),
-                "licence": LICENCE,
+                "licence": identity.licence_id,
                 "attribution": attribution(chapter, absolute(site_url, permalink(meta.id)), identity),
                 "self_check": _self_check(chapter),
                 "terms": _terms(site, meta.id),
@@ -114,7 +114,7 @@ def catalog(site: Site, identity: Identity, menu: list[str] | tuple[str, ...] = 
     paths = [
         {
             "perspective": path.perspective,
-            "title": f"INTRO for {site.perspectives[path.perspective].name.lower()}",
+            "title": f"{identity.name} for {site.perspectives[path.perspective].name.lower()}",
             "intro": path.intro,
             "url": absolute(site_url, page_address(site.perspectives[path.perspective].start_page)),
             "steps": list(path.steps),
@@ -139,11 +139,13 @@ def catalog(site: Site, identity: Identity, menu: list[str] | tuple[str, ...] = 
         "title": identity.title,
         "short_title": short_title,
         "short_description": short_description,
+        "name": identity.name,
         "owner": identity.owner,
         "description": identity.description,
         "colour": identity.colour,
         "url": absolute(site_url, ""),
-        "licence": LICENCE,
+        "licence": identity.licence_id,
+        "licence_name": identity.licence,
         "licence_url": identity.licence_url,
         "chapters": chapters,
         "menu": listed + sorted(set(site.chapters) - set(listed)),

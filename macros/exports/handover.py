@@ -14,14 +14,15 @@ from __future__ import annotations
 
 import functools
 import shutil
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
+from typing import Any
 
 import yaml
 from selectolax.lexbor import LexborHTMLParser
 
 from macros.content.errors import AuthorError, ContentError
-from macros.prebuild import GeneratedFile
+from macros.exports import GeneratedFile
 
 # The first line of the config a hand-over writes: only a folder that has it may be emptied by the next build.
 MARKER = "# INTRO hand-over: the finished site for stock Material for MkDocs, written by the build."
@@ -57,7 +58,7 @@ def prepare(folder: Path) -> Path:
     return folder / DOCS
 
 
-def page_text(meta: dict, markdown: str) -> str:
+def page_text(meta: Mapping[str, Any], markdown: str) -> str:
     """A page as front matter (every key the page's meta has, for the theme and search) and its Markdown."""
     kept = {key: value for key, value in meta.items() if key not in MACROS_META}
     if not kept:
@@ -88,7 +89,7 @@ def with_glossary(markdown: str, html: str) -> str:
     return markdown.rstrip("\n") + ("\n\n" + "\n".join(lines) if lines else "") + "\n"
 
 
-def booklet_page(meta: dict, html: str) -> str:
+def booklet_page(meta: Mapping[str, Any], html: str) -> str:
     """A page whose HTML INTRO wrote itself (a path's booklet): the same HTML, as a raw block in its Markdown."""
     return page_text(meta, html.strip() + "\n")
 

@@ -18,6 +18,8 @@ from pathlib import Path
 
 from selectolax.lexbor import LexborHTMLParser
 
+from macros.content.site_map import BOOKLET_PREFIX
+
 # ISO 639-3, as ZIM metadata wants it: Norwegian bokmål, the language of every page.
 LANGUAGE = "nob"
 ILLUSTRATION_SIZE = 48
@@ -181,7 +183,7 @@ def write_zim(offline_site: Path, target: Path, *, catalog: dict, name: str, day
             # no answer and a permanent address only redirects: in search they would crowd the chapters out.
             if self.page is None:
                 return None
-            if self.page.noindex or self.path.name.startswith("hefte-") or self.relative == "404.html":
+            if self.page.noindex or self.path.name.startswith(BOOKLET_PREFIX) or self.relative == "404.html":
                 return NotIndexed()
             return PageIndex(self.relative, self.page)
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -75,7 +75,7 @@ def image_markdown(diagram: Diagram, page_src_uri: str, size: tuple[int, int] | 
     return f"[![{diagram.title}]({target}){{ {attributes} }}]({target}){{ .intro-diagram-link }}"
 
 
-def replace_with_images(markdown: str, page_src_uri: str, sizes: dict[str, tuple[int, int] | None]) -> str:
+def replace_with_images(markdown: str, page_src_uri: str, sizes: Mapping[str, tuple[int, int] | None]) -> str:
     """The page with every diagram's code replaced by its image, at the same indentation."""
 
     def image(match: re.Match[str]) -> str:

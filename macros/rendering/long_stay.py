@@ -11,10 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from fractions import Fraction
 
-from macros.checks.figures import amount, when
 from macros.content.model import Figure
+from macros.content.norwegian import amount, when
 from macros.content.site import Site
-from macros.rendering.render import _render
+from macros.rendering.renderer import render
 
 # The figures the example is computed from, by their id in data/figures.yml.
 G_FIGURE, FRIBELOP_FIGURE = "grunnbelop", "fribelop-langtid"
@@ -74,7 +74,7 @@ def example(site: Site, page_src_uri: str) -> str:
     g_figure, fribelop_figure = _figure(site, G_FIGURE), _figure(site, FRIBELOP_FIGURE)
     g, fribelop = int(g_figure.latest[0]), int(fribelop_figure.latest[0])
     rows = [yearly_charge(income, g, fribelop) for income in EXAMPLE_INCOMES]
-    return _render(
+    return render(
         "long_stay_example.md.j2",
         rows=rows,
         kroner=lambda value: amount(value, "kroner"),

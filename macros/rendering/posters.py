@@ -15,10 +15,11 @@ import segno
 
 from macros.content.identity import Identity
 from macros.content.model import Station
+from macros.content.norwegian import sort_key
 from macros.content.site import Site
-from macros.exports.addresses import permalink, relative_target
-from macros.rendering.norwegian import sort_key
-from macros.rendering.render import _render, link
+from macros.content.site_map import permalink, relative_target
+from macros.rendering.render import link
+from macros.rendering.renderer import for_edition, render
 
 FOLDER = "plakater/"
 PAGE = "plakater.md"  # the page listing every poster
@@ -69,7 +70,7 @@ def poster_html(site: Site, poster: Poster, identity: Identity, page_urls: dict[
     url = identity.url.rstrip("/") + "/" + permalink(poster.chapter)
     folder = posixpath.dirname(poster.path)
     address = folder + "/"
-    return _render(
+    return for_edition(identity).render(
         "poster.html.j2",
         poster=poster,
         identity=identity,
@@ -118,4 +119,4 @@ def poster_list(site: Site, page_src_uri: str) -> str:
         ),
         key=lambda c: sort_key(c["title"]),
     )
-    return _render("posters.md.j2", programmes=programmes, chapters=chapters)
+    return render("posters.md.j2", programmes=programmes, chapters=chapters)

@@ -8,32 +8,17 @@ from __future__ import annotations
 
 import datetime as dt
 import posixpath
-from functools import cache
+from typing import Any
 
-from jinja2 import Environment, PackageLoader, StrictUndefined
-
+from macros.content import icons, norwegian
+from macros.content.errors import AuthorError, ContentError
 from macros.content.identity import Identity
 from macros.content.model import LawChange
+from macros.content.norwegian import MONTHS, sort_key
+from macros.content.norwegian import date as norwegian_date
 from macros.content.site import Chapter, Site
-from macros.rendering import icons
-from macros.rendering.norwegian import MONTHS, sort_key
-from macros.rendering.norwegian import date as norwegian_date
-
-
-@cache
-def _templates() -> Environment:
-    return Environment(
-        loader=PackageLoader("macros", "templates"),
-        undefined=StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-        autoescape=False,
-    )
-
-
-def _render(template: str, **context: object) -> str:
-    return _templates().get_template(template).render(**context)
+from macros.content.site_map import PROGRAMMES_PAGE, booklet_page
+from macros.rendering.renderer import for_edition, render
 
 
 def link(from_src_uri: str, to_src_uri: str) -> str:
@@ -71,7 +56,7 @@ def path_positions(site: Site, chapter: Chapter) -> list[dict]:
 
 def path_position(site: Site, chapter: Chapter) -> str:
     """«Steg 3 av 7 i stien for …» for each path the chapter is on, to stand first on the page."""
-    return _render("path_position.md.j2", positions=path_positions(site, chapter))
+    return render("path_position.md.j2", positions=path_positions(site, chapter))
 
 
 def chapter_header(site: Site, chapter: Chapter) -> str:
@@ -81,7 +66,7 @@ def chapter_header(site: Site, chapter: Chapter) -> str:
         {"name": site.perspectives[p].name, "link": link(chapter.src_uri, site.perspectives[p].start_page)}
         for p in meta.perspectives
     ]
-    return _render(
+    return render(
         "chapter_header.md.j2",
         chapter_id=meta.id,
         perspectives=perspectives,
@@ -118,10 +103,7 @@ def law_change_notes(site: Site, src_uri: str) -> str:
         if src_uri in site.law_change_pages.get(change.id, ())
         and not (chapter and isinstance(change.in_force, dt.date) and chapter.meta.last_reviewed >= change.in_force)
     ]
-    return _render("law_change_note.md.j2", notes=notes) if notes else ""
-
-
-PROGRAMMES_PAGE = "programmer/index.md"
+    return render("law_change_note.md.j2", notes=notes) if notes else ""
 
 
 def citation(chapter: Chapter, permanent_url: str, identity: Identity) -> str:
@@ -140,34 +122,33 @@ def attribution(chapter: Chapter, permanent_url: str, identity: Identity) -> str
 
 def teaching(chapter: Chapter, permanent_url: str, identity: Identity) -> str:
     """Permanent link, attribution, an LMS snippet and the citation: reuse in a minute."""
-    return _render(
+    return for_edition(identity).render(
         "teaching.md.j2",
         permanent_url=permanent_url,
         title=chapter.meta.title,
         summary=chapter.meta.summary,
         attribution=attribution(chapter, permanent_url, identity),
         citation=citation(chapter, permanent_url, identity),
-        licence_url=identity.licence_url,
     )
 
 
-def redirect_page(title: str, target: str, canonical: str) -> str:
+def redirect_page(title: str, target: str, canonical: str, identity: Identity) -> str:
     """A plain HTML page that sends the reader on, over HTTP and over file://, without a script."""
-    return _render("redirect.html.j2", title=title, target=target, canonical=canonical)
+    return for_edition(identity).render("redirect.html.j2", title=title, target=target, canonical=canonical)
 
 
 def chapter_footer(chapter: Chapter) -> str:
     """Key points and sources, at the end of a chapter."""
     # A blank line first: a page mkdocs-macros rendered has lost its last newline, and the footer's first block
     # would otherwise run into the chapter's last paragraph.
-    return "\n\n" + _render("chapter_footer.md.j2", key_points=chapter.meta.key_points, sources=chapter.meta.sources)
+    return "\n\n" + render("chapter_footer.md.j2", key_points=chapter.meta.key_points, sources=chapter.meta.sources)
 
 
 def self_check(chapter: Chapter) -> str:
     """The «Test deg selv» form, or nothing while the chapter has no questions."""
     if chapter.self_check is None:
         return ""
-    return _render(
+    return render(
         "self_check.md.j2",
         chapter_id=chapter.meta.id,
         title=chapter.meta.title,
@@ -203,7 +184,7 @@ def path_navigation(site: Site, chapter: Chapter) -> str:
                 "next": _step(site, path.steps, position + 1, chapter.src_uri),
             }
         )
-    return _render("path_navigation.md.j2", paths=navs, chapter_id=chapter.meta.id)
+    return render("path_navigation.md.j2", paths=navs, chapter_id=chapter.meta.id)
 
 
 def perspective_cards(site: Site, page_src_uri: str) -> str:
@@ -212,7 +193,7 @@ def perspective_cards(site: Site, page_src_uri: str) -> str:
         {"name": p.name, "reader": p.reader, "link": link(page_src_uri, p.start_page), "icon": icons.svg(p.icon)}
         for p in site.perspectives.values()
     ]
-    return _render("perspective_cards.md.j2", perspectives=cards)
+    return render("perspective_cards.md.j2", perspectives=cards)
 
 
 def continue_reading(site: Site, page_src_uri: str) -> str:
@@ -229,15 +210,17 @@ def continue_reading(site: Site, page_src_uri: str) -> str:
         }
         for path in site.paths.values()
     ]
-    return _render("continue_reading.md.j2", paths=paths)
+    return render("continue_reading.md.j2", paths=paths)
 
 
 def path_overview(site: Site, perspective: str, page_src_uri: str) -> str:
     """The ordered steps of one perspective's path, with reading time for each and in all,
     and the ending a reader sees after the last step."""
     if perspective not in site.paths:
-        raise KeyError(f"Det finnes ingen sti for perspektivet «{perspective}» i data/paths.yml.")
-    steps = []
+        raise ContentError(
+            [AuthorError(f"docs/{page_src_uri}", f"Det finnes ingen sti for perspektivet «{perspective}» i data/paths.yml.")]
+        )
+    steps: list[dict[str, Any]] = []
     for chapter_id in site.paths[perspective].steps:
         chapter = site.chapters[chapter_id]
         steps.append(
@@ -256,9 +239,9 @@ def path_overview(site: Site, perspective: str, page_src_uri: str) -> str:
         for p in site.perspectives.values()
         if p.id != perspective and p.id in site.paths
     ]
-    return _render(
+    return render(
         "path_overview.md.j2",
-        booklet_link=link(page_src_uri, f"kapitler/hefte-{perspective}.md"),
+        booklet_link=link(page_src_uri, booklet_page(perspective)),
         perspective=perspective,
         name=site.perspectives[perspective].name,
         others=others,
@@ -283,13 +266,7 @@ def glossary(site: Site, page_src_uri: str) -> str:
                 "link": link(page_src_uri, chapter.src_uri) if chapter else None,
             }
         )
-    return _render("glossary.md.j2", groups=list(groups.items()))
-
-
-def human_size(size: int) -> str:
-    """A file size as Norwegians write it: 3,4 MB."""
-    megabytes = size / 1_000_000
-    return f"{megabytes:.1f} MB".replace(".", ",") if megabytes >= 0.1 else f"{max(1, size // 1000)} kB"
+    return render("glossary.md.j2", groups=list(groups.items()))
 
 
 def offline_download(
@@ -303,18 +280,20 @@ def offline_download(
 ) -> str:
     """The download links for the offline edition (zip, and ZIM for Kiwix) with their sizes; in the offline
     edition, that this is it."""
-    return _render(
+    return render(
         "offline_download.md.j2",
-        size=human_size(zip_bytes) if zip_bytes is not None else None,
+        size=norwegian.size(zip_bytes) if zip_bytes is not None else None,
         link=link(page_src_uri, zip_path),
         is_offline=is_offline,
         folder=folder,
-        zim_size=human_size(zim_bytes) if zim_bytes is not None else None,
+        zim_size=norwegian.size(zim_bytes) if zim_bytes is not None else None,
         zim_link=link(page_src_uri, zim_path) if zim_path else None,
     )
 
 
 def course_packages(packages: list[dict], page_src_uri: str) -> str:
     """A table of the course packages (IMS Common Cartridge) with what they hold and their size."""
-    rows = [{**package, "size": human_size(package["size"]), "link": link(page_src_uri, package["path"])} for package in packages]
-    return _render("course_packages.md.j2", packages=rows)
+    rows = [
+        {**package, "size": norwegian.size(package["size"]), "link": link(page_src_uri, package["path"])} for package in packages
+    ]
+    return render("course_packages.md.j2", packages=rows)

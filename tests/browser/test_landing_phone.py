@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from macros.commands import chromium
-from tests.browser.test_accessibility import audit
+from tests.browser.axe import audit
 
 pytestmark = pytest.mark.browser
 

@@ -6,6 +6,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
+from tests.helpers import first_hit
+
 pytestmark = pytest.mark.browser
 
 # One page of each type a reader meets.
@@ -77,16 +79,6 @@ SEARCHES = {
     "pårørendes": "kapitler/for-parorende",
     "egenandelene": "kapitler/egenandeler",
 }
-
-
-def first_hit(page, query: str) -> str:
-    page.locator(".md-search__input").click(force=True)
-    page.keyboard.type(query)
-    # The answer to the whole query, not to the letters typed before the last.
-    expect(page.locator(f'.md-search-result__meta[data-intro-query="{query}"]')).to_have_count(1, timeout=10000)
-    first = page.locator(".md-search-result__item > a").first
-    expect(first).to_be_visible(timeout=10000)
-    return first.get_attribute("href")
 
 
 @pytest.mark.parametrize("query", SEARCHES)

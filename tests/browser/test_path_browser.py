@@ -89,7 +89,7 @@ def test_student_path_from_start_to_end_over_file(offline_page, offline_dir):
 
 
 def test_the_path_ending_passes_axe(browser, served_site):
-    from tests.browser.test_accessibility import audit
+    from tests.browser.axe import audit
 
     def finished(page) -> None:
         page.goto(served_site + "perspektiver/studenter/?sti=studenter&ferdig=1")
@@ -105,7 +105,7 @@ def test_the_path_ending_passes_axe(browser, served_site):
 
 
 def test_student_path_on_a_phone_has_one_next_per_chapter_and_the_position_first(browser, served_site):
-    from tests.conftest import guard
+    from tests.helpers import guard
 
     context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
     problems = guard(context, served_site)

@@ -1,20 +1,13 @@
 """Printing as the lab and relatives do it: Chromium's own PDF output on A4, read back page by page."""
 
-import io
-
 import pytest
-from pypdf import PdfReader
+
+from tests.helpers import printed
 
 pytestmark = pytest.mark.browser
 
-A4 = {"format": "A4", "margin": {"top": "15mm", "bottom": "15mm", "left": "15mm", "right": "15mm"}}
 # «Slik får du hjelp» printed on 14 A4 pages while every main part started a new page (November 2026).
 PAGES_BEFORE = 14
-
-
-def printed(page) -> tuple[int, str]:
-    reader = PdfReader(io.BytesIO(page.pdf(**A4)))
-    return len(reader.pages), "\n".join(sheet.extract_text() for sheet in reader.pages)
 
 
 def test_a_chapter_prints_as_a_short_handout_without_screen_furniture(guarded_page, served_site):

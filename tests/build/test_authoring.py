@@ -14,10 +14,10 @@ import pytest
 from mkdocs.exceptions import PluginError
 
 from macros import authoring, loader
-from macros.commands.release import offline_name, run_mkdocs, serve_mkdocs
-from macros.content import local
-from macros.rendering import figure_pages, programme_pages, render
-from tests.conftest import ROOT, copy_project
+from macros.commands.release import run_mkdocs, serve_mkdocs
+from macros.exports.archive import names
+from macros.rendering import figure_pages, local_boxes, programme_pages, render
+from tests.helpers import ROOT, copy_project
 
 # Every macro an author may write; the README lists the same.
 MACROS = (
@@ -86,16 +86,16 @@ def test_every_macro_is_registered_once_and_runs_from_a_plain_dict_config(tmp_pa
     content = loader.load(loader.options_from_config(env.conf).sources)
     on_page(env, "perspektiver/studenter.md")
     assert env.macros["sti"]("studenter") == render.path_overview(content.site, "studenter", "perspektiver/studenter.md")
-    assert env.macros["hos_oss"]("legevakt") == local.local_box(content.facts, "legevakt")
-    assert env.macros["laget_av"]() == local.made_by(content.facts)
+    assert env.macros["hos_oss"]("legevakt") == local_boxes.local_box(content.facts, "legevakt")
+    assert env.macros["laget_av"]() == local_boxes.made_by(content.facts)
     assert "Bergen" in env.macros["akutt_hjelp"]()
-    assert env.macros["akutt_hjelp_ansatte"]() == local.staff_urgent_help(content.facts)
+    assert env.macros["akutt_hjelp_ansatte"]() == local_boxes.staff_urgent_help(content.facts)
     on_page(env, "tall-og-satser.md")
     figure = next(iter(content.site.figures))
     assert env.macros["tall"](figure) == figure_pages.in_sentence(content.site, figure, "tall-og-satser.md")
     on_page(env, "last-ned.md")
     download = env.macros["frakoblet_utgave"]()
-    assert f"{offline_name('bergen')}.zip" in download and "2,5 MB" in download
+    assert names("bergen").zip in download and "2,5 MB" in download
     assert "intro-alle.imscc" in env.macros["kurspakker"]()
     on_page(env, "programmer/velferdsteknologi-i-praksis.md")
     assert env.macros["bestilling"]() == programme_pages.booking(content.facts)

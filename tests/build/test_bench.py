@@ -22,9 +22,9 @@ from bench.lighthouse import parse
 from bench.reload import Reload, ReloadRun
 from bench.report_authors import reload_goal, reload_section
 from macros.commands.release import mkdocs_env
+from tests.helpers import ROOT
 
-ROOT = Path(__file__).resolve().parents[2]
-NUMBER = r"\d[\d ]*(?:,\d+)?"
+NUMBER = r"\d[\d \u00a0]*(?:,\d+)?"  # groups of three with a no-break space (norwegian.number)
 SCORE = r"\d{1,3}"
 
 

@@ -11,7 +11,7 @@ import pytest
 import yaml
 
 from macros.content import frontmatter
-from tests.conftest import copy_project, mkdocs_build
+from tests.helpers import copy_project, mkdocs_build
 
 CHAPTER = "docs/kapitler/lovene.md"
 PROGRAMME = "data/programmes/velferdsteknologi-i-praksis.yml"

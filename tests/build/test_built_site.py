@@ -6,7 +6,7 @@ import pytest
 import yaml
 
 from macros.checks.html import off_site_resources
-from tests.conftest import ROOT
+from tests.helpers import ROOT
 
 PERSPECTIVES = yaml.safe_load((ROOT / "data/perspectives.yml").read_text(encoding="utf-8"))
 PATHS = yaml.safe_load((ROOT / "data/paths.yml").read_text(encoding="utf-8"))

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from lxml import etree, isoschematron
 
-from tests.conftest import EditionPackages
+from tests.helpers import EditionPackages
 
 SVRL = {"svrl": "http://purl.oclc.org/dsdl/svrl"}
 SCH = {"sch": "http://purl.oclc.org/dsdl/schematron"}

@@ -5,11 +5,10 @@ from pathlib import Path
 import pytest
 
 from macros.content import frontmatter
-from macros.content.site import load_site
-from tests.conftest import ROOT
+from tests.helpers import DOCS, ROOT, repository_site
 
-DOCS = ROOT / "docs"
-SITE = load_site(ROOT / "data", [(str(p.relative_to(DOCS)), p.read_text(encoding="utf-8")) for p in DOCS.rglob("*.md")])
+SITE = repository_site()
+
 PROGRAMMES = sorted(p for p in (DOCS / "programmer").glob("*.md") if p.name != "index.md")
 PROGRAMME_SECTIONS = ["Læringsmål", "Før dere møtes", "Program", "Spørsmål til samtale", "Utstyr og materiell"]
 

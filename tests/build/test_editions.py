@@ -9,7 +9,7 @@ import yaml
 from selectolax.lexbor import LexborHTMLParser
 
 from macros.checks.html import off_site_resources
-from tests.conftest import ROOT, copy_project, mkdocs_build
+from tests.helpers import ROOT, copy_project, mkdocs_build
 
 
 def page(site: Path, path: str) -> LexborHTMLParser:

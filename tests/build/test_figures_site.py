@@ -2,7 +2,7 @@
 
 import yaml
 
-from tests.conftest import ROOT
+from tests.helpers import ROOT
 
 FIGURES = yaml.safe_load((ROOT / "data/figures.yml").read_text(encoding="utf-8"))
 
@@ -35,8 +35,8 @@ def test_a_rate_the_editors_could_not_find_anew_says_so_where_it_is_shown(site_d
     is the newest amount confirmed, and links the page with today's rate."""
     import re
 
+    from macros.content.clock import today
     from macros.content.model import Figure
-    from macros.content.review import today
 
     flagged = [f for f in (Figure.model_validate(entry) for entry in FIGURES) if f.newest_confirmed(today())]
     for figure in flagged:

@@ -1,8 +1,8 @@
 import markdown
 
 from macros.content.model import GlossaryTerm
+from macros.content.norwegian import sort_key
 from macros.rendering.glossary import GlossaryExtension, abbreviations, tooltip
-from macros.rendering.norwegian import sort_key
 
 KAD = GlossaryTerm(
     term="kommunal akutt døgnplass",

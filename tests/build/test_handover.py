@@ -15,7 +15,7 @@ from selectolax.lexbor import LexborHTMLParser
 from macros import postbuild
 from macros.content.errors import ContentError
 from macros.exports import handover
-from tests.conftest import Handover
+from tests.helpers import Handover
 
 # Pages whose HTML comes from INTRO's theme overrides, which the hand-over leaves out (stock Material's 404 page).
 FROM_OVERRIDES = {"404.html"}

@@ -15,8 +15,7 @@ import pytest
 from selectolax.lexbor import LexborHTMLParser
 
 from macros.exports.cartridge import cartridge_files
-from tests.conftest import mkdocs_build
-from tests.helpers import FIXTURE_TODAY, build_site, copy_site, load_content
+from tests.helpers import FIXTURE_TODAY, build_site, copy_site, load_content, mkdocs_build
 
 CHAPTER = "docs/kapitler/lovene.md"
 # What pydantic, PyYAML, Jinja and Python say in English: an author never sees it.

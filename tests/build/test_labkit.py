@@ -12,8 +12,9 @@ from macros.content.errors import AuthorError
 from macros.content.programmes import read_programmes, rotation, timetable
 from macros.rendering.posters import all_posters, station_path
 from macros.rendering.programme_pages import materials_src_uri
-from tests.build.test_content import SITE
-from tests.conftest import ROOT
+from tests.helpers import ROOT, repository_site
+
+SITE = repository_site()
 
 SITE_TEXTS = {src_uri: (ROOT / "docs" / src_uri).read_text(encoding="utf-8") for src_uri in SITE.programmes}
 

@@ -3,7 +3,7 @@
 
 import yaml
 
-from tests.conftest import ROOT
+from tests.helpers import ROOT
 
 CHANGES = yaml.safe_load((ROOT / "data/law-changes.yml").read_text(encoding="utf-8"))
 

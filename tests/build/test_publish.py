@@ -8,7 +8,7 @@ from click.testing import CliRunner
 from macros.commands import cli
 from macros.commands.publish import PublishError, check_release, publish, publish_lock, switch
 from macros.exports.addresses import read_registry, registry_text
-from tests.conftest import ROOT, copy_project, mkdocs_build
+from tests.helpers import ROOT, copy_project, mkdocs_build
 
 
 def test_publish_switches_to_a_checked_release_and_a_failed_one_leaves_it(tmp_path):

@@ -21,7 +21,7 @@ from macros.commands.publish import (
     rollback,
     switch,
 )
-from tests.conftest import ROOT, copy_project
+from tests.helpers import ROOT, copy_project
 
 
 def fake_release(root: Path, name: str, complete: bool = True) -> Path:

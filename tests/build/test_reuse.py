@@ -11,8 +11,9 @@ from playwright.sync_api import expect
 from macros.exports.addresses import current_addresses, read_registry
 from macros.exports.cartridge import export_all
 from macros.rendering.posters import all_posters
-from tests.build.test_content import SITE
-from tests.conftest import ROOT, copy_project, mkdocs_build
+from tests.helpers import ROOT, copy_project, mkdocs_build, repository_site
+
+SITE = repository_site()
 
 CP = "{http://www.imsglobal.org/xsd/imsccv1p1/imscp_v1p1}"
 SITE_URL = "https://intro.alrekhelseklynge.no/"

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from macros.commands.release import Release, run_mkdocs
-from tests.conftest import ROOT
+from tests.helpers import ROOT
 
 GENERATOR = re.compile(rb'<meta name="generator" content="[^"]*">')
 

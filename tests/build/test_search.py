@@ -11,8 +11,8 @@ import yaml
 from playwright.sync_api import expect
 
 from macros.exports.search import index, stemmer
+from tests.helpers import ROOT
 
-ROOT = Path(__file__).resolve().parents[2]
 WORKER = ROOT / "docs/assets/javascripts/intro-search-worker.js"
 EXAMPLES = json.loads((ROOT / "tests/data/search-words.json").read_text(encoding="utf-8"))
 QUERIES = [

@@ -7,7 +7,7 @@ import json
 import pytest
 
 from macros.content.site import load_site
-from tests.conftest import ROOT
+from tests.helpers import ROOT
 
 CHAPTER = "kapitler/en-dag-i-tjenestene/index.html"
 

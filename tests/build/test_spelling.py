@@ -20,9 +20,8 @@ from macros.checks.spelling import (
     unknown_words,
     words,
 )
-from macros.rendering.norwegian import sort_key
-
-ROOT = Path(__file__).resolve().parents[2]
+from macros.content.norwegian import sort_key
+from tests.helpers import ROOT
 
 CHAPTER_WITH_TYPOS = """---
 id: typo

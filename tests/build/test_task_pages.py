@@ -12,7 +12,7 @@ import pytest
 import yaml
 from selectolax.lexbor import LexborHTMLParser
 
-from tests.conftest import ROOT
+from tests.helpers import ROOT
 
 TASKS = ("sykehjem", "hjemmetjenester", "utskrivning", "avlastning", "fullmakt", "fastlege", "klage")
 TASK_PAGES = {f"slik-gjor-du/{task}/index.html" for task in TASKS}

@@ -14,7 +14,7 @@ from libzim.reader import Archive
 from libzim.search import Query, Searcher
 
 from macros.commands.release import Release
-from tests.conftest import ROOT, copy_project, mkdocs_build
+from tests.helpers import ROOT, copy_project, mkdocs_build
 
 
 def search(archive: Archive, words: str) -> list[str]:

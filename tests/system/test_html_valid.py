@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT
+from tests.helpers import ROOT
 
 # The Nu Html Checker runs on Java (Debian's default-jre-headless).
 pytestmark = pytest.mark.system

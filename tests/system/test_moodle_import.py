@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from macros.exports.cartridge import package_specs
-from tests.conftest import EditionPackages
+from tests.helpers import EditionPackages
 
 # Every test here runs PHP from Debian.
 pytestmark = pytest.mark.system

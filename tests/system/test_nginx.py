@@ -13,7 +13,7 @@ from playwright.sync_api import expect
 
 from macros.commands.chromium import free_port
 from macros.exports.csp import nginx_include
-from tests.conftest import ROOT
+from tests.helpers import ROOT
 
 # Every test here runs Debian's nginx.
 pytestmark = pytest.mark.system

@@ -1,9 +1,6 @@
-from pathlib import Path
-
 from macros.commands.diagram_render import sources_in, standalone
 from macros.rendering.diagrams import diagram_key, drawn_keys, find, image_markdown, problems, replace_with_images, size_of
-
-ROOT = Path(__file__).resolve().parents[2]
+from tests.helpers import ROOT
 
 PAGE = """# Tittel
 

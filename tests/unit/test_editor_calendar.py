@@ -9,9 +9,7 @@ import pytest
 
 from macros.content.review import editor_calendar
 from macros.content.site import Site, load_site
-from tests.unit.test_figures import figure
-from tests.unit.test_law_changes import watching
-from tests.unit.test_site import real_chapters, start_pages
+from tests.helpers import figure, real_chapters, start_pages, watching
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -16,19 +16,20 @@ from macros.content.errors import ContentError
 from macros.content.identity import Identity
 from macros.content.local import load_facts
 from macros.content.site import load_site
-from macros.exports.addresses import page_address
+from macros.content.site_map import nav_pages, page_address
 from macros.exports.cartridge import CARTRIDGE_FOLDER
 from macros.exports.catalog import CATALOG_FILE
-from macros.loader import nav_pages
 from macros.rendering import booklet
-from tests.unit.test_site import DATA, ROOT
+from tests.helpers import DATA, ROOT
 
 DOCS = ROOT / "docs"
 SITE = load_site(
     DATA, [(page.relative_to(DOCS).as_posix(), page.read_text(encoding="utf-8")) for page in sorted(DOCS.rglob("*.md"))]
 )
 FACTS = load_facts(DATA / "editions", "bergen")
-EDITION = Identity(title="INTRO", description="En introduksjon.", owner="Laben", url="https://intro.example.no/", colour="indigo")
+EDITION = Identity(
+    title="INTRO", name="INTRO", description="En introduksjon.", owner="Laben", url="https://intro.example.no/", colour="indigo"
+)
 CHAPTER = next(iter(SITE.chapters.values()))
 
 

@@ -5,25 +5,12 @@ import datetime as dt
 import pytest
 from pydantic import ValidationError
 
-from macros.checks.figures import amount, typed_figures, uses, when
-from macros.content.model import Figure
+from macros.checks.figures import typed_figures
+from macros.content import norwegian
+from macros.content.macro_calls import figure_uses as uses
+from macros.content.norwegian import amount, when
 from macros.content.review import due_dates, figure_checks, rate_deadline, stale_rates
-from macros.rendering import norwegian
-
-SOURCE = {"title": "Frikort for helsetjenester", "publisher": "Helsenorge", "url": "https://www.helsenorge.no/"}
-
-
-def figure(**fields: object) -> Figure:
-    base = {
-        "id": "egenandelstak",
-        "label": "Egenandelstaket",
-        "unit": "kroner",
-        "value": 3278,
-        "applies": 2026,
-        "source": SOURCE,
-        "check_by": "2027-01-31",
-    }
-    return Figure.model_validate({**base, **fields})
+from tests.helpers import figure
 
 
 def test_numbers_read_the_norwegian_way():

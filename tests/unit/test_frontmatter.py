@@ -8,7 +8,7 @@ import yaml
 from macros.content import frontmatter
 from macros.content.errors import ContentError
 from macros.content.site import load_site
-from tests.conftest import ROOT
+from tests.helpers import ROOT
 
 PAGE = "---\ntitle: Lovene\nsummary: Kort.\n---\n\n## Første del\n\nTekst.\n"
 

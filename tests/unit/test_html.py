@@ -38,3 +38,20 @@ def test_srcsets_and_style_sheets_count_too_and_one_parse_serves_every_check():
     )
     assert off_site_resources(tree) == ["<img> https://cdn.example.org/a3.png", "<style> https://fonts.example.org/f.woff2"]
     assert images_without_alt(tree) == ["b.png"]
+
+
+def test_the_finished_page_check_and_the_content_check_read_one_table_of_what_a_browser_loads():
+    from macros.checks import safety
+    from macros.checks.html import parse
+
+    tree = parse(
+        '<video poster="https://cdn.example.org/p.jpg"></video><link rel="preload" href="https://cdn.example.org/f.woff2">'
+        '<svg><image href="//cdn.example.org/i.svg"/></svg><a href="https://lovdata.no/" ping="https://t.example.org/">L</a>'
+    )
+    assert off_site_resources(tree) == [
+        "<video> https://cdn.example.org/p.jpg",
+        "<link> https://cdn.example.org/f.woff2",
+        "<image> //cdn.example.org/i.svg",
+        "<a> https://t.example.org/",
+    ]
+    assert len(safety.unsafe_content(tree)) == 4

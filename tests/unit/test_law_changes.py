@@ -3,7 +3,6 @@ names, and the reminders when a change has come into force and its pages have no
 
 import datetime as dt
 import shutil
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -14,33 +13,14 @@ from macros.content.model import LawChange
 from macros.content.review import due_dates, law_change_checks, unreviewed_law_changes
 from macros.content.site import Site, load_site
 from macros.rendering.render import law_change_notes
-from tests.unit.test_site import real_chapters, start_pages
+from tests.helpers import CHANGE, real_chapters, start_pages, watching
 
 ROOT = Path(__file__).resolve().parents[2]
-CHANGE = {
-    "id": "ny-lov",
-    "law": "forvaltningsloven",
-    "change": "En ny lov erstatter loven fra 1967.",
-    "proposition": "Prop. 79 L (2024–2025)",
-    "recommendation": "Innst. 478 L (2024–2025)",
-    "source": {
-        "title": "Innst. 478 L (2024–2025)",
-        "publisher": "Stortinget",
-        "url": "https://www.stortinget.no/no/Saker-og-publikasjoner/",
-    },
-    "pages": ["lovene"],
-    "check_by": "2027-02-01",
-}
 
 
 @pytest.fixture(scope="module")
 def site() -> Site:
     return load_site(ROOT / "data", start_pages() + real_chapters())
-
-
-def watching(site: Site, pages: tuple[str, ...] = ("kapitler/lovene.md",), **fields: object) -> Site:
-    change = LawChange.model_validate({**CHANGE, **fields})
-    return replace(site, law_changes=[change], law_change_pages={change.id: pages})
 
 
 def test_the_real_watch_list_names_pages_that_exist(site):

@@ -13,6 +13,7 @@ from macros.exports.zim import Page, search_keywords
 
 EDITION = Identity(
     title="INTRO – helse og omsorg i kommunen",
+    name="INTRO",
     description="En introduksjon.",
     owner="Laben",
     url="https://intro.example.no/",
@@ -81,7 +82,15 @@ def test_a_package_carries_the_edition_in_every_identifier():
         "last_reviewed": "2026-01-01",
         "self_check": [question(["A", "B", "C"])],
     }
-    catalog = {"edition": "gjovik", "title": "INTRO", "licence": "CC-BY-4.0", "licence_url": "https://x/", "chapters": [chapter]}
+    catalog = {
+        "edition": "gjovik",
+        "title": "INTRO",
+        "name": "INTRO",
+        "licence": "CC-BY-4.0",
+        "licence_name": "CC BY 4.0",
+        "licence_url": "https://x/",
+        "chapters": [chapter],
+    }
     files = cartridge_files(
         catalog,
         [{"identifier": "intro-gjovik-module-alle", "title": "Alle", "chapters": ["lovene"]}],

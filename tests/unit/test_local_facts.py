@@ -2,28 +2,18 @@
 
 import datetime as dt
 import re
-from pathlib import Path
 
 import pytest
 from pydantic import ValidationError
 
 from macros.content import yamlio
 from macros.content.errors import ContentError
-from macros.content.local import (
-    and_list,
-    dated_facts,
-    load_facts,
-    local_box,
-    missing_facts,
-    staff_urgent_help,
-    tel,
-    telefon,
-    urgent_help,
-)
+from macros.content.local import dated_facts, load_facts, missing_facts
 from macros.content.model import LOCAL_TOPICS, LocalFacts
 from macros.content.review import DEFAULT_GRACE_DAYS, due_dates
+from macros.rendering.local_boxes import and_list, local_box, staff_urgent_help, tel, telefon, urgent_help
+from tests.helpers import ROOT
 
-ROOT = Path(__file__).resolve().parents[2]
 EDITIONS = ROOT / "data/editions"
 
 

@@ -2,10 +2,10 @@
 
 import pytest
 
+from macros.content.norwegian import number
 from macros.content.site import Site, load_site
 from macros.rendering.long_stay import EXAMPLE_INCOMES, LongStayCharge, example, minimum_kept, yearly_charge
-from macros.rendering.norwegian import number
-from tests.unit.test_site import DATA, ROOT
+from tests.helpers import DATA, ROOT
 
 # Round numbers a reader can follow: G = 100 000, fribeløp = 10 000.
 G, FRIBELOP = 100_000, 10_000

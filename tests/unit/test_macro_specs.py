@@ -1,10 +1,11 @@
-"""The author-facing macros are declared once (authoring.SPECS), and CONTRIBUTING's table lists exactly them."""
+"""The author-facing macros are declared once (content/macro_specs.py SPECS), and CONTRIBUTING's table lists exactly them."""
 
 from __future__ import annotations
 
 import re
 
-from macros.authoring import (
+from macros.authoring import _renderers, function_of
+from macros.content.macro_specs import (
     BY_NAME,
     DOWNLOADS,
     FACTS,
@@ -15,10 +16,8 @@ from macros.authoring import (
     PERSPECTIVE,
     SPECS,
     TOPIC,
-    _renderers,
-    function_of,
 )
-from tests.conftest import ROOT
+from tests.helpers import ROOT
 
 
 def test_every_spec_names_a_function_and_what_it_needs():

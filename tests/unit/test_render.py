@@ -2,7 +2,7 @@ import datetime as dt
 
 from macros.content.site import load_site
 from macros.rendering import render
-from tests.unit.test_site import DATA, real_chapters, start_pages
+from tests.helpers import DATA, real_chapters, start_pages
 
 SITE = load_site(DATA, start_pages() + real_chapters())
 

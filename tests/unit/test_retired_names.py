@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 from pydantic import ValidationError
 
-from macros.checks.retired_names import advice, in_markdown, in_text, in_yaml, tells_history
+from macros.checks.retired_names import advice, in_markdown, in_text, in_yaml, tells_history, uses_as_current
 from macros.content import yamlio
 from macros.content.model import RetiredName
-from macros.content.site import DATA_FILES, load_site, retired_name_uses
-from tests.unit.test_site import chapter_text, real_chapters, start_pages
+from macros.content.site import DATA_FILES, load_site
+from tests.helpers import chapter_text, real_chapters, start_pages
 
 ROOT = Path(__file__).resolve().parents[2]
 TODAY = dt.date(2026, 12, 7)
@@ -166,12 +166,13 @@ def data_dir(tmp_path: Path) -> Path:
 
 
 def messages(data_dir: Path, pages: dict[str, str], names: list[RetiredName], on: dt.date = TODAY) -> list[str]:
-    return [str(error) for error in retired_name_uses(data_dir, pages, names, on)]
+    return [str(error) for error in uses_as_current(data_dir, pages, names, on)]
 
 
 def test_todays_content_uses_no_retired_name_as_current(names):
     site = load_site(ROOT / "data", start_pages() + real_chapters())
-    assert [str(error) for error in site.retired_name_uses] == []
+    pages = dict(start_pages() + real_chapters())
+    assert [str(error) for error in uses_as_current(ROOT / "data", pages, site.retired_names, TODAY)] == []
 
 
 def test_a_chapter_is_named_with_the_line_in_its_text_and_in_its_front_matter(data_dir, names):

@@ -10,8 +10,8 @@ import yaml
 
 from macros.content.errors import ContentError
 from macros.content.site import load_site, sections
+from tests.helpers import ROOT
 
-ROOT = Path(__file__).resolve().parents[2]
 CHAPTER = "en-dag-i-tjenestene"
 
 

@@ -7,8 +7,9 @@ import os
 
 import pytest
 
-from macros.authoring import BY_NAME
-from macros.checks.templates import Call, RenderError, calls, refusals, render, sandbox, template_problems
+from macros.checks.templates import RenderError, render, sandbox, template_problems
+from macros.content.macro_calls import Call, calls, refusals
+from macros.content.macro_specs import BY_NAME
 
 DECLARED = set(BY_NAME)
 

@@ -424,8 +424,8 @@
     var best = 0, bestScore = -1;
     for (var i = 0; i < sections.length; i++) {
       /* The page's own start wins a tie: it is where a reader begins. */
-      var score = 3 * countMatches(known[i][0], keys) + countMatches(known[i][1], keys) - (i ? 0.5 : 0);
-      if (score > bestScore) { best = i; bestScore = score; }
+      var sectionScore = 3 * countMatches(known[i][0], keys) + countMatches(known[i][1], keys) - (i ? 0.5 : 0);
+      if (sectionScore > bestScore) { best = i; bestScore = sectionScore; }
     }
     var terms = {};
     if (concepts.length > 1) {

@@ -33,6 +33,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from macros.content.site_map import GLOSSARY_ADDRESS
 from macros.exports.search import stemmer
 
 MATERIAL_INDEX = "search/search_index.json"
@@ -45,7 +46,6 @@ TERMS_CHARS = 50_000
 # The pages' titles and sections, for drawing a result, in files of TEXT_PAGES pages each.
 TEXT_FILE = "search/intro-text-{}.js"
 TEXT_PAGES = 10
-GLOSSARY_PAGE = "ordliste"  # online «ordliste/», offline «ordliste.html»
 
 # How much a word counts where it stands. The text's share is BM25's (at most K1 + 1 = 2.2).
 TITLE = 8.0
@@ -113,7 +113,7 @@ def _weighted(keys: Iterable[str], compounds: dict[str, tuple[str, str]]) -> Cou
     for word_key in keys:
         counts[word_key] += 1
         for part in compounds.get(word_key, ()):
-            counts[part] += COMPOUND_PART
+            counts[part] += COMPOUND_PART  # type: ignore[assignment]  # a part counts half
     return counts
 
 
@@ -140,14 +140,14 @@ def term_scores(pages: list[Page]) -> dict[str, list[tuple[int, float]]]:
     lengths = [len(text) for _, _, _, text, _ in fields]
     average = max(sum(lengths) / max(len(lengths), 1), 1.0)
     raw: dict[str, dict[int, float]] = defaultdict(dict)
-    for number, (title, slug, headings, text, glossary) in enumerate(fields):
-        in_title, in_slug, in_headings, in_text = (_weighted(f, compounds) for f in (title, slug, headings, text))
+    for number, (title, slug_keys, headings, text, glossary) in enumerate(fields):
+        in_title, in_slug, in_headings, in_text = (_weighted(f, compounds) for f in (title, slug_keys, headings, text))
         heading = HEADING * min(1.0, MANY_HEADINGS / max(len(pages[number].sections), 1))
         in_glossary: Counter[str] = Counter()
         for term_keys in glossary:
             for word_key in term_keys:  # a word of a long term («… for sykehjem og hjemmetjenester») counts little
-                in_glossary[word_key] = max(in_glossary[word_key], 1 / len(term_keys))
-        weight = GLOSSARY_PAGE_WEIGHT if pages[number].location.startswith(GLOSSARY_PAGE) else 1.0
+                in_glossary[word_key] = max(in_glossary[word_key], 1 / len(term_keys))  # type: ignore[assignment]
+        weight = GLOSSARY_PAGE_WEIGHT if pages[number].location.startswith(GLOSSARY_ADDRESS) else 1.0
         for word_key in set(in_title) | set(in_slug) | set(in_headings) | set(in_text) | set(in_glossary):
             raw[word_key][number] = weight * (
                 TITLE * min(in_title[word_key], 1)

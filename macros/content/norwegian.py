@@ -1,4 +1,5 @@
-"""How Norwegian text writes dates, numbers and alphabetical order: one home for all of INTRO."""
+"""How Norwegian text writes dates, numbers, amounts, file sizes and alphabetical order: one home for all of INTRO
+(the pages, the commands and the benchmark report)."""
 
 from __future__ import annotations
 
@@ -28,17 +29,39 @@ def sort_key(text: str) -> tuple[list[int], str]:
     return [ALPHABET.index(char) if char in ALPHABET else ord(char) + 100 for char in folded], text
 
 
-def number(value: int | float) -> str:
-    """3278 → «3278», 130160 → «130 160», 26.9 → «26,9»: four digits stay whole, as Språkrådet allows."""
+def number(value: int | float, decimals: int | None = None) -> str:
+    """3278 → «3278», 130160 → «130 160», 26.9 → «26,9»: four digits stay whole, as Språkrådet allows.
+    With decimals, that many places, rounded: number(3.0, 1) → «3,0»."""
+    if decimals is not None:
+        text = f"{value:.{decimals}f}"
+        sign, text = ("-", text[1:]) if text.startswith("-") else ("", text)
+        whole, _, places = text.partition(".")
+        return sign + number(int(whole)) + (f",{places}" if places else "")
     if isinstance(value, float) and not value.is_integer():
-        whole, _, decimals = f"{value}".partition(".")
-        return f"{number(int(whole))},{decimals}"
+        whole, _, places = f"{value}".partition(".")
+        return f"{number(int(whole))},{places}"
     digits = f"{int(value):d}"
     sign, digits = ("-", digits[1:]) if digits.startswith("-") else ("", digits)
     if len(digits) <= 4:
         return sign + digits
-    groups = []
+    groups: list[str] = []
     while digits:
         groups.insert(0, digits[-3:])
         digits = digits[:-3]
     return sign + GROUP.join(groups)
+
+
+def amount(value: int | float, unit: str) -> str:
+    """«3 278 kroner», «26,9 prosent», «357 kommuner»."""
+    return f"{number(value)} {unit}"
+
+
+def when(applies: int | dt.date) -> str:
+    """2025 → «2025»; 2024-05-01 → «1. mai 2024»."""
+    return date(applies) if isinstance(applies, dt.date) else str(applies)
+
+
+def size(size_in_bytes: int) -> str:
+    """A file size as Norwegians write it: «3,4 MB», or «85 kB» below a tenth of a megabyte."""
+    megabytes = size_in_bytes / 1_000_000
+    return f"{number(megabytes, 1)} MB" if megabytes >= 0.1 else f"{number(max(1, size_in_bytes // 1000))} kB"
