@@ -147,6 +147,7 @@ def macros(env: Any) -> dict[str, Callable[..., str]]:
         "tall": _on_current_page(build, figures.in_sentence),
         "tall_tabell": _on_current_page(build, figures.table),
         "tall_og_satser": _on_current_page(build, figures.overview),
+        "ordninger": _on_current_page(build, _module("macros.rendering.schemes").schemes),
         # A programme page's parts.
         "programplan": _on_current_page(build, programmes.programme_plan),
         "rotasjonsplan": _on_current_page(build, programmes.rotation_plan),

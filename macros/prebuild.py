@@ -22,7 +22,7 @@ from macros.content.local import dated_facts
 from macros.content.model import LocalFacts
 from macros.loader import nav_pages
 from macros.commands.release import offline_zim_path, offline_zip_path
-from macros.content.review import due_dates, figure_checks, overdue
+from macros.content.review import due_dates, figure_checks, overdue, scheme_checks
 from macros.content.site import Site
 
 # npm file → where the site serves it.
@@ -66,8 +66,10 @@ def check_reviews(site: Site, facts: LocalFacts | None, on: dt.date, grace: int,
 
 
 def check_figures(site: Site, on: dt.date, grace: int, remind: Callable[[str], object]) -> None:
-    """Stop a figure typed into a chapter's prose or long past its check date; remind about one just past it."""
-    errors, warnings = due_dates(figure_checks(site.figures, site.figure_uses), on, grace)
+    """Stop a figure typed into a chapter's prose, or a figure or scheme long past its check date; remind about one
+    just past it."""
+    dated = figure_checks(site.figures, site.figure_uses) + scheme_checks(site.schemes, site.scheme_uses)
+    errors, warnings = due_dates(dated, on, grace)
     for warning in warnings:
         remind(warning)
     if errors or site.typed_figures:

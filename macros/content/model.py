@@ -139,6 +139,20 @@ class Figure(Strict):
         return self.value, self.applies
 
 
+class Scheme(Strict):
+    """A scheme a kommune, a supplier or a researcher can apply to today (data/schemes.yml), with its source."""
+
+    id: Slug = Field(description="fast kortnavn, for eksempel «pilot-helse»; står i teksten som ordninger(\"id\")")
+    name: Text = Field(description="navnet på ordningen slik eieren skriver det")
+    owner: Text = Field(description="hvem som eier eller forvalter ordningen, for eksempel Forskningsrådet")
+    funds: Sentence = Field(description="hva ordningen gir penger eller hjelp til, som hele setninger")
+    applicants: Sentence = Field(description="hvem som kan søke, og hvem som må være med, som hele setninger")
+    note: Sentence | None = Field(default=None, description="det en søker må vite i tillegg, som hele setninger")
+    url: HttpUrl = Field(description="siden der ordningen, fristene og vilkårene står")
+    source: Source
+    check_by: dt.date = Field(description="når ordningen skal sjekkes i kilden igjen (ÅÅÅÅ-MM-DD)")
+
+
 class GlossaryTerm(Strict):
     term: Text
     definition: Sentence

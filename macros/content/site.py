@@ -20,19 +20,20 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from macros.checks import figures as figure_text
+from macros.checks import schemes as scheme_text
 from macros.rendering import icons
 from macros.content import frontmatter, yamlio
 from macros.content.errors import AuthorError, ContentError, from_validation, from_yaml
 from macros.content.frontmatter import FrontMatter
 from macros.content.model import (ChapterMeta, Figure, GlossaryTerm, LearningPath, PageMeta, Perspective, Programme,
-                          Redirect, SelfCheck)
+                          Redirect, Scheme, SelfCheck)
 from macros.content.programmes import macro_problems, read_programmes
 from macros.content.readability import LIX_LIMIT, Readability, measure
 
 CHAPTER_FOLDER = "kapitler/"
 SELF_CHECK_FOLDER = "selvtest"
 DATA_FILES = {"perspectives": "perspectives.yml", "paths": "paths.yml", "glossary": "glossary.yml",
-              "redirects": "redirects.yml", "figures": "figures.yml"}
+              "redirects": "redirects.yml", "figures": "figures.yml", "schemes": "schemes.yml"}
 
 Model = TypeVar("Model", bound=BaseModel)
 
@@ -64,6 +65,9 @@ class Site:
     figure_uses: dict[str, list[tuple[str, int]]] = field(default_factory=dict)  # id → (src_uri, line)
     # Figures typed into a chapter's prose instead of taken from data/figures.yml.
     typed_figures: list[AuthorError] = field(default_factory=list)
+    # The schemes a reader can apply to (data/schemes.yml), and where pages show them: id → (src_uri, line).
+    schemes: dict[str, Scheme] = field(default_factory=dict)
+    scheme_uses: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
 
     def chapter_at(self, src_uri: str) -> Chapter | None:
         return self._by_src_uri.get(src_uri)
@@ -225,6 +229,7 @@ def load_data(data_dir: Path, errors: list[AuthorError]) -> Site:
     glossary = _read_list(data_dir / DATA_FILES["glossary"], GlossaryTerm, errors, label("glossary"))
     redirects = _read_list(data_dir / DATA_FILES["redirects"], Redirect, errors, label("redirects"))
     figures = _read_list(data_dir / DATA_FILES["figures"], Figure, errors, label("figures"))
+    schemes = _read_list(data_dir / DATA_FILES["schemes"], Scheme, errors, label("schemes"))
 
     for duplicate in _duplicates(p.id for p in perspectives):
         errors.append(AuthorError(label("perspectives"), f"Perspektivet «{duplicate}» står flere ganger."))
@@ -234,6 +239,9 @@ def load_data(data_dir: Path, errors: list[AuthorError]) -> Site:
         errors.append(AuthorError(label("glossary"), f"Forkortelsen «{duplicate}» står flere ganger."))
     for duplicate in _duplicates(figure.id for figure in figures):
         errors.append(AuthorError(label("figures"), f"Tallet «{duplicate}» står flere ganger. Hvert tall trenger "
+                                  "sin egen id."))
+    for duplicate in _duplicates(scheme.id for scheme in schemes):
+        errors.append(AuthorError(label("schemes"), f"Ordningen «{duplicate}» står flere ganger. Hver ordning trenger "
                                   "sin egen id."))
     for perspective in perspectives:
         if not icons.exists(perspective.icon):
@@ -251,6 +259,7 @@ def load_data(data_dir: Path, errors: list[AuthorError]) -> Site:
         glossary=glossary,
         redirects=redirects,
         figures={figure.id: figure for figure in figures},
+        schemes={scheme.id: scheme for scheme in schemes},
     )
 
 
@@ -345,8 +354,14 @@ def load_site(data_dir: Path, pages: Iterable[tuple[str, str]]) -> Site:
             errors += [AuthorError(f"docs/{src_uri}", f"Tallet «{figure_id}» finnes ikke i data/figures.yml. Sjekk "
                                    "stavemåten, eller legg tallet inn der med år og kilde.", line=line)
                        for src_uri, line in places]
+    scheme_uses = scheme_text.uses(texts)
+    for scheme_id, places in scheme_uses.items():
+        if scheme_id != scheme_text.EVERY_SCHEME and scheme_id not in site.schemes:
+            errors += [AuthorError(f"docs/{src_uri}", f"Ordningen «{scheme_id}» finnes ikke i data/schemes.yml. Sjekk "
+                                   f"stavemåten. Ordningene er: {', '.join(site.schemes) or 'ingen'}.", line=line)
+                       for src_uri, line in places]
     if errors:
         raise ContentError(errors)
     return replace(site, chapters=by_id, page_uris=frozenset(page_uris), page_titles=titles,
                    programme_checks=programme_checks, programmes=programmes, figure_uses=figure_uses,
-                   typed_figures=typed)
+                   typed_figures=typed, scheme_uses=scheme_uses)
