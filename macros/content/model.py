@@ -354,6 +354,9 @@ class LocalFacts(Strict):
     ombud: Ombud | None = None
     helsefellesskap: Helsefellesskap | None = None
     test_arena: TestArena | None = None
+    cluster_about: Note | None = Field(default=None, description="hva klyngen er og hvem som er med, som hele setninger")
+    research: Note | None = Field(default=None, description="forsknings- og utviklingsmiljøene nær kommunene her, "
+                                                            "som hele setninger")
 
 
 # What each «Slik er det hos oss» box needs from the edition's facts.
@@ -364,9 +367,10 @@ LOCAL_TOPICS: dict[str, tuple[str, ...]] = {
     "soknad": ("municipalities",),
     "statsforvalter": ("statsforvalter",),
     "ombud": ("ombud",),
-    "klynge": ("test_arena",),
+    "klynge": ("cluster_about", "test_arena"),
     "testing": ("test_arena",),
     "helsefellesskap": ("helsefellesskap",),
+    "forskning": ("research",),
 }
 
 
