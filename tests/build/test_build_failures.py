@@ -72,6 +72,20 @@ def checked_far_ahead(project: Path) -> None:
         data.write_text(re.sub(r"check_by: \d{4}-\d\d-\d\d", "check_by: 2099-01-01", text), encoding="utf-8")
 
 
+def add_scheme(entry: dict) -> Callable[[Path], None]:
+    def mutate(project: Path) -> None:
+        file = project / "data/schemes.yml"
+        schemes = yaml.safe_load(file.read_text(encoding="utf-8")) or []
+        file.write_text(yaml.safe_dump([*schemes, entry], allow_unicode=True), encoding="utf-8")
+    return mutate
+
+
+TEST_SCHEME = {"id": "testordning", "name": "Testordningen", "owner": "Testrådet",
+               "funds": "Tilskudd til å prøve ut noe nytt.", "applicants": "Kommuner søker.",
+               "url": "https://example.org/ordning",
+               "source": {"title": "Om testordningen", "publisher": "Testrådet", "url": "https://example.org/kilde"},
+               "check_by": "2027-03-31"}
+
 TEST_FIGURE = {"id": "testtall", "label": "Et tall for testen", "unit": "kroner", "value": 100, "applies": 2026,
                "source": {"title": "Testkilden", "publisher": "Testforlaget", "url": "https://example.org/kilde"},
                "check_by": "2027-01-31"}
@@ -104,6 +118,8 @@ CASES = {
                                       [CHAPTER, "next_review må være etter last_reviewed"]),
     "glossary entry without a definition": (replace("data/glossary.yml", "  definition: ", "  forklaring: "),
                                             ["data/glossary.yml", "«definition»", "mangler"]),
+    "unknown scheme": (append(CHAPTER, '\n\n{{ ordninger("finnes-ikke") }}\n'),
+                       [CHAPTER, "«finnes-ikke»", "data/schemes.yml"]),
     "duplicate glossary term": (append("data/glossary.yml", "\n- term: fastlege\n  definition: Lege.\n"
                                        "  english: GP\n"), ["data/glossary.yml", "«fastlege» står flere ganger"]),
     "iframe from another site": (append(CHAPTER, '\n\n<iframe src="https://video.example.org/x" title="Film">'
@@ -247,6 +263,19 @@ def test_figure_past_its_check_date_reminds_then_fails_naming_the_figure_and_pag
     result = mkdocs_build(project, tmp_path / "site2", env={"INTRO_TODAY": "2027-06-01"})
     assert result.returncode != 0
     for expected in ("data/figures.yml", "«check_by»", "«testtall»", "Testforlaget", CHAPTER, "på overtid"):
+        assert expected in result.stderr, f"{expected!r} missing from:\n{result.stderr[-2000:]}"
+    assert "Traceback" not in result.stderr
+
+
+def test_scheme_long_past_its_check_date_fails_naming_the_scheme_and_the_page(tmp_path):
+    project = copy_project(tmp_path / "project")
+    checked_far_ahead(project)
+    add_scheme(TEST_SCHEME)(project)
+    append(CHAPTER, '\n\nEn ordning fra dataene:\n\n{{ ordninger("testordning") }}\n')(project)
+    result = mkdocs_build(project, tmp_path / "site", env={"INTRO_TODAY": "2027-08-01"})
+    assert result.returncode != 0
+    for expected in ("data/schemes.yml", "«check_by»", "«testordning»", "Testrådet", CHAPTER, "på overtid",
+                     "example.org/kilde"):
         assert expected in result.stderr, f"{expected!r} missing from:\n{result.stderr[-2000:]}"
     assert "Traceback" not in result.stderr
 

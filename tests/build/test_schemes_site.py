@@ -39,13 +39,14 @@ def chapter(site: Path, chapter_id: str) -> LexborHTMLParser:
 @pytest.mark.parametrize("chapter_id", SHOWN)
 def test_each_chapter_shows_its_schemes_with_owner_and_a_link_to_the_terms(html, chapter_id):
     page = html(f"kapitler/{chapter_id}/index.html")
-    text = " ".join(page.css_first("article").text(separator=" ").split())
+    # Without white space: a glossary tooltip splits «Helseteknologiordningen (Helsedirektoratet)» into nodes.
+    squashed = re.sub(r"\s+", "", page.css_first("article").text(separator=" "))
     links = {a.attributes.get("href") for a in page.css("article a")}
     for scheme_id in SHOWN[chapter_id]:
         scheme = SCHEMES.schemes[scheme_id]
-        assert f"{scheme.name} ({scheme.owner})" in text, (chapter_id, scheme_id)
+        assert re.sub(r"\s+", "", f"{scheme.name} ({scheme.owner})") in squashed, (chapter_id, scheme_id)
         assert str(scheme.url) in links, (chapter_id, scheme_id)
-    assert "Hvem som søker:" in text and "Vilkår og frister:" in text
+    assert "Hvemsomsøker:" in squashed and "Vilkårogfrister:" in squashed
 
 
 def test_the_schemes_read_the_same_in_both_editions(site_dir, gjovik_site):
