@@ -57,12 +57,17 @@ def append(path: str, extra: str) -> Callable[[Path], None]:
     return mutate
 
 
-def add_figure(entry: dict) -> Callable[[Path], None]:
+def add_entry(data_file: str, entry: dict) -> Callable[[Path], None]:
+    """One more entry at the end of a data file that is a list (data/figures.yml, data/schemes.yml)."""
     def mutate(project: Path) -> None:
-        file = project / "data/figures.yml"
-        figures = yaml.safe_load(file.read_text(encoding="utf-8")) or []
-        file.write_text(yaml.safe_dump([*figures, entry], allow_unicode=True), encoding="utf-8")
+        file = project / data_file
+        entries = yaml.safe_load(file.read_text(encoding="utf-8")) or []
+        file.write_text(yaml.safe_dump([*entries, entry], allow_unicode=True), encoding="utf-8")
     return mutate
+
+
+def add_figure(entry: dict) -> Callable[[Path], None]:
+    return add_entry("data/figures.yml", entry)
 
 
 def checked_far_ahead(project: Path) -> None:
@@ -70,14 +75,6 @@ def checked_far_ahead(project: Path) -> None:
     for data in (project / "data").rglob("*.yml"):
         text = data.read_text(encoding="utf-8")
         data.write_text(re.sub(r"check_by: \d{4}-\d\d-\d\d", "check_by: 2099-01-01", text), encoding="utf-8")
-
-
-def add_scheme(entry: dict) -> Callable[[Path], None]:
-    def mutate(project: Path) -> None:
-        file = project / "data/schemes.yml"
-        schemes = yaml.safe_load(file.read_text(encoding="utf-8")) or []
-        file.write_text(yaml.safe_dump([*schemes, entry], allow_unicode=True), encoding="utf-8")
-    return mutate
 
 
 TEST_SCHEME = {"id": "testordning", "name": "Testordningen", "owner": "Testrådet",
@@ -270,7 +267,7 @@ def test_figure_past_its_check_date_reminds_then_fails_naming_the_figure_and_pag
 def test_scheme_long_past_its_check_date_fails_naming_the_scheme_and_the_page(tmp_path):
     project = copy_project(tmp_path / "project")
     checked_far_ahead(project)
-    add_scheme(TEST_SCHEME)(project)
+    add_entry("data/schemes.yml", TEST_SCHEME)(project)
     append(CHAPTER, '\n\nEn ordning fra dataene:\n\n{{ ordninger("testordning") }}\n')(project)
     result = mkdocs_build(project, tmp_path / "site", env={"INTRO_TODAY": "2027-08-01"})
     assert result.returncode != 0
