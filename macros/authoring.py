@@ -22,7 +22,8 @@ from macros import loader
 
 # What the macros render with, imported when define_env runs (not when this module is imported).
 RENDERERS = ("macros.rendering.render", "macros.rendering.figure_pages", "macros.content.local",
-             "macros.rendering.posters", "macros.rendering.programme_pages", "macros.commands.release")
+             "macros.rendering.posters", "macros.rendering.programme_pages", "macros.commands.release",
+             "macros.rendering.long_stay")
 
 
 class MacrosUnavailable(Exception):
@@ -143,10 +144,13 @@ def macros(env: Any) -> dict[str, Callable[..., str]]:
         "hos_oss": _with_facts(build, local.local_box),
         "kurspakker": _course_packages(build),
         "akutt_hjelp": _with_facts(build, local.urgent_help),
+        "akutt_hjelp_ansatte": _with_facts(build, local.staff_urgent_help),
         "laget_av": _with_facts(build, local.made_by),
         "tall": _on_current_page(build, figures.in_sentence),
         "tall_tabell": _on_current_page(build, figures.table),
         "tall_og_satser": _on_current_page(build, figures.overview),
+        "langtidsopphold_eksempel": _on_current_page(build, _module("macros.rendering.long_stay").example),
+        "telefon": _with_facts(build, local.telefon),
         "ordninger": _on_current_page(build, _module("macros.rendering.schemes").schemes),
         # A programme page's parts.
         "programplan": _on_current_page(build, programmes.programme_plan),

@@ -52,12 +52,15 @@ def dress_page(site: Site, src_uri: str, meta: dict, markdown: str, edition: Ide
         meta.setdefault("description", chapter.meta.summary)
         permanent_url = edition.url.rstrip("/") + "/" + permalink(chapter.meta.id)
         markdown = (render.path_position(site, chapter)
-                    + render.after_lead(markdown, render.chapter_header(site, chapter))
+                    + render.after_lead(markdown, render.law_change_notes(site, src_uri)
+                                        + render.chapter_header(site, chapter))
                     + "\n\n" + render.self_check(chapter) + render.chapter_footer(chapter)
                     + render.teaching(chapter, permanent_url, edition)
                     + render.path_navigation(site, chapter))
     elif "summary" in meta:
         meta.setdefault("description", meta["summary"])
+        notes = render.law_change_notes(site, src_uri)
+        markdown = render.after_lead(markdown, notes) if notes else markdown
         markdown += quiz_sheets.programme_section(site, src_uri)
     if src_uri in path_starts:
         # Material's footer «Neste» follows the menu; on the landing and path pages it would look like the path.

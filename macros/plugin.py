@@ -82,6 +82,7 @@ class IntroPlugin(BasePlugin[IntroConfig]):
             self.facts = content.facts
             prebuild.check_reviews(site, self.facts, today(), self.config.review_grace_days, review_log.warning)
             prebuild.check_figures(site, today(), self.config.review_grace_days, review_log.warning)
+            prebuild.check_current_names(site)
             self.drawn = diagrams.drawn_keys(docs)
             edition = identity.from_config(config)
             page_urls = {file.src_uri: file.url for file in files.documentation_pages()}

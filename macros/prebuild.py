@@ -22,7 +22,8 @@ from macros.content.local import dated_facts
 from macros.content.model import LocalFacts
 from macros.loader import nav_pages
 from macros.commands.release import offline_zim_path, offline_zip_path
-from macros.content.review import due_dates, figure_checks, overdue, scheme_checks
+from macros.content.review import (due_dates, figure_checks, law_change_checks, overdue, scheme_checks,
+                                   stale_rates, unreviewed_law_changes)
 from macros.content.site import Site
 
 # npm file → where the site serves it.
@@ -56,24 +57,32 @@ def refuse_unpublishable(docs_dir: Path, project_dir: Path, own: list[str]) -> N
 
 def check_reviews(site: Site, facts: LocalFacts | None, on: dt.date, grace: int,
                   remind: Callable[[str], object]) -> None:
-    """Stop a chapter or local fact long past its date; remind about one just past it."""
+    """Stop a chapter, local fact or watched law change long past its date; remind about one just past it, and
+    about pages a law change in force has not been reviewed for."""
     errors, warnings = overdue(site.chapters.values(), on, grace)
-    fact_errors, fact_warnings = due_dates(dated_facts(facts), on, grace)
-    for warning in warnings + fact_warnings:
+    fact_errors, fact_warnings = due_dates([*dated_facts(facts), *law_change_checks(site.law_changes)], on, grace)
+    for warning in warnings + fact_warnings + unreviewed_law_changes(site, on):
         remind(warning)
     if errors + fact_errors:
         raise ContentError(errors + fact_errors)
 
 
 def check_figures(site: Site, on: dt.date, grace: int, remind: Callable[[str], object]) -> None:
-    """Stop a figure typed into a chapter's prose, or a figure or scheme long past its check date; remind about one
-    just past it."""
+    """Stop a figure typed into a chapter's prose, a figure or scheme long past its check date, or a rate past its
+    deadline; remind about one just past its date."""
     dated = figure_checks(site.figures, site.figure_uses) + scheme_checks(site.schemes, site.scheme_uses)
     errors, warnings = due_dates(dated, on, grace)
-    for warning in warnings:
+    rate_errors, rate_warnings = stale_rates(site.figures, site.figure_uses, on)
+    for warning in warnings + rate_warnings:
         remind(warning)
-    if errors or site.typed_figures:
-        raise ContentError(site.typed_figures + errors)
+    if errors or rate_errors or site.typed_figures:
+        raise ContentError(site.typed_figures + rate_errors + errors)
+
+
+def check_current_names(site: Site) -> None:
+    """Stop a page or data file that uses a retired name (data/retired-names.yml) as if it were current."""
+    if site.retired_name_uses:
+        raise ContentError(site.retired_name_uses)
 
 
 def duplicate_nav_entries(listed: list[str]) -> list[AuthorError]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -35,7 +36,8 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 # The programs of the Debian packages the `system` tests need. Every other test runs with them off its PATH, so the
 # full run proves what `make check` promises: those tests pass on a machine without the packages.
-SYSTEM_PROGRAMS = frozenset({"chromium", "nginx", "hunspell", "java", "kiwix-serve", "kiwix-manage", "kiwix-search"})
+SYSTEM_PROGRAMS = frozenset({"chromium", "nginx", "hunspell", "java", "kiwix-serve", "kiwix-manage", "kiwix-search",
+                             "php"})
 
 
 @pytest.fixture(scope="session")
@@ -61,6 +63,21 @@ def without_system_programs(request: pytest.FixtureRequest, monkeypatch: pytest.
         return
     monkeypatch.setenv("PATH", path_without_system_programs)
     monkeypatch.delenv("CHROMIUM", raising=False)
+
+
+# Moodle's own Common Cartridge importer and the IMS CC 1.1 schemas it validates against (with the rules embedded in
+# them): a test tool kept beside the repository, where CI has it too, and not part of INTRO.
+MOODLE_CC = ROOT.parent / "shared" / "tools" / "moodle-cc"
+
+
+@pytest.fixture(scope="session")
+def moodle_cc() -> Path:
+    """The folder of Moodle's Common Cartridge importer (run.php) and its schemas (backup/cc/schemas11/)."""
+    if not (MOODLE_CC / "run.php").is_file() or not (MOODLE_CC / "backup/cc/schemas11").is_dir():
+        pytest.fail(f"Moodle's Common Cartridge importer and the IMS CC 1.1 schemas are missing: they belong in "
+                    f"{MOODLE_CC.resolve()} (shared/tools/moodle-cc beside the repository). The course package tests "
+                    "cannot check the packages without them.")
+    return MOODLE_CC
 
 
 def mkdocs_build(project: Path, site_dir: Path, config: str = "mkdocs.yml",
@@ -125,6 +142,28 @@ def gjovik_release(release: Release) -> Release:
 @pytest.fixture(scope="session")
 def gjovik_site(gjovik_release: Release) -> Path:
     return gjovik_release.site
+
+
+@dataclass(frozen=True)
+class EditionPackages:
+    """The course packages an edition's site offers, each unpacked as an LMS unpacks it, and its catalogue."""
+    release: Release
+    catalog: dict
+    folders: dict[str, Path]  # intro-alle.imscc → the folder it was unpacked into
+
+
+@pytest.fixture(scope="session", params=["bergen", "gjovik"])
+def edition_packages(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> EditionPackages:
+    """Every course package of each edition (the sessions' builds, no new one), unpacked."""
+    built: Release = request.getfixturevalue("release" if request.param == "bergen" else "gjovik_release")
+    out = tmp_path_factory.mktemp(f"packages-{request.param}")
+    folders = {}
+    for package in sorted((built.site / "last-ned" / "kurspakker").glob("*.imscc")):
+        with zipfile.ZipFile(package) as archive:
+            archive.extractall(out / package.stem)
+        folders[package.name] = out / package.stem
+    catalog = json.loads((built.site / "catalog.json").read_text(encoding="utf-8"))
+    return EditionPackages(built, catalog, folders)
 
 
 # Runs MkDocs as a stock install would: importing INTRO's package or mkdocs-macros fails the build.

@@ -10,6 +10,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from macros.checks import prose
 from macros.rendering import norwegian
 from macros.content.model import Number
 
@@ -46,7 +47,6 @@ class TypedFigure:
     kind: str  # "kroner", "prosent" or "antall"
 
 
-_FENCE = re.compile(r"^\s*(```|~~~)")
 # What is not prose: template code, link targets, inline code, HTML comments, law paragraphs and phone numbers.
 _NOT_PROSE = re.compile(
     r"\{\{.*?\}\}|\{%.*?%\}|\]\([^)]*\)|`[^`]*`|<!--.*?-->|https?://\S+"
@@ -74,25 +74,7 @@ def _is_count(text: str) -> bool:
 def typed_figures(markdown: str) -> list[TypedFigure]:
     """Amounts in kroner anywhere in the prose, and percentages or counts of four digits or more in a sentence
     without a year. The figures data's own output (tall(…)), law paragraphs and phone numbers do not count."""
-    found: list[TypedFigure] = []
-    in_code = False
-    paragraph: list[tuple[int, str]] = []
-
-    def flush() -> None:
-        found.extend(_in_paragraph(paragraph))
-        paragraph.clear()
-
-    for line_number, line in enumerate(markdown.splitlines(), start=1):
-        if _FENCE.match(line):
-            in_code = not in_code
-            flush()
-            continue
-        if in_code or not line.strip():
-            flush()
-            continue
-        paragraph.append((line_number, _NOT_PROSE.sub(" ", line)))
-    flush()
-    return found
+    return [figure for paragraph in prose.paragraphs(markdown, _NOT_PROSE) for figure in _in_paragraph(paragraph)]
 
 
 def _in_paragraph(lines: list[tuple[int, str]]) -> list[TypedFigure]:

@@ -25,7 +25,8 @@ from macros.commands.publish import Interrupted, PublishError, publish, rollback
 from macros.content.readability import LIX_LIMIT, LIX_MEDIAN_GOAL
 from macros.commands.release import BuildFailed, build_release, edition_of
 from macros.rendering.render import file_size
-from macros.content.review import statuses, today
+from macros.content import yamlio
+from macros.content.review import editor_calendar, statuses, today
 from macros.content.site import Site
 
 CONFIG = "mkdocs.yml"
@@ -127,7 +128,8 @@ def csp(site: Path) -> None:
 @main.command()
 @_config
 def report(config: Path) -> None:
-    """Chapters by review date, with owner, LIX and reading time; figures and local facts to check."""
+    """Chapters by review date, with owner, LIX and reading time; figures and local facts to check; and the
+    editor's yearly list: rates each January, G each May, NAV's and SSB's figures, the law changes and schemes."""
     editions = project(config).sources.editions_dir
     site = load_repository_site(config)
     rows = statuses(site.chapters.values(), today())
@@ -151,6 +153,41 @@ def report(config: Path) -> None:
     for label, where, check_by, url in sorted(facts, key=lambda item: (item[2], item[1])):
         due = "  SKAL SJEKKES" if check_by < on else ""
         print(f"{Path(where).name:28} {check_by}  {label}: {url}{due}")
+    schemes = project(config).sources.data_dir / "schemes.yml"
+    calendar = editor_calendar(site, on, (yamlio.load(schemes.read_text(encoding="utf-8")) or [])
+                               if schemes.is_file() else [])
+    print("\nÅrshjulet: dette skal sjekkes, og når (kapitlene står øverst, etter neste gjennomgang)")
+    for title, tasks in calendar.items():
+        print(f"\n{title}")
+        for task in tasks:
+            status = f"  {task.status}" if task.status else ""
+            print(f"  {str(task.due or ''):10}  {task.what}: {task.source}{status}")
+
+
+@main.command()
+@_config
+@click.option("--site", "site_dir", type=click.Path(path_type=Path), default=None,
+              help="the built site to check (default: dist/<edition>/site from `make build`)")
+@click.option("--timeout", type=int, default=30, show_default=True, help="seconds to wait for each address")
+def kilder(config: Path, site_dir: Path | None, timeout: int) -> None:
+    """Check every source and external link of the built site with LinkChecker: dead, moved and redirected, per page."""
+    from macros.checks.links import report as link_report
+    from macros.commands.linkcheck import LinkCheckerMissing, data_addresses, page_names, run
+
+    options = project(config)
+    site_dir = site_dir or Path("dist") / options.sources.edition / "site"
+    if not (site_dir / "index.html").is_file():
+        raise SystemExit(f"Finner ikke det bygde nettstedet i {site_dir}. Kjør «make build» først.")
+    site = load_repository_site(config)
+    try:
+        found = run(site_dir, page_names(site.page_uris), data_addresses(options.sources.data_dir), timeout)
+    except (LinkCheckerMissing, RuntimeError) as error:
+        raise SystemExit(str(error)) from None
+    text = link_report(found, f"{site_dir} og data/ ({today()})")
+    (site_dir.parent / "kilder.txt").write_text(text, encoding="utf-8")
+    print(text, end="")
+    print(f"Rapporten står også i {site_dir.parent / 'kilder.txt'}.")
+    sys.exit(1 if any(finding.kind == "død" for finding in found) else 0)
 
 
 @main.command()

@@ -85,6 +85,8 @@ def _plain(error: dict) -> str:
         return "har et årstall som ikke er mulig."
     if kind == "value_error":
         return str(context.get("error", error["msg"])) + "."
+    if kind == "literal_error":
+        return f"skal være en av disse: {str(context.get('expected', '')).replace(' or ', ' eller ')}."
     return _FIX_BY_TYPE.get(kind, error["msg"] + ".")
 
 

@@ -7,6 +7,7 @@ new edition needs no code: posters, citations, the catalogue and the course pack
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 LICENCE = "CC BY 4.0"
@@ -30,6 +31,11 @@ class Identity:
     url: str
     colour: str
     logo: str = ""  # the theme's logo, relative to the site root (empty: none)
+    edition: str = ""  # the edition's id (plugins → intro → edition), which course packages carry in their identifiers
+    # Where room is short (Kiwix's library): the intro plugin's short_title and short_description, as written.
+    short_title: str = ""
+    short_description: str = ""
+    config_file: str = ""  # the config's file name, for messages about its fields
     licence: str = LICENCE
     licence_url: str = LICENCE_URL
 
@@ -46,8 +52,18 @@ def _logo(theme: Any) -> str:
     return str(logo) if logo else ""
 
 
+def _intro_options(config: Any) -> Any:
+    """The intro plugin's options: in MkDocs' config the plugin object carries them; a plain mapping has them."""
+    plugins = config.get("plugins")
+    intro = plugins.get("intro") if hasattr(plugins, "get") else None
+    options = getattr(intro, "config", intro)
+    return options if hasattr(options, "get") else {}
+
+
 def from_config(config: Any) -> Identity:
     """The identity of the edition a MkDocs config describes."""
+    intro = _intro_options(config)
+    config_file = config.get("config_file_path")
     return Identity(
         title=config["site_name"],
         description=config.get("site_description") or config["site_name"],
@@ -55,4 +71,8 @@ def from_config(config: Any) -> Identity:
         url=(config.get("site_url") or "/"),
         colour=_primary(config.get("theme") or {}),
         logo=_logo(config.get("theme") or {}),
+        edition=str(intro.get("edition") or ""),
+        short_title=str(intro.get("short_title") or ""),
+        short_description=str(intro.get("short_description") or ""),
+        config_file=Path(config_file).name if config_file else "",
     )

@@ -17,7 +17,11 @@ from macros.content.model import LOCAL_TOPICS, URGENT_HELP_FACTS, LocalFacts, So
 from macros.rendering.render import _render
 
 BOX_CALL = re.compile(r"""hos_oss\(\s*["']([^"']*)["']\s*\)""")
-URGENT_CALL = re.compile(r"""akutt_hjelp\(\s*\)""")
+# Both urgent-help blocks name the edition's legevakt: the citizens' akutt_hjelp() and the staff's akutt_hjelp_ansatte().
+URGENT_CALL = re.compile(r"""(akutt_hjelp(?:_ansatte)?)\(\s*\)""")
+PHONE_CALL = re.compile(r"""telefon\(\s*["']([^"']*)["']\s*\)""")
+# A Norwegian eight-digit number is dialled with the country code; short numbers (113, 116 117, 116 123) without.
+NATIONAL_NUMBER = re.compile(r"^\d{8}$")
 
 NUMBER_WORDS = {2: "to", 3: "tre", 4: "fire", 5: "fem", 6: "seks", 7: "sju", 8: "åtte", 9: "ni", 10: "ti"}
 
@@ -62,8 +66,15 @@ def missing_facts(facts: LocalFacts, markdown: str, page_label: str, line_offset
                                             f"Velg blant: {', '.join(LOCAL_TOPICS)}.", line=number + line_offset))
                 continue
             problems += _missing(facts, LOCAL_TOPICS[topic], f"boksen «{topic}»", page_label, number + line_offset)
-        if URGENT_CALL.search(line):
-            problems += _missing(facts, URGENT_HELP_FACTS, "akutt_hjelp()", page_label, number + line_offset)
+        for macro in URGENT_CALL.findall(line):
+            problems += _missing(facts, URGENT_HELP_FACTS, f"{macro}()", page_label, number + line_offset)
+        for helpline in PHONE_CALL.findall(line):
+            known = [h.id for h in facts.helplines] if facts is not None else []
+            if helpline not in known:
+                problems.append(AuthorError(page_label, f"telefon(\"{helpline}\") ber om en telefonlinje som utgaven "
+                                            f"«{facts.id}» ikke har. Legg den inn under helplines i "
+                                            f"{edition_label(facts.id)}, eller velg blant: {', '.join(known) or 'ingen'}.",
+                                            line=number + line_offset))
     return problems
 
 
@@ -74,15 +85,38 @@ def and_list(items: list[str]) -> str:
     return f"{', '.join(items[:-1])} og {items[-1]}"
 
 
+def tel(number: str) -> str:
+    """A phone number as a Markdown link a phone can call: «[55 56 70 70](tel:+4755567070)»."""
+    digits = re.sub(r"[^\d+]", "", number)
+    if NATIONAL_NUMBER.match(digits):
+        digits = "+47" + digits
+    return f"[{number}](tel:{digits})"
+
+
 def local_box(facts: LocalFacts, topic: str) -> str:
     """A «Slik er det hos oss» box with this edition's facts on one topic."""
-    return _render("local_box.md.j2", facts=facts, topic=topic, and_list=and_list,
+    return _render("local_box.md.j2", facts=facts, topic=topic, and_list=and_list, tel=tel,
                    number_word=lambda n: NUMBER_WORDS.get(n, str(n)))
 
 
 def urgent_help(facts: LocalFacts) -> str:
-    """The urgent-help block: 113, 116 117 and this edition's legevakt."""
-    return _render("urgent_help.md.j2", facts=facts)
+    """The urgent-help block: 113, 116 117, this edition's legevakt and the crisis lines."""
+    return _render("urgent_help.md.j2", facts=facts, tel=tel,
+                   crisis_lines=[line for line in facts.helplines if line.crisis])
+
+
+def telefon(facts: LocalFacts, helpline: str) -> str:
+    """One phone line named in a sentence, as a number a phone can call: «23 32 70 00»."""
+    for line in facts.helplines:
+        if line.id == helpline:
+            return tel(line.phone)
+    # missing_facts has named the page and line already; this guards a call built at render time.
+    raise KeyError(f"Telefonlinjen «{helpline}» finnes ikke i {edition_label(facts.id)}.")
+
+
+def staff_urgent_help(facts: LocalFacts) -> str:
+    """The urgent-help block for staff chapters: 113 and HLR, the nurse on duty, and this edition's legevakt."""
+    return _render("urgent_help_staff.md.j2", facts=facts, and_list=and_list, tel=tel)
 
 
 def made_by(facts: LocalFacts) -> str:

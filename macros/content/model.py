@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import (
     AfterValidator,
@@ -113,8 +113,30 @@ class Figure(Strict):
     series: dict[int, Number] | None = Field(
         default=None, description="tall for flere år, for eksempel {2023: 5519, 2024: 5745}, i stedet for value")
     scope: Text | None = Field(default=None, description="hva tallet tar med og ikke tar med")
+    rate: Literal["yearly", "every-second-year"] | None = Field(
+        default=None, description="yearly for en sats som fastsettes hvert år (fra 1. januar når applies er et år, "
+        "ellers fra datoen i applies, som G fra 1. mai); every-second-year for en sats som gjelder i to år")
+    looked_for_newer: dt.date | None = Field(default=None, description=(
+        "for en sats som er gammel: datoen du sist lette etter den nye satsen i kilden uten å finne den (ÅÅÅÅ-MM-DD). "
+        "Da viser siden at beløpet er det nyeste vi har bekreftet, og bygget godtar det i to måneder"))
+    current_at: HttpUrl | None = Field(default=None, description=(
+        "siden der leseren alltid finner dagens sats, for eksempel https://www.nav.no/grunnbelopet"))
     source: Source
     check_by: dt.date = Field(description="når tallet skal sjekkes i kilden igjen (ÅÅÅÅ-MM-DD)")
+
+    @model_validator(mode="after")
+    def _looked_for_a_rate(self) -> Figure:
+        if self.looked_for_newer is not None and self.rate is None:
+            raise ValueError("looked_for_newer gjelder bare satser: skriv rate (yearly eller every-second-year), "
+                             "eller fjern looked_for_newer")
+        return self
+
+    def newest_confirmed(self, on: dt.date) -> bool:
+        """A rate whose successor applies by now, but which an editor looked for in the source after that day
+        without finding it: the page says it is the newest amount we have confirmed, and links today's rate."""
+        next_rate = self.next_rate
+        return (next_rate is not None and on >= next_rate and self.looked_for_newer is not None
+                and self.looked_for_newer >= next_rate)
 
     @model_validator(mode="after")
     def _value_or_series(self) -> Figure:
@@ -137,6 +159,20 @@ class Figure(Strict):
             return self.series[year], year
         assert self.value is not None and self.applies is not None
         return self.value, self.applies
+
+    @property
+    def next_rate(self) -> dt.date | None:
+        """For a rate: the day the next one applies (1 January after a calendar year's rate; the same date a year
+        on, or two, for a rate from a date). None for a figure that is not a rate."""
+        if self.rate is None:
+            return None
+        years = 1 if self.rate == "yearly" else 2
+        applies = self.latest[1]
+        if isinstance(applies, int):
+            return dt.date(applies + years, 1, 1)
+        # A rate from 29 February: the next one applies on 1 March in a year without that day.
+        return applies.replace(year=applies.year + years) if (applies.month, applies.day) != (2, 29) \
+            else dt.date(applies.year + years, 3, 1)
 
 
 class Scheme(Strict):
@@ -162,6 +198,52 @@ class GlossaryTerm(Strict):
         default_factory=list, description="bøyde former som også skal få forklaring"
     )
     chapter: Slug | None = Field(default=None, description="kapitlet som forklarer ordet best")
+
+
+class RetiredName(Strict):
+    """A name that has changed or a thing that has ended (data/retired-names.yml): an agency, a title, a scheme, a
+    register or a regulation. The build refuses it in text that uses it as if it were current."""
+
+    name: Text = Field(description="det gamle navnet slik det oftest ble skrevet, for eksempel «Fylkesmannen»")
+    forms: list[Text] = Field(min_length=1, description=(
+        "formene bygget skal finne: en form med stor forbokstav finnes der et ord begynner («Fylkesmann» finner "
+        "Fylkesmannen og fylkesmannsembetet), en form med liten forbokstav også inne i et sammensatt ord "
+        "(«helsesøster» finner skolehelsesøster)"))
+    kind: Literal["etat", "departement", "tittel", "ordning", "register", "lov", "forskrift"] = Field(
+        description="hva det er: etat, departement, tittel, ordning, register, lov eller forskrift")
+    replaced_by: list[Text] = Field(default_factory=list, description=(
+        "navnene som brukes nå, eller det som har tatt over; en setning som nevner ett av dem, forteller om endringen"))
+    ended: bool = Field(default=False, description="true når det gamle ikke finnes lenger (en ordning som er "
+                        "avviklet), ikke bare har fått nytt navn")
+    since: int | dt.date = Field(description="året eller datoen endringen gjelder fra")
+    what: Sentence = Field(description="hva som skjedde, i én eller to setninger")
+    source: Source = Field(description="kilden der endringen er bekreftet")
+
+    @model_validator(mode="after")
+    def _replacement_unless_ended(self) -> RetiredName:
+        if not self.ended and not self.replaced_by:
+            raise ValueError("mangler replaced_by: skriv navnet som brukes nå, eller ended: true hvis det er slutt")
+        return self
+
+
+class LawChange(Strict):
+    """A change to a law that is adopted or announced, but not yet reflected in the pages it touches
+    (data/law-changes.yml). The pages listed show a «Reglene endres» note until they have been reviewed after it
+    came into force."""
+
+    id: Slug = Field(description="fast kortnavn for endringen, for eksempel «meldeordning-alvorlige-hendelser»")
+    law: Text = Field(description="loven som endres, for eksempel «helsetilsynsloven»")
+    change: Sentence = Field(description="hva som endres, i én eller to korte setninger for leseren")
+    proposition: Text = Field(description="proposisjonen, for eksempel «Prop. 121 L (2024–2025)»")
+    adopted: dt.date | None = Field(default=None, description="datoen Stortinget vedtok endringen")
+    recommendation: Text | None = Field(default=None,
+                                        description="innstillingen, for eksempel «Innst. 459 L (2024–2025)»")
+    in_force: dt.date | Literal["ikke fastsatt"] | None = Field(default=None, description=(
+        "datoen endringen gjelder fra, eller «ikke fastsatt» når kilden sier at den ikke er bestemt ennå; "
+        "tomt når datoen ikke er bekreftet"))
+    source: Source = Field(description="kilden på stortinget.no, regjeringen.no eller lovdata.no")
+    pages: list[Text] = Field(min_length=1, description="kapitlene (id) eller sidene (sti under docs/) endringen angår")
+    check_by: dt.date = Field(description="når status skal sjekkes i kilden igjen (ÅÅÅÅ-MM-DD)")
 
 
 class Redirect(Strict):
@@ -277,7 +359,14 @@ class ApplyOffice(Strict):
     office: Text = Field(description="kontoret slik kommunen skriver det, for eksempel «Tildeling og koordinering»")
     url: HttpUrl = Field(description="siden med søknadsskjemaet eller forklaringen av hvordan du søker")
     phone: Text | None = Field(default=None, description="telefonnummeret kommunen oppgir for kontoret")
+    phone_note: Text | None = Field(
+        default=None, description="det leseren må vite om nummeret, for eksempel «sentralbordet; be om kontoret»")
     area: Text | None = Field(default=None, description="hvem kontoret gjelder for, for eksempel bydelene")
+    serves: Text | None = Field(
+        default=None, description="hvilke søknader kontoret tar imot når det ikke er alle, for eksempel "
+                                  "«tjenester til mennesker med utviklingshemming»")
+    link_text: Text | None = Field(default=None, description="teksten på lenken til url, når siden ikke er en "
+                                                                  "forklaring av hvordan du søker")
 
 
 class Municipality(Sourced):
@@ -314,8 +403,19 @@ class Statsforvalter(Sourced):
 
 class Ombud(Sourced):
     name: Text = Field(description="for eksempel «Pasient- og brukerombudet i Vestland»")
-    url: HttpUrl = Field(description="siden der ombudets kontaktinformasjon står")
+    url: HttpUrl = Field(description="ombudets egen side med kontaktinformasjon")
     phone: Text | None = None
+    phone_note: Text | None = Field(default=None, description="det leseren må vite om nummeret")
+
+
+class Helpline(Sourced):
+    """A phone line a reader can call, with who answers and when; `crisis` lines stand in the urgent-help block."""
+
+    id: Slug = Field(description="fast kortnavn, for eksempel «helsenorge»; står i teksten som telefon(\"id\")")
+    name: Text = Field(description="hvem som svarer, for eksempel «Mental Helses hjelpetelefon»")
+    phone: Text = Field(description="nummeret slik det skrives, for eksempel «116 123»")
+    about: Text = Field(description="hva du kan ringe om, og når det er åpent, som en hel setning")
+    crisis: bool = Field(default=False, description="true for en linje til deg som er i krise (vises i boksen for akutt hjelp)")
 
 
 class Helsefellesskap(Sourced):
@@ -354,6 +454,7 @@ class LocalFacts(Strict):
     ombud: Ombud | None = None
     helsefellesskap: Helsefellesskap | None = None
     test_arena: TestArena | None = None
+    helplines: list[Helpline] = Field(default_factory=list, description="telefonlinjer leseren kan ringe")
     cluster_about: Note | None = Field(default=None, description="hva klyngen er og hvem som er med, som hele setninger")
     research: Note | None = Field(default=None, description="forsknings- og utviklingsmiljøene nær kommunene her, "
                                                             "som hele setninger")
@@ -436,4 +537,4 @@ class SelfCheck(Strict):
             raise ValueError("har mer enn ett refleksjonsspørsmål. Bruk høyst ett per kapittel")
         return self
 # What the urgent-help block, {{ akutt_hjelp() }}, needs.
-URGENT_HELP_FACTS: tuple[str, ...] = ("legevakt",)
+URGENT_HELP_FACTS: tuple[str, ...] = ("legevakt", "helplines")

@@ -21,19 +21,25 @@ from pydantic import BaseModel, ValidationError
 
 from macros.checks import figures as figure_text
 from macros.checks import schemes as scheme_text
+from macros.checks import retired_names as name_check
 from macros.rendering import icons
 from macros.content import frontmatter, yamlio
 from macros.content.errors import AuthorError, ContentError, from_validation, from_yaml
 from macros.content.frontmatter import FrontMatter
-from macros.content.model import (ChapterMeta, Figure, GlossaryTerm, LearningPath, PageMeta, Perspective, Programme,
-                          Redirect, Scheme, SelfCheck)
+from macros.content.model import (ChapterMeta, Figure, GlossaryTerm, LawChange, LearningPath, PageMeta, Perspective,
+                                  Programme, Redirect, RetiredName, Scheme, SelfCheck)
 from macros.content.programmes import macro_problems, read_programmes
 from macros.content.readability import LIX_LIMIT, Readability, measure
 
 CHAPTER_FOLDER = "kapitler/"
 SELF_CHECK_FOLDER = "selvtest"
 DATA_FILES = {"perspectives": "perspectives.yml", "paths": "paths.yml", "glossary": "glossary.yml",
-              "redirects": "redirects.yml", "figures": "figures.yml", "schemes": "schemes.yml"}
+              "redirects": "redirects.yml", "figures": "figures.yml", "retired_names": "retired-names.yml",
+              "law_changes": "law-changes.yml", "schemes": "schemes.yml"}
+# Data files a site may do without.
+OPTIONAL_DATA = ("retired_names", "law_changes")
+# Data files that hold no prose an author writes: addresses, and the retired names themselves.
+NOT_PROSE_DATA = ("published.yml", DATA_FILES["retired_names"])
 
 Model = TypeVar("Model", bound=BaseModel)
 
@@ -68,6 +74,12 @@ class Site:
     # The schemes a reader can apply to (data/schemes.yml), and where pages show them: id → (src_uri, line).
     schemes: dict[str, Scheme] = field(default_factory=dict)
     scheme_uses: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
+    retired_names: list[RetiredName] = field(default_factory=list)
+    # Retired names used as if current, in a page or a data file (data/retired-names.yml).
+    retired_name_uses: list[AuthorError] = field(default_factory=list)
+    law_changes: list[LawChange] = field(default_factory=list)
+    # Each law change's pages (its id → the pages' paths under docs/), as its `pages` names them.
+    law_change_pages: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def chapter_at(self, src_uri: str) -> Chapter | None:
         return self._by_src_uri.get(src_uri)
@@ -230,6 +242,11 @@ def load_data(data_dir: Path, errors: list[AuthorError]) -> Site:
     redirects = _read_list(data_dir / DATA_FILES["redirects"], Redirect, errors, label("redirects"))
     figures = _read_list(data_dir / DATA_FILES["figures"], Figure, errors, label("figures"))
     schemes = _read_list(data_dir / DATA_FILES["schemes"], Scheme, errors, label("schemes"))
+    optional = {name: data_dir / DATA_FILES[name] for name in OPTIONAL_DATA}
+    retired = _read_list(optional["retired_names"], RetiredName, errors, label("retired_names")) \
+        if optional["retired_names"].is_file() else []
+    law_changes = _read_list(optional["law_changes"], LawChange, errors, label("law_changes")) \
+        if optional["law_changes"].is_file() else []
 
     for duplicate in _duplicates(p.id for p in perspectives):
         errors.append(AuthorError(label("perspectives"), f"Perspektivet «{duplicate}» står flere ganger."))
@@ -243,6 +260,9 @@ def load_data(data_dir: Path, errors: list[AuthorError]) -> Site:
     for duplicate in _duplicates(scheme.id for scheme in schemes):
         errors.append(AuthorError(label("schemes"), f"Ordningen «{duplicate}» står flere ganger. Hver ordning trenger "
                                   "sin egen id."))
+    for duplicate in _duplicates(change.id for change in law_changes):
+        errors.append(AuthorError(label("law_changes"), f"Lovendringen «{duplicate}» står flere ganger. Hver "
+                                  "endring trenger sin egen id."))
     for perspective in perspectives:
         if not icons.exists(perspective.icon):
             errors.append(AuthorError(label("perspectives"), f"Ikonet «{perspective.icon}» for «{perspective.id}» finnes "
@@ -260,7 +280,35 @@ def load_data(data_dir: Path, errors: list[AuthorError]) -> Site:
         redirects=redirects,
         figures={figure.id: figure for figure in figures},
         schemes={scheme.id: scheme for scheme in schemes},
+        retired_names=retired,
+        law_changes=law_changes,
     )
+
+
+def retired_name_uses(data_dir: Path, pages: dict[str, str], names: list[RetiredName],
+                      on: dt.date) -> list[AuthorError]:
+    """Every retired name a page (its front matter and text) or a data file uses as if it were current. A name
+    whose change has not come yet (since is after the day given) is still current."""
+    changed = [name for name in names
+               if (dt.date(name.since, 1, 1) if isinstance(name.since, int) else name.since) <= on]
+    if not changed:
+        return []
+    found: list[AuthorError] = []
+    for src_uri, text in pages.items():
+        try:
+            page = frontmatter.split(text)
+        except (yaml.YAMLError, ValueError):  # named by load_site already
+            continue
+        uses = name_check.in_yaml(page.raw, changed, first_line=2) + [
+            replace(use, line=use.line + page.body_offset) for use in name_check.in_markdown(page.body, changed)]
+        found += [AuthorError(f"docs/{src_uri}", name_check.advice(use), line=use.line) for use in uses]
+    for path in sorted(data_dir.rglob("*.yml")):
+        relative = path.relative_to(data_dir).as_posix()
+        if relative in NOT_PROSE_DATA:
+            continue
+        found += [AuthorError(f"data/{relative}", name_check.advice(use), line=use.line)
+                  for use in name_check.in_yaml(path.read_text(encoding="utf-8"), changed)]
+    return found
 
 
 def load_site(data_dir: Path, pages: Iterable[tuple[str, str]]) -> Site:
@@ -348,6 +396,18 @@ def load_site(data_dir: Path, pages: Iterable[tuple[str, str]]) -> Site:
                                           "kapitler har den id-en.", field="self_checks"))
     programmes = read_programmes(data_dir, page_uris, {c: by_id[c].sections for c in by_id}, errors)
     errors += macro_problems(texts, programmes)
+    law_change_pages: dict[str, tuple[str, ...]] = {}
+    for change in site.law_changes:
+        resolved = []
+        for page in change.pages:
+            if page in by_id:
+                resolved.append(by_id[page].src_uri)
+            elif page in page_uris:
+                resolved.append(page)
+            else:
+                errors.append(AuthorError("data/law-changes.yml", f"Lovendringen «{change.id}» viser til «{page}», "
+                                          "som verken er en kapittel-id eller en side under docs/.", field="pages"))
+        law_change_pages[change.id] = tuple(resolved)
     figure_uses = figure_text.uses(texts)
     for figure_id, places in figure_uses.items():
         if figure_id not in site.figures:
@@ -364,4 +424,5 @@ def load_site(data_dir: Path, pages: Iterable[tuple[str, str]]) -> Site:
         raise ContentError(errors)
     return replace(site, chapters=by_id, page_uris=frozenset(page_uris), page_titles=titles,
                    programme_checks=programme_checks, programmes=programmes, figure_uses=figure_uses,
-                   typed_figures=typed, scheme_uses=scheme_uses)
+                   typed_figures=typed, law_change_pages=law_change_pages, scheme_uses=scheme_uses,
+                   retired_name_uses=retired_name_uses(data_dir, texts, site.retired_names, today()))

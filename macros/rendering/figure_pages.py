@@ -5,6 +5,7 @@ from __future__ import annotations
 from macros.rendering import norwegian
 from macros.checks.figures import amount, when
 from macros.content.model import Figure
+from macros.content.review import today
 from macros.rendering.render import _render, link
 from macros.content.site import Site
 
@@ -20,8 +21,11 @@ def in_sentence(site: Site, figure_id: str, page_src_uri: str, kilde: bool = Tru
     """«3 278 kroner (2025, [Helsenorge](…))», the same on every page."""
     figure = _figure(site, figure_id)
     value, applies = figure.latest
+    current_at = figure.current_at or figure.source.url
     return _render("figure.md.j2", amount=amount(value, figure.unit), when=when(applies),
-                   source=figure.source if kilde else None).rstrip("\n")
+                   source=figure.source if kilde else None,
+                   newest_confirmed=figure.newest_confirmed(today()), current_at=current_at,
+                   current_site=(current_at.host or "").removeprefix("www.")).rstrip("\n")
 
 
 def table(site: Site, figure_id: str, page_src_uri: str) -> str:

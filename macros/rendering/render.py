@@ -6,6 +6,7 @@ Links are relative to that page, so MkDocs checks them like any link an author w
 
 from __future__ import annotations
 
+import datetime as dt
 import posixpath
 from functools import cache
 
@@ -13,6 +14,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from macros.rendering import icons
 from macros.content.identity import Identity
+from macros.content.model import LawChange
 from macros.rendering.norwegian import MONTHS, sort_key
 from macros.rendering.norwegian import date as norwegian_date
 from macros.content.site import Chapter, Site
@@ -84,6 +86,34 @@ def chapter_header(site: Site, chapter: Chapter) -> str:
         next_review=norwegian_date(meta.next_review),
         goals=meta.learning_goals,
     )
+
+
+def _law_change_note(change: LawChange) -> dict:
+    if change.adopted:
+        decided = f"Stortinget vedtok {norwegian_date(change.adopted)} endringer i {change.law} ({change.proposition})."
+    elif change.recommendation:
+        decided = f"Stortinget har behandlet endringer i {change.law} ({change.proposition})."
+    else:
+        decided = f"Regjeringen har foreslått endringer i {change.law} ({change.proposition})."
+    if isinstance(change.in_force, dt.date):
+        in_force = f"Endringene gjelder fra {norwegian_date(change.in_force)}."
+    elif change.in_force == "ikke fastsatt":
+        in_force = "Det er ikke bestemt når endringene skal gjelde fra."
+    else:
+        in_force = "Sjekk i kilden når endringene gjelder fra."
+    return {"change": change, "decided": decided, "in_force": in_force,
+            "document": change.recommendation or change.proposition}
+
+
+def law_change_notes(site: Site, src_uri: str) -> str:
+    """A «Reglene endres» box for each watched law change that concerns the page (data/law-changes.yml), until the
+    chapter has been reviewed after the change came into force."""
+    chapter = site.chapter_at(src_uri)
+    notes = [_law_change_note(change) for change in site.law_changes
+             if src_uri in site.law_change_pages.get(change.id, ())
+             and not (chapter and isinstance(change.in_force, dt.date)
+                      and chapter.meta.last_reviewed >= change.in_force)]
+    return _render("law_change_note.md.j2", notes=notes) if notes else ""
 
 
 PROGRAMMES_PAGE = "programmer/index.md"

@@ -21,8 +21,8 @@ from tests.conftest import ROOT, copy_project
 
 # Every macro an author may write; the README lists the same.
 MACROS = ("perspektivkort", "sti", "fortsett", "ordliste", "frakoblet_utgave", "plakater", "hos_oss", "kurspakker",
-          "akutt_hjelp", "laget_av", "tall", "tall_tabell", "tall_og_satser", "programplan", "rotasjonsplan", "stasjoner",
-          "fortelling", "materiell", "bestilling")
+          "akutt_hjelp", "akutt_hjelp_ansatte", "laget_av", "tall", "tall_tabell", "tall_og_satser", "programplan",
+          "rotasjonsplan", "stasjoner", "fortelling", "materiell", "bestilling", "langtidsopphold_eksempel", "telefon")
 
 
 @dataclass
@@ -63,6 +63,7 @@ def test_every_macro_is_registered_once_and_runs_from_a_plain_dict_config(tmp_pa
     assert env.macros["hos_oss"]("legevakt") == local.local_box(content.facts, "legevakt")
     assert env.macros["laget_av"]() == local.made_by(content.facts)
     assert "Bergen" in env.macros["akutt_hjelp"]()
+    assert env.macros["akutt_hjelp_ansatte"]() == local.staff_urgent_help(content.facts)
     on_page(env, "tall-og-satser.md")
     figure = next(iter(content.site.figures))
     assert env.macros["tall"](figure) == figure_pages.in_sentence(content.site, figure, "tall-og-satser.md")

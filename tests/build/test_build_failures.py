@@ -71,10 +71,12 @@ def add_figure(entry: dict) -> Callable[[Path], None]:
 
 
 def checked_far_ahead(project: Path) -> None:
-    """Every dated fact of the copy checked until 2099, so a test of review dates sees only the chapters."""
+    """Every dated fact of the copy checked until 2099, and no figure a yearly rate, so a test of review dates sees
+    only the chapters."""
     for data in (project / "data").rglob("*.yml"):
         text = data.read_text(encoding="utf-8")
-        data.write_text(re.sub(r"check_by: \d{4}-\d\d-\d\d", "check_by: 2099-01-01", text), encoding="utf-8")
+        text = re.sub(r"check_by: \d{4}-\d\d-\d\d", "check_by: 2099-01-01", text)
+        data.write_text(re.sub(r"^  rate: .*\n", "", text, flags=re.M), encoding="utf-8")
 
 
 TEST_SCHEME = {"id": "testordning", "name": "Testordningen", "owner": "Testrådet",
@@ -274,6 +276,23 @@ def test_scheme_long_past_its_check_date_fails_naming_the_scheme_and_the_page(tm
     for expected in ("data/schemes.yml", "«check_by»", "«testordning»", "Testrådet", CHAPTER, "på overtid",
                      "example.org/kilde"):
         assert expected in result.stderr, f"{expected!r} missing from:\n{result.stderr[-2000:]}"
+    assert "Traceback" not in result.stderr
+
+
+def test_retired_names_used_as_current_in_a_chapter_fail_the_strict_build_naming_the_chapter(tmp_path):
+    project = copy_project(tmp_path / "project")
+    append(CHAPTER, "\n\nFylkesmannen behandler klagen din.\n\n"
+                    "Direktoratet for e-helse har ansvaret for de nasjonale e-helseløsningene.\n\n"
+                    "Regionale forskningsfond i fylkene gir støtte til slike prosjekter.\n")(project)
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode != 0
+    lines = (project / CHAPTER).read_text(encoding="utf-8").splitlines()
+    for name, advice in (("Fylkesmannen", "Skriv «Statsforvalteren»"),
+                         ("Direktoratet for e-helse", "Skriv «Helsedirektoratet»"),
+                         ("Regionale forskningsfond", "ble lagt ned i 2024")):
+        line = next(number for number, text in enumerate(lines, start=1) if text.startswith(name))
+        expected = f"{CHAPTER}, linje {line}: «{name}» står som om det gjelder i dag."
+        assert expected in result.stderr and advice in result.stderr, result.stderr[-3000:]
     assert "Traceback" not in result.stderr
 
 

@@ -5,6 +5,7 @@ import json
 import re
 from pathlib import Path
 
+import yaml
 from selectolax.lexbor import LexborHTMLParser
 
 from macros.checks.htmlcheck import off_site_resources
@@ -158,3 +159,16 @@ def test_a_local_fact_past_its_date_reminds_and_one_long_past_stops_the_build(tm
     assert "data/editions/bergen.yml" in reminder and "Bergen legevakt" in reminder and "bergen.kommune.no" in reminder
     error = next(line for line in result.stderr.splitlines() if "200 dager på overtid" in line)
     assert "data/editions/bergen.yml" in error and "ombud" in error and "helse-bergen.no" in error
+
+
+def test_every_application_office_in_the_built_box_can_be_called(site_dir, gjovik_site):
+    for site, edition in ((site_dir, "bergen"), (gjovik_site, "gjovik")):
+        data = yaml.safe_load((ROOT / "data/editions" / f"{edition}.yml").read_text(encoding="utf-8"))
+        box = next(b for b in page(site, "slik-gjor-du/sykehjem").css(".admonition.info")
+                   if "Slik er det hos oss" in b.text())
+        calls = {a.attributes["href"] for a in box.css('a[href^="tel:"]')}
+        for municipality in data["municipalities"]:
+            for office in municipality.get("apply", []):
+                if "phone" in office:
+                    digits = re.sub(r"\D", "", office["phone"])
+                    assert f"tel:+47{digits}" in calls, (edition, office["office"])

@@ -86,8 +86,34 @@ def test_chapter_offers_reuse_and_citation(html, catalog):
 
 def test_citation_file_is_valid_cff():
     citation = yaml.safe_load((ROOT / "CITATION.cff").read_text(encoding="utf-8"))
-    assert citation["cff-version"] == "1.2.0" and citation["license"] == "CC-BY-4.0"
-    assert citation["title"].startswith("INTRO")
+    assert citation["cff-version"] == "1.2.0" and citation["license"] == ["CC-BY-4.0", "MIT"]
+    assert citation["type"] == "dataset" and all(set(author) == {"name"} for author in citation["authors"])
+
+
+def test_citation_catalogue_zim_and_site_say_the_same_title_and_authors(catalog, site_dir, release):
+    """One identity everywhere: CITATION.cff, the config, the catalogue, the ZIM file and the pages."""
+    from libzim.reader import Archive
+    from selectolax.lexbor import LexborHTMLParser
+
+    class Tolerant(yaml.SafeLoader):
+        pass
+
+    Tolerant.add_multi_constructor("", lambda loader, suffix, node: None)
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Tolerant)
+    citation = yaml.safe_load((ROOT / "CITATION.cff").read_text(encoding="utf-8"))
+    authors = " og ".join(author["name"] for author in citation["authors"])
+    assert citation["title"] == config["site_name"] == catalog["title"]
+    assert authors == config["site_author"] == catalog["owner"]
+    assert citation["url"] == SITE_URL == catalog["url"]
+    assert citation["abstract"].startswith(config["site_description"]) and catalog["description"] == config["site_description"]
+    assert catalog["catalog_version"] and catalog["language"] == "nb" and catalog["edition"] == "bergen"
+    zim = Archive(str(release.zim))
+    assert zim.get_metadata("Creator").decode() == zim.get_metadata("Publisher").decode() == authors
+    assert zim.get_metadata("LongDescription").decode() == config["site_description"]
+    assert zim.get_metadata("Title").decode() == catalog["short_title"] == config["plugins"]["intro"]["short_title"]
+    page = LexborHTMLParser((site_dir / "index.html").read_text(encoding="utf-8"))
+    assert page.css_first('meta[name="author"]').attributes["content"] == authors
+    assert page.css_first("title").text().endswith(f" - {citation['title']}")
 
 
 def test_cartridges_are_written_by_make_lms_as_the_site_ships_them(catalog, site_dir, tmp_path):

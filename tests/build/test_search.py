@@ -22,6 +22,10 @@ QUERIES = [(group, query, wanted) for group, rows in
 REVIEWED = ["hva koster sykehjem", "pris sykehjem", "hvordan søke sykehjem", "avslag sykehjem", "selge til kommunen",
             "hjemmetjenester", "demens", "praksisplass", "sykehjemsplass", "sykhjem", "parorende",
             "forskning i kommunen", "klage på vedtak", "testsenter"]
+# The staff chapters' safety topics: each query must put the page that teaches it first, not only in the top 3.
+FIRST = {"hjertestarter": "kapitler/nar-det-haster", "HLR": "kapitler/nar-det-haster",
+         "stikkskade": "kapitler/din-egen-sikkerhet", "trykksår": "kapitler/nar-brukeren-blir-darligere",
+         "hverdagstvang": "kapitler/tvang-og-teknologi", "verdighetsgarantien": "kapitler/kvalitet-og-etikk"}
 
 
 def compounds() -> tuple[frozenset[str], dict[str, list[str] | None]]:
@@ -180,7 +184,7 @@ def open_search(page, url: str) -> None:
 
 
 def test_readers_questions_put_the_right_page_in_the_top_3(guarded_page, served_site):
-    assert not set(REVIEWED) - {query for _, query, _ in QUERIES}
+    assert not (set(REVIEWED) | set(FIRST)) - {query for _, query, _ in QUERIES}
     assert len(QUERIES) >= 80
     page, problems = guarded_page
     open_search(page, served_site)
@@ -190,7 +194,7 @@ def test_readers_questions_put_the_right_page_in_the_top_3(guarded_page, served_
         first += bool(found) and found[0] in wanted
         if not set(found) & set(wanted):
             misses.append(f"{group}: «{query}» gave {found}, wanted one of {wanted}")
-        if query in REVIEWED:
+        if query in REVIEWED or query in FIRST:
             reviewed[query] = found
     top3 = 1 - len(misses) / len(QUERIES)
     print(f"\nSearch relevance: top 1 {first / len(QUERIES):.0%}, top 3 {top3:.0%} of {len(QUERIES)} queries")
@@ -204,6 +208,7 @@ def test_readers_questions_put_the_right_page_in_the_top_3(guarded_page, served_
     assert reviewed["forskning i kommunen"][0] == "kapitler/forskning-i-kommunen"
     for query in ("hva koster sykehjem", "pris sykehjem", "hvordan søke sykehjem", "avslag sykehjem"):
         assert "kapitler/innovasjon" not in reviewed[query], query
+    assert {query: reviewed[query][:1] for query in FIRST} == {query: [page] for query, page in FIRST.items()}
     assert problems == []
 
 

@@ -8,7 +8,7 @@ from pydantic import ValidationError
 from macros.rendering import norwegian
 from macros.checks.figures import amount, typed_figures, uses, when
 from macros.content.model import Figure
-from macros.content.review import due_dates, figure_checks
+from macros.content.review import due_dates, figure_checks, rate_deadline, stale_rates
 
 SOURCE = {"title": "Frikort for helsetjenester", "publisher": "Helsenorge", "url": "https://www.helsenorge.no/"}
 
@@ -115,3 +115,65 @@ def test_a_figure_past_its_check_date_reminds_then_fails_naming_its_source_and_p
     "Rundskriv I-1/2025 gir satsene.", "Forskriften FOR-2011-12-16-1349 gjelder.", "Se NOU 2011:11 om teknologi."])
 def test_document_numbers_are_not_figures(text):
     assert typed_figures(text) == []
+
+
+# ---- Rates that apply to a year, or from a date ----
+
+def test_a_calendar_year_rate_passes_in_december_reminds_in_january_and_fails_in_february():
+    rate = {"egenandelstak": figure(value=3165, applies=2025, rate="yearly", check_by="2027-12-31")}
+    shown = {"egenandelstak": [("kapitler/egenandeler.md", 135), ("slik-gjor-du/fastlege.md", 20)]}
+    assert stale_rates(rate, shown, dt.date(2025, 12, 31)) == ([], [])
+    errors, warnings = stale_rates(rate, shown, dt.date(2026, 1, 31))
+    assert not errors and len(warnings) == 1
+    assert "«egenandelstak»" in warnings[0] and "1. januar 2026" in warnings[0] and "31. januar 2026" in warnings[0]
+    errors, warnings = stale_rates(rate, shown, dt.date(2026, 2, 1))
+    assert len(errors) == 1 and not warnings
+    message = str(errors[0])
+    for expected in ("data/figures.yml", "«applies»", "«egenandelstak»", "gjelder for 2025", "Helsenorge",
+                     "https://www.helsenorge.no/", "docs/kapitler/egenandeler.md", "docs/slik-gjor-du/fastlege.md",
+                     "31. januar 2026"):
+        assert expected in message, expected
+
+
+def test_a_rate_from_a_date_like_g_is_stale_from_the_same_date_next_year_and_fails_after_a_month():
+    g = {"grunnbelop": figure(id="grunnbelop", value=130160, applies="2025-05-01", rate="yearly")}
+    assert g["grunnbelop"].next_rate == dt.date(2026, 5, 1)
+    assert stale_rates(g, {}, dt.date(2026, 4, 30)) == ([], [])
+    errors, warnings = stale_rates(g, {}, dt.date(2026, 5, 31))
+    assert not errors and "31. mai 2026" in warnings[0] and "fra 1. mai 2025" in warnings[0]
+    errors, warnings = stale_rates(g, {}, dt.date(2026, 6, 1))
+    assert len(errors) == 1 and "«grunnbelop»" in str(errors[0]) and not warnings
+
+
+def test_a_series_rate_goes_by_its_newest_year_and_a_two_year_rate_lasts_two_years():
+    series = figure(value=None, applies=None, series={2024: 5745, 2025: 5900}, rate="yearly")
+    assert series.next_rate == dt.date(2026, 1, 1)
+    threshold = figure(applies="2024-03-14", rate="every-second-year")
+    assert threshold.next_rate == dt.date(2026, 3, 14)
+    assert rate_deadline(dt.date(2026, 3, 14)) == dt.date(2026, 4, 13)
+    assert figure().next_rate is None  # not a rate: only check_by applies
+    assert stale_rates({"x": figure(applies=2020)}, {}, dt.date(2030, 1, 1)) == ([], [])
+
+
+def test_a_rate_must_say_how_often_it_changes_in_words_the_author_knows():
+    with pytest.raises(ValidationError) as raised:
+        figure(rate="årlig")
+    assert "yearly" in str(raised.value)
+
+
+def test_a_rate_the_editors_looked_for_and_could_not_find_stands_two_months_and_says_so_on_the_page():
+    g = {"grunnbelop": figure(id="grunnbelop", value=130160, applies="2025-05-01", rate="yearly",
+                              looked_for_newer="2026-12-07", current_at="https://www.nav.no/grunnbelopet")}
+    assert g["grunnbelop"].newest_confirmed(dt.date(2026, 12, 7))
+    errors, warnings = stale_rates(g, {}, dt.date(2027, 2, 7))
+    assert not errors and "7. desember 2026" in warnings[0] and "7. februar 2027" in warnings[0]
+    errors, warnings = stale_rates(g, {}, dt.date(2027, 2, 8))
+    assert len(errors) == 1 and "looked_for_newer" in str(errors[0])
+    # Looking before the new rate applied proves nothing: the rule is as without it.
+    early = {"grunnbelop": figure(id="grunnbelop", value=130160, applies="2025-05-01", rate="yearly",
+                                  looked_for_newer="2026-04-30")}
+    assert not early["grunnbelop"].newest_confirmed(dt.date(2026, 6, 1))
+    assert len(stale_rates(early, {}, dt.date(2026, 6, 1))[0]) == 1
+    with pytest.raises(ValidationError) as raised:
+        figure(looked_for_newer="2026-12-07")
+    assert "bare satser" in str(raised.value)
