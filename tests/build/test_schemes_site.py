@@ -26,7 +26,7 @@ SHOWN = {
 # What has ended or moved, and the words a block naming it must use to say so.
 RETIRED = {
     "regionale forskningsfond": ("avvikl",),
-    "utstyrsregisteret": ("før",),
+    "utstyrsregisteret": ("før", "fram til", "erstatt"),
     "nasjonalt velferdsteknologiprogram": ("varte til 2024", "avsluttet", "tok over", "tidligere", "etter"),
 }
 BLOCKS = "p, li, dd, td, .admonition"
