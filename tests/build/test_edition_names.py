@@ -13,7 +13,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from macros.content.local import load_facts
 from macros.content.model import LocalFacts
-from tests.conftest import ROOT
+from tests.helpers import ROOT
 
 EDITIONS = ROOT / "data" / "editions"
 
