@@ -11,14 +11,31 @@ from pathlib import Path
 from typing import Any
 
 LICENCE = "CC BY 4.0"
+LICENCE_ID = "CC-BY-4.0"  # as SPDX writes it, for what machines read (catalog.json)
 LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/deed.no"
 
 # Material for MkDocs' named primary colours (its palette stylesheet), for what is drawn outside the theme.
 MATERIAL_PRIMARY = {
-    "red": "#ef5350", "pink": "#e92063", "purple": "#ab47bd", "deep-purple": "#7e56c2", "indigo": "#4051b5",
-    "blue": "#2094f3", "light-blue": "#02a6f2", "cyan": "#00bdd6", "teal": "#009485", "green": "#4cae4f",
-    "light-green": "#8bc34b", "lime": "#cbdc38", "yellow": "#ffec3d", "amber": "#ffc105", "orange": "#ffa724",
-    "deep-orange": "#ff6e42", "brown": "#795649", "grey": "#757575", "blue-grey": "#546d78", "black": "#000000",
+    "red": "#ef5350",
+    "pink": "#e92063",
+    "purple": "#ab47bd",
+    "deep-purple": "#7e56c2",
+    "indigo": "#4051b5",
+    "blue": "#2094f3",
+    "light-blue": "#02a6f2",
+    "cyan": "#00bdd6",
+    "teal": "#009485",
+    "green": "#4cae4f",
+    "light-green": "#8bc34b",
+    "lime": "#cbdc38",
+    "yellow": "#ffec3d",
+    "amber": "#ffc105",
+    "orange": "#ffa724",
+    "deep-orange": "#ff6e42",
+    "brown": "#795649",
+    "grey": "#757575",
+    "blue-grey": "#546d78",
+    "black": "#000000",
     "white": "#ffffff",
 }
 
@@ -26,6 +43,7 @@ MATERIAL_PRIMARY = {
 @dataclass(frozen=True)
 class Identity:
     title: str
+    name: str  # what running text calls the site: site_name up to « – » («INTRO»)
     description: str
     owner: str
     url: str
@@ -39,6 +57,11 @@ class Identity:
     language: str = "nb"  # BCP 47, the theme's language: nb, or nn for the nynorsk edition
     licence: str = LICENCE
     licence_url: str = LICENCE_URL
+    licence_id: str = LICENCE_ID
+
+
+# site_name is «<name> – <what it is>»: running text calls the site by the name before the dash.
+NAME_END = " – "
 
 
 def _primary(theme: Any) -> str:
@@ -67,6 +90,7 @@ def from_config(config: Any) -> Identity:
     config_file = config.get("config_file_path")
     return Identity(
         title=config["site_name"],
+        name=config["site_name"].split(NAME_END)[0].strip(),
         description=config.get("site_description") or config["site_name"],
         owner=config.get("site_author") or config["site_name"],
         url=(config.get("site_url") or "/"),

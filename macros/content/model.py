@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import (
     AfterValidator,
@@ -16,13 +16,98 @@ from pydantic import (
     Field,
     HttpUrl,
     StringConstraints,
+    ValidationInfo,
     model_validator,
 )
 
+from macros.content import characters
+
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+# How far ahead a date to check a figure or a fact again may lie: rates and services change every year, so a
+# figure is checked at least every other year. A chapter is reviewed at least as often (next_review).
+CHECK_AHEAD = dt.timedelta(days=2 * 365)
+# A figure applies to this year or the next (a rate decided for next year); a later year is a projection, and
+# says so (projection: true). A source is from this year or earlier, or next year's budget.
+YEARS_AHEAD = 1
 
 Slug = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=60)]
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+
+
+def _plain_text(value: str) -> str:
+    # Data and front matter are shown as written: they never pass through Jinja, so template code would stand
+    # on the page as code. And no text may hold an invisible or direction-turning character.
+    if "{{" in value or "{%" in value or "{#" in value:
+        raise ValueError(
+            "har malkode ({{ … }} eller {% … %}). Tekst i toppteksten og datafilene vises slik den "
+            "står, og makroer virker bare i teksten under toppteksten. Skriv teksten uten makroen; "
+            'et tall som endrer seg, skriver du i kapitlets tekst med {{ tall("id") }}'
+        )
+    if re.search(r"<[A-Za-z/!?]", value):
+        raise ValueError(
+            "har HTML (<…>). Tekst i toppteksten og datafilene er ren tekst: skriv den uten tagger "
+            "(lenker og uthevinger skriver du i kapitlets tekst)"
+        )
+    if re.search(r"\]\([^)]*\)", value):
+        raise ValueError(
+            "har en lenke ([tekst](adresse)). Lenker står i kapitlets tekst, der bygget sjekker dem og "
+            "kan si hvilken fil de står i; i datafilene står en adresse i et eget felt (url)"
+        )
+    problem = characters.problem(value)
+    if problem:
+        raise ValueError(problem)
+    return value
+
+
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), AfterValidator(_plain_text)]
+
+
+def _https(value: HttpUrl) -> HttpUrl:
+    if value.scheme != "https":
+        raise ValueError(
+            "begynner med http://, som ikke er kryptert. Skriv adressen med https://; virker den ikke "
+            "med https, finn en annen kilde"
+        )
+    return value
+
+
+Url = Annotated[HttpUrl, AfterValidator(_https)]
+
+
+def _phone(value: str) -> str:
+    if not re.fullmatch(r"\+?\d[\d ]{1,18}\d", value):
+        raise ValueError(
+            f"«{value}» er ikke et telefonnummer. Skriv bare sifre og mellomrom, for eksempel "
+            "«55 56 70 70» eller «+47 55 56 87 00»"
+        )
+    return value
+
+
+Phone = Annotated[Text, AfterValidator(_phone)]
+
+
+def _today(info: ValidationInfo) -> dt.date | None:
+    """The day the data is checked as of (the readers give it as context); None: no check against today."""
+    return (info.context or {}).get("today")
+
+
+def _check_ahead(value: dt.date, info: ValidationInfo) -> dt.date:
+    on = _today(info)
+    if on and value > on + CHECK_AHEAD:
+        raise ValueError(
+            f"er {value}, mer enn to år fram i tid. Tall og fakta endrer seg hvert år: sett datoen da "
+            "noen skal sjekke kilden igjen, høyst to år fram"
+        )
+    return value
+
+
+CheckDate = Annotated[dt.date, AfterValidator(_check_ahead)]
+
+
+def _source_year(value: int | None, info: ValidationInfo) -> int | None:
+    on = _today(info)
+    if on and value is not None and value > on.year + YEARS_AHEAD:
+        raise ValueError(f"er {value}, som er fram i tid. Skriv året kilden ble publisert")
+    return value
 
 
 def _sentence(value: str) -> str:
@@ -44,8 +129,10 @@ class Strict(BaseModel):
 class Source(Strict):
     title: Text = Field(description="tittelen på kilden")
     publisher: Text = Field(description="hvem som står bak kilden, for eksempel Helsedirektoratet")
-    url: HttpUrl = Field(description="nettadressen til kilden")
-    year: int | None = Field(default=None, ge=1814, le=2100, description="året kilden er fra")
+    url: Url = Field(description="nettadressen til kilden")
+    year: Annotated[int | None, AfterValidator(_source_year)] = Field(
+        default=None, ge=1814, le=2100, description="året kilden er fra"
+    )
 
 
 class ChapterMeta(Strict):
@@ -68,9 +155,11 @@ class ChapterMeta(Strict):
     @model_validator(mode="after")
     def _review_after_last(self) -> ChapterMeta:
         if self.next_review <= self.last_reviewed:
+            raise ValueError(f"next_review må være etter last_reviewed (nå {self.next_review} mot {self.last_reviewed})")
+        if self.next_review > self.last_reviewed + CHECK_AHEAD:
             raise ValueError(
-                "next_review må være etter last_reviewed "
-                f"(nå {self.next_review} mot {self.last_reviewed})"
+                f"next_review ({self.next_review}) er mer enn to år etter last_reviewed "
+                f"({self.last_reviewed}). Et kapittel gjennomgås minst annethvert år"
             )
         return self
 
@@ -97,6 +186,15 @@ class LearningPath(Strict):
     intro: Text
     steps: list[Slug] = Field(min_length=5, max_length=10)
 
+    @model_validator(mode="after")
+    def _each_step_once(self) -> LearningPath:
+        twice = sorted({step for step in self.steps if self.steps.count(step) > 1})
+        if twice:
+            raise ValueError(
+                f"kapitlet «{twice[0]}» står flere ganger i stien, så «Neste» ville gått i ring. Ta det med bare én gang"
+            )
+        return self
+
 
 Number = int | float
 
@@ -104,17 +202,63 @@ Number = int | float
 class Figure(Strict):
     """A figure that changes over time (data/figures.yml): a rate, an amount or a statistic, with its source."""
 
-    id: Slug = Field(description="fast kortnavn, for eksempel «egenandelstak»; står i teksten som tall(\"id\")")
+    id: Slug = Field(description='fast kortnavn, for eksempel «egenandelstak»; står i teksten som tall("id")')
     label: Text = Field(description="hva tallet måler, på én linje")
     unit: Text = Field(description="kroner, prosent, eller et ord i flertall, for eksempel «personer»")
     value: Number | None = Field(default=None, description="tallet, for eksempel 3278 eller 26.9")
-    applies: int | dt.date | None = Field(
-        default=None, description="året (2025) eller datoen (2024-05-01) tallet gjelder for")
+    applies: int | dt.date | None = Field(default=None, description="året (2025) eller datoen (2024-05-01) tallet gjelder for")
     series: dict[int, Number] | None = Field(
-        default=None, description="tall for flere år, for eksempel {2023: 5519, 2024: 5745}, i stedet for value")
+        default=None, description="tall for flere år, for eksempel {2023: 5519, 2024: 5745}, i stedet for value"
+    )
     scope: Text | None = Field(default=None, description="hva tallet tar med og ikke tar med")
+    rate: Literal["yearly", "every-second-year"] | None = Field(
+        default=None,
+        description="yearly for en sats som fastsettes hvert år (fra 1. januar når applies er et år, "
+        "ellers fra datoen i applies, som G fra 1. mai); every-second-year for en sats som gjelder i to år",
+    )
+    looked_for_newer: dt.date | None = Field(
+        default=None,
+        description=(
+            "for en sats som er gammel: datoen du sist lette etter den nye satsen i kilden uten å finne den (ÅÅÅÅ-MM-DD). "
+            "Da viser siden at beløpet er det nyeste vi har bekreftet, og bygget godtar det i to måneder"
+        ),
+    )
+    current_at: Url | None = Field(
+        default=None, description=("siden der leseren alltid finner dagens sats, for eksempel https://www.nav.no/grunnbelopet")
+    )
+    projection: bool = Field(default=False, description="true for et anslag for et år fram i tid (en framskriving)")
     source: Source
-    check_by: dt.date = Field(description="når tallet skal sjekkes i kilden igjen (ÅÅÅÅ-MM-DD)")
+    check_by: CheckDate = Field(description="når tallet skal sjekkes i kilden igjen (ÅÅÅÅ-MM-DD)")
+
+    @model_validator(mode="after")
+    def _year_has_come(self, info: ValidationInfo) -> Figure:
+        on = _today(info)
+        years = list(self.series or {})
+        if self.applies is not None:
+            years.append(self.applies if isinstance(self.applies, int) else self.applies.year)
+        ahead = [year for year in years if on and year > on.year + YEARS_AHEAD]
+        if ahead and not self.projection:
+            raise ValueError(
+                f"gjelder for {ahead[0]}, som er mer enn ett år fram i tid. Rett året, eller skriv "
+                "«projection: true» hvis tallet er en framskriving"
+            )
+        return self
+
+    @model_validator(mode="after")
+    def _looked_for_a_rate(self) -> Figure:
+        if self.looked_for_newer is not None and self.rate is None:
+            raise ValueError(
+                "looked_for_newer gjelder bare satser: skriv rate (yearly eller every-second-year), eller fjern looked_for_newer"
+            )
+        return self
+
+    def newest_confirmed(self, on: dt.date) -> bool:
+        """A rate whose successor applies by now, but which an editor looked for in the source after that day
+        without finding it: the page says it is the newest amount we have confirmed, and links today's rate."""
+        next_rate = self.next_rate
+        return (
+            next_rate is not None and on >= next_rate and self.looked_for_newer is not None and self.looked_for_newer >= next_rate
+        )
 
     @model_validator(mode="after")
     def _value_or_series(self) -> Figure:
@@ -138,16 +282,105 @@ class Figure(Strict):
         assert self.value is not None and self.applies is not None
         return self.value, self.applies
 
+    @property
+    def next_rate(self) -> dt.date | None:
+        """For a rate: the day the next one applies (1 January after a calendar year's rate; the same date a year
+        on, or two, for a rate from a date). None for a figure that is not a rate."""
+        if self.rate is None:
+            return None
+        years = 1 if self.rate == "yearly" else 2
+        applies = self.latest[1]
+        if isinstance(applies, int):
+            return dt.date(applies + years, 1, 1)
+        # A rate from 29 February: the next one applies on 1 March in a year without that day.
+        return (
+            applies.replace(year=applies.year + years)
+            if (applies.month, applies.day) != (2, 29)
+            else dt.date(applies.year + years, 3, 1)
+        )
+
+
+class Scheme(Strict):
+    """A scheme a kommune, a supplier or a researcher can apply to today (data/schemes.yml), with its source."""
+
+    id: Slug = Field(description='fast kortnavn, for eksempel «pilot-helse»; står i teksten som ordninger("id")')
+    name: Text = Field(description="navnet på ordningen slik eieren skriver det")
+    owner: Text = Field(description="hvem som eier eller forvalter ordningen, for eksempel Forskningsrådet")
+    funds: Sentence = Field(description="hva ordningen gir penger eller hjelp til, som hele setninger")
+    applicants: Sentence = Field(description="hvem som kan søke, og hvem som må være med, som hele setninger")
+    note: Sentence | None = Field(default=None, description="det en søker må vite i tillegg, som hele setninger")
+    url: HttpUrl = Field(description="siden der ordningen, fristene og vilkårene står")
+    source: Source
+    check_by: dt.date = Field(description="når ordningen skal sjekkes i kilden igjen (ÅÅÅÅ-MM-DD)")
+
 
 class GlossaryTerm(Strict):
     term: Text
     definition: Sentence
     english: Text
     abbreviation: Text | None = Field(default=None, description="forkortelsen, for eksempel KAD")
-    forms: list[Text] = Field(
-        default_factory=list, description="bøyde former som også skal få forklaring"
-    )
+    forms: list[Text] = Field(default_factory=list, description="bøyde former som også skal få forklaring")
     chapter: Slug | None = Field(default=None, description="kapitlet som forklarer ordet best")
+
+
+class RetiredName(Strict):
+    """A name that has changed or a thing that has ended (data/retired-names.yml): an agency, a title, a scheme, a
+    register or a regulation. The build refuses it in text that uses it as if it were current."""
+
+    name: Text = Field(description="det gamle navnet slik det oftest ble skrevet, for eksempel «Fylkesmannen»")
+    forms: list[Text] = Field(
+        min_length=1,
+        description=(
+            "formene bygget skal finne: en form med stor forbokstav finnes der et ord begynner («Fylkesmann» finner "
+            "Fylkesmannen og fylkesmannsembetet), en form med liten forbokstav også inne i et sammensatt ord "
+            "(«helsesøster» finner skolehelsesøster)"
+        ),
+    )
+    kind: Literal["etat", "departement", "tittel", "ordning", "register", "lov", "forskrift"] = Field(
+        description="hva det er: etat, departement, tittel, ordning, register, lov eller forskrift"
+    )
+    replaced_by: list[Text] = Field(
+        default_factory=list,
+        description=(
+            "navnene som brukes nå, eller det som har tatt over; en setning som nevner ett av dem, forteller om endringen"
+        ),
+    )
+    ended: bool = Field(
+        default=False,
+        description="true når det gamle ikke finnes lenger (en ordning som er avviklet), ikke bare har fått nytt navn",
+    )
+    since: int | dt.date = Field(description="året eller datoen endringen gjelder fra")
+    what: Sentence = Field(description="hva som skjedde, i én eller to setninger")
+    source: Source = Field(description="kilden der endringen er bekreftet")
+
+    @model_validator(mode="after")
+    def _replacement_unless_ended(self) -> RetiredName:
+        if not self.ended and not self.replaced_by:
+            raise ValueError("mangler replaced_by: skriv navnet som brukes nå, eller ended: true hvis det er slutt")
+        return self
+
+
+class LawChange(Strict):
+    """A change to a law that is adopted or announced, but not yet reflected in the pages it touches
+    (data/law-changes.yml). The pages listed show a «Reglene endres» note until they have been reviewed after it
+    came into force."""
+
+    id: Slug = Field(description="fast kortnavn for endringen, for eksempel «meldeordning-alvorlige-hendelser»")
+    law: Text = Field(description="loven som endres, for eksempel «helsetilsynsloven»")
+    change: Sentence = Field(description="hva som endres, i én eller to korte setninger for leseren")
+    proposition: Text = Field(description="proposisjonen, for eksempel «Prop. 121 L (2024–2025)»")
+    adopted: dt.date | None = Field(default=None, description="datoen Stortinget vedtok endringen")
+    recommendation: Text | None = Field(default=None, description="innstillingen, for eksempel «Innst. 459 L (2024–2025)»")
+    in_force: dt.date | Literal["ikke fastsatt"] | None = Field(
+        default=None,
+        description=(
+            "datoen endringen gjelder fra, eller «ikke fastsatt» når kilden sier at den ikke er bestemt ennå; "
+            "tomt når datoen ikke er bekreftet"
+        ),
+    )
+    source: Source = Field(description="kilden på stortinget.no, regjeringen.no eller lovdata.no")
+    pages: list[Text] = Field(min_length=1, description="kapitlene (id) eller sidene (sti under docs/) endringen angår")
+    check_by: dt.date = Field(description="når status skal sjekkes i kilden igjen (ÅÅÅÅ-MM-DD)")
 
 
 class Redirect(Strict):
@@ -205,8 +438,9 @@ class Activity(Strict):
     name: Text | None = Field(default=None, description="aktiviteten, for eksempel «Velkommen»")
     minutes: int = Field(ge=1, le=240, description="hvor mange minutter den tar (for runder: hver runde)")
     what: Text | None = Field(default=None, description="hva som skjer, som hele setninger")
-    rounds: int | None = Field(default=None, ge=1, le=12,
-                               description="antall stasjonsrunder etter hverandre, hver på «minutes» minutter")
+    rounds: int | None = Field(
+        default=None, ge=1, le=12, description="antall stasjonsrunder etter hverandre, hver på «minutes» minutter"
+    )
 
     @model_validator(mode="after")
     def _named_or_rounds(self) -> Activity:
@@ -222,20 +456,23 @@ class Programme(Strict):
     schedule: list[Activity] = Field(min_length=1, description="timeplanen, i rekkefølge")
     stations: list[Station] = Field(default_factory=list, description="stasjonene gruppene går mellom")
     roles: list[Role] = Field(default_factory=list, description="rollekortene")
-    role_questions: list[Text] = Field(default_factory=list,
-                                       description="spørsmål som står på alle rollekortene")
+    role_questions: list[Text] = Field(default_factory=list, description="spørsmål som står på alle rollekortene")
     cases: list[CaseStory] = Field(default_factory=list, description="fortellingene gruppene leser")
 
     @model_validator(mode="after")
     def _timings_fit(self) -> Programme:
         planned = sum(a.minutes * (a.rounds or 1) for a in self.schedule)
         if planned != self.minutes:
-            raise ValueError(f"timeplanen (schedule) er {planned} minutter, men opplegget varer {self.minutes} "
-                             "minutter (minutes). Rett tidene slik at de går opp")
+            raise ValueError(
+                f"timeplanen (schedule) er {planned} minutter, men opplegget varer {self.minutes} "
+                "minutter (minutes). Rett tidene slik at de går opp"
+            )
         rounds = sum(a.rounds or 0 for a in self.schedule)
         if rounds != len(self.stations):
-            raise ValueError(f"timeplanen har {rounds} stasjonsrunder, men det er {len(self.stations)} stasjoner. "
-                             "Hver gruppe skal innom hver stasjon én gang: like mange runder som stasjoner")
+            raise ValueError(
+                f"timeplanen har {rounds} stasjonsrunder, men det er {len(self.stations)} stasjoner. "
+                "Hver gruppe skal innom hver stasjon én gang: like mange runder som stasjoner"
+            )
         ids = [station.id for station in self.stations]
         twice = sorted({i for i in ids if ids.count(i) > 1})
         if twice:
@@ -247,7 +484,7 @@ class Sourced(Strict):
     """A local fact: where it was confirmed, and when it must be checked again."""
 
     source: Source = Field(description="kilden der faktaet er bekreftet: title, publisher og url")
-    check_by: dt.date = Field(description="datoen faktaet må sjekkes igjen (ÅÅÅÅ-MM-DD)")
+    check_by: CheckDate = Field(description="datoen faktaet må sjekkes igjen (ÅÅÅÅ-MM-DD)")
     also: list[Source] = Field(default_factory=list, description="flere kilder, når faktaet bygger på mer enn én")
 
 
@@ -261,16 +498,28 @@ class ApplyOffice(Strict):
     """Where to apply for health and care services: the office and the page with the form."""
 
     office: Text = Field(description="kontoret slik kommunen skriver det, for eksempel «Tildeling og koordinering»")
-    url: HttpUrl = Field(description="siden med søknadsskjemaet eller forklaringen av hvordan du søker")
-    phone: Text | None = Field(default=None, description="telefonnummeret kommunen oppgir for kontoret")
+    url: Url = Field(description="siden med søknadsskjemaet eller forklaringen av hvordan du søker")
+    phone: Phone | None = Field(default=None, description="telefonnummeret kommunen oppgir for kontoret")
+    phone_note: Text | None = Field(
+        default=None, description="det leseren må vite om nummeret, for eksempel «sentralbordet; be om kontoret»"
+    )
     area: Text | None = Field(default=None, description="hvem kontoret gjelder for, for eksempel bydelene")
+    serves: Text | None = Field(
+        default=None,
+        description="hvilke søknader kontoret tar imot når det ikke er alle, for eksempel "
+        "«tjenester til mennesker med utviklingshemming»",
+    )
+    link_text: Text | None = Field(
+        default=None, description="teksten på lenken til url, når siden ikke er en forklaring av hvordan du søker"
+    )
 
 
 class Municipality(Sourced):
     name: Text = Field(description="kommunens navn, for eksempel «Østre Toten»")
-    url: HttpUrl = Field(description="kommunens nettside")
-    apply: list[ApplyOffice] = Field(default_factory=list,
-                                     description="hvor du søker om helse- og omsorgstjenester (tom: lenk til nettsiden)")
+    url: Url = Field(description="kommunens nettside")
+    apply: list[ApplyOffice] = Field(
+        default_factory=list, description="hvor du søker om helse- og omsorgstjenester (tom: lenk til nettsiden)"
+    )
 
 
 class HealthTrust(Sourced):
@@ -280,28 +529,40 @@ class HealthTrust(Sourced):
 
 class Hospital(Sourced):
     name: Text
-    note: Text | None = Field(default=None,
-                              description="det leseren må vite, for eksempel hvilke bydeler det er lokalsykehus for")
+    note: Text | None = Field(
+        default=None, description="det leseren må vite, for eksempel hvilke bydeler det er lokalsykehus for"
+    )
     planned: bool = Field(default=False, description="true for et vedtatt sykehus som ikke er bygget ennå")
 
 
 class Legevakt(Sourced):
     name: Text
     address: Text | None = None
-    phone: Text = Field(default="116 117")
-    phone_abroad: Text | None = Field(default=None, description="nummeret å ringe fra utlandet, hvis legevakten oppgir det")
+    phone: Phone = Field(default="116 117")
+    phone_abroad: Phone | None = Field(default=None, description="nummeret å ringe fra utlandet, hvis legevakten oppgir det")
     notes: list[Text] = Field(default_factory=list, description="korte, hele setninger leseren kan handle på")
 
 
 class Statsforvalter(Sourced):
     name: Text = Field(description="for eksempel «Statsforvalteren i Vestland»")
-    complaints_url: HttpUrl = Field(description="Statsforvalterens side om klage på helse- og omsorgstjenester")
+    complaints_url: Url = Field(description="Statsforvalterens side om klage på helse- og omsorgstjenester")
 
 
 class Ombud(Sourced):
     name: Text = Field(description="for eksempel «Pasient- og brukerombudet i Vestland»")
-    url: HttpUrl = Field(description="siden der ombudets kontaktinformasjon står")
-    phone: Text | None = None
+    url: Url = Field(description="siden der ombudets kontaktinformasjon står")
+    phone: Phone | None = None
+    phone_note: Text | None = Field(default=None, description="det leseren må vite om nummeret")
+
+
+class Helpline(Sourced):
+    """A phone line a reader can call, with who answers and when; `crisis` lines stand in the urgent-help block."""
+
+    id: Slug = Field(description='fast kortnavn, for eksempel «helsenorge»; står i teksten som telefon("id")')
+    name: Text = Field(description="hvem som svarer, for eksempel «Mental Helses hjelpetelefon»")
+    phone: Phone = Field(description="nummeret slik det skrives, for eksempel «116 123»")
+    about: Text = Field(description="hva du kan ringe om, og når det er åpent, som en hel setning")
+    crisis: bool = Field(default=False, description="true for en linje til deg som er i krise (vises i boksen for akutt hjelp)")
 
 
 class Helsefellesskap(Sourced):
@@ -318,7 +579,7 @@ class TestArena(Sourced):
     about: Text = Field(description="hva den er, skrevet som hele setninger")
     offers: Text = Field(description="hva en gruppe eller en leverandør kan gjøre der, som hele setninger")
     contact: Text = Field(description="hvem du kontakter, slik organisasjonen selv oppgir det (ingen privat informasjon)")
-    contact_url: HttpUrl = Field(description="siden der kontaktinformasjonen står")
+    contact_url: Url = Field(description="siden der kontaktinformasjonen står")
     lead_time: Text | None = Field(default=None, description="hvor lang tid det tar, bare hvis organisasjonen oppgir det")
     agreement: Text | None = Field(default=None, description="hvilken avtale som trengs, bare hvis organisasjonen oppgir det")
 
@@ -329,7 +590,7 @@ class LocalFacts(Strict):
     id: Slug
     name: Text = Field(description="stedet slik leseren kjenner det, for eksempel «Bergen»")
     cluster: Text
-    cluster_url: HttpUrl
+    cluster_url: Url
     county: Text | None = None
     municipalities: list[Municipality] = Field(default_factory=list)
     governance: Note | None = None
@@ -340,6 +601,11 @@ class LocalFacts(Strict):
     ombud: Ombud | None = None
     helsefellesskap: Helsefellesskap | None = None
     test_arena: TestArena | None = None
+    helplines: list[Helpline] = Field(default_factory=list, description="telefonlinjer leseren kan ringe")
+    cluster_about: Note | None = Field(default=None, description="hva klyngen er og hvem som er med, som hele setninger")
+    research: Note | None = Field(
+        default=None, description="forsknings- og utviklingsmiljøene nær kommunene her, som hele setninger"
+    )
 
 
 # What each «Slik er det hos oss» box needs from the edition's facts.
@@ -350,9 +616,10 @@ LOCAL_TOPICS: dict[str, tuple[str, ...]] = {
     "soknad": ("municipalities",),
     "statsforvalter": ("statsforvalter",),
     "ombud": ("ombud",),
-    "klynge": ("test_arena",),
+    "klynge": ("cluster_about", "test_arena"),
     "testing": ("test_arena",),
     "helsefellesskap": ("helsefellesskap",),
+    "forskning": ("research",),
 }
 
 
@@ -384,13 +651,20 @@ class Question(Strict):
         kinds = ", ".join(QUESTION_KINDS)
         if self.kind not in QUESTION_KINDS:
             raise ValueError(f"har den ukjente typen «{self.kind}». Velg en av: {kinds}")
-        needs = {"single": ("options",), "multiple": ("options",), "true_false": ("answer", "feedback"),
-                 "reflection": ("model_answer",)}[self.kind]
+        needs = {
+            "single": ("options",),
+            "multiple": ("options",),
+            "true_false": ("answer", "feedback"),
+            "reflection": ("model_answer",),
+        }[self.kind]
         for name in needs:
             if getattr(self, name) is None:
                 raise ValueError(f"er av typen {self.kind} og må ha feltet «{name}»")
-        unused = [name for name in ("options", "answer", "feedback", "model_answer")
-                  if name not in needs and getattr(self, name) is not None]
+        unused = [
+            name
+            for name in ("options", "answer", "feedback", "model_answer")
+            if name not in needs and getattr(self, name) is not None
+        ]
         if unused:
             raise ValueError(f"er av typen {self.kind}, og da brukes ikke «{', '.join(unused)}». Fjern det")
         if self.options is not None:
@@ -400,8 +674,10 @@ class Question(Strict):
             if right == 0:
                 raise ValueError("har ingen riktige svar. Skriv «correct: true» under det riktige alternativet")
             if self.kind == "single" and right > 1:
-                raise ValueError(f"er av typen single og skal ha nøyaktig ett riktig svar, men har {right}. "
-                                 "Bruk typen multiple hvis flere svar er riktige")
+                raise ValueError(
+                    f"er av typen single og skal ha nøyaktig ett riktig svar, men har {right}. "
+                    "Bruk typen multiple hvis flere svar er riktige"
+                )
         return self
 
 
@@ -417,5 +693,3 @@ class SelfCheck(Strict):
         if sum(question.kind == "reflection" for question in self.questions) > 1:
             raise ValueError("har mer enn ett refleksjonsspørsmål. Bruk høyst ett per kapittel")
         return self
-# What the urgent-help block, {{ akutt_hjelp() }}, needs.
-URGENT_HELP_FACTS: tuple[str, ...] = ("legevakt",)

@@ -30,17 +30,22 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from macros.exports.export import zip_timestamp
-from macros.rendering.render import _render, phrase
+from macros.content.site_map import COURSE_PACKAGES_FOLDER
+from macros.exports.archive import zip_timestamp
+from macros.rendering.renderer import phrase, render
 
 MANIFEST = "imsmanifest.xml"
-CARTRIDGE_FOLDER = "last-ned/kurspakker/"
+CARTRIDGE_FOLDER = COURSE_PACKAGES_FOLDER
 PAGE_TYPE = "webcontent"
 LINK_TYPE = "imswl_xmlv1p1"
 QUIZ_TYPE = "imsqti_xmlv1p2/imscc_xmlv1p1/assessment"
 # Which Common Cartridge QTI profile each kind of question is.
-QTI_PROFILES = {"single": "cc.multiple_choice.v0p1", "multiple": "cc.multiple_response.v0p1",
-                "true_false": "cc.true_false.v0p1", "reflection": "cc.essay.v0p1"}
+QTI_PROFILES = {
+    "single": "cc.multiple_choice.v0p1",
+    "multiple": "cc.multiple_response.v0p1",
+    "true_false": "cc.true_false.v0p1",
+    "reflection": "cc.essay.v0p1",
+}
 # The name Moodle, Canvas and cc2olx all read as a question's general feedback: a reflection's model answer.
 GENERAL_FEEDBACK = "general_fb"
 # What XML 1.0 cannot carry (control characters, lone surrogates, U+FFFE/U+FFFF): an importer refuses the file.
@@ -89,23 +94,32 @@ def yes_no(question: dict) -> bool:
     profile wants single choice to have more than two options. True is the «Ja» option, false the «Nei» option:
     the meaning stays, and Canvas and Open edX show the options' own words (Moodle shows «Sant» and «Usant»)."""
     texts = [option["text"] for option in question.get("options") or []]
-    return (question["kind"] == "single" and len(texts) == 2
-            and any(YES.match(text) for text in texts) and any(NO.match(text) for text in texts))
+    return (
+        question["kind"] == "single"
+        and len(texts) == 2
+        and any(YES.match(text) for text in texts)
+        and any(NO.match(text) for text in texts)
+    )
 
 
 def _choices(question: dict, item: str) -> list[dict]:
     """Every option as ident, text, correct, feedback and the ident of its feedback; true/false answers are named
     true and false."""
     if question["kind"] == "true_false":
-        options = [{"ident": "true", "text": "Sant", "correct": question["answer"], "feedback": question["feedback"]},
-                   {"ident": "false", "text": "Usant", "correct": not question["answer"],
-                    "feedback": question["feedback"]}]
+        options = [
+            {"ident": "true", "text": "Sant", "correct": question["answer"], "feedback": question["feedback"]},
+            {"ident": "false", "text": "Usant", "correct": not question["answer"], "feedback": question["feedback"]},
+        ]
     elif yes_no(question):
-        options = [{"correct": False, **option, "ident": "true" if YES.match(option["text"]) else "false"}
-                   for option in question["options"]]
+        options = [
+            {"correct": False, **option, "ident": "true" if YES.match(option["text"]) else "false"}
+            for option in question["options"]
+        ]
     else:
-        options = [{"correct": False, **option, "ident": f"{item}-{n}"}
-                   for n, option in enumerate(question.get("options") or [], start=1)]
+        options = [
+            {"correct": False, **option, "ident": f"{item}-{n}"}
+            for n, option in enumerate(question.get("options") or [], start=1)
+        ]
     return [{**option, "feedback_ident": f"{item}-{n}-feedback"} for n, option in enumerate(options, start=1)]
 
 
@@ -119,15 +133,22 @@ def quiz_questions(chapter: dict, item_prefix: str) -> list[dict]:
     for n, question in enumerate(chapter["self_check"], start=1):
         item = f"{item_prefix}-{n}"
         kind = _kind(question)
-        questions.append({**question, "kind": kind, "item": item, "name": f"{chapter['title']} – {n}",
-                          "profile": QTI_PROFILES[kind], "choices": _choices(question, item)})
+        questions.append(
+            {
+                **question,
+                "kind": kind,
+                "item": item,
+                "name": f"{chapter['title']} – {n}",
+                "profile": QTI_PROFILES[kind],
+                "choices": _choices(question, item),
+            }
+        )
     return questions
 
 
-def cartridge_files(catalog: dict, modules: list[dict], title: str, description: str,
-                    identifier: str) -> dict[str, str]:
+def cartridge_files(catalog: dict, modules: list[dict], title: str, description: str, identifier: str) -> dict[str, str]:
     """The files of one cartridge (path in the zip → text). modules: [{identifier, title, chapters}]."""
-    catalog = xml_safe(catalog)
+    catalog, modules = xml_safe(catalog), xml_safe(modules)
     title, description = xml_safe(title), xml_safe(description)
     ids = scope(catalog)
     chapters = {entry["id"]: entry for entry in catalog["chapters"]}
@@ -135,36 +156,65 @@ def cartridge_files(catalog: dict, modules: list[dict], title: str, description:
     for module in modules:
         used += [chapter_id for chapter_id in module["chapters"] if chapter_id not in used]
     files = {
-        MANIFEST: _render(
-            "imsmanifest.xml.j2", identifier=identifier, title=title, description=description, ids=ids,
+        MANIFEST: render(
+            "imsmanifest.xml.j2",
+            identifier=identifier,
+            title=title,
+            description=description,
+            ids=ids,
             licence=f"{catalog['licence']} ({catalog['licence_url']})",
             modules=[{**module, "chapters": [chapters[c] for c in module["chapters"]]} for module in modules],
-            resources=[chapters[c] for c in used], page_href=page_href, link_href=link_href, quiz_href=quiz_href,
-            page_type=PAGE_TYPE, link_type=LINK_TYPE, quiz_type=QUIZ_TYPE,
+            resources=[chapters[c] for c in used],
+            page_href=page_href,
+            link_href=link_href,
+            quiz_href=quiz_href,
+            page_type=PAGE_TYPE,
+            link_type=LINK_TYPE,
+            quiz_type=QUIZ_TYPE,
         ),
     }
     for chapter_id in used:
         chapter = chapters[chapter_id]
-        files[page_href(chapter_id)] = _render("cc_page.html.j2", chapter=chapter, site_title=catalog["title"],
-                                               licence_url=catalog["licence_url"])
-        files[link_href(chapter_id)] = _render("cc_weblink.xml.j2", chapter=chapter)
+        files[page_href(chapter_id)] = render(
+            "cc_page.html.j2",
+            chapter=chapter,
+            site_title=catalog["title"],
+            licence=catalog["licence_name"],
+            licence_url=catalog["licence_url"],
+        )
+        files[link_href(chapter_id)] = render("cc_weblink.xml.j2", chapter=chapter)
         if chapter["self_check"]:
             quiz = f"{ids}-quiz-{chapter_id}"
-            files[quiz_href(chapter_id)] = _render("qti_assessment.xml.j2", chapter=chapter, quiz=quiz,
-                                                   questions=quiz_questions(chapter, quiz),
-                                                   general_feedback=GENERAL_FEEDBACK)
+            files[quiz_href(chapter_id)] = render(
+                "qti_assessment.xml.j2",
+                chapter=chapter,
+                quiz=quiz,
+                questions=quiz_questions(chapter, quiz),
+                general_feedback=GENERAL_FEEDBACK,
+            )
     return files
 
 
 def package_specs(catalog: dict) -> list[tuple[str, str, str, list[str]]]:
-    """(name, title, description, chapter ids) of every package: «alle», each path, each programme."""
-    specs = [("intro-alle", phrase("all_chapters_title"), phrase("all_chapters_description"), catalog["menu"])]
-    specs += [(f"intro-{path['perspective']}", path["title"], path["intro"], path["steps"])
-              for path in catalog["paths"]]
-    specs += [(f"intro-opplegg-{programme['id']}", phrase("programme_package_title", programme["title"]),
-               phrase("programme_package_description", programme["title"], programme["url"]),
-               programme["chapters"])
-              for programme in catalog.get("programmes", [])]
+    """(identifier, title, description, chapter ids) of every package: «alle», each path, each programme."""
+    specs = [
+        (
+            "intro-alle",
+            phrase("all_chapters_title", catalog["name"]),
+            phrase("all_chapters_description", catalog["name"]),
+            catalog["menu"],
+        )
+    ]
+    specs += [(f"intro-{path['perspective']}", path["title"], path["intro"], path["steps"]) for path in catalog["paths"]]
+    specs += [
+        (
+            f"intro-opplegg-{programme['id']}",
+            phrase("programme_package_title", programme["title"]),
+            phrase("programme_package_description", programme["title"], programme["url"]),
+            programme["chapters"],
+        )
+        for programme in catalog.get("programmes", [])
+    ]
     return specs
 
 
@@ -176,8 +226,7 @@ def cartridges(catalog: dict) -> list[Package]:
     for name, title, description, chapters in package_specs(catalog):
         part = name.removeprefix("intro-")
         module = {"identifier": f"{ids}-module-{part}", "title": title, "chapters": chapters}
-        packages.append(Package(f"{name}.imscc", title,
-                                cartridge_files(catalog, [module], title, description, f"{ids}-{part}")))
+        packages.append(Package(f"{name}.imscc", title, cartridge_files(catalog, [module], title, description, f"{ids}-{part}")))
     return packages
 
 

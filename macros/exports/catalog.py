@@ -10,9 +10,9 @@ import json
 
 from macros.content.errors import AuthorError, ContentError
 from macros.content.identity import Identity
-from macros.exports.addresses import page_address, permalink
-from macros.rendering.render import attribution
 from macros.content.site import Chapter, Site
+from macros.content.site_map import page_address, permalink
+from macros.rendering.render import attribution
 
 CATALOG_FILE = "catalog.json"
 # 1.1: catalog_version, language, edition, short_title, short_description and each chapter's terms.
@@ -44,8 +44,12 @@ def _self_check(chapter: Chapter) -> list[dict]:
 
 def _terms(site: Site, chapter_id: str) -> list[str]:
     """The glossary's words (and abbreviations) that this chapter explains best (the glossary's `chapter`)."""
-    return [word for term in site.glossary if term.chapter == chapter_id
-            for word in (term.term, *([term.abbreviation] if term.abbreviation else []))]
+    return [
+        word
+        for term in site.glossary
+        if term.chapter == chapter_id
+        for word in (term.term, *([term.abbreviation] if term.abbreviation else []))
+    ]
 
 
 def short_texts(identity: Identity) -> tuple[str, str]:
@@ -56,13 +60,23 @@ def short_texts(identity: Identity) -> tuple[str, str]:
     description = identity.short_description or identity.description
     where = identity.config_file or "mkdocs.yml"
     errors = []
-    for field, text, limit, default in (("short_title", title, SHORT_TITLE_CHARS, "site_name"),
-                                        ("short_description", description, SHORT_DESCRIPTION_CHARS, "site_description")):
+    for field, text, limit, default in (
+        ("short_title", title, SHORT_TITLE_CHARS, "site_name"),
+        ("short_description", description, SHORT_DESCRIPTION_CHARS, "site_description"),
+    ):
         if len(text) > limit:
-            written = f"«{text}» er {len(text)} tegn" if getattr(identity, field) else \
-                f"er ikke skrevet, og {default} («{text}») er {len(text)} tegn"
-            errors.append(AuthorError(where, f"{written}. Kiwix viser høyst {limit} tegn og kutter resten midt i et ord. "
-                                             "Skriv en kortere tekst.", field=f"plugins → intro → {field}"))
+            written = (
+                f"«{text}» er {len(text)} tegn"
+                if getattr(identity, field)
+                else f"er ikke skrevet, og {default} («{text}») er {len(text)} tegn"
+            )
+            errors.append(
+                AuthorError(
+                    where,
+                    f"{written}. Kiwix viser høyst {limit} tegn og kutter resten midt i et ord. Skriv en kortere tekst.",
+                    field=f"plugins → intro → {field}",
+                )
+            )
     if errors:
         raise ContentError(errors)
     return title, description
@@ -78,27 +92,29 @@ def catalog(site: Site, identity: Identity, menu: list[str] | tuple[str, ...] = 
     for chapter_id in sorted(site.chapters):
         chapter = site.chapters[chapter_id]
         meta = chapter.meta
-        chapters.append({
-            "id": meta.id,
-            "title": meta.title,
-            "summary": meta.summary,
-            "url": absolute(site_url, page_address(chapter.src_uri)),
-            "permanent_url": absolute(site_url, permalink(meta.id)),
-            "perspectives": list(meta.perspectives),
-            "learning_goals": list(meta.learning_goals),
-            "reading_minutes": chapter.readability.reading_minutes,
-            "owner": meta.owner,
-            "last_reviewed": meta.last_reviewed.isoformat(),
-            "next_review": meta.next_review.isoformat(),
-            "licence": LICENCE,
-            "attribution": attribution(chapter, absolute(site_url, permalink(meta.id)), identity),
-            "self_check": _self_check(chapter),
-            "terms": _terms(site, meta.id),
-        })
+        chapters.append(
+            {
+                "id": meta.id,
+                "title": meta.title,
+                "summary": meta.summary,
+                "url": absolute(site_url, page_address(chapter.src_uri)),
+                "permanent_url": absolute(site_url, permalink(meta.id)),
+                "perspectives": list(meta.perspectives),
+                "learning_goals": list(meta.learning_goals),
+                "reading_minutes": chapter.readability.reading_minutes,
+                "owner": meta.owner,
+                "last_reviewed": meta.last_reviewed.isoformat(),
+                "next_review": meta.next_review.isoformat(),
+                "licence": identity.licence_id,
+                "attribution": attribution(chapter, absolute(site_url, permalink(meta.id)), identity),
+                "self_check": _self_check(chapter),
+                "terms": _terms(site, meta.id),
+            }
+        )
     paths = [
         {
             "perspective": path.perspective,
-            "title": f"INTRO for {site.perspectives[path.perspective].name.lower()}",
+            "title": f"{identity.name} for {site.perspectives[path.perspective].name.lower()}",
             "intro": path.intro,
             "url": absolute(site_url, page_address(site.perspectives[path.perspective].start_page)),
             "steps": list(path.steps),
@@ -123,11 +139,13 @@ def catalog(site: Site, identity: Identity, menu: list[str] | tuple[str, ...] = 
         "title": identity.title,
         "short_title": short_title,
         "short_description": short_description,
+        "name": identity.name,
         "owner": identity.owner,
         "description": identity.description,
         "colour": identity.colour,
         "url": absolute(site_url, ""),
-        "licence": LICENCE,
+        "licence": identity.licence_id,
+        "licence_name": identity.licence,
         "licence_url": identity.licence_url,
         "chapters": chapters,
         "menu": listed + sorted(set(site.chapters) - set(listed)),

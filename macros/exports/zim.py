@@ -18,6 +18,8 @@ from pathlib import Path
 
 from selectolax.lexbor import LexborHTMLParser
 
+from macros.content.site_map import BOOKLET_PREFIX
+
 # ISO 639-3, as ZIM metadata wants it, for the catalogue's language (BCP 47): Norwegian bokmål or nynorsk.
 LANGUAGE = "nob"
 LANGUAGES = {"nb": "nob", "nn": "nno"}
@@ -44,8 +46,9 @@ def illustration(colour: str, size: int = ILLUSTRATION_SIZE) -> bytes:
         row = bytearray(b"\x00")  # PNG filter: none
         for x in range(size):
             bar = size // 4 <= y < size * 3 // 4 and size * 7 // 16 <= x < size * 9 // 16
-            serif = (size // 4 <= y < size // 4 + size // 12 or size * 3 // 4 - size // 12 <= y < size * 3 // 4) \
-                and size // 3 <= x < size * 2 // 3
+            serif = (
+                size // 4 <= y < size // 4 + size // 12 or size * 3 // 4 - size // 12 <= y < size * 3 // 4
+            ) and size // 3 <= x < size * 2 // 3
             row += white if bar or serif else background
         rows.append(bytes(row))
 
@@ -53,8 +56,7 @@ def illustration(colour: str, size: int = ILLUSTRATION_SIZE) -> bytes:
         return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
 
     header = struct.pack(">IIBBBBB", size, size, 8, 2, 0, 0, 0)
-    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(b"".join(rows), 9))
-            + chunk(b"IEND", b""))
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(b"".join(rows), 9)) + chunk(b"IEND", b"")
 
 
 class Page:
@@ -113,8 +115,10 @@ def check_metadata(title: str, description: str) -> None:
     """Kiwix's library cuts a longer title or description in the middle of a word: refuse it instead."""
     for field, text, limit in (("short_title", title, TITLE_CHARS), ("short_description", description, DESCRIPTION_CHARS)):
         if not text or len(text) > limit:
-            raise ValueError(f"ZIM-filen trenger en {field} på 1–{limit} tegn, men fikk «{text}» ({len(text)} tegn). "
-                             "Skriv den i innstillingene for «intro» i utgavens mkdocs-fil.")
+            raise ValueError(
+                f"ZIM-filen trenger en {field} på 1–{limit} tegn, men fikk «{text}» ({len(text)} tegn). "
+                "Skriv den i innstillingene for «intro» i utgavens mkdocs-fil."
+            )
 
 
 def write_zim(offline_site: Path, target: Path, *, catalog: dict, name: str, day: dt.date) -> Path:
@@ -181,15 +185,25 @@ def write_zim(offline_site: Path, target: Path, *, catalog: dict, name: str, day
             # no answer and a permanent address only redirects: in search they would crowd the chapters out.
             if self.page is None:
                 return None
-            if self.page.noindex or self.path.name.startswith("hefte-") or self.relative == "404.html":
+            if self.page.noindex or self.path.name.startswith(BOOKLET_PREFIX) or self.relative == "404.html":
                 return NotIndexed()
             return PageIndex(self.relative, self.page)
 
     target.parent.mkdir(parents=True, exist_ok=True)
     target.unlink(missing_ok=True)
-    metadata = {"Name": name, "Title": title, "Description": description, "LongDescription": catalog["description"],
-                "Creator": catalog["owner"], "Publisher": catalog["owner"], "Language": language,
-                "Date": day.isoformat(), "Tags": TAGS, "License": LICENSE, "Source": catalog["url"]}
+    metadata = {
+        "Name": name,
+        "Title": title,
+        "Description": description,
+        "LongDescription": catalog["description"],
+        "Creator": catalog["owner"],
+        "Publisher": catalog["owner"],
+        "Language": language,
+        "Date": day.isoformat(),
+        "Tags": TAGS,
+        "License": LICENSE,
+        "Source": catalog["url"],
+    }
     with Creator(str(target)).config_indexing(True, language) as zim:
         zim.set_mainpath("index.html")
         zim.add_illustration(ILLUSTRATION_SIZE, illustration(catalog["colour"]))
@@ -206,5 +220,4 @@ def zim_from_offline_build(offline_site: Path, target: Path, edition: str, day: 
     import json
 
     catalog = json.loads((offline_site / "catalog.json").read_text(encoding="utf-8"))
-    language = catalog.get("language") or "nb"
-    return write_zim(offline_site, target, catalog=catalog, name=f"intro_{language}_{edition}", day=day)
+    return write_zim(offline_site, target, catalog=catalog, name=f"intro_{catalog.get('language') or 'nb'}_{edition}", day=day)

@@ -18,7 +18,7 @@ from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString
 
 from macros.content.model import GlossaryTerm
-from macros.rendering.render import phrase
+from macros.rendering.renderer import phrase
 
 # Where a tooltip does not belong: in code, in a heading, and inside a link or another abbr.
 SKIPPED_TAGS = frozenset({"a", "abbr", "code", "pre", "kbd", "script", "style", "h1", "h2", "h3", "h4", "h5", "h6"})
@@ -63,7 +63,9 @@ def word_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
         for char in word:
             node = node.setdefault(char, {})
         node[""] = {}
-    return re.compile(r"\b" + _trie_regex(trie) + r"\b")
+    # Not \b: a term that ends in a bracket or a full stop («helsefellesskap (HF)», «m.m.») has no word boundary
+    # after it, and would never match. A term stands alone when no letter or digit touches it.
+    return re.compile(r"(?<!\w)" + _trie_regex(trie) + r"(?!\w)")
 
 
 def _trie_regex(node: dict) -> str:
@@ -139,10 +141,10 @@ class FirstUseTreeprocessor(Treeprocessor):
             abbr.text = AtomicString(match.group(0))
             previous = pieces[-1]
             if len(pieces) == 1:
-                pieces[0] = text[:match.start()]
+                pieces[0] = text[: match.start()]
             else:
-                previous.tail = text[cut:match.start()]
-            abbr.tail = text[match.end():]
+                previous.tail = text[cut : match.start()]
+            abbr.tail = text[match.end() :]
             pieces.append(abbr)
             cut = match.end()
         return pieces if len(pieces) > 1 else []

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import posixpath
 
-from macros.rendering.render import _render, link
+from macros.content.identity import Identity
 from macros.content.site import Chapter, Site
+from macros.rendering.render import link
+from macros.rendering.renderer import for_edition, render
 
 SHEETS = {"sporreark": False, "fasit": True}  # file suffix → with answers
 STYLESHEET = "assets/stylesheets/intro-ark.css"
@@ -24,13 +26,13 @@ def _chapters(site: Site, src_uri: str) -> list[Chapter]:
     return [site.chapters[chapter_id] for chapter_id in site.programme_checks.get(src_uri, ())]
 
 
-def sheets(site: Site) -> dict[str, str]:
+def sheets(site: Site, edition: Identity) -> dict[str, str]:
     """Every programme's quiz sheet and facilitator sheet."""
     files: dict[str, str] = {}
     for src_uri in site.programme_checks:
         for suffix, answers in SHEETS.items():
             path = sheet_path(src_uri, suffix)
-            files[path] = _render(
+            files[path] = for_edition(edition).render(
                 "quiz_sheet.html.j2",
                 answers=answers,
                 programme=site.page_titles[src_uri],
@@ -45,11 +47,14 @@ def programme_section(site: Site, src_uri: str) -> str:
     if src_uri not in site.programme_checks:
         return ""
     chapters = [
-        {"title": chapter.meta.title, "link": link(src_uri, chapter.src_uri),
-         "questions": len(chapter.self_check.questions) if chapter.self_check else 0}
+        {
+            "title": chapter.meta.title,
+            "link": link(src_uri, chapter.src_uri),
+            "questions": len(chapter.self_check.questions) if chapter.self_check else 0,
+        }
         for chapter in _chapters(site, src_uri)
     ]
-    return _render(
+    return render(
         "programme_self_checks.md.j2",
         chapters=chapters,
         sheets={suffix: link(src_uri, sheet_path(src_uri, suffix)) for suffix in SHEETS},
@@ -60,4 +65,4 @@ def questions_html(site: Site, src_uri: str, level: int = 3) -> str:
     """The participants' questions of a programme as HTML, for its «Materiell» page ("" without self-checks)."""
     if src_uri not in site.programme_checks:
         return ""
-    return _render("quiz_questions.html.j2", answers=False, chapters=_chapters(site, src_uri), level=level)
+    return render("quiz_questions.html.j2", answers=False, chapters=_chapters(site, src_uri), level=level)

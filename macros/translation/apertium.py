@@ -102,13 +102,15 @@ def mode_file(mode: str) -> Path:
     if shutil.which("apertium") is None:
         raise TranslatorMissing(
             "Den nynorske utgaven oversettes fra bokmål med Apertium, og Apertium er ikke installert. Installer "
-            f"Debian-pakkene {' og '.join(PACKAGES)} (make setup-nynorsk gjør det).")
+            f"Debian-pakkene {' og '.join(PACKAGES)} (make setup-nynorsk gjør det)."
+        )
     for folder in MODE_FOLDERS:
         if (folder / f"{mode}.mode").is_file():
             return folder / f"{mode}.mode"
     raise TranslatorMissing(
         f"Apertium kan ikke oversette med «{mode}»: språkparet er ikke installert. Installer Debian-pakken "
-        f"{PACKAGES[1]} (make setup-nynorsk), eller velg en av oversettelsene «apertium -l» viser.")
+        f"{PACKAGES[1]} (make setup-nynorsk), eller velg en av oversettelsene «apertium -l» viser."
+    )
 
 
 def version(mode: str) -> str:
@@ -179,8 +181,13 @@ def _run(mode: str, pieces: Sequence[str]) -> list[str]:
     """One Apertium process translating pieces (in stream format), each on its own."""
     data = "".join(piece + END + "\0" for piece in pieces)
     try:
-        result = subprocess.run(["apertium", "-z", "-f", "none", mode], input=data.encode("utf-8"),
-                                capture_output=True, timeout=TIMEOUT_S, check=False)
+        result = subprocess.run(
+            ["apertium", "-z", "-f", "none", mode],
+            input=data.encode("utf-8"),
+            capture_output=True,
+            timeout=TIMEOUT_S,
+            check=False,
+        )
     except FileNotFoundError:
         mode_file(mode)  # says what to install
         raise

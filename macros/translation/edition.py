@@ -12,7 +12,7 @@ from collections.abc import Iterator, MutableMapping
 from dataclasses import dataclass
 from typing import Any
 
-from macros.exports.addresses import page_address
+from macros.content.site_map import page_address
 
 
 @dataclass(frozen=True)

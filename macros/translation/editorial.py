@@ -33,8 +33,9 @@ class _Entry(BaseModel):
 
 class Term(_Entry):
     bokmal: str = Field(alias="bokmål", min_length=1, description="ordet eller navnet slik det står på bokmål")
-    nynorsk: str | None = Field(default=None, min_length=1,
-                                description="slik det skal stå på nynorsk; uten nynorsk står det som på bokmål")
+    nynorsk: str | None = Field(
+        default=None, min_length=1, description="slik det skal stå på nynorsk; uten nynorsk står det som på bokmål"
+    )
 
     @field_validator("bokmal", "nynorsk")
     @classmethod
@@ -100,9 +101,14 @@ def load(folder: Path, label: str, project: Path) -> Editorial:
             errors.append(AuthorError(f"{label}/{TERMS}", f"«{written}» står {count} ganger. Behold én av dem."))
     for number, correction in enumerate(corrections, start=1):
         if not (project / correction.file).is_file():
-            errors.append(AuthorError(f"{label}/{CORRECTIONS}", f"Filen «{correction.file}» finnes ikke. Skriv stien "
-                                      f"fra prosjektmappen, for eksempel docs/kapitler/lovene.md (oppføring nr. {number}).",
-                                      field="file"))
+            errors.append(
+                AuthorError(
+                    f"{label}/{CORRECTIONS}",
+                    f"Filen «{correction.file}» finnes ikke. Skriv stien "
+                    f"fra prosjektmappen, for eksempel docs/kapitler/lovene.md (oppføring nr. {number}).",
+                    field="file",
+                )
+            )
     untranslated_path = folder / UNTRANSLATED
     untranslated: set[str] = set()
     if untranslated_path.is_file():
@@ -111,8 +117,13 @@ def load(folder: Path, label: str, project: Path) -> Editorial:
             if not word or word.startswith("#"):
                 continue
             if " " in word:
-                errors.append(AuthorError(f"{label}/{UNTRANSLATED}", f"«{word}» er mer enn ett ord. Skriv ett ord per "
-                                          "linje, eller legg navnet i terms.yml.", line=number))
+                errors.append(
+                    AuthorError(
+                        f"{label}/{UNTRANSLATED}",
+                        f"«{word}» er mer enn ett ord. Skriv ett ord per linje, eller legg navnet i terms.yml.",
+                        line=number,
+                    )
+                )
             untranslated.add(word)
     if errors:
         raise ContentError(errors)

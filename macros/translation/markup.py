@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from typing import Any
 
 from macros.translation.apertium import MARKS, Translated, escape, superblank
 
@@ -33,7 +34,7 @@ Item = "str | Piece"
 class Piece:
     """A run of text to translate, with the parts inside it that stay as written."""
 
-    parts: list[tuple[bool, object]]  # (True, text) to translate; (False, [items]) to keep
+    parts: list[tuple[bool, Any]]  # (True, text) to translate; (False, [items]) to keep
     line: int = 0  # the line of the file it starts on (0: not known)
     where: str = ""  # the field it is the value of, in a data file
     result: Translated | None = None
@@ -52,13 +53,13 @@ class Piece:
         return "".join(out)
 
     def kept(self) -> list[list]:
-        return [part for translate, part in self.parts if not translate]  # type: ignore[misc]
+        return [part for translate, part in self.parts if not translate]
 
     def needs_translation(self) -> bool:
-        return any(translate and LETTER.search(part) for translate, part in self.parts)  # type: ignore[arg-type]
+        return any(translate and LETTER.search(part) for translate, part in self.parts)
 
     def original(self) -> str:
-        return "".join(part if translate else render(part) for translate, part in self.parts)  # type: ignore[arg-type]
+        return "".join(part if translate else render(part) for translate, part in self.parts)
 
     def text(self) -> str:
         """The translation with the kept parts filled in (the original, if it was not translated)."""
@@ -86,7 +87,7 @@ def pieces(items: list) -> Iterator[Piece]:
             yield item
             for translate, part in item.parts:
                 if not translate:
-                    yield from pieces(part)  # type: ignore[arg-type]
+                    yield from pieces(part)
 
 
 # ---- What stays as written ----
@@ -134,12 +135,16 @@ TAG = re.compile(r"</?[A-Za-z][\w:-]*(?:\s+[^<>\"'\s=]+(?:\s*=\s*(?:\"[^\"]*\"|'
 AUTOLINK = re.compile(r"<(?:https?://|mailto:)[^<>\s]+>")
 # A reader sees these attributes: they are translated, the rest of the tag stays.
 READER_ATTRIBUTES = re.compile(r"(\b(?:title|alt|aria-label|placeholder|label)\s*=\s*\")([^\"]*)(\")")
-# In a Jinja tag: a string the template shows (after {{, else, ~ or a single =, and before if, else, ~ or the end)
-# is translated; a string a test compares with (== "single", startswith(("ved ",…))) is not.
-JINJA_TEXT = re.compile(r"(?:\{\{-?|\belse|~|(?<![=!<>])=)\s*\"([^\"\\]*)\"(?=\s*(?:if\b|else\b|~|-?\}\}|-?%\}|\)))"
-                        r"|\(\s*\"([^\"\\]*)\"(?=\s*~)")
-FENCE = re.compile(r"^(?P<indent>[ \t]*)(?P<marks>```|~~~)(?P<info>[^\n]*)\n(?P<body>.*?)^(?P=indent)(?P=marks)[ \t]*$",
-                   re.M | re.S)
+# In a Jinja tag: a string the template shows (after {{, else, ~ or {% set x =, and before if, else, ~ or the end)
+# is translated; a string a test compares with (== "single", startswith(("ved ",…))), a macro's or a filter's
+# argument (hos_oss("legevakt"), map(attribute="name")) is not.
+JINJA_TEXT = re.compile(
+    r"(?:\{\{-?|\belse|~|\bset\s+[\w.]+\s*=)\s*\"([^\"\\]*)\"(?=\s*(?:if\b|else\b|~|-?\}\}|-?%\}|\)))"
+    r"|\(\s*\"([^\"\\]*)\"(?=\s*~)"
+)
+FENCE = re.compile(
+    r"^(?P<indent>[ \t]*)(?P<marks>```|~~~)(?P<info>[^\n]*)\n(?P<body>.*?)^(?P=indent)(?P=marks)[ \t]*$", re.M | re.S
+)
 # In a Mermaid diagram only the labels and the accessible title and description are text.
 MERMAID_TEXT = re.compile(r"(\"[^\"\n]*\")|(^\s*acc(?:Title|Descr)\s*:\s*)(.*)$", re.M)
 
@@ -178,7 +183,7 @@ class Document:
         last = 0
         for match in PLACEHOLDER.finditer(text):
             if match.start() > last:
-                items.append(text[last:match.start()])
+                items.append(text[last : match.start()])
             items.extend(self.stored[int(match.group(1))])
             last = match.end()
         if last < len(text):
@@ -198,7 +203,7 @@ class Document:
             text = match.group(group)
             if not LETTER.search(text):
                 continue
-            items.append(tag[last:match.start(group)])
+            items.append(tag[last : match.start(group)])
             items.append(self.run(text, line))
             last = match.end(group)
         items.append(tag[last:])
@@ -211,7 +216,7 @@ class Document:
         for match in READER_ATTRIBUTES.finditer(tag):
             if not LETTER.search(PLACEHOLDER.sub("", match.group(2))):
                 continue
-            items.append(tag[last:match.start(2)])
+            items.append(tag[last : match.start(2)])
             items.append(self.run(match.group(2), line))
             last = match.end(2)
         items.append(tag[last:])
@@ -241,47 +246,45 @@ class Document:
 
     def run(self, text: str, line: int = 0, where: str = "") -> Piece | str:
         """One run of text (with placeholders in it) as a Piece; as it stands if there is nothing to translate."""
-        parts: list[tuple[bool, object]] = []
+        parts: list[tuple[bool, Any]] = []
         last = 0
         for match in INLINE.finditer(text):
             if match.start() > last:
-                parts.extend(self._words(text[last:match.start()]))
+                parts.extend(self._words(text[last : match.start()]))
             kept = match.group()
             if match.group("link") is not None:
                 start, end = match.start("label") - match.start(), match.end("label") - match.start()
-                parts.append((False, [*self._stored(kept[:start]), self.run(kept[start:end], line),
-                                      *self._stored(kept[end:])]))
+                parts.append((False, [*self._stored(kept[:start]), self.run(kept[start:end], line), *self._stored(kept[end:])]))
             else:
                 parts.append((False, self._stored(kept) if OPEN in kept else [kept]))
             last = match.end()
         if last < len(text):
             parts.extend(self._words(text[last:]))
         piece = Piece(_merged(parts), line, where)
-        nested = any(not translate and any(isinstance(item, Piece) for item in part)  # type: ignore[union-attr]
-                     for translate, part in piece.parts)
+        nested = any(not translate and any(isinstance(item, Piece) for item in part) for translate, part in piece.parts)
         return piece if piece.needs_translation() or nested else piece.original()
 
-    def _words(self, text: str) -> list[tuple[bool, object]]:
+    def _words(self, text: str) -> list[tuple[bool, Any]]:
         """Text with the editors' names, titles and terms in it as kept parts (in their nynorsk form), and a
         quoted source title as written."""
-        parts: list[tuple[bool, object]] = []
+        parts: list[tuple[bool, Any]] = []
         last = 0
         for match in QUOTATION.finditer(text):
             if self.keep.is_title(match.group(1).strip()):
-                parts.extend(self._terms(text[last:match.start()]))
+                parts.extend(self._terms(text[last : match.start()]))
                 parts.append((False, [match.group()]))
                 last = match.end()
         parts.extend(self._terms(text[last:]))
         return parts
 
-    def _terms(self, text: str) -> list[tuple[bool, object]]:
+    def _terms(self, text: str) -> list[tuple[bool, Any]]:
         if self.keep.pattern is None:
             return [(True, text)] if text else []
-        parts: list[tuple[bool, object]] = []
+        parts: list[tuple[bool, Any]] = []
         last = 0
         for match in self.keep.pattern.finditer(text):
             if match.start() > last:
-                parts.append((True, text[last:match.start()]))
+                parts.append((True, text[last : match.start()]))
             parts.append((False, [self.keep.replace(match)]))
             last = match.end()
         if last < len(text):
@@ -296,7 +299,7 @@ class Document:
         head = _FRONT_MATTER.match(text) if self.templates else None
         if head:
             kept = self._stored(self.protect(head.group(), first_line, html=False))
-            return [*kept, *self.markdown_body(text[head.end():], first_line + head.group().count("\n"))]
+            return [*kept, *self.markdown_body(text[head.end() :], first_line + head.group().count("\n"))]
         return self.markdown_body(text, first_line)
 
     def markdown_body(self, text: str, first_line: int = 1) -> list:
@@ -316,7 +319,7 @@ class Document:
             hidden += sum(render(self.stored[int(n)]).count("\n") for n in PLACEHOLDER.findall(line))
             newline = "\n" if index else ""
             indent = line[: len(line) - len(line.lstrip(" \t"))]
-            rest = line[len(indent):]
+            rest = line[len(indent) :]
             heading, admonition = _HEADING.match(rest), _ADMONITION.match(rest)
             abbreviation = _ABBREVIATION.match(rest)
             block = _LIST.match(rest) or _QUOTE.match(rest) or _DEFINITION.match(rest)
@@ -340,7 +343,7 @@ class Document:
                 close()
                 items.append(newline)
                 prefix = block.group() if block else ""
-                paragraph.append((indent + prefix, rest[len(prefix):], number))
+                paragraph.append((indent + prefix, rest[len(prefix) :], number))
             else:
                 paragraph.append((newline + indent, rest, number))
         close()
@@ -384,7 +387,7 @@ class Document:
             items.append(self.run(self.protect(body[start:end], at), at))
             last = end
         items.append(body[last:])
-        items.append(match.group()[match.end("body") - match.start():])
+        items.append(match.group()[match.end("body") - match.start() :])
         return items
 
     def inline(self, text: str, line: int = 0, where: str = "", html: bool = True) -> list:
@@ -398,13 +401,13 @@ class Document:
         return piece
 
 
-def _merged(parts: list[tuple[bool, object]]) -> list[tuple[bool, object]]:
+def _merged(parts: list[tuple[bool, Any]]) -> list[tuple[bool, Any]]:
     """Neighbouring text parts as one, and neighbouring kept parts as one."""
-    merged: list[tuple[bool, object]] = []
+    merged: list[tuple[bool, Any]] = []
     for translate, part in parts:
         if merged and merged[-1][0] == translate:
             previous = merged[-1][1]
-            merged[-1] = (translate, previous + part)  # type: ignore[operator]
+            merged[-1] = (translate, previous + part)
         elif translate and part == "":
             continue
         else:
@@ -475,9 +478,9 @@ def script(document: Document, text: str) -> list:
             continue
         if ch in "'`\"":
             end = _skip_string(text, i)
-            content = text[i + 1:end - 1]
+            content = text[i + 1 : end - 1]
             if ch == '"' and _prose(content):
-                items.append(text[last:i + 1])
+                items.append(text[last : i + 1])
                 items.extend(document.inline(content, line + text.count("\n", 0, i)))
                 last = end - 1
             previous, word, i = "x", "", end
@@ -504,7 +507,7 @@ def svg(document: Document, text: str) -> list:
     items: list = []
     last = 0
     for match in _SVG_PART.finditer(text):
-        between = text[last:match.start()]
+        between = text[last : match.start()]
         items.extend(document.inline(between, html=False) if LETTER.search(between) else [between])
         items.append(match.group())
         last = match.end()

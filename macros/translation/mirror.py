@@ -47,9 +47,14 @@ DATA_TEXT: dict[str, frozenset[str]] = {
     "perspectives.yml": frozenset({"name", "reader"}),
     "paths.yml": frozenset({"intro"}),
     "figures.yml": frozenset({"label", "unit", "scope"}),
+    "schemes.yml": frozenset({"funds", "applicants", "note"}),
+    "law-changes.yml": frozenset({"change", "law"}),
+    # Not for readers, but for the check of retired names: a sentence that names today's name is history.
+    "retired-names.yml": frozenset({"replaced_by"}),
     "selvtest/": frozenset({"question", "text", "feedback", "model_answer"}),
-    "programmes/": frozenset({"name", "place", "about", "label", "text", "who", "asks", "role_questions", "title",
-                              "paragraphs", "what"}),
+    "programmes/": frozenset(
+        {"name", "place", "about", "label", "text", "who", "asks", "role_questions", "title", "paragraphs", "what"}
+    ),
     "editions/": frozenset({"text", "note", "notes", "about", "offers", "lead_time", "agreement", "area", "place"}),
 }
 SOURCES = frozenset({"source", "sources", "also"})
@@ -77,8 +82,7 @@ class Folders:
 
 def folders(project: Path, edition: str) -> Folders:
     root = project / FOLDER / edition
-    return Folders(root, root / "docs", root / "data", root / "data" / "editions", root / "templates",
-                   root / "overrides")
+    return Folders(root, root / "docs", root / "data", root / "data" / "editions", root / "templates", root / "overrides")
 
 
 @dataclass(frozen=True)
@@ -160,10 +164,11 @@ def _page(file: _File, text: str, fix: Callable[[str], str]) -> bool:
         elif isinstance(value, list):
             for index, entry in enumerate(value):
                 if isinstance(entry, str):
-                    values.append((key, index, file.document.inline(fix(entry), (line or 0) + index + 1,
-                                                                     f"{key} nr. {index + 1}")))
+                    values.append(
+                        (key, index, file.document.inline(fix(entry), (line or 0) + index + 1, f"{key} nr. {index + 1}"))
+                    )
     head_lines = split.head.count("\n") + 1
-    rest = text[len(split.head):]
+    rest = text[len(split.head) :]
     file.items = file.document.markdown(fix(rest), head_lines)
     file.extra = [item for _, _, items in values for item in items]
 
@@ -175,10 +180,13 @@ def _page(file: _File, text: str, fix: Callable[[str], str]) -> bool:
             else:
                 translated[key] = list(translated[key])
                 translated[key][index] = render(items)
-        head = "---\n" + _dump(translated, flow=True) + "---"
+        head = "---\n" + _dump(translated) + "---"
         # The same number of lines as the source's head, where it fits, so the body's line numbers stay.
-        head = head.replace("\n---", "\n" * max(1, head_lines - head.count("\n")) + "---") \
-            if head.count("\n") + 1 < head_lines else head
+        head = (
+            head.replace("\n---", "\n" * max(1, head_lines - head.count("\n")) + "---")
+            if head.count("\n") + 1 < head_lines
+            else head
+        )
         return head + render(file.items)
 
     file.finish = finish
@@ -232,8 +240,9 @@ _Dumper: type = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 def _dump(data: object, flow: bool = False) -> str:
     """YAML as the build reads it back (libyaml's emitter where PyYAML has it: the pure one is slow). flow: lists
     of short values on one line, as front matter has them."""
-    return yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=10**6,
-                     default_flow_style=None if flow else False)
+    return yaml.dump(
+        data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=10**6, default_flow_style=None if flow else False
+    )
 
 
 def _fields(relative: str) -> frozenset[str] | None:
@@ -305,7 +314,7 @@ def anchors(body: str) -> list[str]:
         text, anchor = match.group(1), None
         attributes = _ATTRIBUTES.search(text)
         if attributes:
-            text = text[:attributes.start()]
+            text = text[: attributes.start()]
             anchor = next((part[1:] for part in attributes.group(1).split() if part.startswith("#")), None)
         plain = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text).replace("*", "").replace("`", "").strip()
         anchor = anchor or _slugify(plain, "-")
@@ -393,8 +402,11 @@ def _source_files(folder: Path) -> list[Path]:
     """The files under a folder, leaving out hidden ones (as MkDocs does)."""
     if not folder.is_dir():
         return []
-    return sorted(path for path in folder.rglob("*") if path.is_file()
-                  and not any(part.startswith(".") for part in path.relative_to(folder).parts))
+    return sorted(
+        path
+        for path in folder.rglob("*")
+        if path.is_file() and not any(part.startswith(".") for part in path.relative_to(folder).parts)
+    )
 
 
 def prepare(source: Source, texts: Sequence[str] = (), texts_label: str = "") -> Result:
@@ -410,14 +422,20 @@ def prepare(source: Source, texts: Sequence[str] = (), texts_label: str = "") ->
         corrections[correction.file].append(correction)
     hits: Counter = Counter()
 
-    page_paths = [path for path in _source_files(source.docs) if path.suffix == ".md"
-                  and path.relative_to(source.docs).parts[0] != "templates"]
+    page_paths = [
+        path
+        for path in _source_files(source.docs)
+        if path.suffix == ".md" and path.relative_to(source.docs).parts[0] != "templates"
+    ]
     page_texts = {path: path.read_text(encoding="utf-8-sig") for path in page_paths}
     data_paths = _source_files(source.data)
     facts = source.editions / f"{source.source_edition}.yml"
     titles = _titles(page_texts.values(), [*(p for p in data_paths if p.suffix == ".yml"), facts])
-    keep = Keep(editorial_data.term_pattern(editorial.terms), editorial_data.replacement(editorial.terms),
-                lambda quoted: len(quoted.split()) >= TITLE_WORDS and any(quoted in title for title in titles))
+    keep = Keep(
+        editorial_data.term_pattern(editorial.terms),
+        editorial_data.replacement(editorial.terms),
+        lambda quoted: len(quoted.split()) >= TITLE_WORDS and any(quoted in title for title in titles),
+    )
 
     files: list[_File] = []
     links: list[tuple[Path, Path]] = []  # (source, target) of files linked as they are
@@ -457,8 +475,11 @@ def prepare(source: Source, texts: Sequence[str] = (), texts_label: str = "") ->
     editions_inside = source.editions.resolve().is_relative_to(source.data.resolve())
     for path in data_paths:
         relative = path.relative_to(source.data).as_posix()
-        if editions_inside and path.resolve().is_relative_to(source.editions.resolve()) \
-                or path.resolve().is_relative_to(source.editorial.resolve()):
+        if (
+            editions_inside
+            and path.resolve().is_relative_to(source.editions.resolve())
+            or path.resolve().is_relative_to(source.editorial.resolve())
+        ):
             continue
         fields = _fields(relative)
         target = out.data / relative
@@ -479,8 +500,9 @@ def prepare(source: Source, texts: Sequence[str] = (), texts_label: str = "") ->
             links.append((facts, out.editions / f"{source.edition}.yml"))
 
     # The templates INTRO renders, and the theme's overrides.
-    for folder, target_folder in ((source.templates, out.templates), (source.overrides, out.overrides)):
-        for path in _source_files(folder) if folder else []:
+    themed = [(source.templates, out.templates)] + ([(source.overrides, out.overrides)] if source.overrides else [])
+    for folder, target_folder in themed:
+        for path in _source_files(folder):
             file, fix = new_file(path, target_folder / path.relative_to(folder), templates=True)
             text = declared_language(path.read_text(encoding="utf-8"), language(source.mode))
             if path.name.endswith(XML_TEMPLATE):
@@ -497,8 +519,9 @@ def prepare(source: Source, texts: Sequence[str] = (), texts_label: str = "") ->
 
     # Translate every piece at once.
     everything = [*files, *figures.values(), own]
-    found: list[tuple[_File, Piece]] = [(file, piece) for file in everything
-                                        for piece in pieces([*file.items, *file.extra]) if piece.needs_translation()]
+    found: list[tuple[_File, Piece]] = [
+        (file, piece) for file in everything for piece in pieces([*file.items, *file.extra]) if piece.needs_translation()
+    ]
     translator = Translator.open(source.mode, project / CACHE)
     try:
         results = translator.translate(piece.stream() for _, piece in found)
@@ -511,54 +534,69 @@ def prepare(source: Source, texts: Sequence[str] = (), texts_label: str = "") ->
         if unknown:
             problems.append(_unknown(file.label, piece, unknown, editorial.folder))
         if piece.lost_parts():
-            problems.append(AuthorError(file.label, "Apertium mistet en del av teksten som skulle stå urørt. Skriv "
-                                        "setningen på nynorsk i data/nynorsk/corrections.yml.", line=piece.line or None))
+            problems.append(
+                AuthorError(
+                    file.label,
+                    "Apertium mistet en del av teksten som skulle stå urørt. Skriv "
+                    "setningen på nynorsk i data/nynorsk/corrections.yml.",
+                    line=piece.line or None,
+                )
+            )
     for number, correction in enumerate(editorial.corrections, start=1):
         if not hits[id(correction)]:
-            problems.append(AuthorError(
-                f"{editorial.folder}/{editorial_data.CORRECTIONS}",
-                f"Setningen «{correction.bokmal}» står ikke lenger i {correction.file}. Er bokmålsteksten endret? "
-                f"Rett setningen her, eller fjern oppføringen (oppføring nr. {number}).", field="bokmål"))
+            problems.append(
+                AuthorError(
+                    f"{editorial.folder}/{editorial_data.CORRECTIONS}",
+                    f"Setningen «{correction.bokmal}» står ikke lenger i {correction.file}. Er bokmålsteksten endret? "
+                    f"Rett setningen her, eller fjern oppføringen (oppføring nr. {number}).",
+                    field="bokmål",
+                )
+            )
     if problems:
         raise ContentError(problems)
 
     # Put the files together; then the anchors of translated headings, and the figures under their new names.
-    texts = {file.target: file.finish() for file in files if file.finish}
-    moved = _moved_anchors(source.docs, out.docs, page_texts, texts)
-    for target, text in list(texts.items()):
+    outputs = {file.target: file.finish() for file in files if file.finish}
+    moved = _moved_anchors(source.docs, out.docs, page_texts, outputs)
+    for target, text in list(outputs.items()):
         if target.suffix == ".md" and target.is_relative_to(out.docs):
-            texts[target] = repoint(text, target.relative_to(out.docs).as_posix(), moved)
-    _repoint_sections(data_files, page_texts, source.docs, moved, texts)
+            outputs[target] = repoint(text, target.relative_to(out.docs).as_posix(), moved)
+    _repoint_sections(data_files, page_texts, source.docs, moved, outputs)
     for path, text in page_texts.items():
-        translated = texts.get(out.docs / path.relative_to(source.docs), text)
+        translated = outputs.get(out.docs / path.relative_to(source.docs), text)
         for before, after in zip(diagrams.find(text), diagrams.find(translated), strict=False):
             figure = figures.get(before.key)
             if figure and figure.finish:
-                texts[out.docs / diagrams.figure_path(after.key)] = figure.finish()
+                outputs[out.docs / diagrams.figure_path(after.key)] = figure.finish()
 
     written_by = defaultdict(list)
     for file, piece in found:
         if piece.result is not None:
             written_by[file.label].append(PLACEHOLDER.sub(" ", piece.result.text))
-    texts[out.root / WRITTEN] = json.dumps(written_by, ensure_ascii=False, indent=0, sort_keys=True)
-    written = sum(_write(target, text) for target, text in texts.items())
+    outputs[out.root / WRITTEN] = json.dumps(written_by, ensure_ascii=False, indent=0, sort_keys=True)
+    written = sum(_write(target, text) for target, text in outputs.items())
     written += sum(_link(path, target) for path, target in links)
-    _tidy(out.root, {*texts, *(target for _, target in links)})
-    return Result(out, [render(items) for items in own_items], len(found), translator.translated,
-                  time.perf_counter() - started, written)
+    _tidy(out.root, {*outputs, *(target for _, target in links)})
+    return Result(
+        out, [render(items) for items in own_items], len(found), translator.translated, time.perf_counter() - started, written
+    )
 
 
 def _unknown(label: str, piece: Piece, words: list[str], folder: str) -> AuthorError:
     listed = ", ".join(f"«{word}»" for word in words)
     many = len(words) > 1
-    return AuthorError(label, f"Apertium kjenner ikke {'ordene' if many else 'ordet'} {listed} og lot "
-                       f"{'dem' if many else 'det'} stå uoversatt. Skriv den nynorske formen i {folder}/terms.yml, "
-                       f"eller legg {'ordene' if many else 'ordet'} i {folder}/untranslated.txt hvis "
-                       f"{'de' if many else 'det'} skal stå slik.", line=piece.line or None, field=piece.where or None)
+    return AuthorError(
+        label,
+        f"Apertium kjenner ikke {'ordene' if many else 'ordet'} {listed} og lot "
+        f"{'dem' if many else 'det'} stå uoversatt. Skriv den nynorske formen i {folder}/terms.yml, "
+        f"eller legg {'ordene' if many else 'ordet'} i {folder}/untranslated.txt hvis "
+        f"{'de' if many else 'det'} skal stå slik.",
+        line=piece.line or None,
+        field=piece.where or None,
+    )
 
 
-def _moved_anchors(docs: Path, out_docs: Path, page_texts: dict[Path, str],
-                   texts: dict[Path, str]) -> dict[str, dict[str, str]]:
+def _moved_anchors(docs: Path, out_docs: Path, page_texts: dict[Path, str], texts: dict[Path, str]) -> dict[str, dict[str, str]]:
     """Per page (path under docs/), each heading anchor whose translation has another anchor."""
     moved: dict[str, dict[str, str]] = {}
     for path, text in page_texts.items():
@@ -572,8 +610,13 @@ def _moved_anchors(docs: Path, out_docs: Path, page_texts: dict[Path, str],
     return moved
 
 
-def _repoint_sections(data_files: dict[str, _File], page_texts: dict[Path, str], docs: Path,
-                      moved: dict[str, dict[str, str]], texts: dict[Path, str]) -> None:
+def _repoint_sections(
+    data_files: dict[str, _File],
+    page_texts: dict[Path, str],
+    docs: Path,
+    moved: dict[str, dict[str, str]],
+    texts: dict[Path, str],
+) -> None:
     """A self-check's and a station's `section` is an anchor in a chapter: point it at the translated heading."""
     chapters: dict[str, str] = {}
     for path, text in page_texts.items():

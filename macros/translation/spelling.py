@@ -25,8 +25,10 @@ def check(project: Path, edition: str, mode: str, editorial: Path, config_name: 
     """Per source file, the words in its translation neither the dictionary nor the word lists know."""
     texts = written_texts(project, edition)
     if texts is None:
-        raise NotTranslatedYet(f"Den oversatte utgaven er ikke bygget ennå. Kjør «make build CONFIG={config_name}» "
-                               "først, så sjekkes teksten Apertium skrev.")
+        raise NotTranslatedYet(
+            f"Den oversatte utgaven er ikke bygget ennå. Kjør «make build CONFIG={config_name}» "
+            "først, så sjekkes teksten Apertium skrev."
+        )
     files = {label: [word for text in found for word in spelling.words(text)] for label, found in texts.items()}
     word_list = spelling.load_word_list(project) | spelling.load_word_list(project, editorial)
     return spelling.unknown_words(files, word_list, DICTIONARIES.get(language(mode), "nn_NO"))

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from macros.exports.cartridge import GENERAL_FEEDBACK, LINK_TYPE, MANIFEST, PAGE_TYPE, QTI_PROFILES, QUIZ_TYPE, yes_no
 from macros.commands.release import Release
+from macros.exports.cartridge import GENERAL_FEEDBACK, LINK_TYPE, MANIFEST, PAGE_TYPE, QTI_PROFILES, QUIZ_TYPE, yes_no
 
 CP = "{http://www.imsglobal.org/xsd/imsccv1p1/imscp_v1p1}"
 QTI = "{http://www.imsglobal.org/xsd/ims_qtiasiv1p2}"
@@ -46,14 +46,23 @@ def read_back(files: dict[str, bytes]) -> list[dict]:
             continue
         resource = resources[ref]
         href = resource.find(f"{CP}file").get("href")
-        items.append({"title": item.findtext(f"{CP}title"), "type": resource.get("type"), "href": href,
-                      "body": files[href].decode("utf-8")})
+        items.append(
+            {
+                "title": item.findtext(f"{CP}title"),
+                "type": resource.get("type"),
+                "href": href,
+                "body": files[href].decode("utf-8"),
+            }
+        )
     return items
 
 
 def test_the_site_ships_a_package_per_path_all_and_per_programme(catalog, packages):
-    expected = {"intro-alle.imscc"} | {f"intro-{p['perspective']}.imscc" for p in catalog["paths"]} \
+    expected = (
+        {"intro-alle.imscc"}
+        | {f"intro-{p['perspective']}.imscc" for p in catalog["paths"]}
         | {f"intro-opplegg-{p['id']}.imscc" for p in catalog["programmes"]}
+    )
     assert set(packages) == expected
 
 
@@ -119,20 +128,27 @@ def test_round_trip_finds_every_chapter_goal_and_question(catalog, packages):
             assert item.get("title") == f"{chapter['title']} – {number}"
             assert item.get("ident").startswith(f"intro-bergen-quiz-{chapter['id']}-")
             assert item.findtext(f"{QTI}presentation/{QTI}material/{QTI}mattext") == question["question"]
-            metadata = {f.findtext(f"{QTI}fieldlabel"): f.findtext(f"{QTI}fieldentry")
-                        for f in item.iter(f"{QTI}qtimetadatafield")}
+            metadata = {
+                f.findtext(f"{QTI}fieldlabel"): f.findtext(f"{QTI}fieldentry") for f in item.iter(f"{QTI}qtimetadatafield")
+            }
             kind = "true_false" if yes_no(question) else question["kind"]
             assert metadata["cc_profile"] == QTI_PROFILES[kind]
             labels = {label.get("ident"): label.findtext(f".//{QTI}mattext") for label in item.iter(f"{QTI}response_label")}
             feedback = {fb.get("ident"): fb.findtext(f".//{QTI}mattext") for fb in item.iter(f"{QTI}itemfeedback")}
             conditions = item.findall(f".//{QTI}respcondition")
             scoring = [c for c in conditions if c.findtext(f"{QTI}setvar") == "100"]
-            wanted = {v.text for c in scoring for v in c.iter(f"{QTI}varequal")
-                      if v not in {n for not_ in c.iter(f"{QTI}not") for n in not_}}
+            wanted = {
+                v.text
+                for c in scoring
+                for v in c.iter(f"{QTI}varequal")
+                if v not in {n for not_ in c.iter(f"{QTI}not") for n in not_}
+            }
             assert all(v.get("case") == "Yes" for v in item.iter(f"{QTI}varequal"))
-            shown = {c.findtext(f"{QTI}conditionvar/{QTI}varequal"): feedback[c.find(f"{QTI}displayfeedback").get("linkrefid")]
-                     for c in conditions if c.find(f"{QTI}displayfeedback") is not None
-                     and c.find(f"{QTI}conditionvar/{QTI}varequal") is not None}
+            shown = {
+                c.findtext(f"{QTI}conditionvar/{QTI}varequal"): feedback[c.find(f"{QTI}displayfeedback").get("linkrefid")]
+                for c in conditions
+                if c.find(f"{QTI}displayfeedback") is not None and c.find(f"{QTI}conditionvar/{QTI}varequal") is not None
+            }
             if kind == "true_false":
                 # Moodle reads true/false answers only by these names; the score comes first, and every condition stops.
                 assert set(labels) == {"true", "false"} and conditions[0] is scoring[0]
@@ -158,6 +174,7 @@ def test_round_trip_finds_every_chapter_goal_and_question(catalog, packages):
 
 def test_bergen_and_gjovik_packages_can_share_a_course(release: Release, gjovik_release: Release):
     """An LMS keys what it imports on the identifiers: the two editions' packages must not overwrite each other."""
+
     def identifiers(site: Path) -> set[str]:
         found = set()
         for path in (site / FOLDER).glob("*.imscc"):
@@ -174,8 +191,11 @@ def test_bergen_and_gjovik_packages_can_share_a_course(release: Release, gjovik_
 
 def test_for_teachers_page_offers_every_package_with_its_size(html, packages):
     page = html("for-laerere/index.html")
-    links = {a.attributes["href"].rsplit("/", 1)[-1]: a for a in page.css("article a") if
-             a.attributes.get("href", "").endswith(".imscc")}
+    links = {
+        a.attributes["href"].rsplit("/", 1)[-1]: a
+        for a in page.css("article a")
+        if a.attributes.get("href", "").endswith(".imscc")
+    }
     assert set(links) == set(packages)
     text = page.css_first("article").text()
     assert "Canvas" in text and "Moodle" in text and "Open edX" in text and "kB" in text

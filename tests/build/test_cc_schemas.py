@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from lxml import etree, isoschematron
 
-from tests.conftest import EditionPackages
+from tests.helpers import EditionPackages
 
 SVRL = {"svrl": "http://purl.oclc.org/dsdl/svrl"}
 SCH = {"sch": "http://purl.oclc.org/dsdl/schematron"}
@@ -43,16 +43,20 @@ class Checker:
         # lxml extracts the rules from the XSD's xs:appinfo. IMS wrote them in the pre-ISO dialect (a pattern has a
         # name, titles stand first), which ISO's own grammar refuses, so the rules are compiled without that check.
         if name not in self._rules:
-            self._rules[name] = isoschematron.Schematron(etree.parse(str(self.schemas / name)),
-                                                         validate_schema=False, store_report=True)
+            self._rules[name] = isoschematron.Schematron(
+                etree.parse(str(self.schemas / name)), validate_schema=False, store_report=True
+            )
         rules, document = self._rules[name], etree.parse(str(path))
         if rules.validate(document):
             return []
         errors = []
         for failed in rules.validation_report.xpath("//svrl:failed-assert", namespaces=SVRL):
             # Name the question a rule failed on by its title («<chapter> – 2»), where there is one.
-            titles = [title for element in document.xpath(failed.get("location"))
-                      for title in element.xpath("ancestor-or-self::*[local-name()='item']/@title")]
+            titles = [
+                title
+                for element in document.xpath(failed.get("location"))
+                for title in element.xpath("ancestor-or-self::*[local-name()='item']/@title")
+            ]
             text = " ".join(failed.findtext("svrl:text", namespaces=SVRL).split())
             errors.append(f"«{titles[0]}»: {text}" if titles else text)
         return errors

@@ -4,16 +4,17 @@ import io
 import re
 from itertools import pairwise
 
-from macros.content import frontmatter
 import pytest
 from pypdf import PdfReader
 
+from macros.content import frontmatter
 from macros.content.errors import AuthorError
+from macros.content.programmes import read_programmes, rotation, timetable
 from macros.rendering.posters import all_posters, station_path
 from macros.rendering.programme_pages import materials_src_uri
-from macros.content.programmes import read_programmes, rotation, timetable
-from tests.conftest import ROOT
-from tests.build.test_content import SITE
+from tests.helpers import ROOT, repository_site
+
+SITE = repository_site()
 
 SITE_TEXTS = {src_uri: (ROOT / "docs" / src_uri).read_text(encoding="utf-8") for src_uri in SITE.programmes}
 
@@ -89,22 +90,27 @@ STATION = """  - id: alarm
 
 
 def test_times_that_do_not_add_up_stop_the_build_naming_file_and_numbers(tmp_path):
-    errors = errors_for(tmp_path, "minutes: 45\nschedule:\n  - name: Velkommen\n    minutes: 5\n"
-                                  "  - name: Samtale\n    minutes: 30\n")
+    errors = errors_for(
+        tmp_path, "minutes: 45\nschedule:\n  - name: Velkommen\n    minutes: 5\n  - name: Samtale\n    minutes: 30\n"
+    )
     assert len(errors) == 1 and errors[0].path == "data/programmes/test.yml"
     assert "35 minutter" in errors[0].message and "45" in errors[0].message
 
 
 def test_fewer_rounds_than_stations_stop_the_build(tmp_path):
-    errors = errors_for(tmp_path, "minutes: 12\nschedule:\n  - rounds: 1\n    minutes: 12\nstations:\n"
-                        + STATION.format(chapter="velferdsteknologi") + STATION.format(chapter="velferdsteknologi")
-                        .replace("id: alarm", "id: alarm-to"))
+    errors = errors_for(
+        tmp_path,
+        "minutes: 12\nschedule:\n  - rounds: 1\n    minutes: 12\nstations:\n"
+        + STATION.format(chapter="velferdsteknologi")
+        + STATION.format(chapter="velferdsteknologi").replace("id: alarm", "id: alarm-to"),
+    )
     assert "1 stasjonsrunder, men det er 2 stasjoner" in str(errors[0])
 
 
 def test_a_station_without_a_chapter_for_its_poster_stops_the_build(tmp_path):
-    errors = errors_for(tmp_path, "minutes: 12\nschedule:\n  - rounds: 1\n    minutes: 12\nstations:\n"
-                        + STATION.format(chapter="finnes-ikke"))
+    errors = errors_for(
+        tmp_path, "minutes: 12\nschedule:\n  - rounds: 1\n    minutes: 12\nstations:\n" + STATION.format(chapter="finnes-ikke")
+    )
     assert len(errors) == 1 and "«finnes-ikke»" in errors[0].message
     assert errors[0].field is not None and "stations nr. 1" in errors[0].field
 
@@ -132,8 +138,10 @@ def test_programme_page_shows_timetable_stations_and_links_its_materials(html):
     article = html("programmer/velferdsteknologi-i-praksis/index.html").css_first("article")
     text = article.text()
     for station in SITE.programmes["programmer/velferdsteknologi-i-praksis.md"].stations:
-        assert f"Stasjon {SITE.programmes['programmer/velferdsteknologi-i-praksis.md'].stations.index(station) + 1}: " \
-               f"{station.name}" in text
+        assert (
+            f"Stasjon {SITE.programmes['programmer/velferdsteknologi-i-praksis.md'].stations.index(station) + 1}: "
+            f"{station.name}" in text
+        )
     assert "1:18–1:30" in text and "Runde 5 (1:18–1:30)" in text
     assert any(a.attributes["href"] == "../materiell-velferdsteknologi-i-praksis/" for a in article.css("a[href]"))
 
@@ -162,9 +170,13 @@ def test_materials_print_each_part_from_the_top_of_a_sheet_without_navigation(gu
     sheets = printed(page)
     programme = SITE.programmes[src_uri]
     starts = [sheet.lstrip().split("\n", 1)[0] for sheet in sheets]
-    expected = (["Rotasjonsplan"] if programme.stations else []) \
-        + [f"Stasjon {n} av {len(programme.stations)} · 12 minutter" for n in range(1, len(programme.stations) + 1)] \
-        + (["Rollekort"] if programme.roles else []) + [case.title for case in programme.cases] + ["Spørreark"]
+    expected = (
+        (["Rotasjonsplan"] if programme.stations else [])
+        + [f"Stasjon {n} av {len(programme.stations)} · 12 minutter" for n in range(1, len(programme.stations) + 1)]
+        + (["Rollekort"] if programme.roles else [])
+        + [case.title for case in programme.cases]
+        + ["Spørreark"]
+    )
     for heading in expected:
         assert heading in starts, f"«{heading}» does not start a sheet: {starts}"
     text = "\n".join(sheets)
@@ -183,8 +195,9 @@ def test_every_poster_prints_on_one_a4_sheet_with_nothing_cut_and_no_tools(brows
     for poster in all_posters(SITE):
         page.goto((site_dir / poster.path).as_uri())
         page.emulate_media(media="print")
-        overflow = page.evaluate("() => { const s = document.querySelector('.intro-poster-sheet');"
-                                 " return s.scrollHeight - s.clientHeight; }")
+        overflow = page.evaluate(
+            "() => { const s = document.querySelector('.intro-poster-sheet'); return s.scrollHeight - s.clientHeight; }"
+        )
         assert overflow <= 0, f"{poster.path}: the text runs {overflow} px past the sheet"
         sheets = printed(page)
         assert len(sheets) == 1, f"{poster.path}: {len(sheets)} sheets"

@@ -18,17 +18,19 @@ from libzim.search import Query, Searcher
 from selectolax.lexbor import LexborHTMLParser
 
 from macros.commands.release import Release
-from tests.conftest import NYNORSK_CONFIG, copy_project, copy_translation_cache, mkdocs_build
+from tests.helpers import NYNORSK_CONFIG, copy_project, copy_translation_cache, mkdocs_build
 
 pytestmark = pytest.mark.system
 
 BOKMAL_ROOT = "https://intro.alrekhelseklynge.no/"
 NYNORSK_ROOT = "https://intro.alrekhelseklynge.no/nn/"
 # Words only bokmål writes (nynorsk: ikkje, kva, korleis, nokon, sjukeheim, …).
-BOKMAL_MARKERS = frozenset("""
+BOKMAL_MARKERS = frozenset(
+    """
 ikke hva hvordan noen sykehjem sykehjemmet hvis hvem hvilke hvilken jeg dere mye hennes uten sammen selv kommer
 gjør pårørende hjemmetjenester hjemmesykepleie tjenester tjenestene bare fra
-""".split())
+""".split()
+)
 MOST_PER_THOUSAND = 2
 
 
@@ -37,8 +39,9 @@ def parse(path: Path) -> LexborHTMLParser:
 
 
 def chapter_pages(site: Path) -> list[str]:
-    return sorted(str(p.relative_to(site)) for p in (site / "kapitler").glob("*/index.html")
-                  if not p.parent.name.startswith("hefte-"))
+    return sorted(
+        str(p.relative_to(site)) for p in (site / "kapitler").glob("*/index.html") if not p.parent.name.startswith("hefte-")
+    )
 
 
 def running_text(page: LexborHTMLParser) -> str:
@@ -128,8 +131,12 @@ def test_every_page_says_it_is_translated_and_links_the_same_page_in_bokmal(site
         address = path.parent.relative_to(nynorsk_site).as_posix()
         expected = BOKMAL_ROOT + (address + "/" if address != "." else "")
         link = notice.css_first('a[hreflang="nb"]') if notice else None
-        if notice is None or "omsett automatisk frå bokmål" not in notice.text() or link is None \
-                or link.attributes.get("href") != expected:
+        if (
+            notice is None
+            or "omsett automatisk frå bokmål" not in notice.text()
+            or link is None
+            or link.attributes.get("href") != expected
+        ):
             without.append(address)
     assert not without, without[:20]
     assert not parse(site_dir / "index.html").css(".intro-translated")
@@ -138,8 +145,7 @@ def test_every_page_says_it_is_translated_and_links_the_same_page_in_bokmal(site
 def test_both_editions_link_each_others_page_in_the_head_and_the_language_switcher(site_dir, nynorsk_site):
     for site in (site_dir, nynorsk_site):
         page = parse(site / "kapitler/lovene/index.html")
-        head = {link.attributes["hreflang"]: link.attributes["href"]
-                for link in page.css('head link[rel="alternate"][hreflang]')}
+        head = {link.attributes["hreflang"]: link.attributes["href"] for link in page.css('head link[rel="alternate"][hreflang]')}
         assert head == {"nb": BOKMAL_ROOT + "kapitler/lovene/", "nn": NYNORSK_ROOT + "kapitler/lovene/"}
         switcher = {link.attributes["hreflang"]: link.attributes["href"] for link in page.css("a.md-select__link")}
         assert switcher == head
@@ -204,12 +210,12 @@ def test_a_sentence_changed_in_bokmal_reaches_the_nynorsk_build(tmp_path):
     chapter = project / CHAPTER
     text = chapter.read_text(encoding="utf-8")
     assert SENTENCE in text
-    chapter.write_text(text.replace(SENTENCE, "Kommunen vurderer behovet ditt grundig og svarer deg skriftlig."),
-                       encoding="utf-8")
+    chapter.write_text(
+        text.replace(SENTENCE, "Kommunen vurderer behovet ditt grundig og svarer deg skriftlig."), encoding="utf-8"
+    )
     result = build(project, tmp_path)
     assert result.returncode == 0, result.stderr[-3000:]
-    page = " ".join(parse(tmp_path / "site/slik-gjor-du/sykehjem/index.html").css_first("article")
-                    .text(separator=" ").split())
+    page = " ".join(parse(tmp_path / "site/slik-gjor-du/sykehjem/index.html").css_first("article").text(separator=" ").split())
     # «svarer» and «svarar» are both nynorsk; «skriftleg» is nynorsk only.
     assert re.search(r"Kommunen vurderer behovet ditt grundig og svar[ae]r deg skriftleg\.", page), page[:600]
     assert "eit skriftleg svar, eit vedtak" not in page
@@ -219,10 +225,10 @@ def test_a_word_apertium_does_not_know_stops_the_build_naming_the_page_and_the_w
     project = nynorsk_copy(tmp_path)
     chapter = project / CHAPTER
     text = chapter.read_text(encoding="utf-8")
-    chapter.write_text(text.replace(SENTENCE, SENTENCE + " Da får du en snørkelpøff."),
-                       encoding="utf-8")
-    line = next(number for number, written in enumerate(chapter.read_text(encoding="utf-8").splitlines(), 1)
-                if "snørkelpøff" in written)
+    chapter.write_text(text.replace(SENTENCE, SENTENCE + " Da får du en snørkelpøff."), encoding="utf-8")
+    line = next(
+        number for number, written in enumerate(chapter.read_text(encoding="utf-8").splitlines(), 1) if "snørkelpøff" in written
+    )
     result = build(project, tmp_path)
     assert result.returncode != 0
     assert f"{CHAPTER}, linje {line}: Apertium kjenner ikke ordet «snørkelpøff»" in result.stderr
@@ -236,12 +242,16 @@ def test_a_word_apertium_does_not_know_stops_the_build_naming_the_page_and_the_w
 def test_a_correction_whose_sentence_is_gone_stops_the_build_naming_the_entry(tmp_path):
     project = nynorsk_copy(tmp_path)
     chapter = project / CHAPTER
-    chapter.write_text(chapter.read_text(encoding="utf-8").replace("Spør kommunen om prisene for i år.",
-                                                                    "Spør kommunen om prisene."), encoding="utf-8")
+    chapter.write_text(
+        chapter.read_text(encoding="utf-8").replace("Spør kommunen om prisene for i år.", "Spør kommunen om prisene."),
+        encoding="utf-8",
+    )
     result = build(project, tmp_path)
     assert result.returncode != 0
-    assert ("data/nynorsk/corrections.yml: feltet «bokmål» Setningen «Spør kommunen om prisene for i år.» står ikke "
-            f"lenger i {CHAPTER}") in result.stderr
+    assert (
+        "data/nynorsk/corrections.yml: feltet «bokmål» Setningen «Spør kommunen om prisene for i år.» står ikke "
+        f"lenger i {CHAPTER}"
+    ) in result.stderr
     assert "Traceback" not in result.stderr
 
 

@@ -7,15 +7,16 @@ import json
 import pytest
 
 from macros.content.site import load_site
-from tests.conftest import ROOT
+from tests.helpers import ROOT
 
 CHAPTER = "kapitler/en-dag-i-tjenestene/index.html"
 
 
 @pytest.fixture(scope="module")
 def questions():
-    site = load_site(ROOT / "data", [(str(p.relative_to(ROOT / "docs")), p.read_text(encoding="utf-8"))
-                                     for p in (ROOT / "docs").rglob("*.md")])
+    site = load_site(
+        ROOT / "data", [(str(p.relative_to(ROOT / "docs")), p.read_text(encoding="utf-8")) for p in (ROOT / "docs").rglob("*.md")]
+    )
     return site.chapters["en-dag-i-tjenestene"].self_check.questions
 
 

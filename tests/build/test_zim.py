@@ -14,7 +14,7 @@ from libzim.reader import Archive
 from libzim.search import Query, Searcher
 
 from macros.commands.release import Release
-from tests.conftest import ROOT, copy_project, mkdocs_build
+from tests.helpers import ROOT, copy_project, mkdocs_build
 
 
 def search(archive: Archive, words: str) -> list[str]:
@@ -24,6 +24,7 @@ def search(archive: Archive, words: str) -> list[str]:
 
 def edition_config(name: str) -> dict:
     """A MkDocs config file as data, its !ENV and !!python tags left out."""
+
     class Tolerant(yaml.SafeLoader):
         pass
 
@@ -50,8 +51,7 @@ def test_kiwix_library_gets_the_written_title_description_tags_licence_and_sourc
     built = gjovik_release if "gjovik" in config else release
     archive = Archive(str(built.zim))
     written = edition_config(config)["plugins"]["intro"]
-    metadata = {key: archive.get_metadata(key).decode() for key in archive.metadata_keys
-                if not key.startswith("Illustration")}
+    metadata = {key: archive.get_metadata(key).decode() for key in archive.metadata_keys if not key.startswith("Illustration")}
     assert metadata["Title"] == written["short_title"] and 0 < len(metadata["Title"]) <= 30
     assert metadata["Description"] == written["short_description"] and 0 < len(metadata["Description"]) <= 80
     assert "_ftindex:yes" in metadata["Tags"].split(";") and "_videos:no" in metadata["Tags"].split(";")
@@ -79,9 +79,14 @@ def test_kiwix_search_finds_the_task_page_by_the_word_its_address_carries(releas
     assert "slik-gjor-du/hjemmetjenester.html" in results[:3], results
 
 
-@pytest.mark.parametrize("words, chapter", [("egenandelene", "kapitler/egenandeler.html"),
-                                            ("klagene", "kapitler/rettigheter-og-klage.html"),
-                                            ("velferdsteknologien", "kapitler/velferdsteknologi.html")])
+@pytest.mark.parametrize(
+    "words, chapter",
+    [
+        ("egenandelene", "kapitler/egenandeler.html"),
+        ("klagene", "kapitler/rettigheter-og-klage.html"),
+        ("velferdsteknologien", "kapitler/velferdsteknologi.html"),
+    ],
+)
 def test_kiwix_search_finds_a_chapter_by_an_inflected_word(release: Release, words: str, chapter: str):
     results = search(Archive(str(release.zim)), words)
     assert results[:3] and chapter in results[:3], results
@@ -103,8 +108,9 @@ def test_kiwix_serve_shows_the_zim_and_searches_it_on_loopback(release: Release,
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    server = subprocess.Popen([binary, "--address=127.0.0.1", f"--port={port}", str(release.zim)],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    server = subprocess.Popen(
+        [binary, "--address=127.0.0.1", f"--port={port}", str(release.zim)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
     try:
         base = f"http://127.0.0.1:{port}"
         for _ in range(100):
@@ -130,9 +136,10 @@ def test_a_title_too_long_for_kiwix_stops_the_build_naming_the_config_field(tmp_
     project = copy_project(tmp_path / "project")
     config = project / "mkdocs.yml"
     written = edition_config("mkdocs.yml")["plugins"]["intro"]["short_title"]
-    config.write_text(config.read_text(encoding="utf-8").replace(f"short_title: {written}",
-                                                                 "short_title: INTRO – helse og omsorg i kommunen"),
-                      encoding="utf-8")
+    config.write_text(
+        config.read_text(encoding="utf-8").replace(f"short_title: {written}", "short_title: INTRO – helse og omsorg i kommunen"),
+        encoding="utf-8",
+    )
     built = mkdocs_build(project, tmp_path / "site")
     assert built.returncode != 0
     assert "mkdocs.yml: feltet «plugins → intro → short_title»" in built.stderr and "høyst 30 tegn" in built.stderr

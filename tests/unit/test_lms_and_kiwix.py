@@ -11,13 +11,22 @@ from macros.exports.cartridge import cartridge_files, quiz_questions, xml_safe, 
 from macros.exports.catalog import short_texts
 from macros.exports.zim import Page, search_keywords
 
-EDITION = Identity(title="INTRO – helse og omsorg i kommunen", description="En introduksjon.", owner="Laben",
-                   url="https://intro.example.no/", colour="#4051b5", edition="bergen", config_file="mkdocs.yml")
+EDITION = Identity(
+    title="INTRO – helse og omsorg i kommunen",
+    name="INTRO",
+    description="En introduksjon.",
+    owner="Laben",
+    url="https://intro.example.no/",
+    colour="#4051b5",
+    edition="bergen",
+    config_file="mkdocs.yml",
+)
 
 
 def test_the_short_title_and_description_come_from_the_config_as_written():
-    identity = Identity(**{**vars(EDITION), "short_title": "INTRO – helse og omsorg",
-                           "short_description": "En åpen introduksjon."})
+    identity = Identity(
+        **{**vars(EDITION), "short_title": "INTRO – helse og omsorg", "short_description": "En åpen introduksjon."}
+    )
     assert short_texts(identity) == ("INTRO – helse og omsorg", "En åpen introduksjon.")
 
 
@@ -38,9 +47,13 @@ def test_text_loses_what_xml_cannot_carry_and_keeps_norwegian():
 
 
 def question(texts: list[str], right: int = 1) -> dict:
-    return {"kind": "single", "question": "Kan hun?", "goal": 1, "section": "s",
-            "options": [{"text": t, "feedback": f"Om {t}", **({"correct": True} if n == right else {})}
-                        for n, t in enumerate(texts)]}
+    return {
+        "kind": "single",
+        "question": "Kan hun?",
+        "goal": 1,
+        "section": "s",
+        "options": [{"text": t, "feedback": f"Om {t}", **({"correct": True} if n == right else {})} for n, t in enumerate(texts)],
+    }
 
 
 def test_a_yes_no_choice_travels_as_true_false_and_other_choices_do_not():
@@ -51,40 +64,71 @@ def test_a_yes_no_choice_travels_as_true_false_and_other_choices_do_not():
     chapter = {"id": "lovene", "title": "Lovene", "self_check": [question(["Ja, fordi …", "Nei, det er forbudt."])]}
     made = quiz_questions(chapter, "intro-bergen-quiz-lovene")[0]
     assert made["kind"] == "true_false" and made["name"] == "Lovene – 1"
-    assert [(c["ident"], c["text"], c["correct"]) for c in made["choices"]] == \
-        [("true", "Ja, fordi …", False), ("false", "Nei, det er forbudt.", True)]
+    assert [(c["ident"], c["text"], c["correct"]) for c in made["choices"]] == [
+        ("true", "Ja, fordi …", False),
+        ("false", "Nei, det er forbudt.", True),
+    ]
 
 
 def test_a_package_carries_the_edition_in_every_identifier():
-    chapter = {"id": "lovene", "title": "Lovene", "summary": "Om lover.", "learning_goals": ["Mål"],
-               "permanent_url": "https://intro.example.no/k/lovene/", "reading_minutes": 5, "attribution": "CC BY",
-               "last_reviewed": "2026-01-01", "self_check": [question(["A", "B", "C"])]}
-    catalog = {"edition": "gjovik", "title": "INTRO", "licence": "CC-BY-4.0", "licence_url": "https://x/",
-               "chapters": [chapter]}
-    files = cartridge_files(catalog, [{"identifier": "intro-gjovik-module-alle", "title": "Alle",
-                                       "chapters": ["lovene"]}], "Alle", "Alle kapitlene.", "intro-gjovik-alle")
+    chapter = {
+        "id": "lovene",
+        "title": "Lovene",
+        "summary": "Om lover.",
+        "learning_goals": ["Mål"],
+        "permanent_url": "https://intro.example.no/k/lovene/",
+        "reading_minutes": 5,
+        "attribution": "CC BY",
+        "last_reviewed": "2026-01-01",
+        "self_check": [question(["A", "B", "C"])],
+    }
+    catalog = {
+        "edition": "gjovik",
+        "title": "INTRO",
+        "name": "INTRO",
+        "licence": "CC-BY-4.0",
+        "licence_name": "CC BY 4.0",
+        "licence_url": "https://x/",
+        "chapters": [chapter],
+    }
+    files = cartridge_files(
+        catalog,
+        [{"identifier": "intro-gjovik-module-alle", "title": "Alle", "chapters": ["lovene"]}],
+        "Alle",
+        "Alle kapitlene.",
+        "intro-gjovik-alle",
+    )
     assert 'identifier="intro-gjovik-page-lovene"' in files["imsmanifest.xml"]
     assert 'ident="intro-gjovik-quiz-lovene-1"' in files["quiz-lovene/assessment.xml"]
     assert "https://intro.example.no/k/lovene/" in files["lenker/lovene.xml"]
 
 
 def test_kiwix_keywords_are_the_title_the_address_and_the_terms_the_page_explains():
-    catalog = {"url": "https://intro.example.no/",
-               "chapters": [{"url": "https://intro.example.no/kapitler/tjenestene/", "terms": ["hjemmesykepleie", "KAD"]}]}
-    assert search_keywords("slik-gjor-du/hjemmetjenester.html", "Få hjelp hjemme", catalog) == \
-        ["Få hjelp hjemme", "hjemmetjenester"]
-    assert search_keywords("kapitler/tjenestene.html", "Tjenestene", catalog) == \
-        ["Tjenestene", "tjenestene", "hjemmesykepleie", "KAD"]
+    catalog = {
+        "url": "https://intro.example.no/",
+        "chapters": [{"url": "https://intro.example.no/kapitler/tjenestene/", "terms": ["hjemmesykepleie", "KAD"]}],
+    }
+    assert search_keywords("slik-gjor-du/hjemmetjenester.html", "Få hjelp hjemme", catalog) == [
+        "Få hjelp hjemme",
+        "hjemmetjenester",
+    ]
+    assert search_keywords("kapitler/tjenestene.html", "Tjenestene", catalog) == [
+        "Tjenestene",
+        "tjenestene",
+        "hjemmesykepleie",
+        "KAD",
+    ]
     assert search_keywords("programmer/index.html", "Opplegg", catalog) == ["Opplegg", "programmer"]
     assert search_keywords("index.html", "Velkommen", catalog) == ["Velkommen"]
 
 
 def test_a_zim_page_is_titled_without_the_site_name_and_indexed_by_its_article():
-    html = ("<html><head><title>Få hjelp hjemme - INTRO – helse</title></head><body><nav>Meny Meny</nav>"
-            "<article><h1>Få hjelp hjemme</h1><p>Søk hos kommunen.</p><div data-search-exclude>Ring 113</div>"
-            "</article></body></html>").encode()
+    html = (
+        "<html><head><title>Få hjelp hjemme - INTRO – helse</title></head><body><nav>Meny Meny</nav>"
+        "<article><h1>Få hjelp hjemme</h1><p>Søk hos kommunen.</p><div data-search-exclude>Ring 113</div>"
+        "</article></body></html>"
+    ).encode()
     page = Page(html, "INTRO – helse")
     assert page.title == "Få hjelp hjemme" and page.text == "Få hjelp hjemme Søk hos kommunen." and not page.noindex
-    redirect = Page(b'<html><head><title>X</title><meta name="robots" content="noindex"></head><body></body></html>',
-                    "INTRO")
+    redirect = Page(b'<html><head><title>X</title><meta name="robots" content="noindex"></head><body></body></html>', "INTRO")
     assert redirect.noindex

@@ -17,28 +17,62 @@ from functools import cache
 
 VOWELS = "aeiouyæåø"
 S_ENDING = "bcdfghjlmnoprtvyz"
-STEP1 = ("hetenes", "hetene", "hetens", "heter", "heten", "endes", "ande", "ende", "edes", "enes", "erte", "ede",
-         "ane", "ene", "ens", "ers", "ets", "het", "ast", "ert", "en", "ar", "er", "as", "es", "et", "a", "e", "s")
+STEP1 = (
+    "hetenes",
+    "hetene",
+    "hetens",
+    "heter",
+    "heten",
+    "endes",
+    "ande",
+    "ende",
+    "edes",
+    "enes",
+    "erte",
+    "ede",
+    "ane",
+    "ene",
+    "ens",
+    "ers",
+    "ets",
+    "het",
+    "ast",
+    "ert",
+    "en",
+    "ar",
+    "er",
+    "as",
+    "es",
+    "et",
+    "a",
+    "e",
+    "s",
+)
 SHORTEST_WORD = 4  # shorter words are not stemmed
 STEMMABLE = "a-zæøå"  # words with other characters (digits, é) are not stemmed
 SHORTEST_STEM = 3
 
 # Words that carry no meaning of their own in a question («hva koster sykehjem»): never a match, never a prefix.
-STOP_WORDS = frozenset("""
+STOP_WORDS = frozenset(
+    """
 a alle at av bare blir ble da de deg dem den denne der deres det dette din dine disse ditt du eller en er et
 etter for fordi fra få før ha hadde han har hennes her hos hun hva hvem hvilke hvilken hvis hvor hvordan hvorfor
 i ikke inn jeg kan man med meg mellom men mer min mine mitt mot må ned noe noen når og også om opp oss over på
 sa seg selv sin sine sitt skal slik som så til ut uten var ved vi vil vår våre vårt å
-""".split())
+""".split()
+)
 
 # Nynorsk's own function words («kva kostar sjukeheim»). A nynorsk edition leaves out both lists' words: its
 # readers type either written standard.
-NYNORSK_STOP_WORDS = frozenset("""
+NYNORSK_STOP_WORDS = frozenset(
+    """
 berre blei dei deira desse dykk dykkar då eg ein eit frå hennar hjå ho ikkje korleis kva kvar kven kvifor me
 meir noko nokon nokre sjølv utan vart vert òg
-""".split())
+""".split()
+)
 # Nynorsk's -heit («tryggheit», «tryggheita»), as Snowball's -het for bokmål.
 NYNORSK_STEP1 = ("heitene", "heiter", "heita", "heit")
+# The rules of each language an edition may be written in (BCP 47): its function words and first endings.
 STOP_WORDS_BY_LANGUAGE = {"nb": STOP_WORDS, "nn": STOP_WORDS | NYNORSK_STOP_WORDS}
 STEP1_BY_LANGUAGE = {"nb": STEP1, "nn": NYNORSK_STEP1 + STEP1}
 LANGUAGES = tuple(STOP_WORDS_BY_LANGUAGE)
@@ -56,8 +90,7 @@ def fold(word: str) -> str:
     return word
 
 
-FOLDED_STOP_WORDS = {language: frozenset(fold(word) for word in words)
-                     for language, words in STOP_WORDS_BY_LANGUAGE.items()}
+FOLDED_STOP_WORDS = {language: frozenset(fold(word) for word in words) for language, words in STOP_WORDS_BY_LANGUAGE.items()}
 
 
 def _region_one(word: str) -> int:
@@ -121,8 +154,9 @@ PREFERRED_TAIL = 4
 LINKING_LETTERS = "se"
 
 
-def split_compound(word_key: str, vocabulary: frozenset[str] | set[str],
-                   shortest_part: int = SHORTEST_PART, language: str = "nb") -> tuple[str, str] | None:
+def split_compound(
+    word_key: str, vocabulary: frozenset[str] | set[str], shortest_part: int = SHORTEST_PART, language: str = "nb"
+) -> tuple[str, str] | None:
     """A compound's two parts, if both are words of the site: «sykehjemsplas» → («sykehjem», «plas»).
 
     A last part of four letters or more is preferred («test» + «sent», not «tests» + «ent»); then the longest
@@ -141,8 +175,17 @@ def split_compound(word_key: str, vocabulary: frozenset[str] | set[str],
 
 def rules(language: str = "nb") -> dict:
     """The rules' data for a language (nb, nn), for the worker (it reads them from the index it loads)."""
-    return {"letters": LETTERS, "folds": FOLDS, "vowels": VOWELS, "sEnding": S_ENDING,
-            "step1": STEP1_BY_LANGUAGE[language], "stemmable": STEMMABLE,
-            "stopWords": sorted(STOP_WORDS_BY_LANGUAGE[language]), "shortestWord": SHORTEST_WORD,
-            "shortestStem": SHORTEST_STEM,
-            "shortestPart": SHORTEST_PART, "preferredTail": PREFERRED_TAIL, "linkingLetters": LINKING_LETTERS}
+    return {
+        "letters": LETTERS,
+        "folds": FOLDS,
+        "vowels": VOWELS,
+        "sEnding": S_ENDING,
+        "step1": STEP1_BY_LANGUAGE[language],
+        "stemmable": STEMMABLE,
+        "stopWords": sorted(STOP_WORDS_BY_LANGUAGE[language]),
+        "shortestWord": SHORTEST_WORD,
+        "shortestStem": SHORTEST_STEM,
+        "shortestPart": SHORTEST_PART,
+        "preferredTail": PREFERRED_TAIL,
+        "linkingLetters": LINKING_LETTERS,
+    }
