@@ -121,6 +121,7 @@ INLINE = re.compile(
     r"|(?P<attributes>\{:?[ \t]*(?=[^{}\n]*(?:[#.][\w-]|=))[^{}\n]*\})"
     r"|(?P<url>\b(?:https?://|mailto:|www\.)[^\s<>()\[\]]*[^\s<>()\[\].,;:!?»])"
     r"|(?P<email>\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+)"
+    r"|(?P<domain>\b[\w-]+(?:\.[\w-]+)*\.(?:no|com|org|net|eu|io|se|dk|int)\b(?:/[^\s)\]»]*[^\s)\]».,;:!?])?)"
     r"|(?P<path>\b[\w./-]+\.(?:md|html|yml|yaml|json|js|css|svg|zip|zim|imscc|txt)\b)"
     r"|(?P<entity>&#?\w+;)"
     r"|(?P<escape>\\[\\`*_{}\[\]()#+\-.!|<>])"
