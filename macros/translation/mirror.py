@@ -25,10 +25,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
-from pymdownx.slugs import slugify
 
 from macros.content import frontmatter, yamlio
 from macros.content.errors import AuthorError, ContentError
+from macros.content.site import headings
 from macros.rendering import diagrams
 from macros.translation import editorial as editorial_data
 from macros.translation.apertium import Translator
@@ -65,7 +65,6 @@ SCRIPTS = "assets/javascripts/"
 # Course packages' XML: what a reader sees in it comes from the data and the pages, translated there; its own
 # words are identifiers and vocabularies the LMS reads, and stay as written.
 XML_TEMPLATE = ".xml.j2"
-_slugify = slugify(case="lower")
 
 
 @dataclass(frozen=True)
@@ -300,24 +299,13 @@ def declared_language(text: str, tag: str) -> str:
 
 # ---- Anchors ----
 
-_HEADING = re.compile(r"^#{2,6}[ \t]+(.+?)[ \t]*#*[ \t]*$", re.M)
-_ATTRIBUTES = re.compile(r"\s*\{([^}]*)\}\s*$")
-_FENCED = re.compile(r"^(```|~~~).*?^\1", re.M | re.S)
-
 
 def anchors(body: str) -> list[str]:
     """The anchor of every heading in a page, in order, as MkDocs' table of contents makes them (a second heading
     with the same anchor gets _1)."""
     found: list[str] = []
     seen: Counter = Counter()
-    for match in _HEADING.finditer(_FENCED.sub("", body)):
-        text, anchor = match.group(1), None
-        attributes = _ATTRIBUTES.search(text)
-        if attributes:
-            text = text[: attributes.start()]
-            anchor = next((part[1:] for part in attributes.group(1).split() if part.startswith("#")), None)
-        plain = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text).replace("*", "").replace("`", "").strip()
-        anchor = anchor or _slugify(plain, "-")
+    for anchor, _ in headings(body):
         found.append(anchor if not seen[anchor] else f"{anchor}_{seen[anchor]}")
         seen[anchor] += 1
     return found

@@ -125,3 +125,18 @@ def test_nynorsk_pages_of_each_kind_pass_axe_on_phone_and_desktop_in_light_and_d
     ]
     violations = audit(browser, nynorsk_served, paths)
     assert not violations, f"{len(violations)} accessibility violations:\n" + "\n".join(violations)
+
+
+def test_the_bokmal_editions_language_switcher_passes_axe_and_asks_no_other_site(browser, served_site):
+    """The Bergen edition's header has the switcher too; its alternates must not make Material fetch a sitemap."""
+    violations = audit(browser, served_site, ["", "kapitler/lovene/"])
+    assert not violations, "\n".join(violations)
+    context = browser.new_context()
+    problems = guard(context, served_site)
+    page = context.new_page()
+    page.goto(served_site + "kapitler/lovene/", wait_until="networkidle")
+    expect(page.locator("a.md-select__link[hreflang=nn]")).to_have_attribute(
+        "href", "https://intro.alrekhelseklynge.no/nn/kapitler/lovene/"
+    )
+    context.close()
+    assert problems == []

@@ -145,7 +145,9 @@ def test_every_page_says_it_is_translated_and_links_the_same_page_in_bokmal(site
 def test_both_editions_link_each_others_page_in_the_head_and_the_language_switcher(site_dir, nynorsk_site):
     for site in (site_dir, nynorsk_site):
         page = parse(site / "kapitler/lovene/index.html")
-        head = {link.attributes["hreflang"]: link.attributes["href"] for link in page.css('head link[rel~="alternate"][hreflang]')}
+        head = {
+            link.attributes["hreflang"]: link.attributes["href"] for link in page.css('head link[rel~="alternate"][hreflang]')
+        }
         assert head == {"nb": BOKMAL_ROOT + "kapitler/lovene/", "nn": NYNORSK_ROOT + "kapitler/lovene/"}
         switcher = {link.attributes["hreflang"]: link.attributes["href"] for link in page.css("a.md-select__link")}
         assert switcher == head

@@ -10,7 +10,7 @@ import pytest
 
 from macros.content.errors import ContentError
 from macros.exports.search import stemmer
-from macros.translation import apertium, editorial, edition, markup, mirror
+from macros.translation import apertium, edition, editorial, markup, mirror
 from macros.translation.markup import Document, pieces, render
 
 PAGE = """## Hvem kan klage? { #klage }
@@ -49,11 +49,33 @@ def test_a_page_comes_back_as_written_when_nothing_is_translated():
 
 def test_macro_calls_links_code_urls_and_markup_never_reach_apertium():
     sent = "\n".join(streams(PAGE))
-    for kept in ("hos_oss", "soknad", "tjenestene.md", "kode", "legevakt.no", "grunnbelopet", "korttid", "**",
-                 "flowchart", "-->", "{ #klage }", "!!!"):
+    for kept in (
+        "hos_oss",
+        "soknad",
+        "tjenestene.md",
+        "kode",
+        "legevakt.no",
+        "grunnbelopet",
+        "korttid",
+        "**",
+        "flowchart",
+        "-->",
+        "{ #klage }",
+        "!!!",
+    ):
         assert kept not in sent, kept
-    for text in ("Hvem kan klage?", "Du kan ", "alltid", "Tjenestene kommunen gir", "Ring ", "Sykehjem",
-                 "Slik gjør du", "Veien en klage går", "Du får et vedtak", "på to linjer"):
+    for text in (
+        "Hvem kan klage?",
+        "Du kan ",
+        "alltid",
+        "Tjenestene kommunen gir",
+        "Ring ",
+        "Sykehjem",
+        "Slik gjør du",
+        "Veien en klage går",
+        "Du får et vedtak",
+        "på to linjer",
+    ):
         assert text in sent, text
 
 
@@ -64,9 +86,11 @@ def test_a_capitalised_link_text_is_a_piece_of_its_own_and_a_wrapped_paragraph_o
 
 
 def test_a_templates_shown_strings_are_text_but_a_macros_and_a_filters_arguments_are_not():
-    template = ('{{ "Velg ett svar." if q.kind == "single" else "Velg alle." }} {{ hos_oss("legevakt") }} '
-                '{% set kind = "Fasitark" %}{{ ("Fra utlandet: " ~ x) }} {{ items | map(attribute="name") }}'
-                '{{ "i " if not a.startswith(("ved ", "i ")) }}')
+    template = (
+        '{{ "Velg ett svar." if q.kind == "single" else "Velg alle." }} {{ hos_oss("legevakt") }} '
+        '{% set kind = "Fasitark" %}{{ ("Fra utlandet: " ~ x) }} {{ items | map(attribute="name") }}'
+        '{{ "i " if not a.startswith(("ved ", "i ")) }}'
+    )
     sent = streams(template, templates=True)
     assert {"Velg ett svar.", "Velg alle.", "Fasitark", "Fra utlandet: "} <= set(sent)
     assert not {"single", "legevakt", "name", "ved "} & set(sent)
@@ -74,10 +98,12 @@ def test_a_templates_shown_strings_are_text_but_a_macros_and_a_filters_arguments
 
 
 def test_script_strings_readers_see_are_text_and_code_strings_are_not():
-    script = ('"use strict";\nvar a = "Ny besøkende", b = document.querySelector(".md-content a[href]");\n'
-              'el.className = "md-button md-button--primary"; t = "Lest ✓ (trykk for å angre)";\n'
-              'window.addEventListener("DOMContentLoaded", f); s = x.replace(/^Læringsmål:\\s*/, "");\n'
-              'h = "<p>Du bruker INTRO uten nett.</p>";')
+    script = (
+        '"use strict";\nvar a = "Ny besøkende", b = document.querySelector(".md-content a[href]");\n'
+        'el.className = "md-button md-button--primary"; t = "Lest ✓ (trykk for å angre)";\n'
+        'window.addEventListener("DOMContentLoaded", f); s = x.replace(/^Læringsmål:\\s*/, "");\n'
+        'h = "<p>Du bruker INTRO uten nett.</p>";'
+    )
     document = Document()
     items = markup.script(document, script)
     assert render(items) == script
@@ -106,21 +132,23 @@ def test_a_piece_is_filled_in_with_what_it_kept_wherever_apertium_put_it():
 
 def test_terms_keep_names_and_give_the_nynorsk_form_with_the_texts_capital(tmp_path):
     (tmp_path / "terms.yml").write_text(
-        "- bokmål: Alrek helseklynge\n- bokmål: søker du\n  nynorsk: søkjer du\n", encoding="utf-8")
+        "- bokmål: Alrek helseklynge\n- bokmål: søker du\n  nynorsk: søkjer du\n", encoding="utf-8"
+    )
     found = editorial.load(tmp_path, "data/nynorsk", tmp_path)
     pattern = editorial.term_pattern(found.terms)
     replace = editorial.replacement(found.terms)
     assert pattern is not None
     assert [replace(m) for m in pattern.finditer("Søker du i Alrek helseklynge? Da søker du skriftlig.")] == [
-        "Søkjer du", "Alrek helseklynge", "søkjer du"]
+        "Søkjer du",
+        "Alrek helseklynge",
+        "søkjer du",
+    ]
     assert not pattern.search("Alrek helseklyngen")
 
 
 def test_the_editors_files_are_checked_in_norwegian(tmp_path):
-    (tmp_path / "terms.yml").write_text("- bokmål: sykehjem\n  kjønn: hankjønn\n- bokmål: a\n- bokmål: a\n",
-                                        encoding="utf-8")
-    (tmp_path / "corrections.yml").write_text("- file: docs/finnes-ikke.md\n  bokmål: X.\n  nynorsk: Y.\n",
-                                              encoding="utf-8")
+    (tmp_path / "terms.yml").write_text("- bokmål: sykehjem\n  kjønn: hankjønn\n- bokmål: a\n- bokmål: a\n", encoding="utf-8")
+    (tmp_path / "corrections.yml").write_text("- file: docs/finnes-ikke.md\n  bokmål: X.\n  nynorsk: Y.\n", encoding="utf-8")
     (tmp_path / "untranslated.txt").write_text("# ord\nAlrek\nto ord\n", encoding="utf-8")
     with pytest.raises(ContentError) as raised:
         editorial.load(tmp_path, "data/nynorsk", tmp_path)
@@ -142,22 +170,29 @@ def test_a_word_apertium_may_leave_is_listed_an_abbreviation_or_has_digits():
 
 def test_anchors_follow_the_table_of_contents_and_links_follow_the_translated_headings():
     assert mirror.anchors("## Hva er det?\n\n```\n## ikke\n```\n## Hva er det?\n## Egen { #egen }\n") == [
-        "hva-er-det", "hva-er-det_1", "egen"]
+        "hva-er-det",
+        "hva-er-det_1",
+        "egen",
+    ]
     moved = {"kapitler/a.md": {"hva-er-det": "kva-er-det"}}
     text = '[x](a.md#hva-er-det) [y](#hva-er-det) <a href="../kapitler/a.md#hva-er-det">'
     assert mirror.repoint(text, "kapitler/a.md", moved) == (
-        '[x](a.md#kva-er-det) [y](#kva-er-det) <a href="../kapitler/a.md#kva-er-det">')
+        '[x](a.md#kva-er-det) [y](#kva-er-det) <a href="../kapitler/a.md#kva-er-det">'
+    )
 
 
 def test_a_mode_names_its_language_and_a_template_declares_it():
     assert mirror.language("nob-nno_e") == "nn" and mirror.language("nob-nno") == "nn"
     assert mirror.declared_language('<html lang="nb"><x language="nb" hreflang="nb">', "nn") == (
-        '<html lang="nn"><x language="nn" hreflang="nb">')
+        '<html lang="nn"><x language="nn" hreflang="nb">'
+    )
 
 
 def test_every_edition_links_the_same_page_in_the_others():
-    editions = [{"name": "Bokmål", "link": "https://a.no/", "lang": "nb"},
-                {"name": "Nynorsk", "link": "https://a.no/nn/", "lang": "nn"}]
+    editions = [
+        {"name": "Bokmål", "link": "https://a.no/", "lang": "nb"},
+        {"name": "Nynorsk", "link": "https://a.no/nn/", "lang": "nn"},
+    ]
     found = edition.alternates(editions, "kapitler/lovene.md", "nb", "http://127.0.0.1:8000/")
     assert [e["link"] for e in found] == ["http://127.0.0.1:8000/kapitler/lovene/", "https://a.no/nn/kapitler/lovene/"]
     assert edition.address_in(editions, "nb", "index.md") == "https://a.no/"
@@ -178,8 +213,18 @@ def test_nynorsk_search_keys_nynorsk_forms_together_and_drops_its_function_words
 
 # ---- The whole translated source, with a stand-in for Apertium ----
 
-WORDS = {"Hvem": "Kven", "hva": "kva", "Hva": "Kva", "ikke": "ikkje", "Jeg": "Eg", "sykehjem": "sjukeheim",
-         "søker": "søkjer", "en": "ein", "et": "eit", "Et": "Eit"}
+WORDS = {
+    "Hvem": "Kven",
+    "hva": "kva",
+    "Hva": "Kva",
+    "ikke": "ikkje",
+    "Jeg": "Eg",
+    "sykehjem": "sjukeheim",
+    "søker": "søkjer",
+    "en": "ein",
+    "et": "eit",
+    "Et": "Eit",
+}
 
 
 class StandIn:
@@ -195,8 +240,9 @@ class StandIn:
         answers = []
         for stream in streams:
             text = apertium.decode(stream + apertium.END).text
-            marked = re.sub(r"[\w-]+", lambda m: "*" + m.group() if m.group() in self.unknown else
-                            WORDS.get(m.group(), m.group()), text)
+            marked = re.sub(
+                r"[\w-]+", lambda m: "*" + m.group() if m.group() in self.unknown else WORDS.get(m.group(), m.group()), text
+            )
             kept = re.sub(r"\ue000\d+\ue001", lambda m: apertium.superblank(m.group()), marked)
             answers.append(apertium.decode(kept + apertium.END))
             self.translated += 1
@@ -229,15 +275,26 @@ def project(tmp_path, monkeypatch) -> Path:
     (tmp_path / "docs/kapitler/demo.md").write_text(CHAPTER, encoding="utf-8")
     (tmp_path / "docs/bilde.png").write_bytes(b"png")
     (tmp_path / "data/selvtest/demo.yml").write_text(
-        "questions:\n  - question: Hva er et sykehjem?\n    section: hvem-søker\n    kind: single\n", encoding="utf-8")
+        "questions:\n  - question: Hva er et sykehjem?\n    section: hvem-søker\n    kind: single\n", encoding="utf-8"
+    )
     (tmp_path / "data/editions/bergen.yml").write_text("name: Bergen\nnotes:\n  - Ring ikke.\n", encoding="utf-8")
     (tmp_path / "templates/box.md.j2").write_text('<p lang="nb">Hva skjer?</p>\n', encoding="utf-8")
     return tmp_path
 
 
 def source(project: Path) -> mirror.Source:
-    return mirror.Source(project, project / "docs", project / "data", project / "data/editions", project / "templates",
-                         None, "nynorsk", "bergen", "nob-nno_e", project / "data/nynorsk")
+    return mirror.Source(
+        project,
+        project / "docs",
+        project / "data",
+        project / "data/editions",
+        project / "templates",
+        None,
+        "nynorsk",
+        "bergen",
+        "nob-nno_e",
+        project / "data/nynorsk",
+    )
 
 
 def test_the_translated_source_has_every_file_translated_with_its_anchors_pointed_again(project):
@@ -257,16 +314,18 @@ def test_the_translated_source_has_every_file_translated_with_its_anchors_pointe
 
 def test_a_correction_replaces_the_machines_sentence_and_a_gone_one_stops_the_build(project):
     corrections = project / "data/nynorsk/corrections.yml"
-    corrections.write_text("- file: docs/kapitler/demo.md\n  bokmål: Jeg vet ikke.\n  nynorsk: Det veit eg ikkje.\n",
-                           encoding="utf-8")
+    corrections.write_text(
+        "- file: docs/kapitler/demo.md\n  bokmål: Jeg vet ikke.\n  nynorsk: Det veit eg ikkje.\n", encoding="utf-8"
+    )
     done = mirror.prepare(source(project), [], "mkdocs.nynorsk.yml")
     assert "Det veit eg ikkje." in (done.folders.docs / "kapitler/demo.md").read_text(encoding="utf-8")
     page = project / "docs/kapitler/demo.md"
     page.write_text(CHAPTER.replace("Jeg vet ikke.", "Jeg vet."), encoding="utf-8")
     with pytest.raises(ContentError) as raised:
         mirror.prepare(source(project), [], "mkdocs.nynorsk.yml")
-    assert ("data/nynorsk/corrections.yml: feltet «bokmål» Setningen «Jeg vet ikke.» står ikke lenger i "
-            "docs/kapitler/demo.md") in str(raised.value)
+    assert (
+        "data/nynorsk/corrections.yml: feltet «bokmål» Setningen «Jeg vet ikke.» står ikke lenger i docs/kapitler/demo.md"
+    ) in str(raised.value)
 
 
 def test_a_word_apertium_does_not_know_names_the_page_and_its_line(project):
@@ -278,7 +337,8 @@ def test_a_word_apertium_does_not_know_names_the_page_and_its_line(project):
     assert f"docs/kapitler/demo.md, linje {line}: Apertium kjenner ikke ordet «snørkelpøff»" in str(raised.value)
     (project / "data/nynorsk/untranslated.txt").write_text("snørkelpøff\n", encoding="utf-8")
     assert "snørkelpøff" in (mirror.prepare(source(project), [], "x").folders.docs / "kapitler/demo.md").read_text(
-        encoding="utf-8")
+        encoding="utf-8"
+    )
 
 
 def test_a_file_gone_from_the_source_goes_from_the_translation(project):
