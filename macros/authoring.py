@@ -141,7 +141,7 @@ def _renderers() -> dict[str, ModuleType]:
     try:
         from macros.content import errors
         from macros.exports import archive
-        from macros.rendering import figure_pages, local_boxes, long_stay, posters, programme_pages, render
+        from macros.rendering import figure_pages, local_boxes, long_stay, posters, programme_pages, render, schemes
     except ImportError as error:
         raise _stop(_missing(error)) from None
     return {
@@ -153,6 +153,7 @@ def _renderers() -> dict[str, ModuleType]:
         "archive": archive,
         "errors": errors,
         "long_stay": long_stay,
+        "schemes": schemes,
     }
 
 

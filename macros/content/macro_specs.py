@@ -22,6 +22,7 @@ FIGURE = "figure"  # an id in data/figures.yml
 TOPIC = "topic"  # a «Slik er det hos oss» topic (content/model.py LOCAL_TOPICS)
 PERSPECTIVE = "perspective"  # a reader group with a path in data/paths.yml
 HELPLINE = "helpline"  # a phone line in the edition's helplines (data/editions/<edition>.yml)
+SCHEMES = "schemes"  # every argument is an id in data/schemes.yml (none: all of them)
 
 
 @dataclass(frozen=True)
@@ -31,7 +32,7 @@ class MacroSpec:
     name: str  # what the author writes: {{ name(…) }}
     function: str  # «module.function» among the renderers authoring.py imports when define_env runs
     needs: str  # PAGE, FACTS, DOWNLOADS or PACKAGES
-    argument: str | None = None  # FIGURE, TOPIC, PERSPECTIVE or HELPLINE: what the first argument names
+    argument: str | None = None  # FIGURE, TOPIC, PERSPECTIVE, HELPLINE or SCHEMES: what the arguments name
     facts: tuple[str, ...] = ()  # the edition's facts it always shows (data/editions/<edition>.yml)
     programme: bool = False  # only on a programme page with data in data/programmes/
     stations: bool = False  # ... whose programme has stations
@@ -55,6 +56,7 @@ SPECS: tuple[MacroSpec, ...] = (
     MacroSpec("tall_tabell", "figure_pages.table", PAGE, argument=FIGURE),
     MacroSpec("tall_og_satser", "figure_pages.overview", PAGE),
     MacroSpec("langtidsopphold_eksempel", "long_stay.example", PAGE),
+    MacroSpec("ordninger", "schemes.schemes", PAGE, argument=SCHEMES),
     # A programme page's parts, from data/programmes/<programme>.yml.
     MacroSpec("programplan", "programme_pages.programme_plan", PAGE, programme=True),
     MacroSpec("rotasjonsplan", "programme_pages.rotation_plan", PAGE, programme=True, stations=True),
@@ -67,5 +69,5 @@ BY_NAME: Mapping[str, MacroSpec] = {spec.name: spec for spec in SPECS}
 
 
 def named(argument: str) -> frozenset[str]:
-    """The macros whose first argument names a FIGURE, a TOPIC, a PERSPECTIVE or a HELPLINE."""
+    """The macros whose arguments name a FIGURE, a TOPIC, a PERSPECTIVE, a HELPLINE or SCHEMES."""
     return frozenset(spec.name for spec in SPECS if spec.argument == argument)

@@ -300,6 +300,20 @@ class Figure(Strict):
         )
 
 
+class Scheme(Strict):
+    """A scheme a kommune, a supplier or a researcher can apply to today (data/schemes.yml), with its source."""
+
+    id: Slug = Field(description='fast kortnavn, for eksempel «pilot-helse»; står i teksten som ordninger("id")')
+    name: Text = Field(description="navnet på ordningen slik eieren skriver det")
+    owner: Text = Field(description="hvem som eier eller forvalter ordningen, for eksempel Forskningsrådet")
+    funds: Sentence = Field(description="hva ordningen gir penger eller hjelp til, som hele setninger")
+    applicants: Sentence = Field(description="hvem som kan søke, og hvem som må være med, som hele setninger")
+    note: Sentence | None = Field(default=None, description="det en søker må vite i tillegg, som hele setninger")
+    url: HttpUrl = Field(description="siden der ordningen, fristene og vilkårene står")
+    source: Source
+    check_by: dt.date = Field(description="når ordningen skal sjekkes i kilden igjen (ÅÅÅÅ-MM-DD)")
+
+
 class GlossaryTerm(Strict):
     term: Text
     definition: Sentence
@@ -588,6 +602,10 @@ class LocalFacts(Strict):
     helsefellesskap: Helsefellesskap | None = None
     test_arena: TestArena | None = None
     helplines: list[Helpline] = Field(default_factory=list, description="telefonlinjer leseren kan ringe")
+    cluster_about: Note | None = Field(default=None, description="hva klyngen er og hvem som er med, som hele setninger")
+    research: Note | None = Field(
+        default=None, description="forsknings- og utviklingsmiljøene nær kommunene her, som hele setninger"
+    )
 
 
 # What each «Slik er det hos oss» box needs from the edition's facts.
@@ -598,9 +616,10 @@ LOCAL_TOPICS: dict[str, tuple[str, ...]] = {
     "soknad": ("municipalities",),
     "statsforvalter": ("statsforvalter",),
     "ombud": ("ombud",),
-    "klynge": ("test_arena",),
+    "klynge": ("cluster_about", "test_arena"),
     "testing": ("test_arena",),
     "helsefellesskap": ("helsefellesskap",),
+    "forskning": ("research",),
 }
 
 
