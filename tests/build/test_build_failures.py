@@ -244,7 +244,11 @@ CASES = {
         ["data/figures.yml", "«testtall» står flere ganger"],
     ),
     "an adopted law change called a proposal": (
-        replace("data/law-changes.yml", "    Den forskningsansvarlige virksomheten,", "    Forslaget gir den forskningsansvarlige virksomheten,"),
+        replace(
+            "data/law-changes.yml",
+            "    Den forskningsansvarlige virksomheten,",
+            "    Forslaget gir den forskningsansvarlige virksomheten,",
+        ),
         ["data/law-changes.yml", "«change» kaller endringen et forslag", "«helseforskningsloven-2025»"],
     ),
     "programme times that do not add up": (

@@ -61,7 +61,9 @@ def test_an_adopted_change_called_a_proposal_is_refused_in_norwegian(tmp_path):
     watch = data / "law-changes.yml"
     text = watch.read_text(encoding="utf-8")
     assert "    Den forskningsansvarlige virksomheten, for eksempel" in text, "data/law-changes.yml has changed"
-    watch.write_text(text.replace("    Den forskningsansvarlige", "    Forslaget gir den forskningsansvarlige", 1), encoding="utf-8")
+    watch.write_text(
+        text.replace("    Den forskningsansvarlige", "    Forslaget gir den forskningsansvarlige", 1), encoding="utf-8"
+    )
     with pytest.raises(ContentError) as raised:
         load_site(data, start_pages() + real_chapters())
     message = str(raised.value)
@@ -69,7 +71,9 @@ def test_an_adopted_change_called_a_proposal_is_refused_in_norwegian(tmp_path):
     assert "«change» kaller endringen et forslag, men Stortinget har vedtatt den (adopted)" in message
 
 
-@pytest.mark.parametrize("change", ["Forslaget gir REK mindre å gjøre.", "Departementet foreslår en ny lov.", "Lovforslaget er vedtatt."])
+@pytest.mark.parametrize(
+    "change", ["Forslaget gir REK mindre å gjøre.", "Departementet foreslår en ny lov.", "Lovforslaget er vedtatt."]
+)
 def test_a_proposal_is_no_proposal_once_adopted(change):
     LawChange.model_validate({**CHANGE, "change": change})  # not adopted: the note itself says it is proposed
     with pytest.raises(ValidationError) as raised:
