@@ -119,6 +119,9 @@ def _sentence(value: str) -> str:
 
 Sentence = Annotated[Text, AfterValidator(_sentence)]
 
+# A proposal in any form: «forslag», «forslaget», «lovforslaget», «foreslår», «foreslått».
+_PROPOSAL = re.compile(r"forslag|foresl[åa]", re.IGNORECASE)
+
 
 class Strict(BaseModel):
     """Unknown fields are errors, so a misspelt field name is caught."""
@@ -381,6 +384,18 @@ class LawChange(Strict):
     source: Source = Field(description="kilden på stortinget.no, regjeringen.no eller lovdata.no")
     pages: list[Text] = Field(min_length=1, description="kapitlene (id) eller sidene (sti under docs/) endringen angår")
     check_by: dt.date = Field(description="når status skal sjekkes i kilden igjen (ÅÅÅÅ-MM-DD)")
+
+    @model_validator(mode="after")
+    def _adopted_is_no_proposal(self) -> LawChange:
+        # The note says by itself how far the change has come (proposed, recommended, adopted, in force): a
+        # «change» that still speaks of a proposal after Stortinget adopted it contradicts the note it stands in.
+        if self.adopted and _PROPOSAL.search(self.change):
+            raise ValueError(
+                "«change» kaller endringen et forslag, men Stortinget har vedtatt den (adopted). Skriv hva "
+                "endringen gjør, for eksempel «Den forskningsansvarlige virksomheten får ansvaret …»; boksen sier "
+                "selv at endringen er vedtatt"
+            )
+        return self
 
 
 class Redirect(Strict):
