@@ -1,7 +1,9 @@
 """The macros authors write in pages: perspektivkort(), sti("studenter"), fortsett(), ordliste(),
 frakoblet_utgave(), plakater(), hos_oss("legevakt"), akutt_hjelp(), kurspakker(), laget_av(), tall("egenandelstak"),
-tall_tabell("utskrivningsklar-dognpris"), tall_og_satser(), and on a programme page programplan(), rotasjonsplan(),
-stasjoner(), fortelling(), bestilling() and materiell() (from data/programmes/<programme>.yml).
+tall_tabell("utskrivningsklar-dognpris"), tall_og_satser(), on a programme page programplan(), rotasjonsplan(),
+stasjoner(), fortelling(), bestilling(), laeringsmal(), ramme_for_dagen() and materiell() (from
+data/programmes/<programme>.yml), and on the pages about INTRO om_eieren(), tilbakemelding(), personvern() and
+tilgjengelighet() (from the edition's facts and data/privacy.yml, data/accessibility.yml).
 
 mkdocs.yml names this module to mkdocs-macros (`plugins: macros: modules: [macros.authoring]`). `define_env` only
 registers; each macro gets the validated site and the edition's facts from macros/loader.py, the cache the intro
@@ -22,7 +24,8 @@ from macros import loader
 
 # What the macros render with, imported when define_env runs (not when this module is imported).
 RENDERERS = ("macros.rendering.render", "macros.rendering.figure_pages", "macros.content.local",
-             "macros.rendering.posters", "macros.rendering.programme_pages", "macros.commands.release")
+             "macros.rendering.posters", "macros.rendering.programme_pages", "macros.rendering.legal_pages",
+             "macros.commands.release")
 
 
 class MacrosUnavailable(Exception):
@@ -94,6 +97,17 @@ def _on_current_page(build: _Build, function: Callable[..., str]) -> Callable[..
     return macro
 
 
+def _on_current_page_with_facts(build: _Build, function: Callable[..., str]) -> Callable[..., str]:
+    """Like _on_current_page, and the edition's local facts as facts=."""
+
+    @functools.wraps(function)
+    def macro(*args: str, **options: object) -> str:
+        content = build.content()
+        return function(content.site, *args, build.page, facts=content.facts, **options)
+
+    return macro
+
+
 def _offline_download(build: _Build) -> Callable[[], str]:
     def frakoblet_utgave() -> str:
         render, release = _module("macros.rendering.render"), _module("macros.commands.release")
@@ -119,6 +133,26 @@ def _with_facts(build: _Build, function: Callable[..., str]) -> Callable[..., st
     return macro
 
 
+def _about_edition(build: _Build, function: Callable[..., str], with_legal: bool) -> Callable[[], str]:
+    """A macro that calls function(facts, [legal,] identity): the edition's facts, the shared privacy and
+    accessibility data, and the edition's name and address."""
+
+    def macro() -> str:
+        errors, identity = _module("macros.content.errors"), _module("macros.content.identity")
+        content = build.content()
+        edition = identity.from_config(build.conf)
+        if not with_legal:
+            return function(content.facts, edition)
+        try:
+            legal = _module("macros.content.legal").load_legal(build.options().sources.data_dir)
+        except errors.ContentError as error:
+            raise _stop(str(error)) from None
+        return function(content.facts, legal, edition)
+
+    macro.__name__ = macro.__qualname__ = function.__name__
+    return macro
+
+
 def _course_packages(build: _Build) -> Callable[[], str]:
     def kurspakker() -> str:
         render = _module("macros.rendering.render")
@@ -133,6 +167,7 @@ def macros(env: Any) -> dict[str, Callable[..., str]]:
     render, figures = _module("macros.rendering.render"), _module("macros.rendering.figure_pages")
     local = _module("macros.content.local")
     posters, programmes = _module("macros.rendering.posters"), _module("macros.rendering.programme_pages")
+    legal = _module("macros.rendering.legal_pages")
     return {
         "perspektivkort": _on_current_page(build, render.perspective_cards),
         "sti": _on_current_page(build, render.path_overview),
@@ -154,6 +189,13 @@ def macros(env: Any) -> dict[str, Callable[..., str]]:
         "fortelling": _on_current_page(build, programmes.case_stories),
         "materiell": _on_current_page(build, programmes.materials_link),
         "bestilling": _with_facts(build, programmes.booking),
+        "laeringsmal": _on_current_page(build, programmes.learning_goals),
+        "ramme_for_dagen": _on_current_page_with_facts(build, programmes.day_frame),
+        # The pages about INTRO: each edition names its own owner.
+        "om_eieren": _about_edition(build, legal.owner_section, with_legal=False),
+        "tilbakemelding": _about_edition(build, legal.feedback_section, with_legal=False),
+        "personvern": _about_edition(build, legal.privacy_statement, with_legal=True),
+        "tilgjengelighet": _about_edition(build, legal.accessibility_statement, with_legal=True),
     }
 
 

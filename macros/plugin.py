@@ -91,7 +91,7 @@ class IntroPlugin(BasePlugin[IntroConfig]):
             reuse = prebuild.reuse_files(site, edition, page_urls, config.nav or [],
                                                         Path(self.config.data_dir), self.config.published_registry)
             self._booklets, booklet_pages = prebuild.booklet_pages(site)
-            materials = prebuild.materials_pages(site, edition)
+            materials = prebuild.materials_pages(site, edition, self.facts)
             self._off_menu = [made.path for made in [*materials, *booklet_pages]]
             self._generated = [*prebuild.vendor_files(project / self.config.vendor_dir), *downloads, *reuse]
             self._handover = handover.prepare(Path(self.config.finished_markdown_dir)) \

@@ -147,6 +147,8 @@ def booklet_pages(site: Site) -> tuple[dict[str, str], list[GeneratedFile]]:
                       for src_uri, perspective in booklets.items()]
 
 
-def materials_pages(site: Site, edition: identities.Identity) -> list[GeneratedFile]:
-    """Each programme's «Materiell» page, to print (macros/rendering/programme_pages.py); off the menu, like the booklets."""
-    return [GeneratedFile(src_uri, markdown) for src_uri, markdown in programme_pages.materials_pages(site, edition).items()]
+def materials_pages(site: Site, edition: identities.Identity, facts: LocalFacts | None = None) -> list[GeneratedFile]:
+    """Each programme's «Materiell» page, to print (macros/rendering/programme_pages.py); off the menu, like the
+    booklets. facts: the edition's, for its lab's accessibility on the checklist."""
+    return [GeneratedFile(src_uri, markdown)
+            for src_uri, markdown in programme_pages.materials_pages(site, edition, facts).items()]

@@ -18,6 +18,9 @@ from macros.rendering.render import _render
 
 BOX_CALL = re.compile(r"""hos_oss\(\s*["']([^"']*)["']\s*\)""")
 URGENT_CALL = re.compile(r"""akutt_hjelp\(\s*\)""")
+# The pages about INTRO name the edition's owner and feedback address (macros/rendering/legal_pages.py).
+LEGAL_CALL = re.compile(r"""\b(om_eieren|tilbakemelding|personvern|tilgjengelighet)\(\s*\)""")
+LEGAL_FACTS = ("owner", "feedback")
 
 NUMBER_WORDS = {2: "to", 3: "tre", 4: "fire", 5: "fem", 6: "seks", 7: "sju", 8: "åtte", 9: "ni", 10: "ti"}
 
@@ -64,6 +67,8 @@ def missing_facts(facts: LocalFacts, markdown: str, page_label: str, line_offset
             problems += _missing(facts, LOCAL_TOPICS[topic], f"boksen «{topic}»", page_label, number + line_offset)
         if URGENT_CALL.search(line):
             problems += _missing(facts, URGENT_HELP_FACTS, "akutt_hjelp()", page_label, number + line_offset)
+        for name in LEGAL_CALL.findall(line):
+            problems += _missing(facts, LEGAL_FACTS, f"{name}()", page_label, number + line_offset)
     return problems
 
 

@@ -337,7 +337,8 @@ def load_site(data_dir: Path, pages: Iterable[tuple[str, str]]) -> Site:
             if chapter_id not in by_id:
                 errors.append(AuthorError(f"docs/{src_uri}", f"viser til kapitlet «{chapter_id}», men ingen "
                                           "kapitler har den id-en.", field="self_checks"))
-    programmes = read_programmes(data_dir, page_uris, {c: by_id[c].sections for c in by_id}, errors)
+    programmes = read_programmes(data_dir, page_uris, {c: by_id[c].sections for c in by_id}, errors,
+                                 {c: len(by_id[c].self_check.questions) for c in by_id if by_id[c].self_check})
     errors += macro_problems(texts, programmes)
     figure_uses = figure_text.uses(texts)
     for figure_id, places in figure_uses.items():

@@ -5,6 +5,8 @@ Pure: given the validated site, the public address and each page's URL, it retur
 
 from __future__ import annotations
 
+import posixpath
+
 from macros.exports.addresses import page_address, permalink, redirect_file, relative_target
 from macros.exports.cartridge import CARTRIDGE_FOLDER, cartridge_bytes, cartridges
 from macros.content.identity import Identity
@@ -14,11 +16,16 @@ from macros.rendering.render import redirect_page
 from macros.content.site import Site
 
 
+# Keeps a «#section» of a permanent link on the way to the chapter (a QR code on a station's poster has one).
+REDIRECT_SCRIPT = "assets/javascripts/intro-redirect.js"
+
+
 def _redirect(site_url: str, address: str, title: str, target_src_uri: str, page_urls: dict[str, str]) -> str:
     return redirect_page(
         title=title,
         target=relative_target(address, page_urls[target_src_uri]),
         canonical=absolute(site_url, page_address(target_src_uri)),
+        script=posixpath.relpath(REDIRECT_SCRIPT, address.rstrip("/") or "."),
     )
 
 
