@@ -22,7 +22,8 @@ from tests.conftest import ROOT, copy_project
 # Every macro an author may write; the README lists the same.
 MACROS = ("perspektivkort", "sti", "fortsett", "ordliste", "frakoblet_utgave", "plakater", "hos_oss", "kurspakker",
           "akutt_hjelp", "laget_av", "tall", "tall_tabell", "tall_og_satser", "programplan", "rotasjonsplan", "stasjoner",
-          "fortelling", "materiell", "bestilling")
+          "fortelling", "materiell", "bestilling", "laeringsmal", "ramme_for_dagen", "om_eieren", "tilbakemelding",
+          "personvern", "tilgjengelighet")
 
 
 @dataclass
@@ -73,6 +74,15 @@ def test_every_macro_is_registered_once_and_runs_from_a_plain_dict_config(tmp_pa
     on_page(env, "programmer/velferdsteknologi-i-praksis.md")
     assert env.macros["bestilling"]() == programme_pages.booking(content.facts)
     assert env.macros["stasjoner"]() == programme_pages.stations(content.site, "programmer/velferdsteknologi-i-praksis.md")
+    assert env.macros["ramme_for_dagen"]() == programme_pages.day_frame(
+        content.site, "programmer/velferdsteknologi-i-praksis.md", facts=content.facts)
+    on_page(env, "om/personvern.md")
+    from macros.content import identity
+    from macros.content.legal import load_legal
+    from macros.rendering import legal_pages
+    edition = identity.from_config(env.conf)
+    assert env.macros["personvern"]() == legal_pages.privacy_statement(content.facts, load_legal(ROOT / "data"), edition)
+    assert "Alrek helseklynge har ansvaret" in env.macros["om_eieren"]()
 
 
 def test_the_gjovik_config_gives_the_macros_gjoviks_facts():

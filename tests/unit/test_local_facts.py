@@ -47,7 +47,7 @@ def test_every_local_fact_has_a_source_and_a_check_date(edition):
     # Every municipality, hospital and legevakt, and each single fact, is dated.
     expected = (len(facts.municipalities) + len(facts.hospitals) + len(facts.legevakt)
                 + sum(getattr(facts, f) is not None for f in ("governance", "health_trust", "statsforvalter",
-                                                              "ombud", "helsefellesskap", "test_arena")))
+                                                              "ombud", "helsefellesskap", "test_arena", "owner")))
     assert len(dated) == expected
     for label, where, check_by, url in dated:
         assert where == f"data/editions/{edition}.yml"
