@@ -1,10 +1,11 @@
 """Glossary words explained where a reader first meets them on a page.
 
-The first use of each glossary term on a page becomes <abbr title=… tabindex="0">, and Material shows the title
-as a tooltip, on hover and on keyboard focus (intro-a11y.js closes it with Esc). Only the first use: plain-language guidance is to explain a term once, where it first
-appears, and a page that marks every use is both noisy and several times heavier. Python-Markdown's
-abbr extension marks every use and compiles its pattern again for every page, so this small
-extension does the same job the way INTRO needs it. Authors mark up nothing by hand.
+The first use of each glossary term on a page becomes <abbr title=… tabindex="0">, and Material shows the
+title as a tooltip, on hover and on keyboard focus (intro-a11y.js closes it with Esc). Only the first use:
+plain-language guidance is to explain a term once, where it first appears, and a page that marks every use is
+both noisy and several times heavier. Python-Markdown's abbr extension marks every use and compiles its
+pattern again for every page, so this small extension does the same job the way INTRO needs it. Authors mark
+up nothing by hand.
 """
 
 from __future__ import annotations

@@ -40,7 +40,7 @@ def test_each_editions_legal_pages_name_its_own_owner_and_feedback_channel(editi
         assert f"{other} har ansvaret" not in text and f"{other} er behandlingsansvarlig" not in text, path
     about = article(site, "om/index.html")
     assert "Redaksjonen er i Alrek" not in about
-    assert f"Du får svar innen tre uker" in about
+    assert "Du får svar innen tre uker" in about
     if not facts.owner.org_number:
         assert "Organisasjonsnummeret til eieren er ikke lagt inn her ennå" in about
 
