@@ -16,6 +16,7 @@ from pydantic import BaseModel, ValidationError
 from macros.content import yamlio
 from macros.content.errors import AuthorError, ContentError, from_validation, from_yaml
 from macros.content.model import Accessibility, Privacy
+from macros.content.review import today
 
 PRIVACY_FILE = "privacy.yml"
 ACCESSIBILITY_FILE = "accessibility.yml"
@@ -55,6 +56,9 @@ def load_legal(data_dir: Path) -> Legal:
     errors: list[AuthorError] = []
     privacy = _read(paths[0], Privacy, errors)
     accessibility = _read(paths[1], Accessibility, errors)
+    if isinstance(accessibility, Accessibility) and accessibility.assessed > today():
+        errors.append(AuthorError(f"data/{ACCESSIBILITY_FILE}", f"er {accessibility.assessed}, som er fram i tid. "
+                                  "Skriv datoen da nettstedet faktisk ble vurdert.", field="assessed"))
     if errors:
         raise ContentError(errors)
     assert isinstance(privacy, Privacy) and isinstance(accessibility, Accessibility)
