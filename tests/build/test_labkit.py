@@ -341,6 +341,11 @@ def test_materials_print_each_part_from_the_top_of_a_sheet_without_navigation(gu
         assert role.name in text
     for screen_only in ("Tilbake til opplegget", "Skriv ut alt", "Introduksjonsopplegg", "Søk"):
         assert screen_only not in text, f"«{screen_only}» is printed"
+    # The rotation plan and the evaluation form keep their grid on paper.
+    page.emulate_media(media="print")
+    borders = page.evaluate("() => [...document.querySelectorAll('.intro-rotation td, .intro-evaluation-goals td')]"
+                            ".map(cell => getComputedStyle(cell).borderTopWidth)")
+    assert borders and all(width == "1px" for width in borders), borders
     assert problems == []
 
 
