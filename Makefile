@@ -12,7 +12,7 @@ RUNNER  ?= mkdocs
 export INTRO_RUNNER := $(RUNNER)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help setup setup-test serve serve-fast build offline zim lms publish rollback register report spelling diagrams lint check test bench clean
+.PHONY: help setup setup-test serve serve-fast build offline zim lms publish rollback register report kilder spelling diagrams lint check test bench clean
 
 help: ## List the commands
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -29,11 +29,12 @@ node_modules/.installed: package.json package-lock.json
 
 setup: $(VENV)/.installed node_modules/.installed ## Install the pinned Python and npm packages
 
-# Debian packages the tests drive: the browser, the web server, the Norwegian spelling dictionary and Kiwix;
-# and a Java runtime for the Nu Html Checker, unless one is installed already.
-TEST_DEBS := chromium nginx hunspell hunspell-no kiwix-tools
+# Debian packages the tests drive: the browser, the web server, the Norwegian spelling dictionary, Kiwix, and PHP
+# for Moodle's own Common Cartridge importer (../shared/tools/moodle-cc); and a Java runtime for the Nu Html
+# Checker, unless one is installed already.
+TEST_DEBS := chromium nginx hunspell hunspell-no kiwix-tools php-cli php-xml php-mbstring
 
-setup-test: setup ## Also install Debian's chromium, nginx, hunspell and (if missing) Java for the tests
+setup-test: setup ## Also install Debian's chromium, nginx, hunspell, Kiwix, PHP and (if missing) Java for the tests
 	@missing=$$(for p in $(TEST_DEBS); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
 	command -v java >/dev/null || missing="$$missing default-jre-headless"; \
 	if [ -n "$$(echo $$missing)" ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; fi
@@ -51,16 +52,13 @@ EDITION = $(shell $(PYTHON) -m macros.commands.cli edition $(CONFIG))
 DIST    := dist
 SITE     = $(DIST)/$(EDITION)/site
 
-offline: setup ## Build the offline edition: dist/intro-<edition>-frakoblet.zip (unzip, open index.html)
-	rm -rf $(DIST)/$(EDITION)/offline
-	INTRO_OFFLINE=true $(MKDOCS) build --strict -f $(CONFIG) -d $(DIST)/$(EDITION)/offline
-	$(PYTHON) -m macros.commands.cli offline-zip $(DIST)/$(EDITION)/offline $(DIST)/intro-$(EDITION)-frakoblet.zip
+offline: setup ## Build only the offline edition, as the release does: dist/intro-<edition>-frakoblet.zip (unzip, open index.html) and dist/intro-<edition>.zim
+	$(PYTHON) -m macros.commands.cli build --offline-only --config $(CONFIG) --out $(DIST)
 
 build: setup ## Build the edition strictly into dist/<edition>/site, with its offline zip to download
 	$(PYTHON) -m macros.commands.cli build --config $(CONFIG) --out $(DIST)
 
-zim: build ## The edition's offline build as a ZIM file for Kiwix: dist/intro-<edition>.zim (made with every build)
-	@ls -l $(DIST)/intro-$(EDITION).zim
+zim: offline ## The edition's offline build as a ZIM file for Kiwix: dist/intro-<edition>.zim (made with every build and by make offline)
 
 lms: build ## Export the course packages (IMS Common Cartridge with QTI quizzes) to dist/<edition>/lms/; the site ships the same under last-ned/kurspakker/
 	$(PYTHON) -m macros.commands.cli lms $(SITE)/catalog.json $(DIST)/$(EDITION)/lms
@@ -76,6 +74,10 @@ rollback: setup ## Switch the live site back to the previous complete release (P
 report: setup ## List chapters by review date (owner, LIX, reading time) and the figures due for checking
 	$(PYTHON) -m macros.commands.cli report --config $(CONFIG)
 
+# Needs the internet: for an editor at the lab, never in CI (which has none).
+kilder: build ## Check every source and external link of the built site (LinkChecker): dead, moved and redirected, per page
+	$(PYTHON) -m macros.commands.cli kilder --config $(CONFIG) --site $(SITE)
+
 spelling: setup ## List the words the Norwegian spelling check (hunspell) does not know, per file
 	$(PYTHON) -m macros.commands.cli spelling --config $(CONFIG)
 
@@ -85,10 +87,14 @@ register: setup ## Record every address the site now has in data/published.yml (
 diagrams: setup-test ## Draw new and changed diagrams into docs/assets/figurer/ (in chromium), remove unused ones
 	$(PYTHON) -m macros.commands.cli diagrams --config $(CONFIG)
 
-lint: setup ## Check the Python code with ruff (pyproject.toml says which rules)
+lint: setup ## Check the code: ruff's rules and format, the rooms' import walls, the types of macros/ (pyproject.toml says which), the browser scripts (eslint.config.mjs)
 	$(VENV)/bin/ruff check macros bench tests
+	$(VENV)/bin/ruff format --check macros bench tests
+	$(VENV)/bin/lint-imports --no-cache
+	$(VENV)/bin/mypy
+	node_modules/.bin/eslint docs/assets/javascripts
 
-# `system` tests need Debian packages (chromium, nginx, hunspell, kiwix-tools, Java): check runs on a machine without them.
+# `system` tests need Debian packages (chromium, nginx, hunspell, kiwix-tools, PHP, Java): check runs on a machine without them.
 check: build lint ## Build, lint, then run the tests that need no Debian packages (no browser, nginx, hunspell or Java)
 	$(VENV)/bin/pytest -m "not system"
 

@@ -21,11 +21,27 @@ GZIP_LEVEL = 6
 GZIP_MIN_LENGTH = 256
 # What deploy/nginx/intro.conf compresses (text/html always, and its gzip_types), from gzip_min_length bytes;
 # images and archives go as they are. Python serves .js as text/javascript, nginx as application/javascript.
-COMPRESSIBLE = ("text/html", "text/css", "text/javascript", "application/javascript", "application/json",
-                "image/svg+xml", "text/xml", "application/xml", "text/plain")
+COMPRESSIBLE = (
+    "text/html",
+    "text/css",
+    "text/javascript",
+    "application/javascript",
+    "application/json",
+    "image/svg+xml",
+    "text/xml",
+    "application/xml",
+    "text/plain",
+)
 # nginx's `charset utf-8` with its charset_types: these go out with «; charset=utf-8».
-WITH_CHARSET = ("text/html", "text/css", "text/javascript", "application/javascript", "application/json",
-                "image/svg+xml", "text/xml")
+WITH_CHARSET = (
+    "text/html",
+    "text/css",
+    "text/javascript",
+    "application/javascript",
+    "application/json",
+    "image/svg+xml",
+    "text/xml",
+)
 # Material's fingerprinted bundles never change under the same name: nginx sends them with `expires max`.
 FINGERPRINTED = re.compile(r"\.[0-9a-f]{8}\.min\.(js|css)$")
 

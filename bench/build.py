@@ -6,8 +6,8 @@ configuration gains from a warm interpreter or always builds on a warmer machine
 
 from __future__ import annotations
 
-import pstats
 import json
+import pstats
 import re
 import shutil
 import statistics
@@ -84,23 +84,26 @@ def finished_corpus(corpus: Corpus, work: Path) -> Corpus:
     """The corpus as INTRO renders it (its hand-over: plain pages and every file) for stock Material; not timed."""
     root = work / f"corpus-{corpus.chapters}-ferdig"
     shutil.rmtree(root, ignore_errors=True)
-    run_measured(mkdocs_command(corpus.intro_config, work / f"site-{corpus.chapters}-dump"), corpus.root,
-                 work / f"build-{corpus.chapters}-dump.log", build_env(INTRO_FINISHED_MARKDOWN=str(root)))
+    run_measured(
+        mkdocs_command(corpus.intro_config, work / f"site-{corpus.chapters}-dump"),
+        corpus.root,
+        work / f"build-{corpus.chapters}-dump.log",
+        build_env(INTRO_FINISHED_MARKDOWN=str(root)),
+    )
     # Built with the benchmark's stock config (search only), so that it compares with the stock build; the booklets
     # stay out of its menu, as the hand-over's own config says.
     with open(root / "mkdocs.yml", encoding="utf-8") as handed_over:
         aside = yaml_load(handed_over).get("not_in_nav", "")
     (root / corpus.stock_config.name).write_text(
         corpus.stock_config.read_text(encoding="utf-8") + (f"\nnot_in_nav: {json.dumps(aside)}\n" if aside else ""),
-        encoding="utf-8")
-    return replace(corpus, root=root, intro_config=root / corpus.stock_config.name,
-                   stock_config=root / corpus.stock_config.name)
+        encoding="utf-8",
+    )
+    return replace(corpus, root=root, intro_config=root / corpus.stock_config.name, stock_config=root / corpus.stock_config.name)
 
 
 def build(corpus: Corpus, config: str, site_dir: Path, log: Path) -> Build:
     shutil.rmtree(site_dir, ignore_errors=True)
-    wall, cpu, peak = run_measured(mkdocs_command(config_file(corpus, config), site_dir), corpus.root, log,
-                                   build_env())
+    wall, cpu, peak = run_measured(mkdocs_command(config_file(corpus, config), site_dir), corpus.root, log, build_env())
     reported = re.search(r"Documentation built in ([\d.]+) seconds", log.read_text(encoding="utf-8"))
     return Build(config, corpus.chapters, wall, cpu, float(reported.group(1)) if reported else None, peak)
 
@@ -120,8 +123,7 @@ def bench_size(chapters: int, repeat: int, work: Path, say, flat_nav: bool = Fal
         for config in order:
             done = build(corpus, config, site_dir(work, chapters, config), work / f"build-{chapters}-{config}.log")
             result.builds.append(done)
-            say(f"  {config:5} runde {round_number + 1}: {done.wall:6.1f} s vegg, {done.cpu:6.1f} s CPU, "
-                f"{done.peak_mb:6.0f} MB")
+            say(f"  {config:5} runde {round_number + 1}: {done.wall:6.1f} s vegg, {done.cpu:6.1f} s CPU, {done.peak_mb:6.0f} MB")
     result.finished = finished_corpus(corpus, work)
     for _ in range(repeat):
         done = build(result.finished, FINISHED, site_dir(work, chapters, FINISHED), work / f"build-{chapters}-ferdig.log")
@@ -154,11 +156,30 @@ def profile(chapters: int, work: Path, top: int, flat_nav: bool = False) -> None
         stats_file = work / f"profile-{chapters}-{config}.prof"
         target = site_dir(work, chapters, config)
         shutil.rmtree(target, ignore_errors=True)
-        subprocess.run([sys.executable, "-c", _PROFILE_SCRIPT, str(stats_file), "build", "--strict",
-                        "-f", str(config_file(corpus, config)), "-d", str(target)], cwd=corpus.root,
-                       env=build_env(), check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        subprocess.run(
+            [
+                sys.executable,
+                "-c",
+                _PROFILE_SCRIPT,
+                str(stats_file),
+                "build",
+                "--strict",
+                "-f",
+                str(config_file(corpus, config)),
+                "-d",
+                str(target),
+            ],
+            cwd=corpus.root,
+            env=build_env(),
+            check=True,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         stats = pstats.Stats(str(stats_file))
         print(f"\n===== {config}, {chapters} kapitler: {stats.total_tt:.1f} s CPU under cProfile ({stats_file})")
         stats.sort_stats("tottime").print_stats(top)
-        stats.sort_stats("cumulative").print_stats(r"(macros/|mkdocs_macros/|abbr|superfences|search/plugin|"
-                                                   r"plugins\.py:\d+\(on_)", top)
+        stats.sort_stats("cumulative").print_stats(
+            r"(macros/|mkdocs_macros/|abbr|superfences|search/plugin|"
+            r"plugins\.py:\d+\(on_)",
+            top,
+        )

@@ -28,10 +28,10 @@ from pathlib import Path
 import yaml
 from pymdownx.slugs import slugify
 
-from macros.exports.addresses import page_address, permalink
 from macros.commands.diagram_render import MERMAID, draw
+from macros.content.clock import today
+from macros.content.site_map import page_address, permalink
 from macros.rendering.diagrams import FIGURE_FOLDER, diagram_key
-from macros.content.review import today
 
 ROOT = Path(__file__).resolve().parents[1]
 INTRO_CONFIG = "mkdocs.yml"
@@ -121,8 +121,15 @@ def generate(target: Path, chapters: int, seed: int = 2026, flat_nav: bool = Fal
     _write_data(target / "data", plans, perspectives, paths, glossary, rng)
     nav = _nav(perspectives, plans, flat_nav)
     _write_configs(target, nav)
-    return Corpus(root=target, chapters=chapters, words=words, diagrams=diagrams, links=links,
-                  intro_config=target / INTRO_CONFIG, stock_config=target / STOCK_CONFIG)
+    return Corpus(
+        root=target,
+        chapters=chapters,
+        words=words,
+        diagrams=diagrams,
+        links=links,
+        intro_config=target / INTRO_CONFIG,
+        stock_config=target / STOCK_CONFIG,
+    )
 
 
 # ---- Helpers: the plan ----
@@ -144,17 +151,26 @@ def _plan(count: int, perspective_ids: list[str], rng: random.Random) -> list[_C
         area_title, subjects = AREAS[number % len(AREAS)]
         subject = subjects[(number // len(AREAS)) % len(subjects)]
         title = TITLES[(number // (len(AREAS) * 2)) % len(TITLES)].format(
-            subject=subject, Subject=_cap(subject), place=rng.choice(PLACES), group=rng.choice(GROUPS))
+            subject=subject, Subject=_cap(subject), place=rng.choice(PLACES), group=rng.choice(GROUPS)
+        )
         chapter_id = f"{_slug(title)[:50].strip('-')}-{number + 1:04d}"
         area = _slug(area_title)
-        plans.append(_Chapter(
-            number=number, id=chapter_id, title=title, area=area_title, subject=subject,
-            src_uri=f"{CHAPTER_FOLDER}/{area}/{chapter_id}.md",
-            perspectives=rng.sample(perspective_ids, rng.randint(1, 4)),
-        ))
+        plans.append(
+            _Chapter(
+                number=number,
+                id=chapter_id,
+                title=title,
+                area=area_title,
+                subject=subject,
+                src_uri=f"{CHAPTER_FOLDER}/{area}/{chapter_id}.md",
+                perspectives=rng.sample(perspective_ids, rng.randint(1, 4)),
+            )
+        )
     for plan in plans:
-        plan.headings = [template.format(Subject=_cap(plan.subject), subject=plan.subject, place=rng.choice(PLACES))
-                         for template in rng.sample(HEADINGS, 5)]
+        plan.headings = [
+            template.format(Subject=_cap(plan.subject), subject=plan.subject, place=rng.choice(PLACES))
+            for template in rng.sample(HEADINGS, 5)
+        ]
     return plans
 
 
@@ -184,10 +200,16 @@ def _paths(plans: list[_Chapter], perspective_ids: list[str], rng: random.Random
 
 def _sentence(plan: _Chapter, words: list[str], rng: random.Random) -> str:
     return rng.choice(SENTENCES).format(
-        subject=plan.subject, Subject=_cap(plan.subject), place=rng.choice(PLACES), year=rng.randint(2012, 2025),
+        subject=plan.subject,
+        Subject=_cap(plan.subject),
+        place=rng.choice(PLACES),
+        year=rng.randint(2012, 2025),
         number=f"{rng.randint(2, 180) * 1000 + rng.randint(0, 999):,}".replace(",", " "),
-        percent=rng.randint(3, 64), group=rng.choice(GROUPS), worker=rng.choice(WORKERS),
-        term=rng.choice(words), other=rng.choice(words),
+        percent=rng.randint(3, 64),
+        group=rng.choice(GROUPS),
+        worker=rng.choice(WORKERS),
+        term=rng.choice(words),
+        other=rng.choice(words),
     )
 
 
@@ -196,8 +218,11 @@ def _paragraph(plan: _Chapter, words: list[str], rng: random.Random, sentences: 
 
 
 def _link(plan: _Chapter, target: _Chapter, anchor: bool) -> str:
-    relative = Path(target.src_uri).relative_to(Path(plan.src_uri).parent) if target.area == plan.area \
+    relative = (
+        Path(target.src_uri).relative_to(Path(plan.src_uri).parent)
+        if target.area == plan.area
         else Path("..") / Path(target.src_uri).relative_to(CHAPTER_FOLDER)
+    )
     fragment = f"#{_heading_slug(target.headings[1], '-')}" if anchor else ""
     label = f"{target.headings[1]} ({target.title})" if anchor else target.title
     return f"[{label}]({relative.as_posix()}{fragment})"
@@ -212,8 +237,10 @@ def _table(rng: random.Random, subject: str) -> str:
         value = max(100, value * (100 + change) // 100)
         rows.append(f"| {year} | {value:,} | {change:+d} % |".replace(",", " "))
     source = rng.choice(("SSB", "Helsedirektoratet", "KS", "Folkehelseinstituttet"))
-    return (f"Tabellen viser hvor mange som fikk {subject} fra {start} til {start + len(rows) - 1}, "
-            f"ifølge {source}.\n\n| År | Antall | Endring fra året før |\n|---|---:|---:|\n" + "\n".join(rows))
+    return (
+        f"Tabellen viser hvor mange som fikk {subject} fra {start} til {start + len(rows) - 1}, "
+        f"ifølge {source}.\n\n| År | Antall | Endring fra året før |\n|---|---:|---:|\n" + "\n".join(rows)
+    )
 
 
 def _admonition(plan: _Chapter, words: list[str], rng: random.Random) -> str:
@@ -225,16 +252,27 @@ def _admonition(plan: _Chapter, words: list[str], rng: random.Random) -> str:
 
 def _diagram_source(variant: int) -> str:
     steps = random.Random(f"diagram-{variant}").sample(DIAGRAM_STEPS, 5)
-    return "\n".join(["flowchart TD", f"    accTitle: Fem steg, fra {steps[0].lower()} til {steps[4].lower()}",
-                      f'    A["{steps[0]}"] --> B["{steps[1]}"]', f'    B --> C["{steps[2]}"]',
-                      f'    B --> D["{steps[3]}"]', f'    C --> E["{steps[4]}"]', "    D --> E"])
+    return "\n".join(
+        [
+            "flowchart TD",
+            f"    accTitle: Fem steg, fra {steps[0].lower()} til {steps[4].lower()}",
+            f'    A["{steps[0]}"] --> B["{steps[1]}"]',
+            f'    B --> C["{steps[2]}"]',
+            f'    B --> D["{steps[3]}"]',
+            f'    C --> E["{steps[4]}"]',
+            "    D --> E",
+        ]
+    )
 
 
 def _diagram(plan: _Chapter, rng: random.Random) -> str:
-    return ("Figuren viser en vanlig vei gjennom tjenesten.\n\n```mermaid\n"
-            + _diagram_source(rng.randrange(DIAGRAM_VARIANTS))
-            + "\n```\n\n" + f"Figuren viser fem steg. Veien kan se annerledes ut i din kommune, men "
-            f"hovedtrekkene er de samme for {plan.subject}.")
+    return (
+        "Figuren viser en vanlig vei gjennom tjenesten.\n\n```mermaid\n"
+        + _diagram_source(rng.randrange(DIAGRAM_VARIANTS))
+        + "\n```\n\n"
+        + f"Figuren viser fem steg. Veien kan se annerledes ut i din kommune, men "
+        f"hovedtrekkene er de samme for {plan.subject}."
+    )
 
 
 def _draw_diagrams(docs: Path) -> None:
@@ -258,10 +296,9 @@ def _chapter(plan: _Chapter, plans: list[_Chapter], words: list[str], rng: rando
         "id": plan.id,
         "title": plan.title,
         "summary": f"Kapitlet forklarer {plan.subject} i kommunen: hva det er, hvem som har ansvaret, "
-                   f"og hvordan {rng.choice(GROUPS)} møter tjenesten.",
+        f"og hvordan {rng.choice(GROUPS)} møter tjenesten.",
         "perspectives": plan.perspectives,
-        "learning_goals": [g.format(subject=plan.subject, other=rng.choice(words))
-                           for g in rng.sample(GOALS, rng.randint(3, 4))],
+        "learning_goals": [g.format(subject=plan.subject, other=rng.choice(words)) for g in rng.sample(GOALS, rng.randint(3, 4))],
         "key_points": [_sentence(plan, words, rng) for _ in range(rng.randint(4, 5))],
         "owner": rng.choice(OWNERS),
         "last_reviewed": reviewed,
@@ -278,8 +315,9 @@ def _chapter(plan: _Chapter, plans: list[_Chapter], words: list[str], rng: rando
         if index == 0:
             blocks.append(f"Du finner mer om dette i {_link(plan, targets[0], anchor=False)}.")
         if index == 1:
-            blocks.append("Dette er det viktigste å vite:\n\n" + "\n".join(
-                f"- {_sentence(plan, words, rng).rstrip('.')}" for _ in range(4)))
+            blocks.append(
+                "Dette er det viktigste å vite:\n\n" + "\n".join(f"- {_sentence(plan, words, rng).rstrip('.')}" for _ in range(4))
+            )
             blocks.append(_admonition(plan, words, rng))
         if index == 2:
             blocks.append(_table(rng, plan.subject))
@@ -300,9 +338,11 @@ def _chapter(plan: _Chapter, plans: list[_Chapter], words: list[str], rng: rando
 def _perspective_page(perspective: dict, intro: str, steps: list[_Chapter]) -> str:
     lines = [f"{i}. [{step.title}](../{step.src_uri})" for i, step in enumerate(steps, start=1)]
     name = perspective["name"]
-    return (f"---\ntitle: For {name.lower()}\nsummary: En sti for deg i gruppen {name.lower()}.\n---\n\n"
-            f"# For {name.lower()}\n\n{perspective['reader']} Da er denne stien for deg.\n\n"
-            f"## Stien din\n\n{intro}\n\n" + "\n".join(lines) + "\n")
+    return (
+        f"---\ntitle: For {name.lower()}\nsummary: En sti for deg i gruppen {name.lower()}.\n---\n\n"
+        f"# For {name.lower()}\n\n{perspective['reader']} Da er denne stien for deg.\n\n"
+        f"## Stien din\n\n{intro}\n\n" + "\n".join(lines) + "\n"
+    )
 
 
 def _landing_page(perspectives: list[dict], plans: list[_Chapter]) -> str:
@@ -311,38 +351,40 @@ def _landing_page(perspectives: list[dict], plans: list[_Chapter]) -> str:
     for plan in plans:
         first.setdefault(plan.area, plan)
     themes = "\n".join(f"- [{area}]({plan.src_uri})" for area, plan in first.items())
-    return ("---\ntitle: Velkommen til INTRO\nsummary: INTRO er en åpen introduksjon til helse- og "
-            "omsorgstjenestene i kommunene, skrevet for deg som er ny.\nhide:\n  - navigation\n  - toc\n---\n\n"
-            "# Velkommen til INTRO\n\nINTRO forklarer hvordan helse- og omsorgstjenestene i kommunene fungerer.\n"
-            "Her finner du korte kapitler med kilder, skrevet på vanlig norsk.\n\n## Hvem er du?\n\n"
-            f"Velg den gruppen som passer best.\n\n{groups}\n\n## Alle temaene\n\n{themes}\n")
+    return (
+        "---\ntitle: Velkommen til INTRO\nsummary: INTRO er en åpen introduksjon til helse- og "
+        "omsorgstjenestene i kommunene, skrevet for deg som er ny.\nhide:\n  - navigation\n  - toc\n---\n\n"
+        "# Velkommen til INTRO\n\nINTRO forklarer hvordan helse- og omsorgstjenestene i kommunene fungerer.\n"
+        "Her finner du korte kapitler med kilder, skrevet på vanlig norsk.\n\n## Hvem er du?\n\n"
+        f"Velg den gruppen som passer best.\n\n{groups}\n\n## Alle temaene\n\n{themes}\n"
+    )
 
 
 # ---- Helpers: data and configuration ----
 
 
-def _write_data(data: Path, plans: list[_Chapter], perspectives: list[dict], paths: dict[str, dict],
-                glossary: list[dict], rng: random.Random) -> None:
+def _write_data(
+    data: Path, plans: list[_Chapter], perspectives: list[dict], paths: dict[str, dict], glossary: list[dict], rng: random.Random
+) -> None:
     """INTRO's data files (copied), with everything that names a chapter made to fit the corpus."""
     shutil.copytree(ROOT / "data", data)
     # «Test deg selv» questions point at the real chapters' headings, which the corpus does not have.
     shutil.rmtree(data / "selvtest", ignore_errors=True)
     dump = lambda name, value: (data / name).write_text(  # noqa: E731
-        yaml.safe_dump(value, allow_unicode=True, sort_keys=False, width=1000), encoding="utf-8")
+        yaml.safe_dump(value, allow_unicode=True, sort_keys=False, width=1000), encoding="utf-8"
+    )
     ids = [p.id for p in plans]
     real_chapters = sorted({term["chapter"] for term in glossary if term.get("chapter")})
     spread = {real: ids[i * len(ids) // max(1, len(real_chapters))] for i, real in enumerate(real_chapters)}
-    dump("glossary.yml", [{**term, "chapter": spread[term["chapter"]]} if term.get("chapter") else term
-                          for term in glossary])
+    dump("glossary.yml", [{**term, "chapter": spread[term["chapter"]]} if term.get("chapter") else term for term in glossary])
     dump("paths.yml", list(paths.values()))
-    dump("posters.yml", [{"chapter": ids[i * len(ids) // 5], "station": station}
-                         for i, station in enumerate(STATIONS)])
-    redirects = [{"from": f"{CHAPTER_FOLDER}/tidligere-{plan.id}/", "to": plan.id}
-                 for plan in rng.sample(plans, max(1, len(plans) // 100))]
+    dump("posters.yml", [{"chapter": ids[i * len(ids) // 5], "station": station} for i, station in enumerate(STATIONS)])
+    redirects = [
+        {"from": f"{CHAPTER_FOLDER}/tidligere-{plan.id}/", "to": plan.id} for plan in rng.sample(plans, max(1, len(plans) // 100))
+    ]
     dump("redirects.yml", redirects)
     pages = ["index.md", *(p["start_page"] for p in perspectives), *(p.src_uri for p in plans)]
-    registry = sorted({page_address(uri) for uri in pages} | {permalink(i) for i in ids}
-                      | {r["from"] for r in redirects})
+    registry = sorted({page_address(uri) for uri in pages} | {permalink(i) for i in ids} | {r["from"] for r in redirects})
     dump("published.yml", registry)
 
 
@@ -352,8 +394,11 @@ def _nav(perspectives: list[dict], plans: list[_Chapter], flat: bool) -> list:
     for plan in plans:
         areas.setdefault(plan.area, {}).setdefault(_cap(plan.subject), []).append(plan.src_uri)
     themes = [
-        {area: [uri for uris in subjects.values() for uri in uris] if flat
-         else [{subject: uris} for subject, uris in subjects.items()]}
+        {
+            area: [uri for uris in subjects.values() for uri in uris]
+            if flat
+            else [{subject: uris} for subject, uris in subjects.items()]
+        }
         for area, subjects in areas.items()
     ]
     return [
@@ -383,7 +428,9 @@ def _write_configs(target: Path, nav: list) -> None:
     (target / BASE_CONFIG).write_text(source, encoding="utf-8")
     (target / INTRO_CONFIG).write_text(
         "# INTRO's full configuration (a verbatim copy of the real mkdocs.yml) with the corpus's nav.\n"
-        f"INHERIT: {BASE_CONFIG}\n\n{nav_text}", encoding="utf-8")
+        f"INHERIT: {BASE_CONFIG}\n\n{nav_text}",
+        encoding="utf-8",
+    )
     blocks = top_level_blocks(source)
     missing = [key for key in STOCK_KEYS if key not in blocks]
     if missing:
@@ -393,41 +440,37 @@ def _write_configs(target: Path, nav: list) -> None:
     (target / STOCK_CONFIG).write_text(
         "# Stock Material for MkDocs with search only, on the same Markdown as INTRO:\n"
         "# INTRO's site name, theme settings (without its overrides), validation and markdown_extensions.\n"
-        + stock + '\nplugins:\n  search:\n    lang: "no"\n\n' + nav_text, encoding="utf-8")
+        + stock
+        + '\nplugins:\n  search:\n    lang: "no"\n\n'
+        + nav_text,
+        encoding="utf-8",
+    )
 
 
 # ---- Data ----
 
 AREAS: list[tuple[str, list[str]]] = [
-    ("Hjemmetjenester", ["hjemmesykepleie", "praktisk bistand", "hverdagsrehabilitering", "trygghetsalarm",
-                         "matombringing"]),
+    ("Hjemmetjenester", ["hjemmesykepleie", "praktisk bistand", "hverdagsrehabilitering", "trygghetsalarm", "matombringing"]),
     ("Sykehjem og bolig", ["sykehjem", "korttidsopphold", "langtidsopphold", "omsorgsbolig", "heldøgns omsorg"]),
     ("Fastlege og legevakt", ["fastlege", "legevakt", "kommunal akutt døgnplass", "e-resept", "kjernejournal"]),
-    ("Barn og unge", ["helsestasjon", "skolehelsetjeneste", "barnekoordinator", "helsesykepleier",
-                      "habilitering"]),
-    ("Psykisk helse og rus", ["oppfølging i hjemmet", "støttekontakt", "individuell plan", "koordinator",
-                              "dagaktivitetstilbud"]),
-    ("Rettigheter og klage", ["vedtak", "klage", "pasient- og brukerombud", "samtykkekompetanse",
-                              "taushetsplikt"]),
+    ("Barn og unge", ["helsestasjon", "skolehelsetjeneste", "barnekoordinator", "helsesykepleier", "habilitering"]),
+    ("Psykisk helse og rus", ["oppfølging i hjemmet", "støttekontakt", "individuell plan", "koordinator", "dagaktivitetstilbud"]),
+    ("Rettigheter og klage", ["vedtak", "klage", "pasient- og brukerombud", "samtykkekompetanse", "taushetsplikt"]),
     ("Pårørende", ["pårørendestøtte", "avlastning", "omsorgsstønad", "nærmeste pårørende", "pårørendeskole"]),
-    ("Samhandling", ["samarbeidsavtale", "helsefellesskap", "utskrivningsklar pasient", "samhandling",
-                     "elektroniske meldinger"]),
-    ("Velferdsteknologi", ["digitalt tilsyn", "elektronisk medisindispenser", "digital hjemmeoppfølging",
-                           "trygghetsalarm", "velferdsteknologi"]),
-    ("Penger og egenandeler", ["egenandel", "egenandelstak", "frikort", "vederlag for sykehjem",
-                               "grunnbeløpet"]),
+    ("Samhandling", ["samarbeidsavtale", "helsefellesskap", "utskrivningsklar pasient", "samhandling", "elektroniske meldinger"]),
+    (
+        "Velferdsteknologi",
+        ["digitalt tilsyn", "elektronisk medisindispenser", "digital hjemmeoppfølging", "trygghetsalarm", "velferdsteknologi"],
+    ),
+    ("Penger og egenandeler", ["egenandel", "egenandelstak", "frikort", "vederlag for sykehjem", "grunnbeløpet"]),
     ("Folkehelse", ["folkehelsearbeid", "forebygging", "frisklivssentral", "folkehelse", "fysisk aktivitet"]),
     ("Kvalitet og etikk", ["forsvarlighet", "internkontroll", "tvang", "etisk refleksjon", "avvik"]),
-    ("Demens og eldre", ["demens", "demenskoordinator", "dagaktivitetstilbud", "Leve hele livet",
-                         "lindrende behandling"]),
-    ("Rehabilitering", ["rehabilitering", "hverdagsrehabilitering", "ergoterapi", "fysioterapi",
-                        "koordinerende enhet"]),
+    ("Demens og eldre", ["demens", "demenskoordinator", "dagaktivitetstilbud", "Leve hele livet", "lindrende behandling"]),
+    ("Rehabilitering", ["rehabilitering", "hverdagsrehabilitering", "ergoterapi", "fysioterapi", "koordinerende enhet"]),
     ("Menneskene i tjenestene", ["sykepleier", "helsefagarbeider", "vernepleier", "jordmor", "ergoterapeut"]),
-    ("Innovasjon og innkjøp", ["innovasjon", "offentlige anskaffelser", "utprøving", "gevinstrealisering",
-                               "leverandørdialog"]),
+    ("Innovasjon og innkjøp", ["innovasjon", "offentlige anskaffelser", "utprøving", "gevinstrealisering", "leverandørdialog"]),
     ("Forskning og data", ["registerdata", "IPLOS", "KPR", "følgeforskning", "brukermedvirkning i forskning"]),
-    ("Praksis og utdanning", ["praksisplass", "veiledning av studenter", "lærling", "videreutdanning",
-                              "introduksjonsprogram"]),
+    ("Praksis og utdanning", ["praksisplass", "veiledning av studenter", "lærling", "videreutdanning", "introduksjonsprogram"]),
 ]
 
 TITLES = [
@@ -459,8 +502,7 @@ HEADINGS = [
     "{Subject} og pårørende",
 ]
 
-SUBHEADINGS = ["Et eksempel", "Godt å vite", "Dette kan du gjøre selv", "Vanlige misforståelser",
-               "Spørsmål du kan stille"]
+SUBHEADINGS = ["Et eksempel", "Godt å vite", "Dette kan du gjøre selv", "Vanlige misforståelser", "Spørsmål du kan stille"]
 
 SENTENCES = [
     "{Subject} er en del av de kommunale helse- og omsorgstjenestene.",
@@ -535,43 +577,128 @@ GOALS = [
     "finne tall om {subject} og vite hvor de kommer fra",
 ]
 
-GROUPS = ["eldre", "barn og unge", "pårørende", "nyansatte", "studenter", "innvandrere", "personer med demens",
-          "personer med utviklingshemming", "småbarnsforeldre", "leverandører"]
-WORKERS = ["sykepleier", "helsefagarbeider", "vernepleier", "ergoterapeut", "fysioterapeut", "helsesykepleier",
-           "jordmor", "fastlege", "sosionom"]
-PLACES = ["Bergen", "Gjøvik", "Hamar", "Askøy", "Voss", "Lillehammer", "Øygarden", "Alver", "Elverum",
-          "Ringsaker", "Kvam", "Bjørnafjorden", "Østre Toten", "Vestre Toten", "Sogndal", "Trysil", "Fjell",
-          "Tynset", "Stord", "Ålesund"]
+GROUPS = [
+    "eldre",
+    "barn og unge",
+    "pårørende",
+    "nyansatte",
+    "studenter",
+    "innvandrere",
+    "personer med demens",
+    "personer med utviklingshemming",
+    "småbarnsforeldre",
+    "leverandører",
+]
+WORKERS = [
+    "sykepleier",
+    "helsefagarbeider",
+    "vernepleier",
+    "ergoterapeut",
+    "fysioterapeut",
+    "helsesykepleier",
+    "jordmor",
+    "fastlege",
+    "sosionom",
+]
+PLACES = [
+    "Bergen",
+    "Gjøvik",
+    "Hamar",
+    "Askøy",
+    "Voss",
+    "Lillehammer",
+    "Øygarden",
+    "Alver",
+    "Elverum",
+    "Ringsaker",
+    "Kvam",
+    "Bjørnafjorden",
+    "Østre Toten",
+    "Vestre Toten",
+    "Sogndal",
+    "Trysil",
+    "Fjell",
+    "Tynset",
+    "Stord",
+    "Ålesund",
+]
 OWNERS = ["INTRO-redaksjonen", "Alrek helseklynge", "Helseinn", "Fagrådet for hjemmetjenester"]
-ADMONITIONS = [("tip", "Tips"), ("info", "Godt å vite"), ("example", "Eksempel fra hverdagen"),
-               ("warning", "Vær oppmerksom"), ("note", "Merk"), ("question", "Vanlige spørsmål")]
-PATH_INTROS = ["Stien gir deg oversikt først, og går så i dybden.",
-               "Stien tar deg gjennom det viktigste, i en lur rekkefølge.",
-               "Stien forklarer hva du kan få hjelp til, og hvordan."]
-STATIONS = ["Inngangen til laboratoriet", "Hjemmet – stue og kjøkken", "Fra sykehus til hjem",
-            "Etikk og personvern", "Utprøving og testing"]
+ADMONITIONS = [
+    ("tip", "Tips"),
+    ("info", "Godt å vite"),
+    ("example", "Eksempel fra hverdagen"),
+    ("warning", "Vær oppmerksom"),
+    ("note", "Merk"),
+    ("question", "Vanlige spørsmål"),
+]
+PATH_INTROS = [
+    "Stien gir deg oversikt først, og går så i dybden.",
+    "Stien tar deg gjennom det viktigste, i en lur rekkefølge.",
+    "Stien forklarer hva du kan få hjelp til, og hvordan.",
+]
+STATIONS = [
+    "Inngangen til laboratoriet",
+    "Hjemmet – stue og kjøkken",
+    "Fra sykehus til hjem",
+    "Etikk og personvern",
+    "Utprøving og testing",
+]
 # A large site reuses a handful of figures; drawing one per chapter would time Chromium, not the build.
 DIAGRAM_VARIANTS = 8
 DIAGRAM_CACHE = ROOT / ".cache" / "bench-figurer"
-DIAGRAM_STEPS = ["Behovet oppstår", "Søknad til kommunen", "Kartlegging hjemme", "Vedtak", "Tjenesten starter",
-                 "Evaluering", "Samtale med pårørende", "Melding fra sykehuset", "Klage", "Hjem igjen"]
+DIAGRAM_STEPS = [
+    "Behovet oppstår",
+    "Søknad til kommunen",
+    "Kartlegging hjemme",
+    "Vedtak",
+    "Tjenesten starter",
+    "Evaluering",
+    "Samtale med pårørende",
+    "Melding fra sykehuset",
+    "Klage",
+    "Hjem igjen",
+]
 SOURCES = [
-    {"title": "Lov om kommunale helse- og omsorgstjenester m.m. (helse- og omsorgstjenesteloven)",
-     "publisher": "Lovdata", "url": "https://lovdata.no/dokument/NL/lov/2011-06-24-30", "year": 2011},
-    {"title": "Lov om pasient- og brukerrettigheter (pasient- og brukerrettighetsloven)",
-     "publisher": "Lovdata", "url": "https://lovdata.no/dokument/NL/lov/1999-07-02-63", "year": 1999},
-    {"title": "Lov om helsepersonell m.v. (helsepersonelloven)",
-     "publisher": "Lovdata", "url": "https://lovdata.no/dokument/NL/lov/1999-07-02-64", "year": 1999},
-    {"title": "Pleie- og omsorgstjenester", "publisher": "SSB",
-     "url": "https://www.ssb.no/helse/helsetjenester/statistikk/sjukeheimar-heimetenester-og-andre-omsorgstenester",
-     "year": 2024},
-    {"title": "Kommunale helse- og omsorgstjenester", "publisher": "Helsedirektoratet",
-     "url": "https://www.helsedirektoratet.no/tema/kommunale-helse-og-omsorgstjenester"},
-    {"title": "Helse og omsorg i kommunen", "publisher": "Helsenorge",
-     "url": "https://www.helsenorge.no/helse-og-omsorg-i-kommunen/"},
-    {"title": "Meld. St. 9 (2023–2024) Nasjonal helse- og samhandlingsplan 2024–2027", "publisher": "Regjeringen",
-     "url": "https://www.regjeringen.no/no/dokumenter/meld.-st.-9-20232024/id3027594/", "year": 2023},
-    {"title": "Folkehelseprofiler", "publisher": "Folkehelseinstituttet",
-     "url": "https://www.fhi.no/he/folkehelseprofiler/"},
+    {
+        "title": "Lov om kommunale helse- og omsorgstjenester m.m. (helse- og omsorgstjenesteloven)",
+        "publisher": "Lovdata",
+        "url": "https://lovdata.no/dokument/NL/lov/2011-06-24-30",
+        "year": 2011,
+    },
+    {
+        "title": "Lov om pasient- og brukerrettigheter (pasient- og brukerrettighetsloven)",
+        "publisher": "Lovdata",
+        "url": "https://lovdata.no/dokument/NL/lov/1999-07-02-63",
+        "year": 1999,
+    },
+    {
+        "title": "Lov om helsepersonell m.v. (helsepersonelloven)",
+        "publisher": "Lovdata",
+        "url": "https://lovdata.no/dokument/NL/lov/1999-07-02-64",
+        "year": 1999,
+    },
+    {
+        "title": "Pleie- og omsorgstjenester",
+        "publisher": "SSB",
+        "url": "https://www.ssb.no/helse/helsetjenester/statistikk/sjukeheimar-heimetenester-og-andre-omsorgstenester",
+        "year": 2024,
+    },
+    {
+        "title": "Kommunale helse- og omsorgstjenester",
+        "publisher": "Helsedirektoratet",
+        "url": "https://www.helsedirektoratet.no/tema/kommunale-helse-og-omsorgstjenester",
+    },
+    {
+        "title": "Helse og omsorg i kommunen",
+        "publisher": "Helsenorge",
+        "url": "https://www.helsenorge.no/helse-og-omsorg-i-kommunen/",
+    },
+    {
+        "title": "Meld. St. 9 (2023–2024) Nasjonal helse- og samhandlingsplan 2024–2027",
+        "publisher": "Regjeringen",
+        "url": "https://www.regjeringen.no/no/dokumenter/meld.-st.-9-20232024/id3027594/",
+        "year": 2023,
+    },
+    {"title": "Folkehelseprofiler", "publisher": "Folkehelseinstituttet", "url": "https://www.fhi.no/he/folkehelseprofiler/"},
     {"title": "Velferdsteknologi", "publisher": "KS", "url": "https://www.ks.no/fagomrader/helse-og-omsorg/"},
 ]

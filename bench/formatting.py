@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from macros.content import norwegian
+
 KB = 1000
 
 # A goal as the report's goal table shows it: what it is, what was measured, and whether it was met (None: not
@@ -10,8 +12,8 @@ Goal = tuple[str, str, bool | None]
 
 
 def num(value: float, decimals: int = 1) -> str:
-    """A number as Norwegians write it: 1 234,5."""
-    return f"{value:,.{decimals}f}".replace(",", " ").replace(".", ",")
+    """A number as Norwegians write it, with the site's own rule: 1234,5 and 12\u00a0345,6."""
+    return norwegian.number(value, decimals)
 
 
 def ratio(a: float, b: float) -> str:

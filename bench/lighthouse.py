@@ -17,9 +17,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from bench.browser import serve
-from macros.commands.chromium import chromium_path
 from bench.corpus import ROOT
 from bench.process import plain_error
+from macros.commands.chromium import chromium_path
 
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
 CATEGORIES = ("performance", "accessibility", "best-practices")
@@ -28,8 +28,13 @@ PAGES = (("Forsiden", ""), ("Kapittel", "kapitler/folkehelse/"))
 RUNS = 3  # per page; the median run counts, as Lighthouse's own documentation advises against a single run
 # Chromium in a container: headless, no sandbox (no user namespaces), no reliance on a small /dev/shm. Every host
 # name but the local server's address fails to resolve, so nothing on the page can reach the internet.
-CHROME_FLAGS = ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                '--host-resolver-rules="MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"')
+CHROME_FLAGS = (
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    '--host-resolver-rules="MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"',
+)
 TIMEOUT_S = 300
 TOP_AUDITS = 5  # failing audits listed for accessibility and best practices
 TOP_METRICS, TOP_CAUSES = 3, 3  # for performance: the slowest metrics, and the diagnostics saving the most time
@@ -87,23 +92,43 @@ class LighthouseResult:
 
 def _failing(report: dict, category: str) -> list[Audit]:
     """The audits that cost a category the most, worst first, with Lighthouse's own (Norwegian) titles."""
-    scored = [(ref, report["audits"][ref["id"]]) for ref in report["categories"][category]["auditRefs"]
-              if report["audits"][ref["id"]]["score"] is not None]
+    scored = [
+        (ref, report["audits"][ref["id"]])
+        for ref in report["categories"][category]["auditRefs"]
+        if report["audits"][ref["id"]]["score"] is not None
+    ]
     if category == "performance":
         # The score is only the weighted metrics; the diagnostics say where their time goes.
-        metrics = sorted(((ref["weight"] * (1 - audit["score"]), ref, audit) for ref, audit in scored
-                          if ref.get("group") == "metrics" and audit["score"] < GOOD_METRIC), key=lambda m: -m[0])
-        causes = sorted(((sum((audit.get("metricSavings") or {}).values()), ref, audit) for ref, audit in scored
-                         if ref.get("group") == "diagnostics" and audit["scoreDisplayMode"] == "metricSavings"
-                         and audit["score"] < GOOD_METRIC), key=lambda c: -c[0])
+        metrics = sorted(
+            (
+                (ref["weight"] * (1 - audit["score"]), ref, audit)
+                for ref, audit in scored
+                if ref.get("group") == "metrics" and audit["score"] < GOOD_METRIC
+            ),
+            key=lambda m: -m[0],
+        )
+        causes = sorted(
+            (
+                (sum((audit.get("metricSavings") or {}).values()), ref, audit)
+                for ref, audit in scored
+                if ref.get("group") == "diagnostics"
+                and audit["scoreDisplayMode"] == "metricSavings"
+                and audit["score"] < GOOD_METRIC
+            ),
+            key=lambda c: -c[0],
+        )
         chosen = metrics[:TOP_METRICS] + causes[:TOP_CAUSES]
     else:
-        failed = sorted(((ref["weight"], ref, audit) for ref, audit in scored if ref["weight"] > 0
-                         and audit["score"] < 1), key=lambda f: -f[0])
+        failed = sorted(
+            ((ref["weight"], ref, audit) for ref, audit in scored if ref["weight"] > 0 and audit["score"] < 1),
+            key=lambda f: -f[0],
+        )
         chosen = failed[:TOP_AUDITS]
     # Lighthouse writes «2,9 s» with a no-break space; a plain one reads the same in the Markdown source.
-    return [Audit(ref["id"], audit["title"], (audit.get("displayValue") or "").replace("\xa0", " "), _example(audit))
-            for _, ref, audit in chosen]
+    return [
+        Audit(ref["id"], audit["title"], (audit.get("displayValue") or "").replace("\xa0", " "), _example(audit))
+        for _, ref, audit in chosen
+    ]
 
 
 def _example(audit: dict) -> str:
@@ -121,18 +146,34 @@ def parse(report: dict, base: str) -> LighthouseRun:
     scores = {c: round(report["categories"][c]["score"] * 100) for c in CATEGORIES}
     requests = (report["audits"].get("network-requests", {}).get("details") or {}).get("items") or []
     foreign = sorted({r["url"] for r in requests if not r["url"].startswith((base, "data:", "blob:"))})
-    return LighthouseRun(scores, {c: _failing(report, c) for c in CATEGORIES}, foreign,
-                         report.get("environment", {}).get("benchmarkIndex"))
+    return LighthouseRun(
+        scores, {c: _failing(report, c) for c in CATEGORIES}, foreign, report.get("environment", {}).get("benchmarkIndex")
+    )
 
 
 def run_lighthouse(url: str, output: Path) -> dict:
     """One Lighthouse run (mobile, the three categories), its JSON report read back."""
-    command = [str(LIGHTHOUSE), url, "--output=json", f"--output-path={output}",
-               f"--only-categories={','.join(CATEGORIES)}", f"--chrome-flags={' '.join(CHROME_FLAGS)}",
-               "--locale=nb", "--quiet", "--no-enable-error-reporting", "--max-wait-for-load=60000"]
+    command = [
+        str(LIGHTHOUSE),
+        url,
+        "--output=json",
+        f"--output-path={output}",
+        f"--only-categories={','.join(CATEGORIES)}",
+        f"--chrome-flags={' '.join(CHROME_FLAGS)}",
+        "--locale=nb",
+        "--quiet",
+        "--no-enable-error-reporting",
+        "--max-wait-for-load=60000",
+    ]
     output.unlink(missing_ok=True)  # a report left by an earlier run in the same --workdir is not this run's
-    result = subprocess.run(command, cwd=output.parent, capture_output=True, text=True, timeout=TIMEOUT_S,
-                            env={**os.environ, "CHROME_PATH": chromium_path()})
+    result = subprocess.run(
+        command,
+        cwd=output.parent,
+        capture_output=True,
+        text=True,
+        timeout=TIMEOUT_S,
+        env={**os.environ, "CHROME_PATH": chromium_path()},
+    )
     if not output.is_file():
         raise RuntimeError(f"Lighthouse failed with exit code {result.returncode}: {result.stderr[-2000:]}")
     return json.loads(output.read_text(encoding="utf-8"))

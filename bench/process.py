@@ -51,7 +51,11 @@ def run_measured(command: Sequence[str], cwd: Path, log: Path, env: dict[str, st
 def plain_error(error: Exception | str, work: Path) -> str:
     """An error for the report, on one line and without this machine's paths."""
     text = error if isinstance(error, str) else f"{type(error).__name__}: {error}"
-    for path, placeholder in ((str(work), "<arbeidsmappe>"), (sys.executable, "python"), (str(ROOT), "."),
-                              (tempfile.gettempdir(), "<tmp>")):
+    for path, placeholder in (
+        (str(work), "<arbeidsmappe>"),
+        (sys.executable, "python"),
+        (str(ROOT), "."),
+        (tempfile.gettempdir(), "<tmp>"),
+    ):
         text = text.replace(path, placeholder)
     return " ".join(text.split())[:1500]

@@ -11,10 +11,11 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from bench.browser import COMPRESSIBLE, GZIP_MIN_LENGTH, gzipped_size, serve
-from macros.commands.chromium import browser as chromium, fence
 from bench.build import SEARCH_INDEXES, IndexSize, search_size
 from bench.corpus import ROOT
 from bench.process import plain_error, switches_off
+from macros.commands.chromium import browser as chromium
+from macros.commands.chromium import fence
 from macros.commands.release import Release, build_release
 
 
@@ -135,8 +136,7 @@ def measure_reader(work: Path, say) -> Reader:
         reader.chapters = len(chapter_pages(site))
         with serve(site) as base, chromium() as browser:
             for label, path in _weighed_pages(site):
-                reader.pages.append(first_visit(browser, base, site, path, label,
-                                                index_file.relative_to(site).as_posix()))
+                reader.pages.append(first_visit(browser, base, site, path, label, index_file.relative_to(site).as_posix()))
         say("Sidevekten er målt")
     except Exception as error:  # noqa: BLE001 - the report says what could not be measured, and why
         reader.error = plain_error(error, work)

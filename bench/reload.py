@@ -16,10 +16,10 @@ import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from macros.commands.chromium import browser as chromium
-from macros.commands.release import serve_mkdocs
 from bench.corpus import ROOT
 from bench.process import build_env, plain_error
+from macros.commands.chromium import browser as chromium
+from macros.commands.release import serve_mkdocs
 
 CHAPTER = "kapitler/folkehelse.md"
 CHAPTER_URL = "kapitler/folkehelse/"
@@ -108,11 +108,14 @@ def time_reloads(project: Path, base: str, run: ReloadRun, repeat: int) -> None:
         for _ in range(repeat):
             marker = f"Målemerke {uuid.uuid4().hex[:12]}"
             started = time.perf_counter()
-            chapter.write_text(f"{original.rstrip()}\n\n{marker}: denne setningen er lagt til av målingen.\n",
-                               encoding="utf-8")
+            chapter.write_text(f"{original.rstrip()}\n\n{marker}: denne setningen er lagt til av målingen.\n", encoding="utf-8")
             # Playwright reruns the check in the new document after livereload's reload.
-            page.wait_for_function("m => document.body !== null && document.body.textContent.includes(m)",
-                                   arg=marker, polling=50, timeout=RELOAD_TIMEOUT_S * 1000)
+            page.wait_for_function(
+                "m => document.body !== null && document.body.textContent.includes(m)",
+                arg=marker,
+                polling=50,
+                timeout=RELOAD_TIMEOUT_S * 1000,
+            )
             run.seconds.append(time.perf_counter() - started)
             page.wait_for_load_state("load")
             run.untitled_links = max(run.untitled_links, page.evaluate(_UNTITLED))

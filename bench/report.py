@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 
-from macros.commands.chromium import chromium_path
 from bench.build import SizeResult
 from bench.corpus import ROOT
 from bench.formatting import goal_table, num
@@ -21,12 +20,22 @@ from bench.lighthouse import LighthouseResult
 from bench.reader import Reader
 from bench.reload import Reload
 from bench.report_authors import build_goals, reload_goal, reload_section, size_section, summary_table
-from bench.report_readers import (lighthouse_goals, lighthouse_section, reader_goals, reader_section, search_goal,
-                                  search_section)
+from bench.report_readers import lighthouse_goals, lighthouse_section, reader_goals, reader_section, search_goal, search_section
 from bench.search import SearchResult
+from macros.commands.chromium import chromium_path
 
-PACKAGES = ("mkdocs", "mkdocs-material", "pymdown-extensions", "mkdocs-macros-plugin", "Markdown", "pydantic",
-            "Jinja2", "PyYAML", "selectolax", "playwright")
+PACKAGES = (
+    "mkdocs",
+    "mkdocs-material",
+    "pymdown-extensions",
+    "mkdocs-macros-plugin",
+    "Markdown",
+    "pydantic",
+    "Jinja2",
+    "PyYAML",
+    "selectolax",
+    "playwright",
+)
 NPM_PACKAGES = ("mermaid", "lighthouse")
 
 
@@ -107,32 +116,54 @@ def report(measured: Measurements, run: RunInfo, facts: dict[str, str]) -> str:
     sizes, reader = measured.sizes, measured.reader
     loads = tuple(" ".join(num(value) for value in load) for load in run.loads)
     repeats = ", ".join(f"{len(s.of('intro'))} ved {s.corpus.chapters}" for s in sizes)
-    nav = ("kapitlene rett i én seksjon per tema" if run.flat_nav
-           else "én seksjon per tema (18) med én underseksjon per emne (5 per tema)")
-    lines = [f"# Ytelse: INTRO målt {run.started:%Y-%m-%d}", "",
-             f"Kjørt med `{run.command}` ({num(run.seconds / 60)} minutter i alt). Bygg av hver konfigurasjon: "
-             f"{repeats} kapitler; annenhver gang INTRO og stock, hvert bygg i en ny prosess. Navigasjonen i "
-             f"korpuset: {nav}.", "",
-             "## Maskinen", "", "| | |", "| --- | --- |"]
+    nav = (
+        "kapitlene rett i én seksjon per tema"
+        if run.flat_nav
+        else "én seksjon per tema (18) med én underseksjon per emne (5 per tema)"
+    )
+    lines = [
+        f"# Ytelse: INTRO målt {run.started:%Y-%m-%d}",
+        "",
+        f"Kjørt med `{run.command}` ({num(run.seconds / 60)} minutter i alt). Bygg av hver konfigurasjon: "
+        f"{repeats} kapitler; annenhver gang INTRO og stock, hvert bygg i en ny prosess. Navigasjonen i "
+        f"korpuset: {nav}.",
+        "",
+        "## Maskinen",
+        "",
+        "| | |",
+        "| --- | --- |",
+    ]
     lines += [f"| {key} | {value} |" for key, value in facts.items()]
     lines += [f"| Last (snitt 1, 5, 15 min) før → etter | {loads[0]} → {loads[1]} |", ""]
     busy = max(max(before, after) for before, after in zip(*run.loads, strict=True)) > (os.cpu_count() or 1)
-    goals = (build_goals(sizes) + reload_goal(measured.reload)
-             + (reader_goals(reader) if reader and not reader.error else [])
-             + lighthouse_goals(measured.lighthouse) + search_goal(measured.search))
+    goals = (
+        build_goals(sizes)
+        + reload_goal(measured.reload)
+        + (reader_goals(reader) if reader and not reader.error else [])
+        + lighthouse_goals(measured.lighthouse)
+        + search_goal(measured.search)
+    )
     lines += ["## Målene fra saken", ""] + goal_table(goals) + [""]
-    lines += ["## Bygging: forfattere", "",
-              "INTRO er hele konfigurasjonen i `mkdocs.yml` (intro-tillegget med validering, makroer, søk). Stock er "
-              "Material for MkDocs med bare søk, samme tema-innstillinger (uten INTROs `overrides/`), samme validering "
-              "og samme `markdown_extensions`, på nøyaktig samme Markdown. Korpuset er laget av `bench/corpus.py`. "
-              "INTRO-bygget gjør mer enn stock: det legger til topptekst, viktige punkter, kilder, undervisningsdel "
-              "og stinavigasjon på hvert kapittel, forklaringer på ordlisteord, faste lenker, katalog og plakater.",
-              "", "Veggtid og CPU-tid er for hele prosessen (oppstart av Python og import medregnet). "
-              "Peak RSS er største minnebruk for den ene byggeprosessen.", ""]
+    lines += [
+        "## Bygging: forfattere",
+        "",
+        "INTRO er hele konfigurasjonen i `mkdocs.yml` (intro-tillegget med validering, makroer, søk). Stock er "
+        "Material for MkDocs med bare søk, samme tema-innstillinger (uten INTROs `overrides/`), samme validering "
+        "og samme `markdown_extensions`, på nøyaktig samme Markdown. Korpuset er laget av `bench/corpus.py`. "
+        "INTRO-bygget gjør mer enn stock: det legger til topptekst, viktige punkter, kilder, undervisningsdel "
+        "og stinavigasjon på hvert kapittel, forklaringer på ordlisteord, faste lenker, katalog og plakater.",
+        "",
+        "Veggtid og CPU-tid er for hele prosessen (oppstart av Python og import medregnet). "
+        "Peak RSS er største minnebruk for den ene byggeprosessen.",
+        "",
+    ]
     if busy:
-        lines += [f"Maskinen var delt med andre jobber under målingen (lasten var over {os.cpu_count()}, antall "
-                  "kjerner). Da venter byggene på prosessoren, og veggtiden blir støyete; CPU-tiden er mer "
-                  "pålitelig for å sammenligne INTRO med stock.", ""]
+        lines += [
+            f"Maskinen var delt med andre jobber under målingen (lasten var over {os.cpu_count()}, antall "
+            "kjerner). Da venter byggene på prosessoren, og veggtiden blir støyete; CPU-tiden er mer "
+            "pålitelig for å sammenligne INTRO med stock.",
+            "",
+        ]
     lines += summary_table(sizes) + [""]
     for size in sizes:
         lines += size_section(size)

@@ -39,7 +39,9 @@ if __package__ in (None, ""):  # run as `python bench/run.py`
 
 from bench.build import bench_size, profile
 from bench.corpus import ROOT
-from bench.lighthouse import PAGES as LIGHTHOUSE_PAGES, RUNS as LIGHTHOUSE_RUNS, measure_lighthouse
+from bench.lighthouse import PAGES as LIGHTHOUSE_PAGES
+from bench.lighthouse import RUNS as LIGHTHOUSE_RUNS
+from bench.lighthouse import measure_lighthouse
 from bench.reader import measure_reader
 from bench.reload import measure_reload
 from bench.report import Measurements, RunInfo, load, machine, report
@@ -52,26 +54,34 @@ RELOADS = 5  # edits per `mkdocs serve` mode; a quick run makes one
 
 
 def parse(argv: Sequence[str] | None) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(prog="python -m bench.run", description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        prog="python -m bench.run", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--sizes", type=int, nargs="+", default=list(SIZES), help="corpus sizes, in chapters")
     parser.add_argument("--repeat", type=int, default=REPEAT, help="builds of each configuration per size")
-    parser.add_argument("--largest-repeat", type=int, metavar="N",
-                        help="builds of each configuration at the largest size (default: --repeat)")
-    parser.add_argument("--flat-nav", action="store_true",
-                        help="put each theme's chapters straight into its nav section (no subsections)")
-    parser.add_argument("--quick", action="store_true",
-                        help="smoke run: smallest size, one build, no search latency, Lighthouse once on the "
-                             "landing page, one edit-to-reload; writes <date>-quick.md")
+    parser.add_argument(
+        "--largest-repeat", type=int, metavar="N", help="builds of each configuration at the largest size (default: --repeat)"
+    )
+    parser.add_argument(
+        "--flat-nav", action="store_true", help="put each theme's chapters straight into its nav section (no subsections)"
+    )
+    parser.add_argument(
+        "--quick",
+        action="store_true",
+        help="smoke run: smallest size, one build, no search latency, Lighthouse once on the "
+        "landing page, one edit-to-reload; writes <date>-quick.md",
+    )
     parser.add_argument("--no-search", action="store_true", help="skip search latency in Chromium")
-    parser.add_argument("--no-reader", action="store_true",
-                        help="skip the real site (page weight, offline zip, and so Lighthouse)")
+    parser.add_argument(
+        "--no-reader", action="store_true", help="skip the real site (page weight, offline zip, and so Lighthouse)"
+    )
     parser.add_argument("--no-lighthouse", action="store_true", help="skip Lighthouse")
     parser.add_argument("--no-reload", action="store_true", help="skip edit-to-reload with mkdocs serve")
     parser.add_argument("--out", type=Path, default=RESULTS, help="folder for the reports")
     parser.add_argument("--workdir", type=Path, help="where corpora and sites are built (default: a temp folder)")
-    parser.add_argument("--keep", action="store_true",
-                        help="keep the work folder (with Lighthouse's JSON reports and the mkdocs serve logs)")
+    parser.add_argument(
+        "--keep", action="store_true", help="keep the work folder (with Lighthouse's JSON reports and the mkdocs serve logs)"
+    )
     parser.add_argument("--profile", type=int, metavar="CHAPTERS", help="profile one build of each kind and stop")
     parser.add_argument("--top", type=int, default=30, help="rows per profile table")
     args = parser.parse_args(argv)
@@ -90,16 +100,24 @@ def command_line(args: argparse.Namespace) -> str:
         options += ["--repeat", str(args.repeat)]
     if args.largest_repeat:
         options += ["--largest-repeat", str(args.largest_repeat)]
-    switches = (("--flat-nav", args.flat_nav), ("--no-search", args.no_search and not args.quick),
-                ("--no-reader", args.no_reader), ("--no-lighthouse", args.no_lighthouse),
-                ("--no-reload", args.no_reload))
+    switches = (
+        ("--flat-nav", args.flat_nav),
+        ("--no-search", args.no_search and not args.quick),
+        ("--no-reader", args.no_reader),
+        ("--no-lighthouse", args.no_lighthouse),
+        ("--no-reload", args.no_reload),
+    )
     options += [name for name, on in switches if on]
     return " ".join(["python -m bench.run", *options])
 
 
 def measure(args: argparse.Namespace, work: Path, say) -> Measurements:
-    sizes = [bench_size(n, args.largest_repeat if n == args.sizes[-1] and args.largest_repeat else args.repeat,
-                        work, say, args.flat_nav) for n in args.sizes]
+    sizes = [
+        bench_size(
+            n, args.largest_repeat if n == args.sizes[-1] and args.largest_repeat else args.repeat, work, say, args.flat_nav
+        )
+        for n in args.sizes
+    ]
     # Timed while the machine is otherwise idle: before the browsers of the reader measurements start.
     reload = None if args.no_reload else measure_reload(work, 1 if args.quick else RELOADS, not args.quick, say)
     reader = None if args.no_reader else measure_reader(work, say)

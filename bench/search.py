@@ -14,10 +14,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from bench.browser import serve
-from macros.commands.chromium import browser as chromium, fence
 from bench.build import CONFIGS, site_dir
 from bench.corpus import ROOT
 from bench.process import plain_error, switches_off
+from macros.commands.chromium import browser as chromium
+from macros.commands.chromium import fence
 from macros.commands.release import Release, run_mkdocs
 
 QUERIES = ("sykehjemmene", "fastlegen", "KAD", "pårørende", "hjemmesykepleie")
@@ -129,8 +130,11 @@ def _settle(page, timeout_s: float) -> tuple[float | None, float | None, str]:
     except Exception:  # noqa: BLE001 - the answer was not drawn in time
         return None, None, ""
     bench = page.evaluate("() => ({...window.__bench, results: window.__benchResults})")
-    return (max(bench["drawn"]) - bench["last"], bench["results"][-1] - bench["last"],
-            page.inner_text(".md-search-result__meta").strip())
+    return (
+        max(bench["drawn"]) - bench["last"],
+        bench["results"][-1] - bench["last"],
+        page.inner_text(".md-search-result__meta").strip(),
+    )
 
 
 def _one_query(page, query: str, whole: bool) -> tuple[float | None, float | None, str, float]:
@@ -191,8 +195,9 @@ def _top3_when_answered(page, query: str, intro: bool) -> list:
     if intro:  # INTRO's line above the results names the query it answers
         page.wait_for_selector(f'.md-search-result__meta[data-intro-query="{query}"]', timeout=SEARCH_TIMEOUT_S * 1000)
     else:  # stock: the worker has answered every query sent since, and Material has drawn the answer
-        page.wait_for_function(f"() => window.__benchQueries.length > {asked} && ({_IDLE})()",
-                               timeout=SEARCH_TIMEOUT_S * 1000, polling=20)
+        page.wait_for_function(
+            f"() => window.__benchQueries.length > {asked} && ({_IDLE})()", timeout=SEARCH_TIMEOUT_S * 1000, polling=20
+        )
         page.wait_for_timeout(100)
     return page.locator(".md-search-result__item > a:first-child").all()[:3]
 
@@ -212,8 +217,7 @@ def measure_relevance(site: Path, intro: bool = True) -> Relevance:
         _search_ready(page, timeout_s=SEARCH_TIMEOUT_S)
         for query, *wanted in rows:
             links = _top3_when_answered(page, query, intro)
-            found = [(link.get_attribute("href") or "").removeprefix(base).split("#")[0].removesuffix("/")
-                     for link in links]
+            found = [(link.get_attribute("href") or "").removeprefix(base).split("#")[0].removesuffix("/") for link in links]
             result.first += bool(found) and found[0] in wanted
             result.top3 += bool(set(found) & set(wanted))
             if not set(found) & set(wanted):
@@ -226,10 +230,16 @@ def stock_real_site(work: Path, release: Release) -> Path:
     """The real site as stock Material builds it from INTRO's hand-over: the same pages, Material's own search
     (lunr with its Norwegian stemmer), for comparing relevance on the same content."""
     handed = work / "real-handover"
-    env = {**switches_off(), "INTRO_FINISHED_MARKDOWN": str(handed), "INTRO_OFFLINE_ZIP": str(release.zip),
-           "INTRO_OFFLINE_ZIM": str(release.zim)}
-    for config, target, extra in ((ROOT / "mkdocs.yml", work / "real-with-handover", env),
-                                  (handed / "mkdocs.yml", work / "real-stock", {})):
+    env = {
+        **switches_off(),
+        "INTRO_FINISHED_MARKDOWN": str(handed),
+        "INTRO_OFFLINE_ZIP": str(release.zip),
+        "INTRO_OFFLINE_ZIM": str(release.zim),
+    }
+    for config, target, extra in (
+        (ROOT / "mkdocs.yml", work / "real-with-handover", env),
+        (handed / "mkdocs.yml", work / "real-stock", {}),
+    ):
         built = run_mkdocs(config, target, extra)
         if built.returncode != 0:
             raise RuntimeError(f"{config} ble ikke bygget: {built.stderr.strip().splitlines()[-1:]}")
@@ -249,8 +259,11 @@ def bench_search(work: Path, chapters: int, say) -> SearchResult:
     outcome = SearchResult(chapters)
     try:
         for config in CONFIGS:
-            outcome.runs.append(measure_search(site_dir(work, chapters, config), chapters,
-                                               "INTRO" if config == "intro" else "stock", SEARCH_ROUNDS, say))
+            outcome.runs.append(
+                measure_search(
+                    site_dir(work, chapters, config), chapters, "INTRO" if config == "intro" else "stock", SEARCH_ROUNDS, say
+                )
+            )
     except Exception as error:  # noqa: BLE001 - the report says what could not be measured, and why
         outcome.error = plain_error(error, work)
         say(f"Søkemålingen feilet: {outcome.error}")

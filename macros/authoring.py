@@ -1,31 +1,31 @@
-"""The macros authors write in pages: perspektivkort(), sti("studenter"), fortsett(), ordliste(),
-frakoblet_utgave(), plakater(), hos_oss("legevakt"), akutt_hjelp(), kurspakker(), laget_av(), tall("egenandelstak"),
-tall_tabell("utskrivningsklar-dognpris"), tall_og_satser(), on a programme page programplan(), rotasjonsplan(),
-stasjoner(), fortelling(), bestilling(), laeringsmal(), ramme_for_dagen() and materiell() (from
-data/programmes/<programme>.yml), and on the pages about INTRO om_eieren(), tilbakemelding(), personvern() and
-tilgjengelighet() (from the edition's facts and data/privacy.yml, data/accessibility.yml).
+"""The macros authors write in pages, declared once in SPECS: each one's name, the function that renders it and
+what it needs (the page it stands on, the edition's facts, a figure id, a programme's data, …).
 
 mkdocs.yml names this module to mkdocs-macros (`plugins: macros: modules: [macros.authoring]`). `define_env` only
 registers; each macro gets the validated site and the edition's facts from macros/loader.py, the cache the intro
 plugin reads through too, and never from MkDocs' plugin registry, so the macros also run where only `define_env`
-does. This module imports only the standard library and the loader: a missing package stops the build with a
-plain message naming it, not with mkdocs-macros' advice to install a package called «macros» from PyPI.
+does. The checks read SPECS as well: which names a page may call (checks/templates.py), which calls name a
+figure (content/macro_calls.py), a local topic (content/local.py) or need a programme's data (content/programmes.py);
+the table itself is content/macro_specs.py's.
+
+This module imports only the standard library and the loader at the top; what renders is imported when
+`define_env` runs, so that a missing package stops the build with a plain message naming it, not with
+mkdocs-macros' advice to install a package called «macros» from PyPI.
 """
 
 from __future__ import annotations
 
 import functools
-import importlib
 import inspect
-from collections.abc import Callable
+import traceback
+from collections.abc import Callable, Mapping
+from types import ModuleType
 from typing import Any
 
 from macros import loader
+from macros.content.macro_specs import DOWNLOADS, FACTS, LEGAL, PACKAGES, PAGE, SPECS, MacroSpec
 
-# What the macros render with, imported when define_env runs (not when this module is imported).
-RENDERERS = ("macros.rendering.render", "macros.rendering.figure_pages", "macros.content.local",
-             "macros.rendering.posters", "macros.rendering.programme_pages", "macros.rendering.legal_pages",
-             "macros.commands.release")
+# ---- Helpers ----
 
 
 class MacrosUnavailable(Exception):
@@ -41,21 +41,24 @@ def _stop(message: str) -> Exception:
     return PluginError(message)
 
 
-def _module(name: str) -> Any:
-    try:
-        return importlib.import_module(name)
-    except ImportError as error:
-        missing = error.name or name
-        needed_by = f" ({name} trenger den)" if missing != name else ""
-        raise _stop(f"INTROs makroer kan ikke lastes: modulen «{missing}» mangler{needed_by}. Kjør «make setup» "
-                    "for å installere pakkene prosjektet bruker.") from None
+def _missing(error: ImportError) -> str:
+    """The module that could not be imported, and which of INTRO's modules needed it."""
+    missing = error.name or "?"
+    importers = [frame.f_globals.get("__name__", "") for frame, _ in traceback.walk_tb(error.__traceback__)]
+    ours = [name for name in importers if name.startswith("macros.") and name not in (__name__, missing)]
+    needed_by = f" ({ours[-1]} trenger den)" if ours else ""
+    return (
+        f"INTROs makroer kan ikke lastes: modulen «{missing}» mangler{needed_by}. Kjør «make setup» for å "
+        "installere pakkene prosjektet bruker."
+    )
 
 
 class _Build:
     """What the macros of one build read: the options, the content and the page being rendered."""
 
-    def __init__(self, env: Any):
+    def __init__(self, env: Any, errors: ModuleType):
         self.env = env
+        self._errors = errors
         self._last: tuple[object, loader.Content] | None = None  # (page, its content): one look per page
 
     @property
@@ -77,10 +80,9 @@ class _Build:
         page = self.env.page
         if self._last and self._last[0] is page:
             return self._last[1]
-        errors = _module("macros.content.errors")
         try:
             content = loader.load(self.options().sources)
-        except errors.ContentError as error:
+        except self._errors.ContentError as error:
             raise _stop(str(error)) from None
         self._last = (page, content)
         return content
@@ -89,35 +91,12 @@ class _Build:
 def _on_current_page(build: _Build, function: Callable[..., str]) -> Callable[..., str]:
     """A macro that calls function(site, *args, page), so authors need not give the site or the page."""
 
-    # __wrapped__ tells the template check (templatecheck._fits) to allow for the site and the page.
+    # __wrapped__ tells the template check (checks.templates._fits) to allow for the site and the page.
     @functools.wraps(function)
     def macro(*args: str, **options: object) -> str:
         return function(build.content().site, *args, build.page, **options)
 
     return macro
-
-
-def _on_current_page_with_facts(build: _Build, function: Callable[..., str]) -> Callable[..., str]:
-    """Like _on_current_page, and the edition's local facts as facts=."""
-
-    @functools.wraps(function)
-    def macro(*args: str, **options: object) -> str:
-        content = build.content()
-        return function(content.site, *args, build.page, facts=content.facts, **options)
-
-    return macro
-
-
-def _offline_download(build: _Build) -> Callable[[], str]:
-    def frakoblet_utgave() -> str:
-        render, release = _module("macros.rendering.render"), _module("macros.commands.release")
-        options = build.options()
-        edition = options.sources.edition
-        return render.offline_download(loader.file_size(options.offline_zip), release.offline_zip_path(edition),
-                                       build.page, options.is_offline, release.offline_name(edition),
-                                       loader.file_size(options.offline_zim), release.offline_zim_path(edition))
-
-    return frakoblet_utgave
 
 
 def _with_facts(build: _Build, function: Callable[..., str]) -> Callable[..., str]:
@@ -133,75 +112,100 @@ def _with_facts(build: _Build, function: Callable[..., str]) -> Callable[..., st
     return macro
 
 
-def _about_edition(build: _Build, function: Callable[..., str], with_legal: bool) -> Callable[[], str]:
-    """A macro that calls function(facts, [legal,] identity): the edition's facts, the shared privacy and
-    accessibility data, and the edition's name and address."""
+def _offline_download(build: _Build, function: Callable[..., str], archive: ModuleType) -> Callable[[], str]:
+    def frakoblet_utgave() -> str:
+        options = build.options()
+        offline = archive.names(options.sources.edition)
+        return function(
+            loader.file_size(options.offline_zip),
+            offline.zip_download,
+            build.page,
+            options.is_offline,
+            offline.folder,
+            loader.file_size(options.offline_zim),
+            offline.zim_download,
+        )
+
+    return frakoblet_utgave
+
+
+def _with_legal(build: _Build, function: Callable[..., str], legal: ModuleType, errors: ModuleType) -> Callable[[], str]:
+    """A macro that calls function(facts, legal): the edition's facts and what every edition's legal pages share
+    (data/privacy.yml and data/accessibility.yml, read once per change)."""
 
     def macro() -> str:
-        errors, identity = _module("macros.content.errors"), _module("macros.content.identity")
-        content = build.content()
-        edition = identity.from_config(build.conf)
-        if not with_legal:
-            return function(content.facts, edition)
+        facts = build.content().facts
         try:
-            legal = _module("macros.content.legal").load_legal(build.options().sources.data_dir)
+            shared = legal.load_legal(build.options().sources.data_dir)
         except errors.ContentError as error:
             raise _stop(str(error)) from None
-        return function(content.facts, legal, edition)
+        return function(facts, shared)
 
     macro.__name__ = macro.__qualname__ = function.__name__
     return macro
 
 
-def _course_packages(build: _Build) -> Callable[[], str]:
+def _course_packages(build: _Build, function: Callable[..., str]) -> Callable[[], str]:
     def kurspakker() -> str:
-        render = _module("macros.rendering.render")
-        return render.course_packages(loader.course_packages(build.content(), build.conf), build.page)
+        return function(loader.course_packages(build.content(), build.conf), build.page)
 
     return kurspakker
 
 
+def _renderers() -> dict[str, ModuleType]:
+    """The modules the macros render with, by the name SPECS uses; imported when define_env runs."""
+    try:
+        from macros.content import errors, legal
+        from macros.exports import archive
+        from macros.rendering import (
+            figure_pages,
+            legal_pages,
+            local_boxes,
+            long_stay,
+            posters,
+            programme_pages,
+            render,
+        )
+    except ImportError as error:
+        raise _stop(_missing(error)) from None
+    return {
+        "render": render,
+        "figure_pages": figure_pages,
+        "local_boxes": local_boxes,
+        "posters": posters,
+        "programme_pages": programme_pages,
+        "archive": archive,
+        "errors": errors,
+        "long_stay": long_stay,
+        "legal_pages": legal_pages,
+        "legal": legal,
+    }
+
+
+def function_of(spec: MacroSpec, renderers: Mapping[str, ModuleType]) -> Callable[..., str]:
+    """The function a spec names."""
+    module, name = spec.function.split(".")
+    return getattr(renderers[module], name)
+
+
+# ---- Public ----
+
+
 def macros(env: Any) -> dict[str, Callable[..., str]]:
     """Every author-facing macro by the name authors write, bound to one build's env."""
-    build = _Build(env)
-    render, figures = _module("macros.rendering.render"), _module("macros.rendering.figure_pages")
-    local = _module("macros.content.local")
-    posters, programmes = _module("macros.rendering.posters"), _module("macros.rendering.programme_pages")
-    legal = _module("macros.rendering.legal_pages")
-    return {
-        "perspektivkort": _on_current_page(build, render.perspective_cards),
-        "sti": _on_current_page(build, render.path_overview),
-        "fortsett": _on_current_page(build, render.continue_reading),
-        "ordliste": _on_current_page(build, render.glossary),
-        "frakoblet_utgave": _offline_download(build),
-        "plakater": _on_current_page(build, posters.poster_list),
-        "hos_oss": _with_facts(build, local.local_box),
-        "kurspakker": _course_packages(build),
-        "akutt_hjelp": _with_facts(build, local.urgent_help),
-        "laget_av": _with_facts(build, local.made_by),
-        "tall": _on_current_page(build, figures.in_sentence),
-        "tall_tabell": _on_current_page(build, figures.table),
-        "tall_og_satser": _on_current_page(build, figures.overview),
-        # A programme page's parts.
-        "programplan": _on_current_page(build, programmes.programme_plan),
-        "rotasjonsplan": _on_current_page(build, programmes.rotation_plan),
-        "stasjoner": _on_current_page(build, programmes.stations),
-        "fortelling": _on_current_page(build, programmes.case_stories),
-        "materiell": _on_current_page(build, programmes.materials_link),
-        "bestilling": _with_facts(build, programmes.booking),
-        "laeringsmal": _on_current_page(build, programmes.learning_goals),
-        "ramme_for_dagen": _on_current_page_with_facts(build, programmes.day_frame),
-        # The pages about INTRO: each edition names its own owner.
-        "om_eieren": _about_edition(build, legal.owner_section, with_legal=False),
-        "tilbakemelding": _about_edition(build, legal.feedback_section, with_legal=False),
-        "personvern": _about_edition(build, legal.privacy_statement, with_legal=True),
-        "tilgjengelighet": _about_edition(build, legal.accessibility_statement, with_legal=True),
+    renderers = _renderers()
+    build = _Build(env, renderers["errors"])
+    bind = {
+        PAGE: lambda function: _on_current_page(build, function),
+        FACTS: lambda function: _with_facts(build, function),
+        DOWNLOADS: lambda function: _offline_download(build, function, renderers["archive"]),
+        PACKAGES: lambda function: _course_packages(build, function),
+        LEGAL: lambda function: _with_legal(build, function, renderers["legal"], renderers["errors"]),
     }
+    return {spec.name: bind[spec.needs](function_of(spec, renderers)) for spec in SPECS}
 
 
 def define_env(env: Any) -> None:
     """Register INTRO's macros with mkdocs-macros (or any engine that calls define_env)."""
-    for module in RENDERERS:
-        _module(module)  # a missing package stops here, before any page, with a plain message
     for name, macro in macros(env).items():
         env.macro(macro, name)

@@ -31,6 +31,14 @@ class IntroConfig(Config):
     edition = config_options.Type(str, default="bergen")
     """Which edition this config builds: its local facts are data/editions/<edition>.yml."""
 
+    short_title = config_options.Type(str, default="")
+    """The edition's name where room is short, at most 30 characters: Kiwix's library shows it as the title of the
+    ZIM file. Empty: site_name, if that is short enough."""
+
+    short_description = config_options.Type(str, default="")
+    """What the edition is, in one sentence of at most 80 characters: Kiwix's library shows it under the title.
+    Empty: site_description, if that is short enough."""
+
     editions_dir = config_options.Dir(exists=True, default="data/editions")
     """The folder of the editions' local facts, relative to the config file."""
 

@@ -18,7 +18,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from macros.content.errors import IntroError
+
 if TYPE_CHECKING:
+    from macros.config import IntroConfig
+    from macros.content.identity import Identity
     from macros.content.model import LocalFacts
     from macros.content.site import Site
 
@@ -26,7 +30,7 @@ CONFIG_OPTION = "intro"
 OFFLINE_PLUGINS = ("offline", "material/offline")
 
 
-class LoaderError(Exception):
+class LoaderError(IntroError):
     """The site cannot be loaded for a reason the author or the developer can act on; the message says which."""
 
 
@@ -50,30 +54,46 @@ class Content:
 
 @dataclass(frozen=True)
 class Options:
-    """What the macros need from a build's config, read without MkDocs' plugin registry."""
+    """What a build's config says INTRO should build: the plugin makes it from MkDocs' validated config
+    (from_plugin), the macros and the commands from the config file (options_from_config)."""
 
     sources: Sources
     config_dir: Path
     offline_zip: Path | None
     offline_zim: Path | None
     is_offline: bool
+    identity: Identity  # the edition's title, name, owner, address, colour and logo
+
+    @classmethod
+    def of(cls, config: IntroConfig, config_dir: Path, docs_dir: Path, is_offline: bool, identity: Identity) -> Options:
+        """The options of a validated `intro` mapping, for a config in config_dir."""
+        return cls(
+            sources=Sources(config_dir / docs_dir, Path(config.data_dir), Path(config.editions_dir), config.edition),
+            config_dir=config_dir,
+            offline_zip=config_dir / config.offline_zip if config.offline_zip else None,
+            offline_zim=config_dir / config.offline_zim if config.offline_zim else None,
+            is_offline=is_offline,
+            identity=identity,
+        )
+
+    @classmethod
+    def from_plugin(cls, config: IntroConfig, mkdocs_config: Any) -> Options:
+        """The same value from the plugin's options and MkDocs' validated config, as the build runs."""
+        from macros.content import identity
+
+        offline = mkdocs_config.plugins.get(OFFLINE_PLUGINS[1])
+        return cls.of(
+            config,
+            Path(mkdocs_config.config_file_path).parent,
+            Path(mkdocs_config.docs_dir),
+            bool(offline and offline.config.enabled),
+            identity.from_config(mkdocs_config),
+        )
 
 
 # ---- Content ----
 
 _content: dict[Sources, tuple[tuple, Content]] = {}
-
-
-def doc_pages(docs_dir: Path) -> list[tuple[str, Path]]:
-    """Every Markdown page under docs/ as (path under docs/, file), leaving out what MkDocs leaves out by default
-    (hidden files and folders, and a top-level templates/ folder)."""
-    pages = []
-    for path in sorted(docs_dir.rglob("*.md")):
-        parts = path.relative_to(docs_dir).parts
-        if any(part.startswith(".") for part in parts) or parts[0] == "templates":
-            continue
-        pages.append(("/".join(parts), path))
-    return pages
 
 
 def _stamp(path: Path) -> tuple[str, int, int]:
@@ -87,21 +107,29 @@ def _stamp(path: Path) -> tuple[str, int, int]:
 def fingerprint(sources: Sources, pages: Sequence[tuple[str, Path]]) -> tuple:
     """What the cached content depends on: every page, every data file and the edition's facts."""
     data = sorted(path for path in sources.data_dir.rglob("*") if path.is_file()) if sources.data_dir.is_dir() else []
-    return (tuple(sorted((uri, *_stamp(path)[1:]) for uri, path in pages)), tuple(_stamp(path) for path in data),
-            _stamp(sources.editions_dir / f"{sources.edition}.yml"))
+    return (
+        tuple(sorted((uri, *_stamp(path)[1:]) for uri, path in pages)),
+        tuple(_stamp(path) for path in data),
+        _stamp(sources.editions_dir / f"{sources.edition}.yml"),
+    )
 
 
 def _read_pages(pages: Iterable[tuple[str, Path]]) -> list[tuple[str, str]]:
     """Every page's text (as MkDocs reads it); a file saved in another encoding than UTF-8 is named."""
     from macros.content.errors import AuthorError, ContentError
+    from macros.content.site_map import read_page
 
     texts, wrong = [], []
     for src_uri, path in pages:
         try:
-            texts.append((src_uri, path.read_text(encoding="utf-8-sig")))
+            texts.append((src_uri, read_page(path)))
         except UnicodeDecodeError:
-            wrong.append(AuthorError(f"docs/{src_uri}", "er ikke lagret som UTF-8, så æ, ø og å blir feil. "
-                                     "Åpne filen og lagre den på nytt med tegnsettet UTF-8."))
+            wrong.append(
+                AuthorError(
+                    f"docs/{src_uri}",
+                    "er ikke lagret som UTF-8, så æ, ø og å blir feil. Åpne filen og lagre den på nytt med tegnsettet UTF-8.",
+                )
+            )
     if wrong:
         raise ContentError(wrong)
     return texts
@@ -110,6 +138,8 @@ def _read_pages(pages: Iterable[tuple[str, Path]]) -> list[tuple[str, str]]:
 def load(sources: Sources, pages: Sequence[tuple[str, Path]] | None = None) -> Content:
     """The validated site and facts; read again only when a source file has changed. pages: (path under docs/,
     file) as the build lists them; without them, every page under docs/. Raises ContentError for the author."""
+    from macros.content.site_map import doc_pages
+
     pages = doc_pages(sources.docs_dir) if pages is None else pages
     stamp = fingerprint(sources, pages)
     cached = _content.get(sources)
@@ -118,8 +148,7 @@ def load(sources: Sources, pages: Sequence[tuple[str, Path]] | None = None) -> C
     from macros.content.local import load_facts
     from macros.content.site import load_site
 
-    content = Content(load_site(sources.data_dir, _read_pages(pages)), load_facts(sources.editions_dir,
-                                                                                    sources.edition))
+    content = Content(load_site(sources.data_dir, _read_pages(pages)), load_facts(sources.editions_dir, sources.edition))
     _content[sources] = (stamp, content)
     return content
 
@@ -140,7 +169,8 @@ def _plugins(raw: Mapping[str, Any]) -> dict[str, Any]:
     return named
 
 
-def _read_config_file(path: Path) -> dict[str, Any]:
+def read_config_file(path: Path) -> dict[str, Any]:
+    """A config file as MkDocs reads it (following INHERIT and !ENV), before validation."""
     from mkdocs.utils.yaml import yaml_load
 
     with path.open("rb") as source:
@@ -149,43 +179,75 @@ def _read_config_file(path: Path) -> dict[str, Any]:
 
 def _config_stamp(path: Path) -> tuple:
     """The config file, the files beside it it may INHERIT, and the INTRO_* variables its !ENV tags read."""
-    return (tuple(_stamp(p) for p in sorted(path.parent.glob("*.yml"))),
-            tuple(sorted((k, v) for k, v in os.environ.items() if k.startswith("INTRO_"))))
+    return (
+        tuple(_stamp(p) for p in sorted(path.parent.glob("*.yml"))),
+        tuple(sorted((k, v) for k, v in os.environ.items() if k.startswith("INTRO_"))),
+    )
+
+
+def _enabled(options: Mapping[str, Any]) -> bool:
+    """Whether Material's offline plugin is on, by its own schema (an !ENV value arrives as YAML read it)."""
+    from material.plugins.offline.config import OfflineConfig
+
+    offline = OfflineConfig()
+    offline.load_dict(dict(options))
+    failed, _ = offline.validate()
+    return not failed and bool(offline.enabled)
+
+
+def _site_settings(conf: Mapping[str, Any], raw: Mapping[str, Any]) -> Mapping[str, Any]:
+    """What names the edition (site_name, site_url, theme, …): from the config the build was given, where it has
+    them (MkDocs' validated config, or an engine's plain mapping), else from the config file."""
+    return conf if conf.get("site_name") else raw
 
 
 def options_from_config(conf: Mapping[str, Any]) -> Options:
     """The intro plugin's options for the config a build was given: MkDocs' config object or a plain mapping
-    (the keys mkdocs-macros' `env.conf` has: config_file_path, docs_dir, plugins)."""
+    (the keys mkdocs-macros' `env.conf` has: config_file_path, docs_dir, plugins). The one reader of a config file:
+    the macros, `release.edition_of` and the commands read through it. The edition's renderer is made from it."""
     config_file = conf.get("config_file_path")
     path = Path(config_file).resolve() if config_file else None
     key = (str(path), str(conf.get("docs_dir")), _config_stamp(path) if path else id(conf))
     if key in _options:
-        return _options[key]
+        return _rendering_for(_options[key])
     # The config file is the one truth: in MkDocs, conf["plugins"] holds plugin objects, not their options.
-    raw = _read_config_file(path) if path else dict(conf)
+    raw = read_config_file(path) if path else dict(conf)
     plugins = _plugins(raw)
     if CONFIG_OPTION not in plugins:
-        raise LoaderError(f"{path.name if path else 'Konfigurasjonen'} har ikke tillegget «{CONFIG_OPTION}» under "
-                          "plugins. Makroene trenger det for å finne innholdet: legg det inn som i mkdocs.yml.")
+        raise LoaderError(
+            f"{path.name if path else 'Konfigurasjonen'} har ikke tillegget «{CONFIG_OPTION}» under "
+            "plugins. Makroene trenger det for å finne innholdet: legg det inn som i mkdocs.yml."
+        )
     from macros.config import IntroConfig
 
     config = IntroConfig(config_file_path=str(path) if path else None)
     config.load_dict(dict(plugins[CONFIG_OPTION]))
     failed, _ = config.validate()
     if failed:
-        raise LoaderError("Innstillingene for «intro» i " + (path.name if path else "konfigurasjonen") + " er feil: "
-                          + "; ".join(f"{name}: {error}" for name, error in failed))
+        raise LoaderError(
+            "Innstillingene for «intro» i "
+            + (path.name if path else "konfigurasjonen")
+            + " er feil: "
+            + "; ".join(f"{name}: {error}" for name, error in failed)
+        )
+    from macros.content import identity
+
     config_dir = path.parent if path else Path.cwd()
     docs_dir = Path(conf.get("docs_dir") or raw.get("docs_dir") or "docs")
     offline = plugins.get(OFFLINE_PLUGINS[0]) or plugins.get(OFFLINE_PLUGINS[1])
-    options = Options(
-        sources=Sources(config_dir / docs_dir, Path(config.data_dir), Path(config.editions_dir), config.edition),
-        config_dir=config_dir,
-        offline_zip=config_dir / config.offline_zip if config.offline_zip else None,
-        offline_zim=config_dir / config.offline_zim if config.offline_zim else None,
-        is_offline=offline is not None and str(offline.get("enabled", True)).lower() in ("true", "1", "yes"),
+    options = Options.of(
+        config, config_dir, docs_dir, offline is not None and _enabled(offline), identity.from_config(_site_settings(conf, raw))
     )
     _options[key] = options
+    return _rendering_for(options)
+
+
+def _rendering_for(options: Options) -> Options:
+    """Make the renderer the edition's (rendering/renderer.py), as the plugin does when a build starts: where only
+    the macros run, reading the config is the first they learn of the edition."""
+    from macros.rendering import renderer
+
+    renderer.use(options.identity)
     return options
 
 
@@ -196,33 +258,17 @@ def file_size(path: Path | None) -> int | None:
 
 # ---- Course packages ----
 
-_packages: dict[tuple, list[dict]] = {}
-
-
-def nav_pages(nav: list | dict | str) -> list[str]:
-    """The pages of mkdocs.yml's nav, in menu order."""
-    if isinstance(nav, str):
-        return [nav] if nav.endswith(".md") else []
-    items = nav.values() if isinstance(nav, dict) else nav
-    return [page for item in items for page in nav_pages(item)]
-
 
 def course_packages(content: Content, conf: Mapping[str, Any]) -> list[dict]:
-    """The course packages a build ships (title, path in the site, size, chapters, quizzes), for the download page."""
+    """The course packages a build ships (title, path in the site, size, chapters, quizzes), for the download page:
+    the ones the build made (exports/packages.py), for this config's edition and menu."""
     from macros.content import identity
-    from macros.exports.cartridge import CARTRIDGE_FOLDER, cartridge_bytes, cartridges, package_specs
-    from macros.exports.catalog import catalog
+    from macros.content.site_map import nav_pages
+    from macros.exports.packages import course_packages as made
 
-    site, edition = content.site, identity.from_config(conf)
-    menu = tuple(site.chapter_at(uri).meta.id for uri in nav_pages(conf.get("nav") or []) if site.chapter_at(uri))
-    key = (id(content), edition, menu)
-    if key not in _packages:
-        _packages.clear()
-        data = catalog(site, edition, list(menu))
-        _packages[key] = [
-            {"title": title, "path": CARTRIDGE_FOLDER + package.name, "size": len(cartridge_bytes(package.files)),
-             "chapters": len(set(chapters)),
-             "quizzes": sum(site.chapters[c].self_check is not None for c in set(chapters))}
-            for package, (_, title, _, chapters) in zip(cartridges(data), package_specs(data), strict=True)
-        ]
-    return _packages[key]
+    site = content.site
+    menu = [chapter.meta.id for uri in nav_pages(conf.get("nav") or []) if (chapter := site.chapter_at(uri))]
+    return [
+        {"title": p.title, "path": p.path, "size": len(p.content), "chapters": p.chapters, "quizzes": p.quizzes}
+        for p in made(site, identity.from_config(conf), menu).packages
+    ]

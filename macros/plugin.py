@@ -4,124 +4,134 @@
 - markdown_steps.py (and glossary.py's Python-Markdown extension), inside Markdown: each page's text;
 - postbuild.py, after the build: the checks on the finished HTML, the offline CSP; handover.py hands it over.
 
-See utvikling/motoren.md.
+What the stage before the build found and made is one frozen BuildState; what the pages add as MkDocs renders
+them is a PageLog, new for every build. See utvikling/motoren.md.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
+from typing import Any
 
 from jinja2 import Environment, FileSystemBytecodeCache
+from jinja2.sandbox import ImmutableSandboxedEnvironment
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
-from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
-from mkdocs.utils.yaml import yaml_load
+from mkdocs.utils.templates import TemplateContext
 
-from macros import markdown_steps, postbuild, prebuild
-from macros.checks import htmlcheck
-from macros.content import frontmatter, identity
-from macros.exports import handover, search
-from macros.rendering import diagrams, glossary
+from macros import loader, markdown_steps, postbuild, prebuild
+from macros.checks import html as html_checks
+from macros.checks import templates
 from macros.config import IntroConfig
-from macros.content.errors import AuthorError, ContentError
-from macros.loader import Sources, load
-from macros.content.model import LocalFacts
-from macros.content.review import today
-from macros.content.site import Site
-from macros.checks.templatecheck import has_template_code
-
-log = get_plugin_logger(__name__)
-# Outside MkDocs' loggers on purpose: a chapter due for review is a reminder, and strict mode would fail on it.
-review_log = logging.getLogger("intro.review")
-if not review_log.handlers:
-    _handler = logging.StreamHandler()
-    _handler.setFormatter(logging.Formatter("PÅMINNELSE - %(message)s"))
-    review_log.addHandler(_handler)
-    review_log.propagate = False
+from macros.content import frontmatter
+from macros.content.clock import today
+from macros.content.errors import AuthorError, ContentError, IntroError
+from macros.content.macro_calls import has_template_code
+from macros.content.macro_specs import SPECS
+from macros.exports import GeneratedFile, handover, search
+from macros.rendering import glossary, renderer
+from macros.stopping import stopping_the_build
 
 
-@contextmanager
-def _for_the_author() -> Iterator[None]:
-    """What the modules raise for the author or the developer, as MkDocs' plain error (no traceback)."""
-    try:
-        yield
-    except (ContentError, prebuild.SetupError) as error:
-        raise PluginError(str(error)) from None
+@cache
+def reminders() -> logging.Logger:
+    """Outside MkDocs' loggers on purpose: a chapter due for review is a reminder, and strict mode would fail on it."""
+    log = logging.getLogger("intro.review")
+    if not log.handlers:
+        handler = logging.StreamHandler()
+        handler.setFormatter(logging.Formatter("PÅMINNELSE - %(message)s"))
+        log.addHandler(handler)
+        log.propagate = False
+    return log
+
+
+def _file(config: MkDocsConfig, made: GeneratedFile, inclusion: InclusionLevel = InclusionLevel.UNDEFINED) -> File:
+    """A file the build adds, as MkDocs' File: its text or bytes, or a file to copy."""
+    if made.source is not None:
+        return File.generated(config, made.path, abs_src_path=str(made.source), inclusion=inclusion)
+    return File.generated(config, made.path, content=made.content if made.content is not None else "", inclusion=inclusion)
+
+
+@dataclass
+class PageLog:
+    """What the pages of one build leave as MkDocs renders them."""
+
+    problems: list[AuthorError] = field(default_factory=list)
+    links: list[postbuild.PageLinks] = field(default_factory=list)
+    rendered: dict[str, tuple[str, str]] = field(default_factory=dict)  # src_uri → (finished HTML, the page's URL)
+    finished: dict[str, str] = field(default_factory=dict)  # src_uri → finished Markdown, for the hand-over
+    with_macros: set[str] = field(default_factory=set)  # the pages whose checked macros _render_macros runs
+    sandbox: ImmutableSandboxedEnvironment | None = None  # made once per build, knowing only the declared macros
 
 
 class IntroPlugin(BasePlugin[IntroConfig]):
-    site: Site | None = None
-    # Whether this build is the offline edition (Material's offline plugin is on).
-    is_offline: bool = False
-    facts: LocalFacts | None = None
-    drawn: dict[str, tuple[int, int] | None] = {}
+    def __init__(self) -> None:
+        super().__init__()
+        self.options: loader.Options | None = None
+        self.build: prebuild.BuildState | None = None
+        self.pages = PageLog()
+        self.static: list[str] = []  # the authors' own files (not the theme's), for the hand-over
 
     # ---- Hooks ----
 
     # Validate every page and data file before anything is rendered; add the generated pages and files.
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
-        offline = config.plugins.get("material/offline")
-        self.is_offline = bool(offline and offline.config.enabled)
-        project, docs_dir = Path(config.config_file_path).parent, config.docs_dir
-        docs = Path(docs_dir)
+        self.options = options = loader.Options.from_plugin(self.config, config)
+        # One renderer for the build: every template it renders knows the edition.
+        renderer.use(options.identity)
+        project, docs = options.config_dir, Path(config.docs_dir)
         own = [file for file in files if file.generated_by is None and file.inclusion.is_included()]
-        with _for_the_author():
+        with stopping_the_build():
+            prebuild.same_reading(docs, [file.src_uri for file in own if file.src_dir == config.docs_dir])
             prebuild.refuse_unpublishable(docs, project, [file.src_uri for file in own])
             # The same cached loader the macros read through (macros/loader.py): the content is validated once.
-            sources = Sources(docs, Path(self.config.data_dir), Path(self.config.editions_dir), self.config.edition)
-            content = load(sources, [(file.src_uri, Path(file.abs_src_path)) for file in own
-                                     if file.is_documentation_page() and file.abs_src_path])
-            self.site = site = content.site
-            self.facts = content.facts
-            prebuild.check_reviews(site, self.facts, today(), self.config.review_grace_days, review_log.warning)
-            prebuild.check_figures(site, today(), self.config.review_grace_days, review_log.warning)
-            self.drawn = diagrams.drawn_keys(docs)
-            edition = identity.from_config(config)
+            content = loader.load(
+                options.sources,
+                [(file.src_uri, Path(file.abs_src_path)) for file in own if file.is_documentation_page() and file.abs_src_path],
+            )
+            inputs = prebuild.Inputs(
+                project_dir=project,
+                docs_dir=docs,
+                data_dir=options.sources.data_dir,
+                vendor_dir=project / self.config.vendor_dir,
+                edition=options.sources.edition,
+                offline_zip=options.offline_zip,
+                offline_zim=options.offline_zim,
+                published_registry=self.config.published_registry,
+                handover_dir=Path(self.config.finished_markdown_dir) if self.config.finished_markdown_dir else None,
+                grace_days=self.config.review_grace_days,
+            )
             page_urls = {file.src_uri: file.url for file in files.documentation_pages()}
-            offline_zip, offline_zim = self.config.offline_zip, self.config.offline_zim
-            downloads = prebuild.downloads(project / offline_zip if offline_zip else None,
-                                           project / offline_zim if offline_zim else None, self.config.edition)
-            reuse = prebuild.reuse_files(site, edition, page_urls, config.nav or [],
-                                                        Path(self.config.data_dir), self.config.published_registry)
-            self._booklets, booklet_pages = prebuild.booklet_pages(site)
-            materials = prebuild.materials_pages(site, edition, self.facts)
-            self._off_menu = [made.path for made in [*materials, *booklet_pages]]
-            self._generated = [*prebuild.vendor_files(project / self.config.vendor_dir), *downloads, *reuse]
-            self._handover = handover.prepare(Path(self.config.finished_markdown_dir)) \
-                if self.config.finished_markdown_dir else None
-        config.markdown_extensions = [e for e in config.markdown_extensions
-                                      if not isinstance(e, glossary.GlossaryExtension)]
-        config.markdown_extensions.append(glossary.GlossaryExtension(glossary.abbreviations(site.glossary)))
-        for made in self._generated:
-            files.append(File.generated(config, made.path, content=made.content,
-                                        abs_src_path=str(made.source) if made.source else None))
+            self.build = build = prebuild.prepare(
+                content.site, content.facts, options.identity, page_urls, config.nav or [], inputs, today(), reminders().warning
+            )
+        config.markdown_extensions = [e for e in config.markdown_extensions if not isinstance(e, glossary.GlossaryExtension)]
+        config.markdown_extensions.append(glossary.GlossaryExtension(glossary.abbreviations(build.site.glossary)))
+        for made in build.generated:
+            files.append(_file(config, made))
         # Off the menu. The booklets come last, so that MkDocs renders them after every chapter, whose HTML they are made of.
-        for made in [*materials, *booklet_pages]:
-            files.append(File.generated(config, made.path, content=made.content, inclusion=InclusionLevel.NOT_IN_NAV))
-        # The authors' own files (not the theme's), for the hand-over.
-        self._static = [file.src_uri for file in own if not file.is_documentation_page() and file.src_dir == docs_dir]
-        self._path_starts = prebuild.path_starts(site)
-        self._problems: list[AuthorError] = []
-        self._links: list[postbuild.PageLinks] = []
-        self._rendered: dict[str, tuple[str, str]] = {}  # src_uri → (finished HTML, the page's URL)
-        self._finished: dict[str, str] = {}
+        for made in build.off_menu:
+            files.append(_file(config, made, InclusionLevel.NOT_IN_NAV))
+        self.static = [file.src_uri for file in own if not file.is_documentation_page() and file.src_dir == config.docs_dir]
+        self.pages = PageLog()
         return files
 
     # MkDocs learns a page's title when it reads the page, and `mkdocs serve --dirty` reads only the pages that
     # changed: the rest would stand as «None» in the menu. Every title is known from the front matter already.
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
-        with _for_the_author():
+        with stopping_the_build():
             twice = prebuild.duplicate_nav_entries([page.file.src_uri for page in nav.pages])
             if twice:
                 raise ContentError(twice)
-        titles = self.current_site().page_titles
+        titles = self.state().site.page_titles
         for page in nav.pages:
             if "title" not in vars(page) and page.file.src_uri in titles:
                 page.title = titles[page.file.src_uri]
@@ -136,37 +146,63 @@ class IntroPlugin(BasePlugin[IntroConfig]):
     # First of all, while line numbers are the author's: each diagram's code becomes its finished image.
     @event_priority(60)
     def _diagrams_as_images(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-        with _for_the_author():
-            return markdown_steps.diagrams_as_images(markdown, page.file.src_uri,
-                                                     frontmatter.split(page.file.content_string).body_offset, self.drawn)
+        with stopping_the_build():
+            return markdown_steps.diagrams_as_images(
+                markdown, page.file.src_uri, frontmatter.split(page.file.content_string).body_offset, self.state().drawn
+            )
 
-    # Before macros run (priority above theirs): a template mistake gets a plain message, not a traceback.
+    # Before macros run (priority above theirs): template code beyond the declared macros, or a mistake in a
+    # macro call, gets a plain message. mkdocs-macros itself never renders a page (render_by_default: false in
+    # mkdocs.yml, and render_macros false here): its Jinja is not sandboxed and hands pages the config, the
+    # environment and git; _render_macros renders in a sandbox that knows only the declared macros.
     @event_priority(50)
     def _check_templates(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-        macros = config.plugins["macros"]
-        if page.meta.get("render_macros") is False:
+        asked = page.meta.get("render_macros")
+        page.meta["render_macros"] = False
+        # INTRO's own generated pages hold data texts, which are never template code.
+        if asked is False or page.file.generated_by or not has_template_code(markdown):
             return markdown
-        if not has_template_code(markdown):
-            # Nothing for mkdocs-macros to do: spare it rendering the page as a template.
-            page.meta["render_macros"] = False
-            return markdown
-        known = set(macros.variables) | set(macros.env.globals) | set(page.meta) | {"page"}
-        with _for_the_author():
-            markdown_steps.check_templates(macros.env, markdown, page.file.src_uri,
-                                           frontmatter.split(page.file.content_string).body_offset, known, macros.macros,
-                                           self.facts)
+        with stopping_the_build():
+            markdown_steps.check_templates(
+                markdown,
+                page.file.src_uri,
+                frontmatter.split(page.file.content_string).body_offset,
+                self._declared(config),
+                self.state().facts,
+            )
+        self.pages.with_macros.add(page.file.src_uri)
         return markdown
+
+    # Where mkdocs-macros would have rendered (it has set its current page, which the macros read).
+    @event_priority(-10)
+    def _render_macros(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        if page.file.src_uri not in self.pages.with_macros:
+            return markdown
+        if self.pages.sandbox is None:
+            self.pages.sandbox = templates.sandbox(self._declared(config))
+        with stopping_the_build():
+            return markdown_steps.render_macros(
+                self.pages.sandbox, markdown, page.file.src_uri, frontmatter.split(page.file.content_string).body_offset
+            )
+
+    def _declared(self, config: MkDocsConfig) -> dict[str, Callable]:
+        """The declared macros (content/macro_specs.py) as mkdocs-macros registered them for this build."""
+        macros_plugin: Any = config.plugins["macros"]  # mkdocs-macros' plugin
+        registered = macros_plugin.macros
+        return {spec.name: registered[spec.name] for spec in SPECS}
 
     # After macros have run (priority below theirs), add what the front matter says.
     @event_priority(-50)
     def _dress_chapter(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-        markdown = markdown_steps.dress_page(self.current_site(), page.file.src_uri, page.meta, markdown,
-                                             identity.from_config(config), self._path_starts)
-        if self._handover:
-            self._finished[page.file.src_uri] = markdown
+        build = self.state()
+        markdown = markdown_steps.dress_page(
+            build.site, page.file.src_uri, page.meta, markdown, build.identity, build.path_starts
+        )
+        if build.handover:
+            self.pages.finished[page.file.src_uri] = markdown
         return markdown
 
-    on_page_markdown = CombinedEvent(_diagrams_as_images, _check_templates, _dress_chapter)
+    on_page_markdown = CombinedEvent(_diagrams_as_images, _check_templates, _render_macros, _dress_chapter)
 
     # Compiling Material's templates is a fifth of a build of this site, and they change only with the theme.
     def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment:
@@ -174,13 +210,14 @@ class IntroPlugin(BasePlugin[IntroConfig]):
         cache.mkdir(parents=True, exist_ok=True)
         env.bytecode_cache = FileSystemBytecodeCache(str(cache))
         # The theme's own pages (the 404 page) offer the reader groups' start pages as ways on.
-        env.globals.update(prebuild.theme_globals(self.current_site(),
-                                                  {file.src_uri: file.url for file in files.documentation_pages()}))
+        env.globals.update(
+            prebuild.theme_globals(self.state().site, {file.src_uri: file.url for file in files.documentation_pages()})
+        )
         return env
 
     # MkDocs gives the 404 page absolute links, for a server that shows it at any address. The offline edition
     # has no server: a reader opens 404.html from the folder, so its links must be relative to where it lies.
-    def on_template_context(self, context: dict, template_name: str, config: MkDocsConfig) -> dict:
+    def on_template_context(self, context: TemplateContext, /, *, template_name: str, config: MkDocsConfig) -> TemplateContext:
         if template_name == "404.html" and not config.use_directory_urls:
             context["base_url"] = "."
         return context
@@ -188,47 +225,59 @@ class IntroPlugin(BasePlugin[IntroConfig]):
     # Check what the author wrote, as HTML: link texts and heading order. Every chapter's HTML is kept for the
     # path booklets, which MkDocs renders last, after every chapter (they are added last in on_files).
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-        src_uri = page.file.src_uri
-        perspective = self._booklets.get(src_uri)
+        build, src_uri = self.state(), page.file.src_uri
+        perspective = build.booklets.get(src_uri)
         if perspective:
-            html = markdown_steps.booklet_html(self.current_site(), perspective, self._rendered,
-                                               identity.from_config(config), page.url)
-            if self._handover:
-                handover.write(self._handover, src_uri, handover.booklet_page(page.meta, html))
+            html = markdown_steps.booklet_html(build.site, perspective, self.pages.rendered, build.identity, page.url)
+            if build.handover:
+                handover.write(build.handover, src_uri, handover.booklet_page(page.meta, html))
             return html
-        self._problems += postbuild.page_problems(postbuild.CONTENT_CHECKS, htmlcheck.parse(html), f"docs/{src_uri}")
-        self._rendered[src_uri] = (html, page.url)
-        if self._handover:
-            handover.write(self._handover, src_uri,
-                           handover.page_text(page.meta, handover.with_glossary(self._finished[src_uri], html)))
+        self.pages.problems += postbuild.page_problems(postbuild.CONTENT_CHECKS, html_checks.parse(html), f"docs/{src_uri}")
+        self.pages.rendered[src_uri] = (html, page.url)
+        if build.handover:
+            handover.write(
+                build.handover, src_uri, handover.page_text(page.meta, handover.with_glossary(self.pages.finished[src_uri], html))
+            )
         return html
 
     # Check the finished HTML of every page, theme included.
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
-        tree, where = htmlcheck.parse(output), f"docs/{page.file.src_uri}"
-        self._problems += postbuild.page_problems(postbuild.OUTPUT_CHECKS, tree, where)
-        self._links.append(postbuild.page_links(where, page.file.dest_uri, tree))
-        return postbuild.with_offline_policy(output) if self.is_offline else output
+        tree, where = html_checks.parse(output), f"docs/{page.file.src_uri}"
+        self.pages.problems += postbuild.page_problems(postbuild.OUTPUT_CHECKS, tree, where)
+        self.pages.links.append(postbuild.page_links(where, page.file.dest_uri, tree))
+        return postbuild.with_offline_policy(output) if self.options and self.options.is_offline else output
 
     # After Material's search has read the pages (search comes first in mkdocs.yml), before offline copies them.
     def on_post_build(self, config: MkDocsConfig) -> None:
-        self._problems += (postbuild.missing_targets(Path(config.site_dir), self._links)
-                           + postbuild.unsafe_css(Path(config.docs_dir)))
-        if self._problems:
-            raise PluginError(str(ContentError(self._problems)))
-        search.write_index(Path(config.site_dir), self.current_site(), config.use_directory_urls)
-        if self._handover:
-            with open(config.config_file_path, encoding="utf-8") as opened:
-                raw = yaml_load(opened)
-            handover.finish(self._handover, Path(config.docs_dir), self._static, self._generated, raw,
-                            self._off_menu)
+        build = self.state()
+        self.pages.problems += postbuild.missing_targets(Path(config.site_dir), self.pages.links) + postbuild.unsafe_css(
+            Path(config.docs_dir)
+        )
+        with stopping_the_build():
+            if self.pages.problems:
+                raise ContentError(self.pages.problems)
+        if self.options and self.options.is_offline:
+            postbuild.fence_static_html(Path(config.site_dir), self.static)
+        search.write_index(Path(config.site_dir), build.site, config.use_directory_urls)
+        if build.handover:
+            raw = loader.read_config_file(Path(config.config_file_path))
+            handover.finish(
+                build.handover,
+                Path(config.docs_dir),
+                self.static,
+                list(build.generated),
+                raw,
+                [made.path for made in build.off_menu],
+            )
 
-    # ---- For the theme's templates ----
+    # ---- Helpers ----
 
-    def current_site(self) -> Site:
-        if self.site is None:
-            raise PluginError("Innholdet er ikke lest inn ennå.")
-        return self.site
+    def state(self) -> prebuild.BuildState:
+        """What on_files found and made for this build."""
+        if self.build is None:
+            with stopping_the_build():
+                raise IntroError("Innholdet er ikke lest inn ennå.")
+        return self.build
 
 
 # ---- Data ----

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
+import json
 import os
-import shutil
 import subprocess
 import sys
 import zipfile
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -16,10 +15,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from macros.commands import chromium
 from macros.commands.release import BuildFailed, Release, build_release, run_mkdocs
-
-ROOT = Path(__file__).resolve().parents[1]
-# What a copy of the project needs to build: the tests mutate copies, never the real tree.
-PROJECT_PARTS = ("docs", "data", "overrides", "mkdocs.yml")
+from tests.helpers import ROOT, SYSTEM_PROGRAMS, EditionPackages, Handover, guard
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -31,11 +27,6 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(pytest.mark.browser)
         if folder == "system" or item.get_closest_marker("browser"):
             item.add_marker(pytest.mark.system)
-
-
-# The programs of the Debian packages the `system` tests need. Every other test runs with them off its PATH, so the
-# full run proves what `make check` promises: those tests pass on a machine without the packages.
-SYSTEM_PROGRAMS = frozenset({"chromium", "nginx", "hunspell", "java", "kiwix-serve", "kiwix-manage", "kiwix-search"})
 
 
 @pytest.fixture(scope="session")
@@ -55,32 +46,30 @@ def path_without_system_programs(tmp_path_factory: pytest.TempPathFactory) -> st
 
 
 @pytest.fixture(autouse=True)
-def without_system_programs(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch,
-                            path_without_system_programs: str) -> None:
+def without_system_programs(
+    request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch, path_without_system_programs: str
+) -> None:
     if request.node.get_closest_marker("system"):
         return
     monkeypatch.setenv("PATH", path_without_system_programs)
     monkeypatch.delenv("CHROMIUM", raising=False)
 
 
-def mkdocs_build(project: Path, site_dir: Path, config: str = "mkdocs.yml",
-                 env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
-    """Build as an author would, strictly, and never quietly (quiet mode hides strict's warnings)."""
-    return run_mkdocs(project / config, site_dir, env)
+# Moodle's own Common Cartridge importer and the IMS CC 1.1 schemas it validates against (with the rules embedded in
+# them): a test tool kept beside the repository, where CI has it too, and not part of INTRO.
+MOODLE_CC = ROOT.parent / "shared" / "tools" / "moodle-cc"
 
 
-def copy_project(target: Path) -> Path:
-    """A throwaway copy of the project that a test may break."""
-    for part in PROJECT_PARTS:
-        source = ROOT / part
-        if source.is_dir():
-            shutil.copytree(source, target / part)
-        else:
-            shutil.copy2(source, target / part)
-    # Read-only parts are linked, not copied.
-    for shared in ("node_modules", "macros"):
-        (target / shared).symlink_to(ROOT / shared)
-    return target
+@pytest.fixture(scope="session")
+def moodle_cc() -> Path:
+    """The folder of Moodle's Common Cartridge importer (run.php) and its schemas (backup/cc/schemas11/)."""
+    if not (MOODLE_CC / "run.php").is_file() or not (MOODLE_CC / "backup/cc/schemas11").is_dir():
+        pytest.fail(
+            f"Moodle's Common Cartridge importer and the IMS CC 1.1 schemas are missing: they belong in "
+            f"{MOODLE_CC.resolve()} (shared/tools/moodle-cc beside the repository). The course package tests "
+            "cannot check the packages without them."
+        )
+    return MOODLE_CC
 
 
 @pytest.fixture(scope="session")
@@ -127,6 +116,20 @@ def gjovik_site(gjovik_release: Release) -> Path:
     return gjovik_release.site
 
 
+@pytest.fixture(scope="session", params=["bergen", "gjovik"])
+def edition_packages(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> EditionPackages:
+    """Every course package of each edition (the sessions' builds, no new one), unpacked."""
+    built: Release = request.getfixturevalue("release" if request.param == "bergen" else "gjovik_release")
+    out = tmp_path_factory.mktemp(f"packages-{request.param}")
+    folders = {}
+    for package in sorted((built.site / "last-ned" / "kurspakker").glob("*.imscc")):
+        with zipfile.ZipFile(package) as archive:
+            archive.extractall(out / package.stem)
+        folders[package.name] = out / package.stem
+    catalog = json.loads((built.site / "catalog.json").read_text(encoding="utf-8"))
+    return EditionPackages(built, catalog, folders)
+
+
 # Runs MkDocs as a stock install would: importing INTRO's package or mkdocs-macros fails the build.
 STOCK_MKDOCS = """
 import sys
@@ -141,27 +144,27 @@ cli()
 """
 
 
-@dataclass(frozen=True)
-class Handover:
-    intro_site: Path
-    folder: Path
-    stock_site: Path
-    stock_log: str
-
-
 @pytest.fixture(scope="session")
 def handed_over(release: Release, tmp_path_factory: pytest.TempPathFactory) -> Handover:
     """The Bergen edition built by INTRO with its finished Markdown handed over (the same zip and ZIM to offer),
     and that hand-over built strictly by stock MkDocs and Material, without INTRO's package or mkdocs-macros."""
     work = tmp_path_factory.mktemp("handover")
-    env = {"INTRO_FINISHED_MARKDOWN": str(work / "handover"), "INTRO_OFFLINE_ZIP": str(release.zip.resolve()),
-           "INTRO_OFFLINE_ZIM": str(release.zim.resolve())}
+    env = {
+        "INTRO_FINISHED_MARKDOWN": str(work / "handover"),
+        "INTRO_OFFLINE_ZIP": str(release.zip.resolve()),
+        "INTRO_OFFLINE_ZIM": str(release.zim.resolve()),
+    }
     built = run_mkdocs(ROOT / "mkdocs.yml", work / "intro", env)
     if built.returncode != 0:
         pytest.fail(f"The site did not build with a hand-over:\n{built.stderr[-6000:]}")
-    stock = subprocess.run([sys.executable, "-c", STOCK_MKDOCS, "build", "--strict", "-d", str(work / "stock")],
-                           cwd=work / "handover", capture_output=True, text=True, timeout=900,
-                           env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    stock = subprocess.run(
+        [sys.executable, "-c", STOCK_MKDOCS, "build", "--strict", "-d", str(work / "stock")],
+        cwd=work / "handover",
+        capture_output=True,
+        text=True,
+        timeout=900,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
     if stock.returncode != 0:
         pytest.fail(f"Stock MkDocs did not build the hand-over:\n{stock.stderr[-6000:]}")
     return Handover(work / "intro", work / "handover", work / "stock", stock.stderr)
@@ -199,25 +202,6 @@ def browser() -> Iterator[object]:
             yield started
     except chromium.ChromiumMissing as error:
         pytest.fail(str(error))
-
-
-def guard(context, own_site: str) -> list[str]:
-    """Block and record every request that leaves own_site, and every console error or failed load."""
-    problems: list[str] = []
-    chromium.fence(context, own_site, lambda url: problems.append(f"request to another site: {url}"))
-    # ERR_ABORTED is a load cut short by leaving the page, not a missing file.
-    context.on("requestfailed", lambda request: request.url.startswith(own_site)
-               and request.failure != "net::ERR_ABORTED"
-               and problems.append(f"failed to load {request.url}: {request.failure}"))
-    context.on("response", lambda response: response.status >= 400
-               and problems.append(f"{response.status} for {response.url}"))
-
-    def watch(page) -> None:
-        page.on("console", lambda message: message.type == "error" and problems.append(f"console: {message.text}"))
-        page.on("pageerror", lambda error: problems.append(f"script error: {error}"))
-
-    context.on("page", watch)
-    return problems
 
 
 @pytest.fixture

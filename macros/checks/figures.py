@@ -1,4 +1,4 @@
-"""Figures that change over time: how they read in a sentence, where pages use them, and typed figures in prose.
+"""Figures typed into prose: a rate or statistic written into a chapter instead of taken from data/figures.yml.
 
 A rate or a statistic typed into a chapter goes stale without a word. Kept in data/figures.yml, each figure has
 its year, its source and a date to check it again, and every page shows it the same way.
@@ -6,38 +6,13 @@ its year, its source and a date to check it again, and every page shows it the s
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from dataclasses import dataclass
 
-from macros.rendering import norwegian
-from macros.content.model import Number
-
-# How a page asks for a figure: tall("id"), tall("id", kilde=False) or tall_tabell("id").
-FIGURE_CALL = re.compile(r"""\btall(?:_tabell)?\(\s*["']([^"']*)["']""")
-
-
-def amount(value: Number, unit: str) -> str:
-    """«3 278 kroner», «26,9 prosent», «357 kommuner»."""
-    return f"{norwegian.number(value)} {unit}"
-
-
-def when(applies: int | dt.date) -> str:
-    """2025 → «2025»; 2024-05-01 → «1. mai 2024»."""
-    return norwegian.date(applies) if isinstance(applies, dt.date) else str(applies)
-
-
-def uses(pages: dict[str, str]) -> dict[str, list[tuple[str, int]]]:
-    """Each figure id asked for, with every (page, line) that asks for it, in page order."""
-    found: dict[str, list[tuple[str, int]]] = {}
-    for src_uri, text in pages.items():
-        for line_number, line in enumerate(text.splitlines(), start=1):
-            for figure_id in FIGURE_CALL.findall(line):
-                found.setdefault(figure_id, []).append((src_uri, line_number))
-    return found
-
+from macros.checks import prose
 
 # ---- Figures typed into prose ----
+
 
 @dataclass(frozen=True)
 class TypedFigure:
@@ -46,7 +21,6 @@ class TypedFigure:
     kind: str  # "kroner", "prosent" or "antall"
 
 
-_FENCE = re.compile(r"^\s*(```|~~~)")
 # What is not prose: template code, link targets, inline code, HTML comments, law paragraphs and phone numbers.
 _NOT_PROSE = re.compile(
     r"\{\{.*?\}\}|\{%.*?%\}|\]\([^)]*\)|`[^`]*`|<!--.*?-->|https?://\S+"
@@ -55,8 +29,10 @@ _NOT_PROSE = re.compile(
     r"|\bI-\d+/\d{4}|\b(?:FOR|LOV)-\d{4}-\d\d-\d\d-\d+|\bNOU \d{4}:\d+"
 )
 _NUMBER = r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
-_KRONER = re.compile(rf"(?:\b(?:{_NUMBER})\s*(?:milliarder|millioner|mrd\.|mill\.)?\s*(?:kroner|kr\b|NOK\b)"
-                     rf"|\bkr\.?\s*(?:{_NUMBER})|\b(?:{_NUMBER}),-)")
+_KRONER = re.compile(
+    rf"(?:\b(?:{_NUMBER})\s*(?:milliarder|millioner|mrd\.|mill\.)?\s*(?:kroner|kr\b|NOK\b)"
+    rf"|\bkr\.?\s*(?:{_NUMBER})|\b(?:{_NUMBER}),-)"
+)
 _PERCENT = re.compile(rf"\b(?:{_NUMBER})\s*(?:%|prosent\b)")
 _COUNT = re.compile(rf"\b(?:{_NUMBER})\b")
 _YEAR = re.compile(r"\b(?:1[89]\d\d|20\d\d)\b")
@@ -74,25 +50,7 @@ def _is_count(text: str) -> bool:
 def typed_figures(markdown: str) -> list[TypedFigure]:
     """Amounts in kroner anywhere in the prose, and percentages or counts of four digits or more in a sentence
     without a year. The figures data's own output (tall(…)), law paragraphs and phone numbers do not count."""
-    found: list[TypedFigure] = []
-    in_code = False
-    paragraph: list[tuple[int, str]] = []
-
-    def flush() -> None:
-        found.extend(_in_paragraph(paragraph))
-        paragraph.clear()
-
-    for line_number, line in enumerate(markdown.splitlines(), start=1):
-        if _FENCE.match(line):
-            in_code = not in_code
-            flush()
-            continue
-        if in_code or not line.strip():
-            flush()
-            continue
-        paragraph.append((line_number, _NOT_PROSE.sub(" ", line)))
-    flush()
-    return found
+    return [figure for paragraph in prose.paragraphs(markdown, _NOT_PROSE) for figure in _in_paragraph(paragraph)]
 
 
 def _in_paragraph(lines: list[tuple[int, str]]) -> list[TypedFigure]:
@@ -120,9 +78,9 @@ def _in_paragraph(lines: list[tuple[int, str]]) -> list[TypedFigure]:
 # Advice per kind, for the author who typed the figure.
 ADVICE = {
     "kroner": "Beløpet «{text}» står skrevet rett i teksten, og et beløp blir fort gammelt. Legg det inn i "
-              "data/figures.yml med år, kilde og check_by, og skriv {{{{ tall(\"id\") }}}} i stedet.",
+    'data/figures.yml med år, kilde og check_by, og skriv {{{{ tall("id") }}}} i stedet.',
     "prosent": "Prosenten «{text}» står uten år i setningen. Legg tallet inn i data/figures.yml og skriv "
-               "{{{{ tall(\"id\") }}}}, eller skriv året tallet gjelder for i samme setning.",
+    '{{{{ tall("id") }}}}, eller skriv året tallet gjelder for i samme setning.',
     "antall": "Tallet «{text}» står uten år i setningen. Legg tallet inn i data/figures.yml og skriv "
-              "{{{{ tall(\"id\") }}}}, eller skriv året tallet gjelder for i samme setning.",
+    '{{{{ tall("id") }}}}, eller skriv året tallet gjelder for i samme setning.',
 }

@@ -11,13 +11,24 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
-from selectolax.lexbor import LexborHTMLParser
+from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 # Material's own inline scripts, known by how they begin. The CSP hashes these and nothing else.
 THEME_SCRIPTS = ("__md_scope=new URL(", "var palette=__md_get(", "var target=document.getElementById(location.hash")
 # Attributes whose value a browser loads when the page is shown (not links a reader chooses to follow).
-LOADING_ATTRIBUTES = ("src", "srcset", "poster", "data", "background", "xlink:href", "imagesrcset", "manifest",
-                      "lowsrc", "dynsrc", "ping")
+LOADING_ATTRIBUTES = (
+    "src",
+    "srcset",
+    "poster",
+    "data",
+    "background",
+    "xlink:href",
+    "imagesrcset",
+    "manifest",
+    "lowsrc",
+    "dynsrc",
+    "ping",
+)
 # Attributes that hold an address of any kind.
 URL_ATTRIBUTES = ("href", "action", "formaction", "cite", "longdesc", "usemap", *LOADING_ATTRIBUTES)
 # <link> relations that are only references, not downloads.
@@ -31,7 +42,8 @@ def is_theme_script(text: str) -> bool:
     return text.lstrip().startswith(THEME_SCRIPTS)
 
 
-def _addresses(attribute: str, value: str) -> list[str]:
+def addresses(attribute: str, value: str) -> list[str]:
+    """The addresses an attribute's value holds: one, or each candidate of a srcset, or each of a ping."""
     if attribute in ("srcset", "imagesrcset"):
         return [part.strip().split(" ")[0] for part in value.split(",") if part.strip()]
     if attribute == "ping":
@@ -51,16 +63,45 @@ def _problem_with(address: str, loads: bool) -> str | None:
         return "viser til en fil på en maskin (file://)"
     if parts.hostname and _LOOPBACK.match(parts.hostname):
         return "viser til en maskin lokalt (localhost)"
+    if scheme == "http":
+        return "er en ukryptert adresse (http://). Skriv den med https://"
     if loads and (scheme in ("http", "https") or address.startswith("//")):
         return "henter noe fra et annet nettsted"
     return None
 
 
+def fetched(tag: str, attribute: str, attributes: dict) -> bool:
+    """Whether a browser fetches what this URL attribute names as it shows the element (not a link a reader follows):
+    a loading attribute, any address of a <link> that is not only a reference, of an SVG <image> or <use>."""
+    if attribute in LOADING_ATTRIBUTES or tag in ("image", "use"):
+        return True
+    return tag == "link" and not set((attributes.get("rel") or "").split()) & REFERENCE_LINKS
+
+
+def loaded(node: LexborNode) -> list[str]:
+    """Every address a browser fetches to show this element: what its attributes load, and the url()s of its CSS
+    (a <style> element's text or a style attribute)."""
+    tag, attributes = node.tag or "", node.attributes
+    found = [
+        address.strip()
+        for name, value in attributes.items()
+        if value and name.lower() in URL_ATTRIBUTES and fetched(tag, name.lower(), attributes)
+        for address in addresses(name.lower(), value)
+    ]
+    css = node.text() if tag == "style" else attributes.get("style") or ""
+    return found + [address.strip() for address in _CSS_URL.findall(css)]
+
+
+# Every element loaded() may find something on, as one selector: one walk through a page, not one per attribute.
+LOADING = ", ".join(
+    [*(f"[{name}]" for name in LOADING_ATTRIBUTES if ":" not in name), "link[href]", "image", "use", "style", "[style]"]
+)
+
+
 def css_problems(css: str) -> list[str]:
     """@import of anything, and url() on another site or a local address, in a stylesheet or style attribute."""
     found = [f"@import {address}" for address in _CSS_IMPORT.findall(css)]
-    found += [f"url({address})" for address in _CSS_URL.findall(css)
-              if _problem_with(address.strip(), loads=True)]
+    found += [f"url({address})" for address in _CSS_URL.findall(css) if _problem_with(address.strip(), loads=True)]
     return found
 
 
@@ -76,7 +117,7 @@ def unsafe_content(tree: LexborHTMLParser) -> list[str]:
         if tag == "iframe" and "srcdoc" in attributes:
             found.append("en <iframe srcdoc>")
         if tag in ("pre", "div") and "mermaid" in (attributes.get("class") or "").split():
-            found.append("en figur skrevet som HTML (class=\"mermaid\"); skriv den som en ```mermaid-blokk")
+            found.append('en figur skrevet som HTML (class="mermaid"); skriv den som en ```mermaid-blokk')
         if tag == "style":
             found += [f"<style> med {problem}" for problem in css_problems(node.text() or "")]
         for name, value in attributes.items():
@@ -86,12 +127,15 @@ def unsafe_content(tree: LexborHTMLParser) -> list[str]:
             elif name == "style" and value:
                 found += [f"style= med {problem}" for problem in css_problems(value)]
             elif name in URL_ATTRIBUTES and value:
-                loads = name in LOADING_ATTRIBUTES or (tag == "link" and not set(
-                    (attributes.get("rel") or "").split()) & REFERENCE_LINKS) or (tag in ("image", "use"))
-                for address in _addresses(name, value):
+                loads = (
+                    name in LOADING_ATTRIBUTES
+                    or (tag == "link" and not set((attributes.get("rel") or "").split()) & REFERENCE_LINKS)
+                    or (tag in ("image", "use"))
+                )
+                for address in addresses(name, value):
                     problem = _problem_with(address, loads)
                     if problem:
-                        found.append(f"<{tag} {name}=\"{address[:80]}\">, som {problem}")
+                        found.append(f'<{tag} {name}="{address[:80]}">, som {problem}')
     for form in tree.css("form[action]"):
         action = form.attributes.get("action") or ""
         if urlsplit(action).scheme in ("http", "https") or action.startswith("//"):

@@ -23,8 +23,10 @@ from typing import NamedTuple
 import yaml
 
 from macros.content import frontmatter
-from macros.rendering.norwegian import sort_key
+from macros.content.errors import IntroError
+from macros.content.norwegian import sort_key
 from macros.content.readability import prose
+from macros.content.site_map import doc_pages, read_page
 
 WORD_LIST = "data/stavekontroll.txt"
 GLOSSARY = "data/glossary.yml"
@@ -61,7 +63,7 @@ class Word(NamedTuple):
     starts_sentence: bool
 
 
-class MissingHunspell(RuntimeError):
+class MissingHunspell(IntroError):
     pass
 
 
@@ -80,7 +82,7 @@ def words(text: str) -> list[Word]:
     found: list[Word] = []
     last_end = 0
     for match in _TOKEN.finditer(text):
-        between = text[last_end:match.start()]
+        between = text[last_end : match.start()]
         starts = last_end == 0 or bool(_SENTENCE_END.search(between))
         last_end = match.end()
         if _checkable(match.group()):
@@ -123,6 +125,7 @@ def glossary_words(source: str) -> list[Word]:
 
 def programme_words(source: str) -> list[Word]:
     """The words a programme's data puts on its pages, sheets and posters (every text but ids and anchors)."""
+
     def texts(value: object) -> Iterator[str]:
         if isinstance(value, dict):
             for key, item in value.items():
@@ -133,6 +136,7 @@ def programme_words(source: str) -> list[Word]:
                 yield from texts(item)
         elif isinstance(value, str):
             yield value
+
     return [word for text in texts(yaml.safe_load(source)) for word in words(text)]
 
 
@@ -140,10 +144,7 @@ def content_words(root: Path, docs_dir: Path | None = None, data_dir: Path | Non
     """The words to check in every page under docs/, the programmes and the glossary, by path from the project root (the
     config's folder); docs/ and data/ are root's unless given."""
     docs, data = docs_dir or root / "docs", data_dir or root / "data"
-    files = {
-        path.relative_to(root).as_posix(): markdown_words(path.read_text(encoding="utf-8"))
-        for path in sorted(docs.rglob("*.md"))
-    }
+    files = {path.relative_to(root).as_posix(): markdown_words(read_page(path)) for _, path in doc_pages(docs)}
     glossary = data / Path(GLOSSARY).name
     for programme in sorted((data / Path(PROGRAMMES).name).glob("*.yml")):
         files[programme.relative_to(root).as_posix()] = programme_words(programme.read_text(encoding="utf-8"))
@@ -176,15 +177,20 @@ def hunspell_unknown(candidates: Iterable[str], dictionary: str = DICTIONARY) ->
     try:
         result = subprocess.run(
             ["hunspell", "-d", dictionary, "-i", "utf-8", "-l"],
-            input="\n".join(lookup) + "\n", capture_output=True, text=True, encoding="utf-8", timeout=120,
+            input="\n".join(lookup) + "\n",
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            timeout=120,
         )
     except FileNotFoundError as error:
         raise MissingHunspell(
             f"hunspell is not installed. Install the Debian packages: apt-get install {' '.join(APT_PACKAGES)}"
         ) from error
     if result.returncode != 0 or "Can't open affix or dictionary" in result.stderr:
-        raise MissingHunspell(f"hunspell could not check with the {dictionary} dictionary "
-                              f"(Debian package hunspell-no): {result.stderr.strip()}")
+        raise MissingHunspell(
+            f"hunspell could not check with the {dictionary} dictionary (Debian package hunspell-no): {result.stderr.strip()}"
+        )
     reported = {line.strip() for line in result.stdout.splitlines() if line.strip()}
     unknown = reported & set(lookup)
     # If hunspell split a word in a way we did not, count every word holding the part it reported.
@@ -206,8 +212,9 @@ def accepted(word: Word, word_list: frozenset[str]) -> bool:
     return word.text in word_list or (word.starts_sentence and word.text.lower() in word_list)
 
 
-def unknown_words(files: Mapping[str, list[Word]], word_list: frozenset[str] = frozenset(),
-                  dictionary: str = DICTIONARY) -> dict[str, list[str]]:
+def unknown_words(
+    files: Mapping[str, list[Word]], word_list: frozenset[str] = frozenset(), dictionary: str = DICTIONARY
+) -> dict[str, list[str]]:
     """Per file, the sorted words neither hunspell nor the word list knows; files without any are left out."""
     not_in_dictionary = hunspell_unknown((w.text for found in files.values() for w in found), dictionary)
     report: dict[str, list[str]] = {}
@@ -235,6 +242,8 @@ def format_report(report: Mapping[str, list[str]]) -> str:
         return "Ingen ukjente ord."
     lines = [f"{label}: {', '.join(found)}" for label, found in report.items()]
     total = sum(len(found) for found in report.values())
-    lines.append(f"\n{total} ukjente ord i {len(report)} filer. Rett skrivefeil i teksten; legg riktig stavede "
-                 f"fagord, navn og sammensatte ord i {WORD_LIST}.")
+    lines.append(
+        f"\n{total} ukjente ord i {len(report)} filer. Rett skrivefeil i teksten; legg riktig stavede "
+        f"fagord, navn og sammensatte ord i {WORD_LIST}."
+    )
     return "\n".join(lines)

@@ -19,12 +19,21 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
+from macros.content.errors import IntroError
+
 # A container has no sandbox or GPU; the rest keeps Chromium from calling home on its own.
-LAUNCH_ARGS = ("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-               "--disable-background-networking", "--disable-component-update", "--disable-sync")
+LAUNCH_ARGS = (
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+)
 
 
-class ChromiumMissing(RuntimeError):
+class ChromiumMissing(IntroError, RuntimeError):
     pass
 
 

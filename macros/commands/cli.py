@@ -15,22 +15,28 @@ from pathlib import Path
 import click
 
 from macros import loader
+from macros.commands.publish import Interrupted, PublishError, publish, rollback
+from macros.commands.release import BuildFailed, build_release, edition_of
+from macros.content import norwegian, yamlio
+from macros.content.clock import today
+from macros.content.local import dated_facts, load_facts
+from macros.content.norwegian import amount, when
+from macros.content.readability import LIX_LIMIT, LIX_MEDIAN_GOAL
+from macros.content.review import editor_calendar, statuses
+from macros.content.site import Site
 from macros.exports.addresses import REGISTRY_FILE, current_addresses, read_registry, registry_text
 from macros.exports.cartridge import export_all
 from macros.exports.csp import nginx_include
-from macros.exports.export import zip_directory
-from macros.checks.figures import amount, when
-from macros.content.local import dated_facts, load_facts
-from macros.commands.publish import Interrupted, PublishError, publish, rollback
-from macros.content.readability import LIX_LIMIT, LIX_MEDIAN_GOAL
-from macros.commands.release import BuildFailed, build_release, edition_of
-from macros.rendering.render import file_size
-from macros.content.review import statuses, today
-from macros.content.site import Site
+from macros.stopping import for_command
 
 CONFIG = "mkdocs.yml"
-_config = click.option("--config", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=CONFIG,
-                       show_default=True, help="the edition's config")
+_config = click.option(
+    "--config",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    default=CONFIG,
+    show_default=True,
+    help="the edition's config",
+)
 
 
 def project(config: Path) -> loader.Options:
@@ -38,7 +44,7 @@ def project(config: Path) -> loader.Options:
     try:
         return loader.options_from_config({"config_file_path": str(config)})
     except loader.LoaderError as error:
-        raise SystemExit(str(error)) from None
+        raise for_command(error) from None
 
 
 def load_repository_site(config: Path) -> Site:
@@ -53,31 +59,28 @@ def main() -> None:
 
 @main.command()
 @_config
-@click.option("--out", type=click.Path(path_type=Path), default=Path("dist"), show_default=True,
-              help="the folder to build into")
-def build(config: Path, out: Path) -> None:
-    """Build an edition's release: the offline zip and the site offering it."""
+@click.option("--out", type=click.Path(path_type=Path), default=Path("dist"), show_default=True, help="the folder to build into")
+@click.option("--offline-only", is_flag=True, help="build only the offline edition: its zip and its ZIM")
+def build(config: Path, out: Path, offline_only: bool) -> None:
+    """Build an edition's release: the offline zip and ZIM, and the site offering them."""
     try:
-        built = build_release(config.resolve(), out)
+        built = build_release(config.resolve(), out, offline_only=offline_only)
     except BuildFailed as failed:
-        raise SystemExit(f"Bygget stoppet.\n{failed}") from None
-    print(f"{built.site}/ og {built.zip}: {file_size(built.zip.stat().st_size)}")
+        raise for_command(failed, "Bygget stoppet.") from None
+    if built.site:
+        print(f"{built.site}/")
+    print(f"{built.zip}: {norwegian.size(built.zip.stat().st_size)}")
+    print(f"{built.zim}: {norwegian.size(built.zim.stat().st_size)}")
 
 
 @main.command()
 @click.argument("config", type=click.Path(path_type=Path))
 def edition(config: Path) -> None:
     """Print the edition a config builds."""
-    print(edition_of(config))
-
-
-@main.command("offline-zip")
-@click.argument("site", type=click.Path(path_type=Path))
-@click.argument("zip_file", metavar="ZIP", type=click.Path(path_type=Path))
-def offline_zip(site: Path, zip_file: Path) -> None:
-    """Zip a built offline edition."""
-    size = zip_directory(site, zip_file, root=zip_file.stem)
-    print(f"{zip_file}: {file_size(size)}")
+    try:
+        print(edition_of(config))
+    except BuildFailed as failed:
+        raise for_command(failed) from None
 
 
 @main.command()
@@ -86,24 +89,29 @@ def offline_zip(site: Path, zip_file: Path) -> None:
 def lms(catalog: Path, out: Path) -> None:
     """Export IMS Common Cartridges from a built site's catalog.json."""
     for written in export_all(json.loads(catalog.read_text(encoding="utf-8")), out):
-        print(f"{written}: {file_size(written.stat().st_size)}")
+        print(f"{written}: {norwegian.size(written.stat().st_size)}")
 
 
 @main.command("publish")
 @click.argument("root", type=click.Path(path_type=Path))
 @_config
 @click.option("--allow-dirty", is_flag=True, help="publish even with uncommitted changes")
-@click.option("--reload", "reload_command", metavar="COMMAND", default=lambda: os.environ.get("INTRO_RELOAD_COMMAND"),
-              help="run this when the CSP changed, e.g. 'sudo systemctl reload nginx'")
+@click.option(
+    "--reload",
+    "reload_command",
+    metavar="COMMAND",
+    default=lambda: os.environ.get("INTRO_RELOAD_COMMAND"),
+    help="run this when the CSP changed, e.g. 'sudo systemctl reload nginx'",
+)
 def publish_command(root: Path, config: Path, allow_dirty: bool, reload_command: str | None) -> None:
     """Build, check and switch the live site atomically."""
     try:
         release = publish(root.resolve(), config.resolve(), allow_dirty, reload_command)
     except PublishError as error:
-        raise SystemExit(f"Publiseringen stoppet. Nettstedet er som før.\n{error}") from None
+        raise for_command(error, "Publiseringen stoppet. Nettstedet er som før.") from None
     except Interrupted as signal_name:
         raise SystemExit(f"Publiseringen ble avbrutt ({signal_name}). Nettstedet er som før.") from None
-    print(f"Publisert: {release}")
+    print(f"Publisert: {release}. Registeret over publiserte adresser er oppdatert, og eldre utgaver er ryddet bort.")
 
 
 @main.command("rollback")
@@ -113,7 +121,7 @@ def rollback_command(root: Path) -> None:
     try:
         release = rollback(root.resolve())
     except PublishError as error:
-        raise SystemExit(str(error)) from None
+        raise for_command(error) from None
     print(f"Tilbake til: {release}. Last nginx inn på nytt hvis csp.conf er endret.")
 
 
@@ -127,15 +135,18 @@ def csp(site: Path) -> None:
 @main.command()
 @_config
 def report(config: Path) -> None:
-    """Chapters by review date, with owner, LIX and reading time; figures and local facts to check."""
+    """Chapters by review date, with owner, LIX and reading time; figures and local facts to check; and the
+    editor's yearly list: rates each January, G each May, NAV's and SSB's figures, the law changes and schemes."""
     editions = project(config).sources.editions_dir
     site = load_repository_site(config)
     rows = statuses(site.chapters.values(), today())
     print(f"{'Kapittel':28} {'Eier':22} {'LIX':>4} {'Ord':>5} {'Min':>4}  {'Sist':10}  {'Neste':10}  Status")
     for status in rows:
         meta, readability = status.chapter.meta, status.chapter.readability
-        print(f"{meta.id:28} {meta.owner[:22]:22} {readability.lix:4.0f} {readability.words:5} "
-              f"{readability.reading_minutes:4}  {meta.last_reviewed}  {meta.next_review}  {status.label}")
+        print(
+            f"{meta.id:28} {meta.owner[:22]:22} {readability.lix:4.0f} {readability.words:5} "
+            f"{readability.reading_minutes:4}  {meta.last_reviewed}  {meta.next_review}  {status.label}"
+        )
     lix = statistics.median(c.readability.lix for c in site.chapters.values())
     print(f"\nMedian LIX: {lix:.1f} (mål: høyst {LIX_MEDIAN_GOAL}; et kapittel over {LIX_LIMIT} bygges ikke)")
     print(f"\n{'Tall (data/figures.yml)':28} {'Sjekkes':10}  {'Verdi':>14}  Kilde")
@@ -143,14 +154,51 @@ def report(config: Path) -> None:
     for figure in sorted(site.figures.values(), key=lambda f: (f.check_by, f.id)):
         value, applies = figure.latest
         due = "  SKAL SJEKKES" if figure.check_by < on else ""
-        print(f"{figure.id:28} {figure.check_by}  {amount(value, figure.unit):>14}  {figure.source.url} "
-              f"({when(applies)}){due}")
+        print(f"{figure.id:28} {figure.check_by}  {amount(value, figure.unit):>14}  {figure.source.url} ({when(applies)}){due}")
     print(f"\n{'Lokale fakta (data/editions)':28} {'Sjekkes':10}  Faktum og kilde")
-    facts = [item for path in sorted(editions.glob("*.yml"))
-             for item in dated_facts(load_facts(editions, path.stem))]
+    facts = [item for path in sorted(editions.glob("*.yml")) for item in dated_facts(load_facts(editions, path.stem))]
     for label, where, check_by, url in sorted(facts, key=lambda item: (item[2], item[1])):
         due = "  SKAL SJEKKES" if check_by < on else ""
         print(f"{Path(where).name:28} {check_by}  {label}: {url}{due}")
+    schemes = project(config).sources.data_dir / "schemes.yml"
+    calendar = editor_calendar(site, on, (yamlio.load(schemes.read_text(encoding="utf-8")) or []) if schemes.is_file() else [])
+    print("\nÅrshjulet: dette skal sjekkes, og når (kapitlene står øverst, etter neste gjennomgang)")
+    for title, tasks in calendar.items():
+        print(f"\n{title}")
+        for task in tasks:
+            flag = f"  {task.status}" if task.status else ""
+            print(f"  {str(task.due or ''):10}  {task.what}: {task.source}{flag}")
+
+
+@main.command()
+@_config
+@click.option(
+    "--site",
+    "site_dir",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="the built site to check (default: dist/<edition>/site from `make build`)",
+)
+@click.option("--timeout", type=int, default=30, show_default=True, help="seconds to wait for each address")
+def kilder(config: Path, site_dir: Path | None, timeout: int) -> None:
+    """Check every source and external link of the built site with LinkChecker: dead, moved and redirected, per page."""
+    from macros.checks.links import report as link_report
+    from macros.commands.linkcheck import LinkCheckerMissing, data_addresses, page_names, run
+
+    options = project(config)
+    site_dir = site_dir or Path("dist") / options.sources.edition / "site"
+    if not (site_dir / "index.html").is_file():
+        raise SystemExit(f"Finner ikke det bygde nettstedet i {site_dir}. Kjør «make build» først.")
+    site = load_repository_site(config)
+    try:
+        found = run(site_dir, page_names(site.page_uris), data_addresses(options.sources.data_dir), timeout)
+    except (LinkCheckerMissing, RuntimeError) as error:
+        raise SystemExit(str(error)) from None
+    text = link_report(found, f"{site_dir} og data/ ({today()})")
+    (site_dir.parent / "kilder.txt").write_text(text, encoding="utf-8")
+    print(text, end="")
+    print(f"Rapporten står også i {site_dir.parent / 'kilder.txt'}.")
+    sys.exit(1 if any(finding.kind == "død" for finding in found) else 0)
 
 
 @main.command()

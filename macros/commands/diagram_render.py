@@ -6,19 +6,24 @@ import re
 from pathlib import Path
 
 from macros.commands import chromium
+from macros.content.site_map import doc_pages, read_page
 from macros.rendering.diagrams import FIGURE_FOLDER, find, size_of
 
 MERMAID = Path("node_modules/mermaid/dist/mermaid.min.js")
 # Plain SVG text instead of HTML labels: the image then looks the same in an <img>, in every browser.
-SETTINGS = {"startOnLoad": False, "securityLevel": "strict", "theme": "default",
-            "fontFamily": "Arial, Helvetica, sans-serif", "flowchart": {"htmlLabels": False}}
+SETTINGS = {
+    "startOnLoad": False,
+    "securityLevel": "strict",
+    "theme": "default",
+    "fontFamily": "Arial, Helvetica, sans-serif",
+    "flowchart": {"htmlLabels": False},
+}
 DRAW = """async ([key, source]) => (await mermaid.render("figur-" + key, source)).svg"""
 
 
 def sources_in(docs_dir: Path) -> dict[str, str]:
     """Every diagram in docs/, by key."""
-    return {diagram.key: diagram.source for page in sorted(docs_dir.rglob("*.md"))
-            for diagram in find(page.read_text(encoding="utf-8"))}
+    return {diagram.key: diagram.source for _, page in doc_pages(docs_dir) for diagram in find(read_page(page))}
 
 
 def standalone(svg: str) -> str:
@@ -55,4 +60,3 @@ def update(docs_dir: Path, mermaid_js: Path = MERMAID) -> tuple[list[str], list[
     for key in removed:
         (folder / f"{key}.svg").unlink()
     return sorted(missing), removed
-

@@ -3,7 +3,15 @@
 Layout under the publish root (for example /srv/intro):
   releases/<time>-<n>/site/    a built site         releases/<…>/csp.conf   its nginx CSP header
   current -> releases/<…>      the live release, switched by an atomic rename of a symlink
+  published.yml                every address the live site has published (the build keeps them working)
   .publish.lock                held while publishing, so two publishes never interleave
+
+Everything that can refuse a release is learnt before the switch: the content is read the one way the build
+reads it (site_map.published_files), every address it will publish must be in data/published.yml, the build and the
+check pass, and the new registry and csp.conf are written beside it. After the switch come only the registry's
+rename, nginx's reload and the pruning of old releases, with stop signals held off until they are done. If the
+reload fails, the switch and the registry are put back: a publish either completes every step or leaves the live
+site as it was.
 """
 
 from __future__ import annotations
@@ -19,11 +27,12 @@ import time
 from contextlib import contextmanager
 from pathlib import Path
 
+from macros import loader
+from macros.checks.html import off_site_resources
+from macros.commands.release import BuildFailed, build_release
+from macros.content.errors import ContentError, IntroError
 from macros.exports.addresses import REGISTRY_FILE, current_addresses, read_registry, registry_text
 from macros.exports.csp import nginx_include, unknown_inline_scripts
-from macros.checks.htmlcheck import off_site_resources
-from macros.commands.release import BuildFailed, build_release
-from macros.content.site import load_site
 
 # Complete releases kept, the live one included: a rollback has two to go back to.
 KEEP_RELEASES = 3
@@ -31,7 +40,7 @@ KEEP_RELEASES = 3
 RELEASE_RECORD = "release.json"
 
 
-class PublishError(Exception):
+class PublishError(IntroError):
     """The publish stopped; the live site is as it was."""
 
 
@@ -58,15 +67,27 @@ def check_release(site: Path) -> list[str]:
     return problems
 
 
-def record_addresses(root: Path, config: Path) -> None:
-    """Add every address the new release answers to the live site's registry: from now on none may break."""
-    project = config.parent
-    pages = [(str(p.relative_to(project / "docs")), p.read_text(encoding="utf-8"))
-             for p in sorted((project / "docs").rglob("*.md"))]
-    site = load_site(project / "data", pages)
-    known = set(read_registry(root, REGISTRY_FILE))
+def planned_addresses(config: Path) -> set[str]:
+    """Every address the release will answer, read from the content the way the build reads it; each must be in
+    data/published.yml already (`make register`), so no published address depends on this server's registry."""
+    try:
+        options = loader.options_from_config({"config_file_path": str(config)})
+        site = loader.load(options.sources).site
+    except loader.LoaderError as error:
+        raise PublishError(str(error)) from None
+    except ContentError as error:
+        raise PublishError(f"Innholdet kan ikke bygges, så ingenting ble publisert:\n{error}") from None
     current = current_addresses(site.page_uris, site.chapters, site.redirects)
-    (root / REGISTRY_FILE).write_text(registry_text(known | current), encoding="utf-8")
+    unregistered = sorted(current - set(read_registry(options.sources.data_dir)))
+    if unregistered:
+        raise PublishError(
+            "Disse adressene er nye og står ikke i data/published.yml: "
+            + ", ".join(f"«{address}»" for address in unregistered[:12])
+            + ("…" if len(unregistered) > 12 else "")
+            + ". Kjør «make register», commit endringen, "
+            "og publiser igjen: da kan ingen av dem forsvinne uten en omdirigering."
+        )
+    return current
 
 
 def switch(root: Path, release: Path) -> None:
@@ -106,7 +127,7 @@ def prune(root: Path, keep: int = KEEP_RELEASES) -> None:
     """Keep the newest complete releases, the live one always among them."""
     live = _live(root)
     old = [r for r in complete_releases(root) if r != live]
-    for release in old[:max(0, len(old) - (keep - 1))]:
+    for release in old[: max(0, len(old) - (keep - 1))]:
         shutil.rmtree(release, ignore_errors=True)
 
 
@@ -140,8 +161,10 @@ class Interrupted(BaseException):
 @contextmanager
 def stopped_cleanly():
     """Turn SIGTERM and SIGHUP into an exception, so the unfinished release is removed on the way out."""
+
     def stop(signum, frame):
         raise Interrupted(signal.Signals(signum).name)
+
     previous = {signum: signal.signal(signum, stop) for signum in (signal.SIGTERM, signal.SIGHUP)}
     try:
         yield
@@ -150,12 +173,39 @@ def stopped_cleanly():
             signal.signal(signum, handler)
 
 
+@contextmanager
+def signals_held():
+    """Stop signals wait while the live site changes: a publish that has switched finishes its steps."""
+    held = {signal.SIGTERM, signal.SIGHUP, signal.SIGINT}
+    previous = {signum: signal.signal(signum, signal.SIG_IGN) for signum in held}
+    try:
+        yield
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
+
+
+def _put_back(root: Path, previous: Path | None, registry: bytes | None) -> None:
+    """The live site and its registry as they were before the switch."""
+    if previous is not None:
+        switch(root, previous)
+    else:
+        (root / "current").unlink(missing_ok=True)
+    if registry is None:
+        (root / REGISTRY_FILE).unlink(missing_ok=True)
+    else:
+        (root / REGISTRY_FILE).write_bytes(registry)
+
+
 def publish(root: Path, config: Path, allow_dirty: bool = False, reload_command: str | None = None) -> Path:
     """Build, check and switch; on any failure the live site stays exactly as it was."""
     commit, dirty = source_state(config.parent)
     if dirty and not allow_dirty:
-        raise PublishError("Prosjektet har endringer som ikke er committet, og de ville blitt publisert uten spor. "
-                           "Commit dem først, eller publiser med --allow-dirty.")
+        raise PublishError(
+            "Prosjektet har endringer som ikke er committet, og de ville blitt publisert uten spor. "
+            "Commit dem først, eller publiser med --allow-dirty."
+        )
+    addresses = planned_addresses(config)
     with publish_lock(root):
         remove_unfinished(root)
         make_room(root)
@@ -165,8 +215,9 @@ def publish(root: Path, config: Path, allow_dirty: bool = False, reload_command:
         try:
             with stopped_cleanly():
                 try:
-                    build_release(config, release, site=release / "site",
-                                  env={"INTRO_PUBLISHED_REGISTRY": str(root / REGISTRY_FILE)})
+                    build_release(
+                        config, release, site=release / "site", env={"INTRO_PUBLISHED_REGISTRY": str(root / REGISTRY_FILE)}
+                    )
                 except BuildFailed as failed:
                     if "[Errno 28]" in str(failed):  # ENOSPC, met by the build itself
                         raise OSError(errno.ENOSPC, "No space left on device", str(release)) from None
@@ -175,25 +226,42 @@ def publish(root: Path, config: Path, allow_dirty: bool = False, reload_command:
                 if problems:
                     raise PublishError("Sjekken av det bygde nettstedet feilet:\n  - " + "\n  - ".join(problems))
                 (release / "csp.conf").write_text(nginx_include(release / "site"), encoding="utf-8")
-                record = {"commit": commit, "dirty": dirty, "config": config.name,
-                          "built": time.strftime("%Y-%m-%dT%H:%M:%S%z")}
+                known = set(read_registry(root, REGISTRY_FILE))
+                (release / REGISTRY_FILE).write_text(registry_text(known | addresses), encoding="utf-8")
+                record = {"commit": commit, "dirty": dirty, "config": config.name, "built": time.strftime("%Y-%m-%dT%H:%M:%S%z")}
                 (release / RELEASE_RECORD).write_text(json.dumps(record, indent=2) + "\n", encoding="utf-8")
         except OSError as error:
             shutil.rmtree(release, ignore_errors=True)
             if error.errno == errno.ENOSPC:
-                raise PublishError("Disken er full, så ingenting ble publisert. Nettstedet er som før. Slett gamle "
-                                   f"utgaver i {releases}, eller gi serveren mer plass, og prøv igjen.") from None
-            raise PublishError(f"Kunne ikke skrive utgaven ({error.strerror}: {error.filename}). "
-                               "Nettstedet er som før.") from None
+                raise PublishError(
+                    "Disken er full, så ingenting ble publisert. Nettstedet er som før. Slett gamle "
+                    f"utgaver i {releases}, eller gi serveren mer plass, og prøv igjen."
+                ) from None
+            raise PublishError(
+                f"Kunne ikke skrive utgaven ({error.strerror}: {error.filename}). Nettstedet er som før."
+            ) from None
         except BaseException:
             shutil.rmtree(release, ignore_errors=True)
             raise
-        previous_csp = (root / "current" / "csp.conf").read_text() if (root / "current" / "csp.conf").is_file() else None
-        switch(root, release)
-        record_addresses(root, config)
-        prune(root)
-        if previous_csp != (release / "csp.conf").read_text():
-            reload_server(reload_command)
+        with signals_held():
+            previous = _live(root)
+            registry = root / REGISTRY_FILE
+            previous_registry = registry.read_bytes() if registry.is_file() else None
+            previous_csp = (previous / "csp.conf").read_text() if previous and (previous / "csp.conf").is_file() else None
+            staged = root / f"{REGISTRY_FILE}.new"
+            shutil.copyfile(release / REGISTRY_FILE, staged)
+            switch(root, release)
+            try:
+                os.replace(staged, registry)
+                if previous_csp != (release / "csp.conf").read_text():
+                    reload_server(reload_command)
+            except (OSError, PublishError) as error:
+                _put_back(root, previous, previous_registry)
+                shutil.rmtree(release, ignore_errors=True)
+                staged.unlink(missing_ok=True)
+                reason = error if isinstance(error, PublishError) else f"{error.strerror}: {error.filename}"
+                raise PublishError(f"{reason}\nDen nye utgaven ble tatt bort igjen, og registeret satt tilbake.") from None
+            prune(root)
         return release
 
 
@@ -204,8 +272,9 @@ def reload_server(command: str | None) -> None:
         return
     done = subprocess.run(command, shell=True, capture_output=True, text=True)  # noqa: S602 - the operator's own
     if done.returncode != 0:
-        raise PublishError(f"Nettstedet er publisert, men «{command}» feilet: {done.stderr.strip()}. "
-                           "Last nginx inn på nytt for hånd.")
+        raise PublishError(
+            f"«{command}» feilet ({done.stderr.strip() or f'kode {done.returncode}'}), så nginx har ikke lest den nye CSP-en."
+        )
 
 
 def rollback(root: Path) -> Path:

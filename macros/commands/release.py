@@ -18,13 +18,12 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
+from macros import loader
 from macros.commands.chromium import free_port
-from macros.exports.export import zip_directory
+from macros.content.errors import IntroError
+from macros.exports.archive import names, zip_directory
 from macros.exports.zim import zim_from_offline_build
 
-DEFAULT_EDITION = "bergen"
 # The programs that can build INTRO: MkDocs by default, or ProperDocs, a maintained fork of MkDocs 1.x that
 # builds the same site (see the README). INTRO_RUNNER chooses; `make build RUNNER=properdocs` sets it.
 RUNNERS = ("mkdocs", "properdocs")
@@ -38,56 +37,29 @@ def runner_command(runner: str | None = None) -> tuple[str, ...]:
     return (sys.executable, "-m", name)
 
 
-class BuildFailed(Exception):
+class BuildFailed(IntroError):
     """A build stopped; its message is what MkDocs told the author."""
 
 
 @dataclass(frozen=True)
 class Release:
     edition: str
-    site: Path
+    site: Path | None  # None when only the offline edition was built
     zip: Path
     zim: Path
     # Wall seconds of the offline and the online build, for the benchmark.
     seconds: Mapping[str, float] = field(default_factory=dict, compare=False)
 
 
-def offline_name(edition: str) -> str:
-    """The offline zip's name and the folder it unpacks to, with the edition in it: intro-gjovik-frakoblet."""
-    return f"intro-{edition}-frakoblet"
-
-
-def offline_zip_path(edition: str) -> str:
-    """Where the online site offers its offline edition: named after the edition, like the folder it unpacks to."""
-    return f"last-ned/{offline_name(edition)}.zip"
-
-
-def offline_zim_path(edition: str) -> str:
-    """Where the online site offers the same edition as a ZIM file for Kiwix."""
-    return f"last-ned/intro-{edition}.zim"
-
-
-class _Tolerant(yaml.SafeLoader):
-    """Reads a MkDocs config for one value, skipping its !ENV and !!python tags."""
-
-
-_Tolerant.add_multi_constructor("", lambda loader, suffix, node: None)
-
-
 def edition_of(config: Path) -> str:
-    """The edition a config builds (plugins → intro → edition), following INHERIT to its base."""
-    data = yaml.load(config.read_text(encoding="utf-8"), Loader=_Tolerant) or {}
-    plugins = data.get("plugins") or {}
-    intro = plugins.get("intro") if isinstance(plugins, dict) else None
-    if isinstance(intro, dict) and intro.get("edition"):
-        return str(intro["edition"])
-    if data.get("INHERIT"):
-        return edition_of(config.parent / data["INHERIT"])
-    return DEFAULT_EDITION
+    """The edition a config builds, as the build reads it (macros/loader.py, the one reader of a config file)."""
+    try:
+        return loader.options_from_config({"config_file_path": str(config)}).sources.edition
+    except loader.LoaderError as error:
+        raise BuildFailed(str(error)) from None
 
 
-def mkdocs_command(config: Path, site_dir: Path, runner: str | None = None,
-                   flags: Sequence[str] = ("--strict",)) -> list[str]:
+def mkdocs_command(config: Path, site_dir: Path, runner: str | None = None, flags: Sequence[str] = ("--strict",)) -> list[str]:
     """`mkdocs build` of a config into site_dir; strict unless told. Never -q: it hides the warnings strict counts."""
     return [*runner_command(runner), "build", *flags, "-f", str(config), "-d", str(site_dir)]
 
@@ -97,14 +69,23 @@ def mkdocs_env(extra: Mapping[str, str] | None = None, base: Mapping[str, str] |
     return {**(os.environ if base is None else base), "NO_MKDOCS_2_WARNING": "1", **(extra or {})}
 
 
-def run_mkdocs(config: Path, site_dir: Path, env: dict[str, str] | None = None, runner: str | None = None,
-               flags: Sequence[str] = ("--strict",)) -> subprocess.CompletedProcess:
+def run_mkdocs(
+    config: Path,
+    site_dir: Path,
+    env: dict[str, str] | None = None,
+    runner: str | None = None,
+    flags: Sequence[str] = ("--strict",),
+) -> subprocess.CompletedProcess:
     """Build as an author would: strictly, and never quietly (quiet mode hides the warnings strict counts)."""
     # In the caller's process group, so a signal to the group (an SSH drop, a kill of the whole job) stops both;
     # and if only the caller is stopped, it stops the build on its way out instead of leaving it writing.
     process = subprocess.Popen(
         mkdocs_command(config, site_dir, runner, flags),
-        cwd=config.parent, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=mkdocs_env(env),
+        cwd=config.parent,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=mkdocs_env(env),
     )
     try:
         stdout, stderr = process.communicate(timeout=900)
@@ -116,15 +97,22 @@ def run_mkdocs(config: Path, site_dir: Path, env: dict[str, str] | None = None, 
 
 
 @contextlib.contextmanager
-def serve_mkdocs(project: Path, flags: Sequence[str], log: Path, env: Mapping[str, str] | None = None,
-                 config: str = "mkdocs.yml", timeout_s: float = SERVE_START_TIMEOUT_S) -> Iterator[str]:
+def serve_mkdocs(
+    project: Path,
+    flags: Sequence[str],
+    log: Path,
+    env: Mapping[str, str] | None = None,
+    config: str = "mkdocs.yml",
+    timeout_s: float = SERVE_START_TIMEOUT_S,
+) -> Iterator[str]:
     """Start `mkdocs serve` in project on a free loopback port, wait until it serves, yield its address; stop it
     afterwards as an author does. Its output goes to log; env is the whole environment (mkdocs_env() unless given)."""
     port = free_port()
     command = [*runner_command(), "serve", "-f", config, "--dev-addr", f"127.0.0.1:{port}", *flags]
     with log.open("w", encoding="utf-8") as out:
-        process = subprocess.Popen(command, cwd=project, stdout=out, stderr=subprocess.STDOUT,
-                                   env=dict(env) if env is not None else mkdocs_env())
+        process = subprocess.Popen(
+            command, cwd=project, stdout=out, stderr=subprocess.STDOUT, env=dict(env) if env is not None else mkdocs_env()
+        )
     try:
         deadline = time.monotonic() + timeout_s
         while "Serving on" not in log.read_text(encoding="utf-8", errors="replace"):
@@ -144,8 +132,11 @@ def serve_mkdocs(project: Path, flags: Sequence[str], log: Path, env: Mapping[st
 
 def _last_lines(log: Path, count: int = 3) -> str:
     """The end of the log without MkDocs' and the macros plugin's INFO chatter: the warnings and the error."""
-    lines = [line for line in log.read_text(encoding="utf-8", errors="replace").splitlines()
-             if line.strip() and not line.startswith("INFO")]
+    lines = [
+        line
+        for line in log.read_text(encoding="utf-8", errors="replace").splitlines()
+        if line.strip() and not line.startswith("INFO")
+    ]
     return " / ".join(lines[-count:])
 
 
@@ -155,24 +146,30 @@ def _build(config: Path, site_dir: Path, env: dict[str, str]) -> None:
         raise BuildFailed(result.stderr[-6000:])
 
 
-def build_release(config: Path, out: Path, env: dict[str, str] | None = None, site: Path | None = None) -> Release:
-    """The offline edition zipped to out/intro-<edition>-frakoblet.zip, then the site to out/<edition>/site
-    (or to site, where a publish keeps it). The release notes how long each of the two builds took."""
+def build_release(
+    config: Path, out: Path, env: dict[str, str] | None = None, site: Path | None = None, offline_only: bool = False
+) -> Release:
+    """The offline edition zipped to out/intro-<edition>-frakoblet.zip and made into out/intro-<edition>.zim, then
+    the site to out/<edition>/site (or to site, where a publish keeps it), unless offline_only. The release notes
+    how long each of the two builds took."""
     edition = edition_of(config)
-    name = offline_name(edition)
-    offline, zip_path, zim_path = out / edition / "offline", out / f"{name}.zip", out / f"intro-{edition}.zim"
-    site = site or out / edition / "site"
+    offline_names = names(edition)
+    offline, zip_path, zim_path = out / edition / "offline", out / offline_names.zip, out / offline_names.zim
     seconds: dict[str, float] = {}
     shutil.rmtree(offline, ignore_errors=True)
     started = time.perf_counter()
     _build(config, offline, {**(env or {}), "INTRO_OFFLINE": "true"})
     seconds["offline"] = time.perf_counter() - started
-    zip_directory(offline, zip_path, root=name)
+    zip_directory(offline, zip_path, root=offline_names.folder)
     zim_from_offline_build(offline, zim_path, edition, build_day())
     shutil.rmtree(offline)
+    if offline_only:
+        return Release(edition, None, zip_path, zim_path, seconds)
+    site = site or out / edition / "site"
     started = time.perf_counter()
-    _build(config, site, {**(env or {}), "INTRO_OFFLINE_ZIP": str(zip_path.resolve()),
-                          "INTRO_OFFLINE_ZIM": str(zim_path.resolve())})
+    _build(
+        config, site, {**(env or {}), "INTRO_OFFLINE_ZIP": str(zip_path.resolve()), "INTRO_OFFLINE_ZIM": str(zim_path.resolve())}
+    )
     seconds["online"] = time.perf_counter() - started
     return Release(edition, site, zip_path, zim_path, seconds)
 

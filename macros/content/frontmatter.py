@@ -51,10 +51,16 @@ def split(text: str) -> FrontMatter:
     closing = _FENCE.search(text, opening.end()) if opening else None
     if not opening or not closing:
         return FrontMatter(body=_body(text), body_line=_body_line(text, 0))
-    raw = text[opening.end() + 1:closing.start()]
+    raw = text[opening.end() + 1 : closing.start()]
     loaded = yamlio.load(raw)
-    return FrontMatter(meta=loaded if isinstance(loaded, dict) else {}, body=_body(text[closing.end():]), raw=raw,
-                       body_line=_body_line(text, closing.end()), head=text[:closing.end()], present=True)
+    return FrontMatter(
+        meta=loaded if isinstance(loaded, dict) else {},
+        body=_body(text[closing.end() :]),
+        raw=raw,
+        body_line=_body_line(text, closing.end()),
+        head=text[: closing.end()],
+        present=True,
+    )
 
 
 # The body starts where MkDocs starts the Markdown it hands the plugins (after the blank lines under the closing

@@ -10,13 +10,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
 from pydantic import BaseModel, ValidationError
 
 from macros.content import yamlio
-from macros.content.errors import AuthorError, ContentError, from_validation, from_yaml
+from macros.content.clock import today
+from macros.content.errors import AuthorError, ContentError, from_validation
 from macros.content.model import Accessibility, Privacy
-from macros.content.review import today
 
 PRIVACY_FILE = "privacy.yml"
 ACCESSIBILITY_FILE = "accessibility.yml"
@@ -36,13 +35,15 @@ def _read(path: Path, model: type[BaseModel], errors: list[AuthorError]) -> Base
     if not path.is_file():
         errors.append(AuthorError(label, "Filen finnes ikke. Den skal ligge i datamappen."))
         return None
-    text = path.read_text(encoding="utf-8")
     try:
-        return model.model_validate(yamlio.load(text))
-    except yaml.YAMLError as error:
-        errors.append(from_yaml(label, error, front_matter=False))
+        read = yamlio.read(path, label)
+    except yamlio.Unreadable as unreadable:
+        errors.append(unreadable.error)
+        return None
+    try:
+        return model.model_validate(read.data)
     except ValidationError as error:
-        errors.extend(from_validation(label, error, "\n" + text))
+        errors.extend(from_validation(label, error, line_of=read.line_of))
     return None
 
 
@@ -57,8 +58,13 @@ def load_legal(data_dir: Path) -> Legal:
     privacy = _read(paths[0], Privacy, errors)
     accessibility = _read(paths[1], Accessibility, errors)
     if isinstance(accessibility, Accessibility) and accessibility.assessed > today():
-        errors.append(AuthorError(f"data/{ACCESSIBILITY_FILE}", f"er {accessibility.assessed}, som er fram i tid. "
-                                  "Skriv datoen da nettstedet faktisk ble vurdert.", field="assessed"))
+        errors.append(
+            AuthorError(
+                f"data/{ACCESSIBILITY_FILE}",
+                f"er {accessibility.assessed}, som er fram i tid. Skriv datoen da nettstedet faktisk ble vurdert.",
+                field="assessed",
+            )
+        )
     if errors:
         raise ContentError(errors)
     assert isinstance(privacy, Privacy) and isinstance(accessibility, Accessibility)

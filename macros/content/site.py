@@ -5,6 +5,7 @@ Every problem is collected before anything is raised, so an author fixes them in
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections import Counter
 from collections.abc import Iterable
@@ -13,26 +14,46 @@ from functools import cached_property
 from pathlib import Path
 from typing import TypeVar
 
-import datetime as dt
-
-from pymdownx.slugs import slugify
 import yaml
 from pydantic import BaseModel, ValidationError
+from pymdownx.slugs import slugify
 
-from macros.checks import figures as figure_text
-from macros.rendering import icons
-from macros.content import frontmatter, yamlio
+from macros.content import characters, frontmatter, icons, macro_calls, yamlio
+from macros.content.clock import today
 from macros.content.errors import AuthorError, ContentError, from_validation, from_yaml
 from macros.content.frontmatter import FrontMatter
-from macros.content.model import (ChapterMeta, Figure, GlossaryTerm, LearningPath, PageMeta, Perspective, Programme,
-                          Redirect, SelfCheck)
+from macros.content.macro_specs import BY_NAME
+from macros.content.model import (
+    ChapterMeta,
+    Figure,
+    GlossaryTerm,
+    LawChange,
+    LearningPath,
+    PageMeta,
+    Perspective,
+    Programme,
+    Redirect,
+    RetiredName,
+    SelfCheck,
+)
 from macros.content.programmes import macro_problems, read_programmes
 from macros.content.readability import LIX_LIMIT, Readability, measure
+from macros.content.site_map import CHAPTER_FOLDER
 
-CHAPTER_FOLDER = "kapitler/"
 SELF_CHECK_FOLDER = "selvtest"
-DATA_FILES = {"perspectives": "perspectives.yml", "paths": "paths.yml", "glossary": "glossary.yml",
-              "redirects": "redirects.yml", "figures": "figures.yml"}
+DATA_FILES = {
+    "perspectives": "perspectives.yml",
+    "paths": "paths.yml",
+    "glossary": "glossary.yml",
+    "redirects": "redirects.yml",
+    "figures": "figures.yml",
+    "retired_names": "retired-names.yml",
+    "law_changes": "law-changes.yml",
+}
+# Data files a site may do without.
+OPTIONAL_DATA = ("retired_names", "law_changes")
+# Data files that hold no prose an author writes: addresses, and the retired names themselves.
+NOT_PROSE_DATA = ("published.yml", DATA_FILES["retired_names"])
 
 Model = TypeVar("Model", bound=BaseModel)
 
@@ -45,6 +66,9 @@ class Chapter:
     # Heading anchor → heading text, for the headings the author wrote in the body.
     sections: dict[str, str] = field(default_factory=dict)
     self_check: SelfCheck | None = None
+    # The text under the front matter, and how many lines of the file stand before it (for the checks' line numbers).
+    body: str = field(default="", repr=False, compare=False)
+    body_offset: int = 0
 
 
 @dataclass(frozen=True)
@@ -62,8 +86,10 @@ class Site:
     programme_checks: dict[str, tuple[str, ...]] = field(default_factory=dict)
     figures: dict[str, Figure] = field(default_factory=dict)
     figure_uses: dict[str, list[tuple[str, int]]] = field(default_factory=dict)  # id → (src_uri, line)
-    # Figures typed into a chapter's prose instead of taken from data/figures.yml.
-    typed_figures: list[AuthorError] = field(default_factory=list)
+    retired_names: list[RetiredName] = field(default_factory=list)
+    law_changes: list[LawChange] = field(default_factory=list)
+    # Each law change's pages (its id → the pages' paths under docs/), as its `pages` names them.
+    law_change_pages: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def chapter_at(self, src_uri: str) -> Chapter | None:
         return self._by_src_uri.get(src_uri)
@@ -76,27 +102,39 @@ class Site:
 # ---- Helpers ----
 
 
-def _read_list(path: Path, model: type[Model], errors: list[AuthorError], label: str) -> list[Model]:
+def _read_data(path: Path, label: str, errors: list[AuthorError]) -> yamlio.DataFile | None:
+    """A data file read the one careful way (content/yamlio.py); None, with the reason in errors, if it cannot be."""
+    try:
+        return yamlio.read(path, label)
+    except yamlio.Unreadable as unreadable:
+        errors.append(unreadable.error)
+        return None
+
+
+def _read_list(path: Path, model: type[Model], errors: list[AuthorError], label: str, on: dt.date | None = None) -> list[Model]:
     if not path.is_file():
         errors.append(AuthorError(label, "Filen finnes ikke. Den skal ligge i datamappen."))
         return []
-    try:
-        raw = yamlio.load(path.read_text(encoding="utf-8")) or []
-    except yaml.YAMLError as error:
-        errors.append(from_yaml(label, error, front_matter=False))
+    read = _read_data(path, label, errors)
+    if read is None:
         return []
+    raw = read.data or []
     if not isinstance(raw, list):
         errors.append(AuthorError(label, "Filen skal være en liste der hvert punkt begynner med «- »."))
         return []
     items: list[Model] = []
     for number, entry in enumerate(raw, start=1):
         try:
-            items.append(model.model_validate(entry))
+            items.append(model.model_validate(entry, context={"today": on}))
         except ValidationError as error:
             named = next((entry[key] for key in ("term", "id") if isinstance(entry, dict) and entry.get(key)), None)
             name = f", «{named}»" if named else ""
-            for found in from_validation(label, error):
-                errors.append(AuthorError(label, f"{found.message} (oppføring nr. {number}{name})", field=found.field))
+
+            def line_of(location: tuple[str | int, ...], n: int = number) -> int | None:
+                return read.line_of((n - 1, *location))
+
+            for found in from_validation(label, error, line_of=line_of):
+                errors.append(replace(found, message=f"{found.message} (oppføring nr. {number}{name})"))
     return items
 
 
@@ -113,7 +151,7 @@ def sections(body: str) -> dict[str, str]:
         text, anchor = match.group(1), None
         attributes = _ATTRIBUTES.search(text)
         if attributes:
-            text = text[:attributes.start()]
+            text = text[: attributes.start()]
             anchor = next((part[1:] for part in attributes.group(1).split() if part.startswith("#")), None)
         plain = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text).replace("*", "").replace("`", "").strip()
         found.setdefault(anchor or _slugify(plain, "-"), plain)
@@ -128,31 +166,44 @@ def _read_self_checks(data_dir: Path, chapters: dict[str, Chapter], errors: list
         label = f"data/{SELF_CHECK_FOLDER}/{path.name}"
         chapter = chapters.get(path.stem)
         if chapter is None:
-            errors.append(AuthorError(label, f"Ingen kapitler har id-en «{path.stem}». Filen skal hete som "
-                                      "kapitlet den hører til, for eksempel lovene.yml."))
+            errors.append(
+                AuthorError(
+                    label,
+                    f"Ingen kapitler har id-en «{path.stem}». Filen skal hete som "
+                    "kapitlet den hører til, for eksempel lovene.yml.",
+                )
+            )
+            continue
+        read = _read_data(path, label, errors)
+        if read is None:
             continue
         try:
-            raw = yamlio.load(path.read_text(encoding="utf-8"))
-        except yaml.YAMLError as error:
-            errors.append(from_yaml(label, error, front_matter=False))
-            continue
-        try:
-            check = SelfCheck.model_validate(raw)
+            check = SelfCheck.model_validate(read.data)
         except ValidationError as error:
-            errors.extend(from_validation(label, error))
+            errors.extend(from_validation(label, error, line_of=read.line_of))
             continue
         goals = len(chapter.meta.learning_goals)
         for number, question in enumerate(check.questions, start=1):
             where = f"questions nr. {number}"
             if question.goal > goals:
-                errors.append(AuthorError(label, f"viser til læringsmål {question.goal}, men kapitlet har bare "
-                                          f"{goals} læringsmål. Skriv et tall fra 1 til {goals}.",
-                                          field=f"{where}, goal"))
+                errors.append(
+                    AuthorError(
+                        label,
+                        f"viser til læringsmål {question.goal}, men kapitlet har bare "
+                        f"{goals} læringsmål. Skriv et tall fra 1 til {goals}.",
+                        field=f"{where}, goal",
+                    )
+                )
             if question.section not in chapter.sections:
                 known = ", ".join(chapter.sections) or "ingen"
-                errors.append(AuthorError(label, f"viser til overskriften «{question.section}», som ikke finnes i "
-                                          f"docs/{chapter.src_uri}. Overskriftene i kapitlet er: {known}.",
-                                          field=f"{where}, section"))
+                errors.append(
+                    AuthorError(
+                        label,
+                        f"viser til overskriften «{question.section}», som ikke finnes i "
+                        f"docs/{chapter.src_uri}. Overskriftene i kapitlet er: {known}.",
+                        field=f"{where}, section",
+                    )
+                )
         checked[chapter.meta.id] = replace(chapter, self_check=check)
     return checked
 
@@ -169,26 +220,20 @@ def _read_page(label: str, text: str, errors: list[AuthorError]) -> FrontMatter 
         errors.append(from_yaml(label, error))
         return None
     except ValueError:  # YAML reads 2026-11-31 as a date, and there is no such day
-        line, written = _impossible_date(text)
-        errors.append(AuthorError(label, f"Datoen «{written}» finnes ikke. Skriv en dato som finnes, som ÅÅÅÅ-MM-DD.",
-                                  line=line))
+        line, written = yamlio.impossible_date(text)
+        errors.append(AuthorError(label, f"Datoen «{written}» finnes ikke. Skriv en dato som finnes, som ÅÅÅÅ-MM-DD.", line=line))
         return None
     if not page.present or not text.startswith("---"):
-        errors.append(AuthorError(label, "Siden mangler topptekst. Den skal begynne med en linje med ---, "
-                                  "feltene (minst title og summary) og en ny linje med ---.", line=1))
+        errors.append(
+            AuthorError(
+                label,
+                "Siden mangler topptekst. Den skal begynne med en linje med ---, "
+                "feltene (minst title og summary) og en ny linje med ---.",
+                line=1,
+            )
+        )
         return None
     return page
-
-
-def _impossible_date(text: str) -> tuple[int | None, str]:
-    """The first date in a page's text that does not exist, and its line in the file."""
-    for number, line in enumerate(text.splitlines(), start=1):
-        for written in re.findall(r"\b\d{4}-\d{2}-\d{2}\b", line):
-            try:
-                dt.date.fromisoformat(written)
-            except ValueError:
-                return number, written
-    return None, "?"
 
 
 def _body_problems(body: str) -> list[tuple[int, str]]:
@@ -203,28 +248,42 @@ def _body_problems(body: str) -> list[tuple[int, str]]:
         if fenced:
             continue
         if re.match(r"#\s", line):
-            found.append((number, "Overskriften med én # blir en ny tittel midt i kapitlet. Tittelen kommer fra "
-                                  "feltet «title»: bruk ## for deler."))
+            found.append(
+                (
+                    number,
+                    "Overskriften med én # blir en ny tittel midt i kapitlet. Tittelen kommer fra "
+                    "feltet «title»: bruk ## for deler.",
+                )
+            )
         previous = lines[number - 2] if number > 1 else ""
         if line.lstrip().startswith("|") and not previous.strip().startswith("|"):
             following = lines[number] if number < len(lines) else ""
             if not re.match(r"\s*\|?\s*:?-{3,}", following):
-                found.append((number, "Tabellen mangler linjen under overskriftene (| --- | --- |), så den vises som "
-                                      "vanlig tekst med streker. Legg den inn rett under den første linjen."))
+                found.append(
+                    (
+                        number,
+                        "Tabellen mangler linjen under overskriftene (| --- | --- |), så den vises som "
+                        "vanlig tekst med streker. Legg den inn rett under den første linjen.",
+                    )
+                )
     return found
 
 
 # ---- Public ----
 
 
-def load_data(data_dir: Path, errors: list[AuthorError]) -> Site:
-    """Read and validate the curated data files."""
+def load_data(data_dir: Path, errors: list[AuthorError], on: dt.date | None = None) -> Site:
+    """Read and validate the curated data files (as of the day on: no check date years ahead)."""
     label = lambda name: f"data/{DATA_FILES[name]}"  # noqa: E731
-    perspectives = _read_list(data_dir / DATA_FILES["perspectives"], Perspective, errors, label("perspectives"))
-    paths = _read_list(data_dir / DATA_FILES["paths"], LearningPath, errors, label("paths"))
-    glossary = _read_list(data_dir / DATA_FILES["glossary"], GlossaryTerm, errors, label("glossary"))
-    redirects = _read_list(data_dir / DATA_FILES["redirects"], Redirect, errors, label("redirects"))
-    figures = _read_list(data_dir / DATA_FILES["figures"], Figure, errors, label("figures"))
+
+    def read(name: str, model: type[Model]) -> list[Model]:
+        return _read_list(data_dir / DATA_FILES[name], model, errors, label(name), on)
+
+    perspectives, paths = read("perspectives", Perspective), read("paths", LearningPath)
+    glossary, redirects, figures = read("glossary", GlossaryTerm), read("redirects", Redirect), read("figures", Figure)
+    optional = {name: data_dir / DATA_FILES[name] for name in OPTIONAL_DATA}
+    retired = read("retired_names", RetiredName) if optional["retired_names"].is_file() else []
+    law_changes = read("law_changes", LawChange) if optional["law_changes"].is_file() else []
 
     for duplicate in _duplicates(p.id for p in perspectives):
         errors.append(AuthorError(label("perspectives"), f"Perspektivet «{duplicate}» står flere ganger."))
@@ -233,121 +292,233 @@ def load_data(data_dir: Path, errors: list[AuthorError]) -> Site:
     for duplicate in _duplicates(term.abbreviation for term in glossary if term.abbreviation):
         errors.append(AuthorError(label("glossary"), f"Forkortelsen «{duplicate}» står flere ganger."))
     for duplicate in _duplicates(figure.id for figure in figures):
-        errors.append(AuthorError(label("figures"), f"Tallet «{duplicate}» står flere ganger. Hvert tall trenger "
-                                  "sin egen id."))
+        errors.append(AuthorError(label("figures"), f"Tallet «{duplicate}» står flere ganger. Hvert tall trenger sin egen id."))
+    for duplicate in _duplicates(change.id for change in law_changes):
+        errors.append(
+            AuthorError(label("law_changes"), f"Lovendringen «{duplicate}» står flere ganger. Hver endring trenger sin egen id.")
+        )
     for perspective in perspectives:
         if not icons.exists(perspective.icon):
-            errors.append(AuthorError(label("perspectives"), f"Ikonet «{perspective.icon}» for «{perspective.id}» finnes "
-                                      "ikke. Velg et ikon fra Material for MkDocs, for eksempel «material/school».",
-                                      field="icon"))
+            errors.append(
+                AuthorError(
+                    label("perspectives"),
+                    f"Ikonet «{perspective.icon}» for «{perspective.id}» finnes "
+                    "ikke. Velg et ikon fra Material for MkDocs, for eksempel «material/school».",
+                    field="icon",
+                )
+            )
     known = {p.id for p in perspectives}
     for path in paths:
         if path.perspective not in known:
-            errors.append(AuthorError(label("paths"), f"Stien for «{path.perspective}» hører ikke til noe perspektiv "
-                                      f"i data/perspectives.yml. Kjente perspektiver: {', '.join(sorted(known))}."))
+            errors.append(
+                AuthorError(
+                    label("paths"),
+                    f"Stien for «{path.perspective}» hører ikke til noe perspektiv "
+                    f"i data/perspectives.yml. Kjente perspektiver: {', '.join(sorted(known))}.",
+                )
+            )
     return Site(
         perspectives={p.id: p for p in perspectives},
         paths={p.perspective: p for p in paths},
         glossary=glossary,
         redirects=redirects,
         figures={figure.id: figure for figure in figures},
+        retired_names=retired,
+        law_changes=law_changes,
     )
+
+
+def page_problems(label: str, text: str, page: FrontMatter | None) -> list[AuthorError]:
+    """What no page may hold, wherever it stands: a character no text may hold (content/characters.py), and in
+    its body, template code beyond the declared macros called with literal arguments (content/macro_calls.py)."""
+    problems = [AuthorError(label, advice + ".", line=line) for line, advice in characters.lines_with_problems(text)]
+    if page is not None:
+        problems += [
+            AuthorError(label, message, line=line + page.body_offset if line else None)
+            for line, message in macro_calls.refusals(page.body, BY_NAME)
+        ]
+    return problems
 
 
 def load_site(data_dir: Path, pages: Iterable[tuple[str, str]]) -> Site:
     """Validate the data and every page given as (path under docs/, text); raise ContentError on any problem."""
-    from macros.content.review import today  # review builds on this module
+
     errors: list[AuthorError] = []
-    site = load_data(data_dir, errors)
+    on = today()
+    site = load_data(data_dir, errors, on)
     chapters: list[Chapter] = []
     page_uris: set[str] = set()
     titles: dict[str, str] = {}
     programme_checks: dict[str, tuple[str, ...]] = {}
-    texts: dict[str, str] = {}
-    typed: list[AuthorError] = []
+    bodies: dict[str, tuple[str, int]] = {}  # src_uri → (body, lines before it)
+    texts: dict[str, str] = {}  # src_uri → the whole page, front matter too
 
     for src_uri, text in pages:
+        text = text.removeprefix("\ufeff")  # a byte-order mark is no part of the page (MkDocs reads it so too)
         page_uris.add(src_uri)
         texts[src_uri] = text
         label = f"docs/{src_uri}"
         page = _read_page(label, text, errors)
+        errors += page_problems(label, text, page)
         if page is None:
             continue
         metadata, body = page.meta, page.body
-        model: type[BaseModel] = ChapterMeta if src_uri.startswith(CHAPTER_FOLDER) else PageMeta
+        bodies[src_uri] = (body, page.body_offset)
+        model: type[ChapterMeta] | type[PageMeta] = ChapterMeta if src_uri.startswith(CHAPTER_FOLDER) else PageMeta
         try:
-            meta = model.model_validate(metadata)
+            meta: ChapterMeta | PageMeta = model.model_validate(metadata, context={"today": on})
         except ValidationError as error:
-            errors.extend(from_validation(label, error, page.head))
+            errors.extend(from_validation(label, error, line_of=yamlio.DataFile(metadata, page.raw, 2).line_of))
             continue
         titles[src_uri] = meta.title
         if isinstance(meta, PageMeta) and "self_checks" in metadata:
             wanted = metadata["self_checks"]
             if not isinstance(wanted, list) or not all(isinstance(item, str) for item in wanted):
-                errors.append(AuthorError(label, "skal være en liste med kapittel-id-er, én per linje som "
-                                          "begynner med «- ».", field="self_checks",
-                                          line=page.line_of("self_checks")))
+                errors.append(
+                    AuthorError(
+                        label,
+                        "skal være en liste med kapittel-id-er, én per linje som begynner med «- ».",
+                        field="self_checks",
+                        line=page.line_of("self_checks"),
+                    )
+                )
             else:
                 programme_checks[src_uri] = tuple(wanted)
         if isinstance(meta, ChapterMeta):
             for perspective in meta.perspectives:
                 if perspective not in site.perspectives:
-                    errors.append(AuthorError(label, f"har det ukjente perspektivet «{perspective}». Velg blant: "
-                                              f"{', '.join(site.perspectives)}.", field="perspectives",
-                                              line=page.line_of("perspectives")))
+                    errors.append(
+                        AuthorError(
+                            label,
+                            f"har det ukjente perspektivet «{perspective}». Velg blant: {', '.join(site.perspectives)}.",
+                            field="perspectives",
+                            line=page.line_of("perspectives"),
+                        )
+                    )
             readability = measure(body)
             if readability.lix > LIX_LIMIT:
-                errors.append(AuthorError(label, f"Teksten er for tung å lese: LIX er {readability.lix:.0f}, og grensen "
-                                          f"er {LIX_LIMIT}. Del lange setninger i to, og bytt ut lange ord der du kan. "
-                                          "Kjør «make report» for å se LIX for alle kapitler."))
-            chapters.append(Chapter(meta=meta, src_uri=src_uri, readability=readability, sections=sections(body)))
+                errors.append(
+                    AuthorError(
+                        label,
+                        f"Teksten er for tung å lese: LIX er {readability.lix:.0f}, og grensen "
+                        f"er {LIX_LIMIT}. Del lange setninger i to, og bytt ut lange ord der du kan. "
+                        "Kjør «make report» for å se LIX for alle kapitler.",
+                    )
+                )
             offset = page.body_offset
+            chapters.append(
+                Chapter(
+                    meta=meta, src_uri=src_uri, readability=readability, sections=sections(body), body=body, body_offset=offset
+                )
+            )
             errors += [AuthorError(label, advice, line=line + offset) for line, advice in _body_problems(body)]
-            if meta.last_reviewed > today():
-                errors.append(AuthorError(label, f"last_reviewed er {meta.last_reviewed}, som er fram i tid. Skriv "
-                                          "datoen da kapitlet faktisk ble gjennomgått.", field="last_reviewed",
-                                          line=page.line_of("last_reviewed")))
-            typed += [AuthorError(label, figure_text.ADVICE[found.kind].format(text=found.text), line=found.line + offset)
-                      for found in figure_text.typed_figures(body)]
+            if meta.last_reviewed > on:
+                errors.append(
+                    AuthorError(
+                        label,
+                        f"last_reviewed er {meta.last_reviewed}, som er fram i tid. Skriv "
+                        "datoen da kapitlet faktisk ble gjennomgått.",
+                        field="last_reviewed",
+                        line=page.line_of("last_reviewed"),
+                    )
+                )
 
     for duplicate in _duplicates(c.meta.id for c in chapters):
         where = ", ".join(f"docs/{c.src_uri}" for c in chapters if c.meta.id == duplicate)
         errors.append(AuthorError(where, f"Flere kapitler har id «{duplicate}». Hvert kapittel trenger sin egen id."))
     by_id = _read_self_checks(data_dir, {c.meta.id: c for c in chapters}, errors)
 
-    for perspective in site.perspectives.values():
-        if perspective.start_page not in page_uris:
-            errors.append(AuthorError("data/perspectives.yml", f"Startsiden «{perspective.start_page}» for "
-                                      f"«{perspective.id}» finnes ikke under docs/."))
+    for group in site.perspectives.values():
+        if group.start_page not in page_uris:
+            errors.append(
+                AuthorError(
+                    "data/perspectives.yml",
+                    f"Startsiden «{group.start_page}» for «{group.id}» finnes ikke under docs/.",
+                )
+            )
     for path in site.paths.values():
         for step in path.steps:
             if step not in by_id:
-                errors.append(AuthorError("data/paths.yml", f"Stien for «{path.perspective}» viser til kapitlet "
-                                          f"«{step}», men ingen kapitler har den id-en."))
+                errors.append(
+                    AuthorError(
+                        "data/paths.yml",
+                        f"Stien for «{path.perspective}» viser til kapitlet «{step}», men ingen kapitler har den id-en.",
+                    )
+                )
     for term in site.glossary:
         if term.chapter and term.chapter not in by_id:
-            errors.append(AuthorError("data/glossary.yml", f"Ordet «{term.term}» viser til kapitlet "
-                                      f"«{term.chapter}», men ingen kapitler har den id-en."))
+            errors.append(
+                AuthorError(
+                    "data/glossary.yml",
+                    f"Ordet «{term.term}» viser til kapitlet «{term.chapter}», men ingen kapitler har den id-en.",
+                )
+            )
     for redirect in site.redirects:
         if redirect.to not in by_id and redirect.to not in page_uris:
-            errors.append(AuthorError("data/redirects.yml", f"Omdirigeringen fra «{redirect.source}» går til "
-                                      f"«{redirect.to}», som verken er en kapittel-id eller en side under docs/."))
+            errors.append(
+                AuthorError(
+                    "data/redirects.yml",
+                    f"Omdirigeringen fra «{redirect.source}» går til "
+                    f"«{redirect.to}», som verken er en kapittel-id eller en side under docs/.",
+                )
+            )
     for src_uri, wanted in programme_checks.items():
         for chapter_id in wanted:
             if chapter_id not in by_id:
-                errors.append(AuthorError(f"docs/{src_uri}", f"viser til kapitlet «{chapter_id}», men ingen "
-                                          "kapitler har den id-en.", field="self_checks"))
-    programmes = read_programmes(data_dir, page_uris, {c: by_id[c].sections for c in by_id}, errors,
-                                 {c: len(by_id[c].self_check.questions) for c in by_id if by_id[c].self_check})
-    errors += macro_problems(texts, programmes)
-    figure_uses = figure_text.uses(texts)
+                errors.append(
+                    AuthorError(
+                        f"docs/{src_uri}",
+                        f"viser til kapitlet «{chapter_id}», men ingen kapitler har den id-en.",
+                        field="self_checks",
+                    )
+                )
+    programmes = read_programmes(
+        data_dir,
+        page_uris,
+        {c: by_id[c].sections for c in by_id},
+        errors,
+        {c: len(check.questions) for c in by_id if (check := by_id[c].self_check)},
+    )
+    errors += macro_problems(bodies, programmes)
+    law_change_pages: dict[str, tuple[str, ...]] = {}
+    for change in site.law_changes:
+        resolved = []
+        for named in change.pages:
+            if named in by_id:
+                resolved.append(by_id[named].src_uri)
+            elif named in page_uris:
+                resolved.append(named)
+            else:
+                errors.append(
+                    AuthorError(
+                        "data/law-changes.yml",
+                        f"Lovendringen «{change.id}» viser til «{named}», som verken er en kapittel-id eller en "
+                        "side under docs/.",
+                        field="pages",
+                    )
+                )
+        law_change_pages[change.id] = tuple(resolved)
+    figure_uses = macro_calls.figure_uses(bodies)
     for figure_id, places in figure_uses.items():
         if figure_id not in site.figures:
-            errors += [AuthorError(f"docs/{src_uri}", f"Tallet «{figure_id}» finnes ikke i data/figures.yml. Sjekk "
-                                   "stavemåten, eller legg tallet inn der med år og kilde.", line=line)
-                       for src_uri, line in places]
+            errors += [
+                AuthorError(
+                    f"docs/{src_uri}",
+                    f"Tallet «{figure_id}» finnes ikke i data/figures.yml. Sjekk "
+                    "stavemåten, eller legg tallet inn der med år og kilde.",
+                    line=line,
+                )
+                for src_uri, line in places
+            ]
     if errors:
         raise ContentError(errors)
-    return replace(site, chapters=by_id, page_uris=frozenset(page_uris), page_titles=titles,
-                   programme_checks=programme_checks, programmes=programmes, figure_uses=figure_uses,
-                   typed_figures=typed)
+    return replace(
+        site,
+        chapters=by_id,
+        page_uris=frozenset(page_uris),
+        page_titles=titles,
+        programme_checks=programme_checks,
+        programmes=programmes,
+        figure_uses=figure_uses,
+        law_change_pages=law_change_pages,
+    )

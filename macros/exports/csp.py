@@ -42,8 +42,11 @@ def inline_script_hashes(site_dir: Path) -> list[str]:
 
 def unknown_inline_scripts(site_dir: Path) -> list[str]:
     """Pages with an inline script the site does not ship: never hashed, so the CSP would block it anyway."""
-    return [f"{page.relative_to(site_dir)}: {stranger}" for page in sorted(site_dir.rglob("*.html"))
-            for stranger in page_script_hashes(page.read_text(encoding="utf-8"))[1]]
+    return [
+        f"{page.relative_to(site_dir)}: {stranger}"
+        for page in sorted(site_dir.rglob("*.html"))
+        for stranger in page_script_hashes(page.read_text(encoding="utf-8"))[1]
+    ]
 
 
 def offline_policy() -> str:
@@ -54,39 +57,61 @@ def offline_policy() -> str:
     unpacked the zip, so no hash can be known in advance. Content cannot add a script either way: the build
     refuses any script an author writes (macros.checks.safety).
     """
-    return "; ".join([
-        "default-src 'self' file:",
-        "script-src 'self' file: 'unsafe-inline'",
-        "style-src 'self' file: 'unsafe-inline'",
-        "img-src 'self' file: data:",
-        "font-src 'self' file:",
-        "connect-src 'self' file: blob:",
-        "worker-src 'self' file: blob:",
-        "frame-src 'self' file: blob:",
-        "object-src 'none'",
-        "base-uri 'self'",
-        "form-action 'none'",
-    ])
+    return "; ".join(
+        [
+            "default-src 'self' file:",
+            "script-src 'self' file: 'unsafe-inline'",
+            "style-src 'self' file: 'unsafe-inline'",
+            "img-src 'self' file: data:",
+            "font-src 'self' file:",
+            "connect-src 'self' file: blob:",
+            "worker-src 'self' file: blob:",
+            "frame-src 'self' file: blob:",
+            "object-src 'none'",
+            "base-uri 'self'",
+            "form-action 'none'",
+        ]
+    )
+
+
+def static_policy() -> str:
+    """The fence for an HTML file an author put under docs/, which the offline edition copies as it is: no script
+    at all (no <script>, no event handler, no javascript: address), and nothing from another site or machine."""
+    return "; ".join(
+        [
+            "default-src 'none'",
+            "img-src 'self' file: data:",
+            "style-src 'self' file: 'unsafe-inline'",
+            "font-src 'self' file:",
+            "object-src 'none'",
+            "base-uri 'none'",
+            "form-action 'none'",
+        ]
+    )
 
 
 def policy(hashes: list[str], frame_ancestors: str = "'self'") -> str:
     """The policy: everything from the site itself; styles may be inline (Material sets them)."""
-    return "; ".join([
-        "default-src 'self'",
-        f"script-src 'self' {' '.join(hashes)}".strip(),
-        "style-src 'self' 'unsafe-inline'",
-        "img-src 'self' data:",
-        "font-src 'self'",
-        "connect-src 'self'",
-        "worker-src 'self' blob:",
-        "object-src 'none'",
-        "base-uri 'self'",
-        "form-action 'self'",
-        f"frame-ancestors {frame_ancestors}",
-    ])
+    return "; ".join(
+        [
+            "default-src 'self'",
+            f"script-src 'self' {' '.join(hashes)}".strip(),
+            "style-src 'self' 'unsafe-inline'",
+            "img-src 'self' data:",
+            "font-src 'self'",
+            "connect-src 'self'",
+            "worker-src 'self' blob:",
+            "object-src 'none'",
+            "base-uri 'self'",
+            "form-action 'self'",
+            f"frame-ancestors {frame_ancestors}",
+        ]
+    )
 
 
 def nginx_include(site_dir: Path) -> str:
     """An nginx include with the header, for the release that was built into site_dir."""
-    return ("# Made by `python -m macros.commands.cli csp` for this release; do not edit.\n"
-            f'add_header Content-Security-Policy "{policy(inline_script_hashes(site_dir))}" always;\n')
+    return (
+        "# Made by `python -m macros.commands.cli csp` for this release; do not edit.\n"
+        f'add_header Content-Security-Policy "{policy(inline_script_hashes(site_dir))}" always;\n'
+    )

@@ -14,14 +14,15 @@ from __future__ import annotations
 
 import functools
 import shutil
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
+from typing import Any
 
 import yaml
 from selectolax.lexbor import LexborHTMLParser
 
 from macros.content.errors import AuthorError, ContentError
-from macros.prebuild import GeneratedFile
+from macros.exports import GeneratedFile
 
 # The first line of the config a hand-over writes: only a folder that has it may be emptied by the next build.
 MARKER = "# INTRO hand-over: the finished site for stock Material for MkDocs, written by the build."
@@ -42,15 +43,22 @@ def prepare(folder: Path) -> Path:
     config = folder / CONFIG
     ours = config.is_file() and config.read_text(encoding="utf-8").startswith(MARKER)
     if folder.is_dir() and any(folder.iterdir()) and not ours:
-        raise ContentError([AuthorError(str(folder), "Mappen for ferdig Markdown (INTRO_FINISHED_MARKDOWN) er ikke "
-                                        "tom og er ikke laget av INTRO. Velg en tom mappe, så ingenting "
-                                        "blir skrevet over.")])
+        raise ContentError(
+            [
+                AuthorError(
+                    str(folder),
+                    "Mappen for ferdig Markdown (INTRO_FINISHED_MARKDOWN) er ikke "
+                    "tom og er ikke laget av INTRO. Velg en tom mappe, så ingenting "
+                    "blir skrevet over.",
+                )
+            ]
+        )
     shutil.rmtree(folder / DOCS, ignore_errors=True)
     (folder / DOCS).mkdir(parents=True)
     return folder / DOCS
 
 
-def page_text(meta: dict, markdown: str) -> str:
+def page_text(meta: Mapping[str, Any], markdown: str) -> str:
     """A page as front matter (every key the page's meta has, for the theme and search) and its Markdown."""
     kept = {key: value for key, value in meta.items() if key not in MACROS_META}
     if not kept:
@@ -81,7 +89,7 @@ def with_glossary(markdown: str, html: str) -> str:
     return markdown.rstrip("\n") + ("\n\n" + "\n".join(lines) if lines else "") + "\n"
 
 
-def booklet_page(meta: dict, html: str) -> str:
+def booklet_page(meta: Mapping[str, Any], html: str) -> str:
     """A page whose HTML INTRO wrote itself (a path's booklet): the same HTML, as a raw block in its Markdown."""
     return page_text(meta, html.strip() + "\n")
 
@@ -99,8 +107,14 @@ def write(folder: Path, path: str, content: str | bytes | None = None, source: P
     return target
 
 
-def finish(docs: Path, source_docs: Path, static: Iterable[str], generated: Iterable[GeneratedFile], raw_config: dict,
-           not_in_nav: list[str]) -> None:
+def finish(
+    docs: Path,
+    source_docs: Path,
+    static: Iterable[str],
+    generated: Iterable[GeneratedFile],
+    raw_config: dict,
+    not_in_nav: list[str],
+) -> None:
     """After the pages: every other file the site serves (the authors' from source_docs, and the generated ones),
     and the config stock Material builds the hand-over with, beside docs."""
     for src_uri in static:
@@ -117,8 +131,9 @@ class _Dumper(yaml.SafeDumper):
 def _represent_partial(dumper: yaml.SafeDumper, value: functools.partial) -> yaml.Node:
     if getattr(value.func, "__module__", "") != "pymdownx.slugs":
         raise ValueError(f"The hand-over cannot write {value!r} into mkdocs.yml.")
-    return dumper.represent_mapping("tag:yaml.org,2002:python/object/apply:pymdownx.slugs.slugify",
-                                    {"kwds": dict(value.keywords)})
+    return dumper.represent_mapping(
+        "tag:yaml.org,2002:python/object/apply:pymdownx.slugs.slugify", {"kwds": dict(value.keywords)}
+    )
 
 
 _Dumper.add_representer(functools.partial, _represent_partial)
@@ -132,9 +147,13 @@ def stock_config(raw: dict, not_in_nav: list[str]) -> str:
     config["theme"] = {key: value for key, value in (raw.get("theme") or {}).items() if key != "custom_dir"}
     plugins = raw.get("plugins") or {}
     if isinstance(plugins, list):
-        plugins = {name: {} for name in plugins} if all(isinstance(p, str) for p in plugins) else \
-            {name: options for item in plugins for name, options in (item.items() if isinstance(item, dict)
-                                                                     else [(item, {})])}
+        plugins = (
+            {name: {} for name in plugins}
+            if all(isinstance(p, str) for p in plugins)
+            else {
+                name: options for item in plugins for name, options in (item.items() if isinstance(item, dict) else [(item, {})])
+            }
+        )
     config["plugins"] = {name: options for name, options in plugins.items() if name in STOCK_PLUGINS}
     if not_in_nav:
         config["not_in_nav"] = "".join(f"/{uri}\n" for uri in sorted(not_in_nav))

@@ -9,27 +9,28 @@ from __future__ import annotations
 
 import posixpath
 import re
+from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
 from selectolax.lexbor import LexborHTMLParser
 
-from macros.rendering.render import _render
 from macros.content.site import Site
+from macros.content.site_map import booklet_page
+from macros.rendering.renderer import render
 
-FOLDER = "kapitler/"
 # What belongs to reading on a screen, not to a booklet.
 LEFT_OUT = (".intro-teaching", ".intro-path-nav", ".intro-progress", ".intro-words", ".intro-selfcheck")
 _HEADING = re.compile(r"<(/?)h([1-5])\b")
 
 
 def src_uri(perspective: str) -> str:
-    return f"{FOLDER}hefte-{perspective}.md"
+    return booklet_page(perspective)
 
 
 def page_markdown(site: Site, perspective: str) -> str:
     """The booklet's own page: its title, kept out of search (it repeats the chapters), filled in after rendering."""
     name = site.perspectives[perspective].name
-    return _render("booklet_page.md.j2", title=f"Hele stien for {name.lower()}", summary=site.paths[perspective].intro)
+    return render("booklet_page.md.j2", title=f"Hele stien for {name.lower()}", summary=site.paths[perspective].intro)
 
 
 def _folder(url: str) -> str:
@@ -63,24 +64,44 @@ def chapter_html(chapter_id: str, html: str, from_url: str = "", to_url: str = "
     for node in tree.css("[id]"):
         node.attrs["id"] = f"{chapter_id}--{node.attributes['id']}"
     for node in tree.css('a[href^="#"]'):
-        node.attrs["href"] = f"#{chapter_id}--{node.attributes['href'][1:]}"
+        node.attrs["href"] = f"#{chapter_id}--{(node.attributes['href'] or '')[1:]}"
     for node in tree.css("label[for]"):
         node.attrs["for"] = f"{chapter_id}--{node.attributes['for']}"
-    body = tree.css_first("div").inner_html or ""
+    wrapper = tree.css_first("div")
+    body = (wrapper.inner_html if wrapper else "") or ""
     return _HEADING.sub(lambda m: f"<{m.group(1)}h{int(m.group(2)) + 1}", body)
 
 
-def booklet_html(site: Site, perspective: str, rendered: dict[str, tuple[str, str]], permanent_urls: dict[str, str],
-                 path_url: str, edition_title: str, booklet_url: str = "") -> str:
+def booklet_html(
+    site: Site,
+    perspective: str,
+    rendered: dict[str, tuple[str, str]],
+    permanent_urls: dict[str, str],
+    path_url: str,
+    edition_title: str,
+    booklet_url: str = "",
+) -> str:
     """Cover, contents and every chapter of the path in order, each with its permanent link. (A chapter that was
     not rendered in this build, as in `mkdocs serve --dirty`, shows only its title and link until the next build.)"""
-    chapters = []
+    chapters: list[dict[str, Any]] = []
     for chapter_id in site.paths[perspective].steps:
         chapter = site.chapters[chapter_id]
-        chapters.append({"id": chapter_id, "title": chapter.meta.title, "summary": chapter.meta.summary,
-                         "minutes": chapter.readability.reading_minutes, "permanent_url": permanent_urls[chapter_id],
-                         "html": chapter_html(chapter_id, *rendered.get(chapter.src_uri, ("", booklet_url)),
-                                              booklet_url)})
-    return _render("booklet.html.j2", group=site.perspectives[perspective].name, intro=site.paths[perspective].intro,
-                   chapters=chapters, path_url=path_url, edition_title=edition_title,
-                   minutes=sum(c["minutes"] for c in chapters))
+        chapters.append(
+            {
+                "id": chapter_id,
+                "title": chapter.meta.title,
+                "summary": chapter.meta.summary,
+                "minutes": chapter.readability.reading_minutes,
+                "permanent_url": permanent_urls[chapter_id],
+                "html": chapter_html(chapter_id, *rendered.get(chapter.src_uri, ("", booklet_url)), booklet_url),
+            }
+        )
+    return render(
+        "booklet.html.j2",
+        group=site.perspectives[perspective].name,
+        intro=site.paths[perspective].intro,
+        chapters=chapters,
+        path_url=path_url,
+        edition_title=edition_title,
+        minutes=sum(c["minutes"] for c in chapters),
+    )

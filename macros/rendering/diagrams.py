@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -47,8 +47,7 @@ def diagram_key(source: str) -> str:
 def _diagram(match: re.Match[str], markdown: str) -> Diagram:
     source = normalised(match.group("source"))
     title = TITLE.search(source)
-    return Diagram(line=markdown.count("\n", 0, match.start()) + 1, source=source,
-                   title=title.group("title") if title else None)
+    return Diagram(line=markdown.count("\n", 0, match.start()) + 1, source=source, title=title.group("title") if title else None)
 
 
 def find(markdown: str) -> list[Diagram]:
@@ -76,11 +75,13 @@ def image_markdown(diagram: Diagram, page_src_uri: str, size: tuple[int, int] | 
     return f"[![{diagram.title}]({target}){{ {attributes} }}]({target}){{ .intro-diagram-link }}"
 
 
-def replace_with_images(markdown: str, page_src_uri: str, sizes: dict[str, tuple[int, int] | None]) -> str:
+def replace_with_images(markdown: str, page_src_uri: str, sizes: Mapping[str, tuple[int, int] | None]) -> str:
     """The page with every diagram's code replaced by its image, at the same indentation."""
+
     def image(match: re.Match[str]) -> str:
         diagram = _diagram(match, markdown)
         return match.group("indent") + image_markdown(diagram, page_src_uri, sizes.get(diagram.key))
+
     return FENCE.sub(image, markdown)
 
 
@@ -89,11 +90,21 @@ def problems(diagrams: Iterable[Diagram], drawn: set[str]) -> list[tuple[int, st
     found = []
     for diagram in diagrams:
         if not diagram.title:
-            found.append((diagram.line, "Figuren mangler en kort tekst som sier hva den viser. Skriv en linje "
-                                        "«accTitle: Hva figuren viser» rett under den første linjen i figuren."))
+            found.append(
+                (
+                    diagram.line,
+                    "Figuren mangler en kort tekst som sier hva den viser. Skriv en linje "
+                    "«accTitle: Hva figuren viser» rett under den første linjen i figuren.",
+                )
+            )
         if diagram.key not in drawn:
-            found.append((diagram.line, "Figuren er ny eller endret, og bildet av den er ikke laget ennå. "
-                                        "Kjør «make diagrams», og legg de nye filene i docs/assets/figurer/ til i git."))
+            found.append(
+                (
+                    diagram.line,
+                    "Figuren er ny eller endret, og bildet av den er ikke laget ennå. "
+                    "Kjør «make diagrams», og legg de nye filene i docs/assets/figurer/ til i git.",
+                )
+            )
     return found
 
 

@@ -63,7 +63,9 @@ def word_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
         for char in word:
             node = node.setdefault(char, {})
         node[""] = {}
-    return re.compile(r"\b" + _trie_regex(trie) + r"\b")
+    # Not \b: a term that ends in a bracket or a full stop («helsefellesskap (HF)», «m.m.») has no word boundary
+    # after it, and would never match. A term stands alone when no letter or digit touches it.
+    return re.compile(r"(?<!\w)" + _trie_regex(trie) + r"(?!\w)")
 
 
 def _trie_regex(node: dict) -> str:
@@ -140,10 +142,10 @@ class FirstUseTreeprocessor(Treeprocessor):
             abbr.text = AtomicString(match.group(0))
             previous = pieces[-1]
             if len(pieces) == 1:
-                pieces[0] = text[:match.start()]
+                pieces[0] = text[: match.start()]
             else:
-                previous.tail = text[cut:match.start()]
-            abbr.tail = text[match.end():]
+                previous.tail = text[cut : match.start()]
+            abbr.tail = text[match.end() :]
             pieces.append(abbr)
             cut = match.end()
         return pieces if len(pieces) > 1 else []

@@ -1,8 +1,9 @@
 """The edition's legal pages, from its own facts and the shared data: who owns it and how to give feedback
 («Om INTRO»), the privacy statement («Personvern») and the accessibility statement («Tilgjengelighet»).
 
-Pure: given the edition's facts, the shared legal data and the edition's identity, each function returns Markdown.
-The macros: om_eieren(), tilbakemelding(), personvern() and tilgjengelighet().
+Pure: given the edition's facts (and the shared legal data), each function returns Markdown, rendered for the
+build's edition (its address comes from the renderer). The macros: om_eieren(), tilbakemelding(), personvern() and
+tilgjengelighet().
 """
 
 from __future__ import annotations
@@ -12,21 +13,28 @@ from urllib.parse import urlsplit
 from macros.content.identity import Identity
 from macros.content.legal import Legal
 from macros.content.model import Accessibility, Criterion, LocalFacts
-from macros.rendering.norwegian import date as norwegian_date
-from macros.rendering.render import _render
+from macros.content.norwegian import date as norwegian_date
+from macros.rendering.renderer import current, render
 
 NUMBER_WORDS = {1: "én", 2: "to", 3: "tre", 4: "fire", 5: "fem", 6: "seks"}
 PRINCIPLES = {"1": "Mulig å oppfatte", "2": "Mulig å betjene", "3": "Forståelig", "4": "Robust"}
 STATUS_WORDS = {"samsvar": "Oppfylt", "brudd": "Ikke oppfylt", "ikke-relevant": "Ikke relevant"}
 
 
-def _host(identity: Identity) -> str:
-    return urlsplit(identity.url).netloc or identity.url
+def _host(identity: Identity | None) -> str:
+    url = identity.url if identity else ""
+    return urlsplit(url).netloc or url
 
 
-def _context(facts: LocalFacts, identity: Identity) -> dict:
-    return {"facts": facts, "owner": facts.owner, "feedback": facts.feedback, "hosting": facts.hosting,
-            "host": _host(identity), "weeks": _weeks(facts)}
+def _context(facts: LocalFacts) -> dict:
+    return {
+        "facts": facts,
+        "owner": facts.owner,
+        "feedback": facts.feedback,
+        "hosting": facts.hosting,
+        "host": _host(current().edition),
+        "weeks": _weeks(facts),
+    }
 
 
 def _weeks(facts: LocalFacts) -> str:
@@ -34,19 +42,19 @@ def _weeks(facts: LocalFacts) -> str:
     return f"{NUMBER_WORDS.get(weeks, str(weeks))} {'uke' if weeks == 1 else 'uker'}"
 
 
-def owner_section(facts: LocalFacts, identity: Identity) -> str:
+def owner_section(facts: LocalFacts) -> str:
     """«Hvem står bak denne utgaven?»: the edition's owner, as its facts say, for «Om INTRO»."""
-    return _render("legal_owner.md.j2", **_context(facts, identity))
+    return render("legal_owner.md.j2", **_context(facts))
 
 
-def feedback_section(facts: LocalFacts, identity: Identity) -> str:
+def feedback_section(facts: LocalFacts) -> str:
     """«Gi tilbakemelding»: the edition's own address and the answer time."""
-    return _render("legal_feedback.md.j2", **_context(facts, identity))
+    return render("legal_feedback.md.j2", **_context(facts))
 
 
-def privacy_statement(facts: LocalFacts, legal: Legal, identity: Identity) -> str:
+def privacy_statement(facts: LocalFacts, legal: Legal) -> str:
     """The privacy statement: controller, what the browser keeps, what the server handles, rights, Datatilsynet."""
-    return _render("legal_privacy.md.j2", privacy=legal.privacy, **_context(facts, identity))
+    return render("legal_privacy.md.j2", privacy=legal.privacy, **_context(facts))
 
 
 def breach_count(accessibility: Accessibility) -> int:
@@ -54,13 +62,21 @@ def breach_count(accessibility: Accessibility) -> int:
 
 
 def _principles(criteria: list[Criterion]) -> list[tuple[str, list[Criterion]]]:
-    return [(f"Prinsipp {number}. {name}", [c for c in criteria if c.id.startswith(number + ".")])
-            for number, name in PRINCIPLES.items()]
+    return [
+        (f"Prinsipp {number}. {name}", [c for c in criteria if c.id.startswith(number + ".")])
+        for number, name in PRINCIPLES.items()
+    ]
 
 
-def accessibility_statement(facts: LocalFacts, legal: Legal, identity: Identity) -> str:
+def accessibility_statement(facts: LocalFacts, legal: Legal) -> str:
     """The accessibility statement in uustatus.no's form, with the text the editors paste into uustatus.no."""
     accessibility = legal.accessibility
-    return _render("legal_accessibility.md.j2", accessibility=accessibility, breaches=breach_count(accessibility),
-                   principles=_principles(accessibility.criteria), status_words=STATUS_WORDS,
-                   assessed=norwegian_date(accessibility.assessed), **_context(facts, identity))
+    return render(
+        "legal_accessibility.md.j2",
+        accessibility=accessibility,
+        breaches=breach_count(accessibility),
+        principles=_principles(accessibility.criteria),
+        status_words=STATUS_WORDS,
+        assessed=norwegian_date(accessibility.assessed),
+        **_context(facts),
+    )

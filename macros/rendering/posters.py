@@ -14,12 +14,13 @@ from functools import lru_cache
 
 import segno
 
-from macros.exports.addresses import permalink, relative_target
 from macros.content.identity import Identity
 from macros.content.model import Station
-from macros.rendering.norwegian import sort_key
-from macros.rendering.render import _render, link
+from macros.content.norwegian import sort_key
 from macros.content.site import Site
+from macros.content.site_map import permalink, relative_target
+from macros.rendering.render import link
+from macros.rendering.renderer import for_edition, render
 
 FOLDER = "plakater/"
 PAGE = "plakater.md"  # the page listing every poster
@@ -56,9 +57,11 @@ def chapter_path(chapter_id: str) -> str:
 
 def all_posters(site: Site, menu: list[str] | tuple[str, ...] = ()) -> list[Poster]:
     """Every station of every programme, then every chapter (in menu order, the rest after)."""
-    stations = [Poster(station_path(src_uri, station.id), station.chapter, station, number, src_uri)
-                for src_uri, programme in sorted(site.programmes.items())
-                for number, station in enumerate(programme.stations, start=1)]
+    stations = [
+        Poster(station_path(src_uri, station.id), station.chapter, station, number, src_uri)
+        for src_uri, programme in sorted(site.programmes.items())
+        for number, station in enumerate(programme.stations, start=1)
+    ]
     order = [c for c in menu if c in site.chapters] + sorted(set(site.chapters) - set(menu))
     return stations + [Poster(chapter_path(chapter_id), chapter_id) for chapter_id in order]
 
@@ -67,20 +70,22 @@ def all_posters(site: Site, menu: list[str] | tuple[str, ...] = ()) -> list[Post
 @lru_cache(maxsize=512)
 def qr_svg(url: str) -> str:
     """The QR code as inline SVG that scales to its box (a quiet zone of four modules included)."""
-    return segno.make_qr(url, error="m").svg_inline(border=4, omitsize=True, svgclass="intro-poster-qr",
-                                                     lineclass=None)
+    return segno.make_qr(url, error="m").svg_inline(border=4, omitsize=True, svgclass="intro-poster-qr", lineclass=None)
 
 
 def poster_html(site: Site, poster: Poster, identity: Identity, page_urls: dict[str, str]) -> str:
     chapter = site.chapters[poster.chapter]
-    url = station_url(identity, poster.station) if poster.station \
-        else identity.url.rstrip("/") + "/" + permalink(poster.chapter)
+    url = station_url(identity, poster.station) if poster.station else identity.url.rstrip("/") + "/" + permalink(poster.chapter)
     folder = posixpath.dirname(poster.path)
     address = folder + "/"
-    return _render(
+    return for_edition(identity).render(
         "poster.html.j2",
-        poster=poster, identity=identity, url=url, qr=qr_svg(url),
-        chapter_title=chapter.meta.title, summary=chapter.meta.summary,
+        poster=poster,
+        identity=identity,
+        url=url,
+        qr=qr_svg(url),
+        chapter_title=chapter.meta.title,
+        summary=chapter.meta.summary,
         long_title=len(chapter.meta.title) > LONG_TITLE,
         programme=site.page_titles.get(poster.programme or "", ""),
         back=relative_target(address, page_urls.get(PAGE, page_urls.get("index.md", ""))),
@@ -91,8 +96,9 @@ def poster_html(site: Site, poster: Poster, identity: Identity, page_urls: dict[
     )
 
 
-def poster_files(site: Site, identity: Identity, page_urls: dict[str, str],
-                 menu: list[str] | tuple[str, ...] = ()) -> dict[str, str]:
+def poster_files(
+    site: Site, identity: Identity, page_urls: dict[str, str], menu: list[str] | tuple[str, ...] = ()
+) -> dict[str, str]:
     """Every poster, by its path in the site."""
     return {poster.path: poster_html(site, poster, identity, page_urls) for poster in all_posters(site, menu)}
 
@@ -100,11 +106,25 @@ def poster_files(site: Site, identity: Identity, page_urls: dict[str, str],
 def poster_list(site: Site, page_src_uri: str) -> str:
     """The posters page: the posters of each programme's stations, then one for every chapter."""
     posters = all_posters(site)
-    programmes = [{"title": site.page_titles[src_uri], "link": link(page_src_uri, src_uri),
-                   "posters": [{"poster": p, "link": link(page_src_uri, p.path),
-                                "chapter": site.chapters[p.chapter].meta.title} for p in posters
-                               if p.programme == src_uri]}
-                  for src_uri, programme in sorted(site.programmes.items()) if programme.stations]
-    chapters = sorted(({"title": site.chapters[p.chapter].meta.title, "link": link(page_src_uri, p.path)}
-                       for p in posters if p.station is None), key=lambda c: sort_key(c["title"]))
-    return _render("posters.md.j2", programmes=programmes, chapters=chapters)
+    programmes = [
+        {
+            "title": site.page_titles[src_uri],
+            "link": link(page_src_uri, src_uri),
+            "posters": [
+                {"poster": p, "link": link(page_src_uri, p.path), "chapter": site.chapters[p.chapter].meta.title}
+                for p in posters
+                if p.programme == src_uri
+            ],
+        }
+        for src_uri, programme in sorted(site.programmes.items())
+        if programme.stations
+    ]
+    chapters = sorted(
+        (
+            {"title": site.chapters[p.chapter].meta.title, "link": link(page_src_uri, p.path)}
+            for p in posters
+            if p.station is None
+        ),
+        key=lambda c: sort_key(c["title"]),
+    )
+    return render("posters.md.j2", programmes=programmes, chapters=chapters)

@@ -11,9 +11,11 @@ from __future__ import annotations
 import posixpath
 from dataclasses import dataclass
 
+from macros.content.identity import Identity
 from macros.content.model import Question
-from macros.rendering.render import _render, link
 from macros.content.site import Chapter, Site
+from macros.rendering.render import link
+from macros.rendering.renderer import for_edition, render
 
 SHEETS = {"sporreark": False, "fasit": True}  # file suffix → with answers
 STYLESHEET = "assets/stylesheets/intro-ark.css"
@@ -45,18 +47,22 @@ def parts(site: Site, src_uri: str) -> list[Part]:
     """The sheet's questions, chapter by chapter: the programme's picks, or all of its self_checks' questions."""
     programme = site.programmes.get(src_uri)
     if programme and programme.quiz:
-        return [Part(site.chapters[pick.chapter],
-                     [site.chapters[pick.chapter].self_check.questions[n - 1] for n in pick.questions])
-                for pick in programme.quiz if site.chapters[pick.chapter].self_check]
-    return [Part(chapter, list(chapter.self_check.questions) if chapter.self_check else [])
-            for chapter in _chapters(site, src_uri)]
+        picked = []
+        for pick in programme.quiz:
+            check = site.chapters[pick.chapter].self_check
+            if check:
+                picked.append(Part(site.chapters[pick.chapter], [check.questions[n - 1] for n in pick.questions]))
+        return picked
+    return [
+        Part(chapter, list(chapter.self_check.questions) if chapter.self_check else []) for chapter in _chapters(site, src_uri)
+    ]
 
 
 def question_count(site: Site, src_uri: str) -> int:
     return sum(len(part.questions) for part in parts(site, src_uri))
 
 
-def sheets(site: Site) -> dict[str, str]:
+def sheets(site: Site, edition: Identity) -> dict[str, str]:
     """Every programme's quiz sheet and facilitator sheet."""
     files: dict[str, str] = {}
     for src_uri in sorted(set(site.programme_checks) | set(site.programmes)):
@@ -64,7 +70,7 @@ def sheets(site: Site) -> dict[str, str]:
             continue
         for suffix, answers in SHEETS.items():
             path = sheet_path(src_uri, suffix)
-            files[path] = _render(
+            files[path] = for_edition(edition).render(
                 "quiz_sheet.html.j2",
                 answers=answers,
                 programme=site.page_titles[src_uri],
@@ -79,11 +85,14 @@ def programme_section(site: Site, src_uri: str) -> str:
     if not has_quiz(site, src_uri):
         return ""
     chapters = [
-        {"title": chapter.meta.title, "link": link(src_uri, chapter.src_uri),
-         "questions": len(chapter.self_check.questions) if chapter.self_check else 0}
+        {
+            "title": chapter.meta.title,
+            "link": link(src_uri, chapter.src_uri),
+            "questions": len(chapter.self_check.questions) if chapter.self_check else 0,
+        }
         for chapter in _chapters(site, src_uri)
     ]
-    return _render(
+    return render(
         "programme_self_checks.md.j2",
         chapters=chapters,
         count=question_count(site, src_uri),
@@ -95,4 +104,4 @@ def questions_html(site: Site, src_uri: str, level: int = 3) -> str:
     """The participants' questions of a programme as HTML, for its «Materiell» page ("" without a quiz)."""
     if not has_quiz(site, src_uri):
         return ""
-    return _render("quiz_questions.html.j2", answers=False, parts=parts(site, src_uri), level=level)
+    return render("quiz_questions.html.j2", answers=False, parts=parts(site, src_uri), level=level)

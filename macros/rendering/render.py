@@ -6,33 +6,19 @@ Links are relative to that page, so MkDocs checks them like any link an author w
 
 from __future__ import annotations
 
+import datetime as dt
 import posixpath
-from functools import cache
+from typing import Any
 
-from jinja2 import Environment, PackageLoader, StrictUndefined
-
-from macros.rendering import icons
+from macros.content import icons, norwegian
+from macros.content.errors import AuthorError, ContentError
 from macros.content.identity import Identity
-from macros.rendering.norwegian import MONTHS, sort_key
-from macros.rendering.norwegian import date as norwegian_date
+from macros.content.model import LawChange
+from macros.content.norwegian import MONTHS, sort_key
+from macros.content.norwegian import date as norwegian_date
 from macros.content.site import Chapter, Site
-
-
-
-@cache
-def _templates() -> Environment:
-    return Environment(
-        loader=PackageLoader("macros", "templates"),
-        undefined=StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-        autoescape=False,
-    )
-
-
-def _render(template: str, **context: object) -> str:
-    return _templates().get_template(template).render(**context)
+from macros.content.site_map import PROGRAMMES_PAGE, booklet_page
+from macros.rendering.renderer import for_edition, render
 
 
 def link(from_src_uri: str, to_src_uri: str) -> str:
@@ -57,15 +43,20 @@ def _is_prose(line: str) -> bool:
 def path_positions(site: Site, chapter: Chapter) -> list[dict]:
     """Where the chapter stands on each path it is on: «Steg 3 av 7 i stien for studenter»."""
     return [
-        {"perspective": path.perspective, "name": site.perspectives[path.perspective].name,
-         "position": path.steps.index(chapter.meta.id) + 1, "length": len(path.steps)}
-        for path in site.paths.values() if chapter.meta.id in path.steps
+        {
+            "perspective": path.perspective,
+            "name": site.perspectives[path.perspective].name,
+            "position": path.steps.index(chapter.meta.id) + 1,
+            "length": len(path.steps),
+        }
+        for path in site.paths.values()
+        if chapter.meta.id in path.steps
     ]
 
 
 def path_position(site: Site, chapter: Chapter) -> str:
     """«Steg 3 av 7 i stien for …» for each path the chapter is on, to stand first on the page."""
-    return _render("path_position.md.j2", positions=path_positions(site, chapter))
+    return render("path_position.md.j2", positions=path_positions(site, chapter))
 
 
 def chapter_header(site: Site, chapter: Chapter) -> str:
@@ -75,7 +66,7 @@ def chapter_header(site: Site, chapter: Chapter) -> str:
         {"name": site.perspectives[p].name, "link": link(chapter.src_uri, site.perspectives[p].start_page)}
         for p in meta.perspectives
     ]
-    return _render(
+    return render(
         "chapter_header.md.j2",
         chapter_id=meta.id,
         perspectives=perspectives,
@@ -86,55 +77,86 @@ def chapter_header(site: Site, chapter: Chapter) -> str:
     )
 
 
-PROGRAMMES_PAGE = "programmer/index.md"
+def _law_change_note(change: LawChange) -> dict:
+    if change.adopted:
+        decided = f"Stortinget vedtok {norwegian_date(change.adopted)} endringer i {change.law} ({change.proposition})."
+    elif change.recommendation:
+        decided = f"Stortinget har behandlet endringer i {change.law} ({change.proposition})."
+    else:
+        decided = f"Regjeringen har foreslått endringer i {change.law} ({change.proposition})."
+    if isinstance(change.in_force, dt.date):
+        in_force = f"Endringene gjelder fra {norwegian_date(change.in_force)}."
+    elif change.in_force == "ikke fastsatt":
+        in_force = "Det er ikke bestemt når endringene skal gjelde fra."
+    else:
+        in_force = "Sjekk i kilden når endringene gjelder fra."
+    return {"change": change, "decided": decided, "in_force": in_force, "document": change.recommendation or change.proposition}
+
+
+def law_change_notes(site: Site, src_uri: str) -> str:
+    """A «Reglene endres» box for each watched law change that concerns the page (data/law-changes.yml), until the
+    chapter has been reviewed after the change came into force."""
+    chapter = site.chapter_at(src_uri)
+    notes = [
+        _law_change_note(change)
+        for change in site.law_changes
+        if src_uri in site.law_change_pages.get(change.id, ())
+        and not (chapter and isinstance(change.in_force, dt.date) and chapter.meta.last_reviewed >= change.in_force)
+    ]
+    return render("law_change_note.md.j2", notes=notes) if notes else ""
 
 
 def citation(chapter: Chapter, permanent_url: str, identity: Identity) -> str:
     """APA 7 reference for a web page, in Norwegian, as plain text to paste: author, date reviewed, title, site, URL."""
     meta = chapter.meta
     day = meta.last_reviewed
-    return (f"{meta.owner}. ({day.year}, {day.day}. {MONTHS[day.month - 1]}). {meta.title}. "
-            f"{identity.title}. {permanent_url}")
+    return f"{meta.owner}. ({day.year}, {day.day}. {MONTHS[day.month - 1]}). {meta.title}. {identity.title}. {permanent_url}"
 
 
 def attribution(chapter: Chapter, permanent_url: str, identity: Identity) -> str:
-    return (f"«{chapter.meta.title}» fra {identity.title} ({permanent_url}), {chapter.meta.owner}, "
-            f"lisensiert under {identity.licence} ({identity.licence_url}).")
+    return (
+        f"«{chapter.meta.title}» fra {identity.title} ({permanent_url}), {chapter.meta.owner}, "
+        f"lisensiert under {identity.licence} ({identity.licence_url})."
+    )
 
 
 def teaching(chapter: Chapter, permanent_url: str, identity: Identity) -> str:
     """Permanent link, attribution, an LMS snippet and the citation: reuse in a minute."""
-    return _render(
+    return for_edition(identity).render(
         "teaching.md.j2",
         permanent_url=permanent_url,
         title=chapter.meta.title,
         summary=chapter.meta.summary,
         attribution=attribution(chapter, permanent_url, identity),
         citation=citation(chapter, permanent_url, identity),
-        licence_url=identity.licence_url,
     )
 
 
-def redirect_page(title: str, target: str, canonical: str, script: str) -> str:
+def redirect_page(title: str, target: str, canonical: str, identity: Identity, script: str) -> str:
     """A plain HTML page that sends the reader on, over HTTP and over file://. The refresh needs no script;
     script (intro-redirect.js, relative to the page) only carries a «#section» along, which the refresh drops."""
-    return _render("redirect.html.j2", title=title, target=target, canonical=canonical, script=script)
+    return for_edition(identity).render("redirect.html.j2", title=title, target=target, canonical=canonical, script=script)
 
 
 def chapter_footer(chapter: Chapter) -> str:
     """Key points and sources, at the end of a chapter."""
     # A blank line first: a page mkdocs-macros rendered has lost its last newline, and the footer's first block
     # would otherwise run into the chapter's last paragraph.
-    return "\n\n" + _render("chapter_footer.md.j2", key_points=chapter.meta.key_points, sources=chapter.meta.sources)
+    return "\n\n" + render("chapter_footer.md.j2", key_points=chapter.meta.key_points, sources=chapter.meta.sources)
 
 
 def self_check(chapter: Chapter) -> str:
     """The «Test deg selv» form, or nothing while the chapter has no questions."""
     if chapter.self_check is None:
         return ""
-    return _render("self_check.md.j2", chapter_id=chapter.meta.id, title=chapter.meta.title,
-                   questions=chapter.self_check.questions, goals=chapter.meta.learning_goals,
-                   sections=chapter.sections)
+    return render(
+        "self_check.md.j2",
+        chapter_id=chapter.meta.id,
+        title=chapter.meta.title,
+        questions=chapter.self_check.questions,
+        goals=chapter.meta.learning_goals,
+        sections=chapter.sections,
+    )
 
 
 def _step(site: Site, steps: list[str], index: int, from_src_uri: str) -> dict | None:
@@ -152,16 +174,18 @@ def path_navigation(site: Site, chapter: Chapter) -> str:
             continue
         position = path.steps.index(chapter.meta.id)
         perspective = site.perspectives[path.perspective]
-        navs.append({
-            "perspective": path.perspective,
-            "name": perspective.name,
-            "start": link(chapter.src_uri, perspective.start_page),
-            "position": position + 1,
-            "length": len(path.steps),
-            "previous": _step(site, path.steps, position - 1, chapter.src_uri),
-            "next": _step(site, path.steps, position + 1, chapter.src_uri),
-        })
-    return _render("path_navigation.md.j2", paths=navs, chapter_id=chapter.meta.id)
+        navs.append(
+            {
+                "perspective": path.perspective,
+                "name": perspective.name,
+                "start": link(chapter.src_uri, perspective.start_page),
+                "position": position + 1,
+                "length": len(path.steps),
+                "previous": _step(site, path.steps, position - 1, chapter.src_uri),
+                "next": _step(site, path.steps, position + 1, chapter.src_uri),
+            }
+        )
+    return render("path_navigation.md.j2", paths=navs, chapter_id=chapter.meta.id)
 
 
 def perspective_cards(site: Site, page_src_uri: str) -> str:
@@ -170,43 +194,55 @@ def perspective_cards(site: Site, page_src_uri: str) -> str:
         {"name": p.name, "reader": p.reader, "link": link(page_src_uri, p.start_page), "icon": icons.svg(p.icon)}
         for p in site.perspectives.values()
     ]
-    return _render("perspective_cards.md.j2", perspectives=cards)
+    return render("perspective_cards.md.j2", perspectives=cards)
 
 
 def continue_reading(site: Site, page_src_uri: str) -> str:
     """«Fortsett der du slapp»: every path's steps as links, for intro.js to pick the reader's place from."""
     paths = [
-        {"perspective": path.perspective, "name": site.perspectives[path.perspective].name,
-         "start": link(page_src_uri, site.perspectives[path.perspective].start_page),
-         "steps": [{"id": step, "title": site.chapters[step].meta.title,
-                    "link": link(page_src_uri, site.chapters[step].src_uri)} for step in path.steps]}
+        {
+            "perspective": path.perspective,
+            "name": site.perspectives[path.perspective].name,
+            "start": link(page_src_uri, site.perspectives[path.perspective].start_page),
+            "steps": [
+                {"id": step, "title": site.chapters[step].meta.title, "link": link(page_src_uri, site.chapters[step].src_uri)}
+                for step in path.steps
+            ],
+        }
         for path in site.paths.values()
     ]
-    return _render("continue_reading.md.j2", paths=paths)
+    return render("continue_reading.md.j2", paths=paths)
 
 
 def path_overview(site: Site, perspective: str, page_src_uri: str) -> str:
     """The ordered steps of one perspective's path, with reading time for each and in all,
     and the ending a reader sees after the last step."""
     if perspective not in site.paths:
-        raise KeyError(f"Det finnes ingen sti for perspektivet «{perspective}» i data/paths.yml.")
-    steps = []
+        raise ContentError(
+            [AuthorError(f"docs/{page_src_uri}", f"Det finnes ingen sti for perspektivet «{perspective}» i data/paths.yml.")]
+        )
+    steps: list[dict[str, Any]] = []
     for chapter_id in site.paths[perspective].steps:
         chapter = site.chapters[chapter_id]
-        steps.append({
-            "id": chapter_id,
-            "title": chapter.meta.title,
-            "summary": chapter.meta.summary,
-            "minutes": chapter.readability.reading_minutes,
-            "link": link(page_src_uri, chapter.src_uri),
-            "goals": chapter.meta.learning_goals,
-            "has_self_check": chapter.self_check is not None,
-        })
-    others = [{"name": p.name, "link": link(page_src_uri, p.start_page)}
-              for p in site.perspectives.values() if p.id != perspective and p.id in site.paths]
-    return _render(
+        steps.append(
+            {
+                "id": chapter_id,
+                "title": chapter.meta.title,
+                "summary": chapter.meta.summary,
+                "minutes": chapter.readability.reading_minutes,
+                "link": link(page_src_uri, chapter.src_uri),
+                "goals": chapter.meta.learning_goals,
+                "has_self_check": chapter.self_check is not None,
+            }
+        )
+    others = [
+        {"name": p.name, "link": link(page_src_uri, p.start_page)}
+        for p in site.perspectives.values()
+        if p.id != perspective and p.id in site.paths
+    ]
+    return render(
         "path_overview.md.j2",
-        booklet_link=link(page_src_uri, f"kapitler/hefte-{perspective}.md"),
+        booklet_link=link(page_src_uri, booklet_page(perspective)),
         perspective=perspective,
         name=site.perspectives[perspective].name,
         others=others,
@@ -221,40 +257,44 @@ def glossary(site: Site, page_src_uri: str) -> str:
     groups: dict[str, list[dict]] = {}
     for term in sorted(site.glossary, key=lambda t: sort_key(t.term)):
         chapter = site.chapters.get(term.chapter) if term.chapter else None
-        groups.setdefault(term.term[0].upper(), []).append({
-            "term": term.term,
-            "abbreviation": term.abbreviation,
-            "definition": term.definition,
-            "english": term.english,
-            "chapter_title": chapter.meta.title if chapter else None,
-            "link": link(page_src_uri, chapter.src_uri) if chapter else None,
-        })
-    return _render("glossary.md.j2", groups=list(groups.items()))
+        groups.setdefault(term.term[0].upper(), []).append(
+            {
+                "term": term.term,
+                "abbreviation": term.abbreviation,
+                "definition": term.definition,
+                "english": term.english,
+                "chapter_title": chapter.meta.title if chapter else None,
+                "link": link(page_src_uri, chapter.src_uri) if chapter else None,
+            }
+        )
+    return render("glossary.md.j2", groups=list(groups.items()))
 
 
-def file_size(size: int) -> str:
-    """A file size as Norwegians write it: 3,4 MB."""
-    megabytes = size / 1_000_000
-    return f"{megabytes:.1f} MB".replace(".", ",") if megabytes >= 0.1 else f"{max(1, size // 1000)} kB"
-
-
-def offline_download(zip_bytes: int | None, zip_path: str, page_src_uri: str, is_offline: bool, folder: str,
-                     zim_bytes: int | None = None, zim_path: str = "") -> str:
+def offline_download(
+    zip_bytes: int | None,
+    zip_path: str,
+    page_src_uri: str,
+    is_offline: bool,
+    folder: str,
+    zim_bytes: int | None = None,
+    zim_path: str = "",
+) -> str:
     """The download links for the offline edition (zip, and ZIM for Kiwix) with their sizes; in the offline
     edition, that this is it."""
-    return _render(
+    return render(
         "offline_download.md.j2",
-        size=file_size(zip_bytes) if zip_bytes is not None else None,
+        size=norwegian.size(zip_bytes) if zip_bytes is not None else None,
         link=link(page_src_uri, zip_path),
         is_offline=is_offline,
         folder=folder,
-        zim_size=file_size(zim_bytes) if zim_bytes is not None else None,
+        zim_size=norwegian.size(zim_bytes) if zim_bytes is not None else None,
         zim_link=link(page_src_uri, zim_path) if zim_path else None,
     )
 
 
 def course_packages(packages: list[dict], page_src_uri: str) -> str:
     """A table of the course packages (IMS Common Cartridge) with what they hold and their size."""
-    rows = [{**package, "size": file_size(package["size"]), "link": link(page_src_uri, package["path"])}
-            for package in packages]
-    return _render("course_packages.md.j2", packages=rows)
+    rows = [
+        {**package, "size": norwegian.size(package["size"]), "link": link(page_src_uri, package["path"])} for package in packages
+    ]
+    return render("course_packages.md.j2", packages=rows)

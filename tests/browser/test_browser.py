@@ -1,6 +1,5 @@
 """In real headless Chromium: a reader follows a perspective card and lands on its path."""
 
-
 import pytest
 from playwright.sync_api import expect
 

@@ -6,6 +6,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
+from tests.helpers import first_hit
+
 pytestmark = pytest.mark.browser
 
 # One page of each type a reader meets.
@@ -79,16 +81,6 @@ SEARCHES = {
 }
 
 
-def first_hit(page, query: str) -> str:
-    page.locator(".md-search__input").click(force=True)
-    page.keyboard.type(query)
-    # The answer to the whole query, not to the letters typed before the last.
-    expect(page.locator(f'.md-search-result__meta[data-intro-query="{query}"]')).to_have_count(1, timeout=10000)
-    first = page.locator(".md-search-result__item > a").first
-    expect(first).to_be_visible(timeout=10000)
-    return first.get_attribute("href")
-
-
 @pytest.mark.parametrize("query", SEARCHES)
 def test_norwegian_search_over_file_puts_the_right_chapter_first(offline_page, offline_dir, query):
     page, problems = offline_page
@@ -98,9 +90,10 @@ def test_norwegian_search_over_file_puts_the_right_chapter_first(offline_page, o
     assert problems == []
 
 
-@pytest.mark.parametrize(("query", "wanted"), [("sykehjemsplass", "slik-gjor-du/sykehjem"),
-                                               ("sykhjem", "slik-gjor-du/sykehjem"),
-                                               ("parorende", "kapitler/for-parorende")])
+@pytest.mark.parametrize(
+    ("query", "wanted"),
+    [("sykehjemsplass", "slik-gjor-du/sykehjem"), ("sykhjem", "slik-gjor-du/sykehjem"), ("parorende", "kapitler/for-parorende")],
+)
 def test_a_compound_a_misspelt_word_and_missing_aeoa_find_the_page_over_file(offline_page, offline_dir, query, wanted):
     page, problems = offline_page
     page.goto((offline_dir / "index.html").as_uri())
@@ -149,19 +142,22 @@ def test_the_offline_edition_carries_a_csp_that_blocks_a_planted_off_site_resour
     index = planted / "index.html"
     html = index.read_text(encoding="utf-8")
     assert '<meta http-equiv="Content-Security-Policy"' in html
-    index.write_text(html.replace("</body>", '<img alt="plantet" src="https://cdn.example.org/planted.png">'
-                                             '<script src="https://cdn.example.org/planted.js"></script></body>'),
-                     encoding="utf-8")
+    index.write_text(
+        html.replace(
+            "</body>",
+            '<img alt="plantet" src="https://cdn.example.org/planted.png">'
+            '<script src="https://cdn.example.org/planted.js"></script></body>',
+        ),
+        encoding="utf-8",
+    )
     context = browser.new_context()
     page = context.new_page()
     outcome = {}
     page.on("request", lambda request: "example.org" in request.url and outcome.setdefault(request.url, "sent"))
     page.on("requestfinished", lambda request: "example.org" in request.url and outcome.update({request.url: "loaded"}))
-    page.on("requestfailed", lambda request: "example.org" in request.url
-            and outcome.update({request.url: request.failure}))
+    page.on("requestfailed", lambda request: "example.org" in request.url and outcome.update({request.url: request.failure}))
     page.goto(index.as_uri(), wait_until="load")
     page.wait_for_timeout(300)
     context.close()
     # Blocked by the page's own policy before any network is asked (not merely failing for want of a network).
-    assert outcome == {"https://cdn.example.org/planted.png": "csp",
-                       "https://cdn.example.org/planted.js": "csp"}, outcome
+    assert outcome == {"https://cdn.example.org/planted.png": "csp", "https://cdn.example.org/planted.js": "csp"}, outcome

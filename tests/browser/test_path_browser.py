@@ -7,7 +7,9 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.build.test_content import SITE
+from tests.helpers import repository_site
+
+SITE = repository_site()
 
 pytestmark = pytest.mark.browser
 
@@ -26,8 +28,7 @@ def walk_the_student_path(page, start: str, landing: str) -> None:
     steps.nth(0).click()
 
     for number in range(1, total + 1):
-        expect(page.locator(".intro-path-position:visible")).to_have_text(
-            f"Steg {number} av {total} i stien for studenter")
+        expect(page.locator(".intro-path-position:visible")).to_have_text(f"Steg {number} av {total} i stien for studenter")
         expect(page.get_by_role("heading", level=1)).to_have_text(titles[number - 1])
         # One «Neste», the path's own: Material's footer is out of the way.
         expect(page.locator(".md-footer__inner")).to_be_hidden()
@@ -89,13 +90,12 @@ def test_student_path_from_start_to_end_online(guarded_page, served_site):
 
 def test_student_path_from_start_to_end_over_file(offline_page, offline_dir):
     page, problems = offline_page
-    walk_the_student_path(page, (offline_dir / "perspektiver/studenter.html").as_uri(),
-                          (offline_dir / "index.html").as_uri())
+    walk_the_student_path(page, (offline_dir / "perspektiver/studenter.html").as_uri(), (offline_dir / "index.html").as_uri())
     assert problems == []
 
 
 def test_the_path_ending_passes_axe(browser, served_site):
-    from tests.browser.test_accessibility import audit
+    from tests.browser.axe import audit
 
     def finished(page) -> None:
         page.goto(served_site + "perspektiver/studenter/?sti=studenter&ferdig=1")
@@ -111,7 +111,7 @@ def test_the_path_ending_passes_axe(browser, served_site):
 
 
 def test_student_path_on_a_phone_has_one_next_per_chapter_and_the_position_first(browser, served_site):
-    from tests.conftest import guard
+    from tests.helpers import guard
 
     context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
     problems = guard(context, served_site)

@@ -1,20 +1,13 @@
 """Printing as the lab and relatives do it: Chromium's own PDF output on A4, read back page by page."""
 
-import io
-
 import pytest
-from pypdf import PdfReader
+
+from tests.helpers import printed
 
 pytestmark = pytest.mark.browser
 
-A4 = {"format": "A4", "margin": {"top": "15mm", "bottom": "15mm", "left": "15mm", "right": "15mm"}}
 # «Slik får du hjelp» printed on 14 A4 pages while every main part started a new page (November 2026).
 PAGES_BEFORE = 14
-
-
-def printed(page) -> tuple[int, str]:
-    reader = PdfReader(io.BytesIO(page.pdf(**A4)))
-    return len(reader.pages), "\n".join(sheet.extract_text() for sheet in reader.pages)
 
 
 def test_a_chapter_prints_as_a_short_handout_without_screen_furniture(guarded_page, served_site):
@@ -28,15 +21,15 @@ def test_a_chapter_prints_as_a_short_handout_without_screen_furniture(guarded_pa
     page.emulate_media(media="print")
     visible = page.locator(".md-code__button, .md-clipboard, .intro-teaching, abbr").evaluate_all(
         "nodes => nodes.filter(n => n.closest('.intro-teaching') === null || n.matches('.intro-teaching'))"
-        ".map(n => [n.tagName, getComputedStyle(n).display, getComputedStyle(n).borderBottomStyle])")
+        ".map(n => [n.tagName, getComputedStyle(n).display, getComputedStyle(n).borderBottomStyle])"
+    )
     for tag, display, border in visible:
         assert tag == "ABBR" or display == "none", f"{tag} is printed"
         assert tag != "ABBR" or border == "none", "glossary words print with their dotted line"
     assert problems == []
 
 
-def test_a_programme_prints_for_participants_without_notes_and_for_the_facilitator_with_them(guarded_page,
-                                                                                          served_site):
+def test_a_programme_prints_for_participants_without_notes_and_for_the_facilitator_with_them(guarded_page, served_site):
     page, problems = guarded_page
     page.goto(served_site + "programmer/forste-mote/", wait_until="networkidle")
     _, participants = printed(page)

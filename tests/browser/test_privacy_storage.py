@@ -13,7 +13,7 @@ import re
 from playwright.sync_api import expect
 from selectolax.lexbor import LexborHTMLParser
 
-from tests.conftest import ROOT
+from tests.helpers import ROOT
 
 SCRIPTS = ROOT / "docs" / "assets" / "javascripts"
 # Material for MkDocs writes its keys as «<the site's address>.__name» (its __md_set).
@@ -72,16 +72,18 @@ def test_the_statement_lists_exactly_what_the_scripts_keep_in_the_browser(guarde
     use_the_site_as_a_reader(page, served_site)
     kept = stored(page)
     listed = promised(site_dir)
-    assert kept == listed, f"kept but not in the statement: {sorted(kept - listed)}; " \
-                           f"in the statement but never kept: {sorted(listed - kept)}"
+    assert kept == listed, (
+        f"kept but not in the statement: {sorted(kept - listed)}; in the statement but never kept: {sorted(listed - kept)}"
+    )
     assert page.context.cookies() == []
     assert problems == []
 
 
 def test_every_storage_key_named_in_the_scripts_is_in_the_statement(site_dir):
     """A key a reader's round above does not reach (a new feature) is caught where it is written down."""
-    named = {key for script in SCRIPTS.glob("*.js")
-             for key in re.findall(r'"(intro\.[A-Za-z]+)"', script.read_text(encoding="utf-8"))}
+    named = {
+        key for script in SCRIPTS.glob("*.js") for key in re.findall(r'"(intro\.[A-Za-z]+)"', script.read_text(encoding="utf-8"))
+    }
     assert named, "no storage keys found in the scripts"
     listed = {key for _, key in promised(site_dir)}
     assert named <= listed, f"not in the statement: {sorted(named - listed)}"

@@ -5,9 +5,16 @@ from __future__ import annotations
 
 import pytest
 
-PAGES = ("om/", "om/personvern/", "om/tilgjengelighet/", "programmer/velferdsteknologi-i-praksis/",
-         "programmer/materiell-velferdsteknologi-i-praksis/", "programmer/materiell-samhandling-halv-dag/",
-         "perspektiver/studenter/", "perspektiver/nyansatte/")
+PAGES = (
+    "om/",
+    "om/personvern/",
+    "om/tilgjengelighet/",
+    "programmer/velferdsteknologi-i-praksis/",
+    "programmer/materiell-velferdsteknologi-i-praksis/",
+    "programmer/materiell-samhandling-halv-dag/",
+    "perspektiver/studenter/",
+    "perspektiver/nyansatte/",
+)
 
 
 @pytest.mark.parametrize("path", PAGES)

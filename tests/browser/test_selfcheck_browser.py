@@ -97,7 +97,7 @@ def answer_everything(page) -> None:
 
 
 def test_self_check_answered_passes_axe(browser, served_site):
-    from tests.browser.test_accessibility import audit
+    from tests.browser.axe import audit
 
     violations = audit(browser, served_site, [CHAPTER], prepare=answer_everything)
     assert not violations, "\n".join(violations)

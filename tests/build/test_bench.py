@@ -22,9 +22,9 @@ from bench.lighthouse import parse
 from bench.reload import Reload, ReloadRun
 from bench.report_authors import reload_goal, reload_section
 from macros.commands.release import mkdocs_env
+from tests.helpers import ROOT
 
-ROOT = Path(__file__).resolve().parents[2]
-NUMBER = r"\d[\d ]*(?:,\d+)?"
+NUMBER = r"\d[\d \u00a0]*(?:,\d+)?"  # groups of three with a no-break space (norwegian.number)
 SCORE = r"\d{1,3}"
 
 
@@ -42,7 +42,11 @@ def quick_report(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
     out = tmp_path_factory.mktemp("bench")
     result = subprocess.run(
         [sys.executable, "-m", "bench.run", "--quick", "--out", str(out / "results"), "--workdir", str(out / "work")],
-        cwd=ROOT, capture_output=True, text=True, timeout=900, env=mkdocs_env(),
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=900,
+        env=mkdocs_env(),
     )
     assert result.returncode == 0, f"The quick benchmark failed:\n{result.stdout[-3000:]}\n{result.stderr[-3000:]}"
     reports = sorted((out / "results").glob("*-quick.md"))
@@ -59,9 +63,16 @@ def test_a_quick_run_leaves_the_latest_report_alone(quick_report: tuple[Path, st
 @pytest.mark.browser
 def test_the_report_describes_the_machine_and_the_goals(quick_report: tuple[Path, str]) -> None:
     _, text = quick_report
-    for heading in ("## Maskinen", "## Målene fra saken", "## Bygging: forfattere", "### 100 kapitler",
-                    "## Fra lagring til oppdatert side: forfattere", "## Lesere: det ekte nettstedet",
-                    "## Lighthouse: det ekte nettstedet på mobil", "## Søk i Chromium"):
+    for heading in (
+        "## Maskinen",
+        "## Målene fra saken",
+        "## Bygging: forfattere",
+        "### 100 kapitler",
+        "## Fra lagring til oppdatert side: forfattere",
+        "## Lesere: det ekte nettstedet",
+        "## Lighthouse: det ekte nettstedet på mobil",
+        "## Søk i Chromium",
+    ):
         assert heading in text, f"The report has no «{heading}»"
     assert re.search(r"^\| Kjerner \(nproc\) \| \d+ \|", text, re.M)
     assert re.search(r"^\| Pakker \| .*mkdocs-material \d.*lighthouse \d+\.\d+\.\d+", text, re.M)
@@ -71,16 +82,27 @@ def test_the_report_describes_the_machine_and_the_goals(quick_report: tuple[Path
 @pytest.mark.browser
 def test_the_build_tables_have_numbers_for_both_configurations(quick_report: tuple[Path, str]) -> None:
     _, text = quick_report
-    assert re.search(rf"^\| 100 \| {NUMBER} s \| {NUMBER} s \| {NUMBER}× \| {NUMBER} s \| {NUMBER} s \| {NUMBER}× \| "
-                     rf"{NUMBER} ms \| {NUMBER} ms \| {NUMBER} MB \| {NUMBER} MB \|$", text, re.M), \
-        "No summary row for 100 chapters"
-    for row in ("Veggtid \\(median\\)", "CPU-tid \\(median\\)", "Per kapittel \\(veggtid / kapitler\\)",
-                "Største minnebruk \\(peak RSS\\)"):
+    assert re.search(
+        rf"^\| 100 \| {NUMBER} s \| {NUMBER} s \| {NUMBER}× \| {NUMBER} s \| {NUMBER} s \| {NUMBER}× \| "
+        rf"{NUMBER} ms \| {NUMBER} ms \| {NUMBER} MB \| {NUMBER} MB \|$",
+        text,
+        re.M,
+    ), "No summary row for 100 chapters"
+    for row in (
+        "Veggtid \\(median\\)",
+        "CPU-tid \\(median\\)",
+        "Per kapittel \\(veggtid / kapitler\\)",
+        "Største minnebruk \\(peak RSS\\)",
+    ):
         assert re.search(rf"^\| {row} \| {NUMBER} \w+ \| {NUMBER} \w+ \| {NUMBER}× \|$", text, re.M), row
     assert re.search(rf"^\| INTRO ≤ 1,15× stock i veggtid, ved hver størrelse \| 100: {NUMBER}× \|", text, re.M)
     # The same content built by stock Material, to tell INTRO's pages from INTRO's machinery.
-    assert re.search(rf"^Stock på Markdown-en INTRO lager .*: veggtid {NUMBER} s, CPU-tid {NUMBER} s\. INTRO bruker "
-                     rf"{NUMBER}× så mye CPU-tid", text, re.M)
+    assert re.search(
+        rf"^Stock på Markdown-en INTRO lager .*: veggtid {NUMBER} s, CPU-tid {NUMBER} s\. INTRO bruker "
+        rf"{NUMBER}× så mye CPU-tid",
+        text,
+        re.M,
+    )
 
 
 @pytest.mark.browser
@@ -103,8 +125,7 @@ def test_lighthouse_scores_the_landing_page_without_reaching_other_sites(quick_r
     assert re.search(r"Lighthouse \d+\.\d+\.\d+ \(npm", lighthouse)
     assert "Forespørsler til andre nettsteder: ingen." in lighthouse, lighthouse
     for goal in ("ytelse ≥ 95", "tilgjengelighet = 100"):
-        assert re.search(rf"^\| Lighthouse {goal} \(mobil\) \| Forsiden {SCORE} \| (✅ nådd|❌ ikke nådd) \|$",
-                         text, re.M), goal
+        assert re.search(rf"^\| Lighthouse {goal} \(mobil\) \| Forsiden {SCORE} \| (✅ nådd|❌ ikke nådd) \|$", text, re.M), goal
     # A missed goal names what to fix: the audits, by Lighthouse's id.
     performance = int(re.search(rf"^\| Forsiden \(`/`\) \| ({SCORE}) \|", lighthouse, re.M).group(1))
     if performance < 95:
@@ -115,10 +136,15 @@ def test_lighthouse_scores_the_landing_page_without_reaching_other_sites(quick_r
 def test_edit_to_reload_is_timed_with_mkdocs_serve(quick_report: tuple[Path, str]) -> None:
     _, text = quick_report
     reload = section(text, "## Fra lagring til oppdatert side: forfattere")
-    assert re.search(rf"^\| `make serve` \(`mkdocs serve`\) \| {NUMBER} s \| {NUMBER} s \| {NUMBER} s \| {NUMBER} s \|$",
-                     reload, re.M), reload
-    assert re.search(rf"^\| Fra lagring til oppdatert side < 2 s med `make serve` .*\| median {NUMBER} s, lengste {NUMBER} s "
-                     r"\(1 måling, \d+ kapitler\) \| (✅ nådd|❌ ikke nådd) \|$", text, re.M)
+    assert re.search(
+        rf"^\| `make serve` \(`mkdocs serve`\) \| {NUMBER} s \| {NUMBER} s \| {NUMBER} s \| {NUMBER} s \|$", reload, re.M
+    ), reload
+    assert re.search(
+        rf"^\| Fra lagring til oppdatert side < 2 s med `make serve` .*\| median {NUMBER} s, lengste {NUMBER} s "
+        r"\(1 måling, \d+ kapitler\) \| (✅ nådd|❌ ikke nådd) \|$",
+        text,
+        re.M,
+    )
 
 
 # ---- The parts that need no browser ----
@@ -129,6 +155,7 @@ def test_the_bench_server_compresses_text_as_nginx_does(tmp_path: Path) -> None:
     (tmp_path / "small.css").write_text("p{}", encoding="utf-8")
     (tmp_path / "bilde.png").write_bytes(b"\x89PNG" + bytes(1000))
     with serve(tmp_path) as base:
+
         def get(path: str) -> tuple[dict[str, str], bytes]:
             request = urllib.request.Request(base + path, headers={"Accept-Encoding": "gzip"})
             with urllib.request.urlopen(request) as response:
@@ -149,33 +176,35 @@ def test_lighthouse_results_list_the_metrics_and_causes_that_cost_the_most() -> 
 
     report = {
         "categories": {
-            "performance": {"score": 0.8, "auditRefs": [
-                {"id": "fcp", "weight": 10, "group": "metrics"}, {"id": "tbt", "weight": 30, "group": "metrics"},
-                {"id": "cls", "weight": 25, "group": "metrics"},
-                {"id": "small", "weight": 0, "group": "diagnostics"},
-                {"id": "big", "weight": 0, "group": "diagnostics"},
-            ]},
-            "accessibility": {"score": 0.9, "auditRefs": [{"id": "contrast", "weight": 7},
-                                                          {"id": "fine", "weight": 10}]},
+            "performance": {
+                "score": 0.8,
+                "auditRefs": [
+                    {"id": "fcp", "weight": 10, "group": "metrics"},
+                    {"id": "tbt", "weight": 30, "group": "metrics"},
+                    {"id": "cls", "weight": 25, "group": "metrics"},
+                    {"id": "small", "weight": 0, "group": "diagnostics"},
+                    {"id": "big", "weight": 0, "group": "diagnostics"},
+                ],
+            },
+            "accessibility": {"score": 0.9, "auditRefs": [{"id": "contrast", "weight": 7}, {"id": "fine", "weight": 10}]},
             "best-practices": {"score": 1, "auditRefs": []},
         },
         "audits": {
-            "fcp": audit(0.5, "First Contentful Paint"), "tbt": audit(0.5, "Total Blocking Time"),
+            "fcp": audit(0.5, "First Contentful Paint"),
+            "tbt": audit(0.5, "Total Blocking Time"),
             "cls": audit(1, "Cumulative Layout Shift"),
             "small": audit(0, "Liten", "metricSavings", metricSavings={"LCP": 100}),
             "big": audit(0, "Stor", "metricSavings", metricSavings={"FCP": 900, "LCP": 900}),
             "contrast": audit(0, "Kontrast", "binary", details={"items": [{"node": {"selector": "a.lenke"}}]}),
             "fine": audit(1, "I orden", "binary"),
-            "network-requests": {"details": {"items": [{"url": "http://127.0.0.1:1/"},
-                                                       {"url": "https://fonts.example/a.css"}]}},
+            "network-requests": {"details": {"items": [{"url": "http://127.0.0.1:1/"}, {"url": "https://fonts.example/a.css"}]}},
         },
         "environment": {"benchmarkIndex": 1000},
     }
     run = parse(report, "http://127.0.0.1:1/")
     assert run.scores == {"performance": 80, "accessibility": 90, "best-practices": 100}
     # Metrics by points lost (weight × shortfall), then the diagnostics by time they would save.
-    assert [a.title for a in run.failing["performance"]] == ["Total Blocking Time", "First Contentful Paint",
-                                                             "Stor", "Liten"]
+    assert [a.title for a in run.failing["performance"]] == ["Total Blocking Time", "First Contentful Paint", "Stor", "Liten"]
     assert run.failing["performance"][0].shown == "1,0 s"
     assert [(a.id, a.example) for a in run.failing["accessibility"]] == [("contrast", "a.lenke")]
     assert run.foreign == ["https://fonts.example/a.css"]
@@ -183,18 +212,29 @@ def test_lighthouse_results_list_the_metrics_and_causes_that_cost_the_most() -> 
 
 def test_the_reload_section_has_a_goal_row_per_command_and_says_what_went_wrong() -> None:
     dirty_warning = "A 'dirty' build is being performed, this will likely lead to inaccurate navigation"
-    reload = Reload(20, [ReloadRun((), [3.0, 3.2, 2.9], [2.1, 2.2, 2.0]),
-                         ReloadRun(("--dirty", "--no-strict"), [1.4], [0.5], warnings=[dirty_warning],
-                                   untitled_links=25)])
+    reload = Reload(
+        20,
+        [
+            ReloadRun((), [3.0, 3.2, 2.9], [2.1, 2.2, 2.0]),
+            ReloadRun(("--dirty", "--no-strict"), [1.4], [0.5], warnings=[dirty_warning], untitled_links=25),
+        ],
+    )
     text = "\n".join(reload_section(reload))
     assert "| `make serve` (`mkdocs serve`) | 3,00 s | 3,20 s | 2,10 s | 3,00 / 3,20 / 2,90 s |" in text
     assert "| `make serve-fast` (`mkdocs serve --dirty --no-strict`) | 1,40 s | 1,40 s | 0,50 s | 1,40 s |" in text
     assert "«None» i stedet for sidetittelen i 25 lenker" in text and "bygger bare siden som ble lagret" in text
     assert reload_goal(reload) == [
-        ("Fra lagring til oppdatert side < 2 s med `make serve` (det ekte nettstedet, median)",
-         "median 3,00 s, lengste 3,20 s (3 målinger, 20 kapitler)", False),
-        ("Fra lagring til oppdatert side < 2 s med `make serve-fast` (det ekte nettstedet, median)",
-         "median 1,40 s, lengste 1,40 s (1 måling, 20 kapitler)", True)]
+        (
+            "Fra lagring til oppdatert side < 2 s med `make serve` (det ekte nettstedet, median)",
+            "median 3,00 s, lengste 3,20 s (3 målinger, 20 kapitler)",
+            False,
+        ),
+        (
+            "Fra lagring til oppdatert side < 2 s med `make serve-fast` (det ekte nettstedet, median)",
+            "median 1,40 s, lengste 1,40 s (1 måling, 20 kapitler)",
+            True,
+        ),
+    ]
     failed = "\n".join(reload_section(Reload(20, [ReloadRun((), error="RuntimeError: did not start")])))
     assert "| `make serve` (`mkdocs serve`) | – | – | – | stoppet (se under) |" in failed
     assert "`mkdocs serve` stoppet: RuntimeError: did not start" in failed

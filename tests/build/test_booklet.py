@@ -5,8 +5,7 @@ from collections import Counter
 import pytest
 import yaml
 
-from tests.conftest import ROOT
-from tests.browser.test_print import printed
+from tests.helpers import ROOT, printed
 
 PATHS = yaml.safe_load((ROOT / "data/paths.yml").read_text(encoding="utf-8"))
 

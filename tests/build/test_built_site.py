@@ -5,8 +5,8 @@ import re
 import pytest
 import yaml
 
-from macros.checks.htmlcheck import off_site_resources
-from tests.conftest import ROOT
+from macros.checks.html import off_site_resources
+from tests.helpers import ROOT
 
 PERSPECTIVES = yaml.safe_load((ROOT / "data/perspectives.yml").read_text(encoding="utf-8"))
 PATHS = yaml.safe_load((ROOT / "data/paths.yml").read_text(encoding="utf-8"))

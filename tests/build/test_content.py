@@ -5,12 +5,10 @@ from pathlib import Path
 import pytest
 
 from macros.content import frontmatter
-from macros.content.site import load_site
-from tests.conftest import ROOT
+from tests.helpers import DOCS, ROOT, repository_site
 
-DOCS = ROOT / "docs"
-SITE = load_site(ROOT / "data", [(str(p.relative_to(DOCS)), p.read_text(encoding="utf-8"))
-                                 for p in DOCS.rglob("*.md")])
+SITE = repository_site()
+
 PROGRAMMES = sorted(p for p in (DOCS / "programmer").glob("*.md") if p.name != "index.md")
 PROGRAMME_SECTIONS = ["Læringsmål", "Før dere møtes", "Program", "Spørsmål til samtale", "Utstyr og materiell"]
 
@@ -25,9 +23,21 @@ def test_chapter_is_complete_and_on_a_path(chapter_id):
     assert chapter.readability.lix <= 55, f"LIX {chapter.readability.lix:.0f}"
 
 
-SHARED = ["organisering", "lovene", "tjenestene", "slik-far-du-hjelp", "rettigheter-og-klage", "samhandling",
-          "egenandeler", "folkehelse", "velferdsteknologi", "menneskene", "kvalitet-og-etikk", "innovasjon",
-          "en-dag-i-tjenestene"]
+SHARED = [
+    "organisering",
+    "lovene",
+    "tjenestene",
+    "slik-far-du-hjelp",
+    "rettigheter-og-klage",
+    "samhandling",
+    "egenandeler",
+    "folkehelse",
+    "velferdsteknologi",
+    "menneskene",
+    "kvalitet-og-etikk",
+    "innovasjon",
+    "en-dag-i-tjenestene",
+]
 
 
 def test_thirteen_shared_chapters_and_a_chapter_of_its_own_for_every_perspective():

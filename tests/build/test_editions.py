@@ -5,10 +5,11 @@ import json
 import re
 from pathlib import Path
 
+import yaml
 from selectolax.lexbor import LexborHTMLParser
 
-from macros.checks.htmlcheck import off_site_resources
-from tests.conftest import ROOT, copy_project, mkdocs_build
+from macros.checks.html import off_site_resources
+from tests.helpers import ROOT, copy_project, mkdocs_build
 
 
 def page(site: Path, path: str) -> LexborHTMLParser:
@@ -46,21 +47,27 @@ def test_bergen_boxes_carry_the_facts_a_reader_acts_on(site_dir):
     legevakt = local_boxes(site_dir, "tjenestene")
     assert "Solheimsgaten 9" in legevakt and "skadepoliklinikk" in legevakt
     assert "55 56 70 70" in local_boxes(site_dir, "slik-far-du-hjelp")
-    assert ("https://www.statsforvalteren.no/nb/vestland/helse-omsorg-og-sosialtjenester/helsetjenester/"
-            in box_links(site_dir, "rettigheter-og-klage"))
+    assert "https://www.statsforvalteren.no/nb/vestland/helse-omsorg-og-sosialtjenester/helsetjenester/" in box_links(
+        site_dir, "rettigheter-og-klage"
+    )
 
 
 def test_gjovik_boxes_carry_the_facts_a_reader_acts_on(gjovik_site):
-    municipalities = {"https://www.gjovik.kommune.no/", "https://www.ostre-toten.kommune.no/",
-                      "https://www.vestre-toten.kommune.no/", "https://www.sondre-land.kommune.no/",
-                      "https://www.nordre-land.kommune.no/"}
+    municipalities = {
+        "https://www.gjovik.kommune.no/",
+        "https://www.ostre-toten.kommune.no/",
+        "https://www.vestre-toten.kommune.no/",
+        "https://www.sondre-land.kommune.no/",
+        "https://www.nordre-land.kommune.no/",
+    }
     assert municipalities <= box_links(gjovik_site, "organisering")
     assert "fem kommuner i Innlandet" in local_boxes(gjovik_site, "organisering")
     hospitals = local_boxes(gjovik_site, "samhandling")
     assert "Mjøssykehuset i Moelv" in hospitals and "Gjøvik og Hamar" in hospitals
     assert "Gjøvik interkommunale legevakt (GIL)" in local_boxes(gjovik_site, "tjenestene")
-    assert ("https://statsforvalteren.no/innlandet/helse-omsorg-og-sosialtjenester/helsetjenester"
-            in box_links(gjovik_site, "rettigheter-og-klage"))
+    assert "https://statsforvalteren.no/innlandet/helse-omsorg-og-sosialtjenester/helsetjenester" in box_links(
+        gjovik_site, "rettigheter-og-klage"
+    )
 
 
 def test_ombud_and_testing_boxes_in_both_editions(site_dir, gjovik_site):
@@ -106,7 +113,9 @@ def test_a_third_edition_builds_from_its_data_file_alone(tmp_path):
     (project / "data/editions/testby.yml").write_text(data, encoding="utf-8")
     (project / "mkdocs.testby.yml").write_text(
         "INHERIT: mkdocs.yml\nsite_name: INTRO (Testbyen)\nsite_url: https://intro.example.org/\n"
-        "plugins:\n  intro:\n    edition: testby\n", encoding="utf-8")
+        "plugins:\n  intro:\n    edition: testby\n",
+        encoding="utf-8",
+    )
     site = tmp_path / "site"
     result = mkdocs_build(project, site, config="mkdocs.testby.yml")
     assert result.returncode == 0, result.stderr[-4000:]
@@ -119,12 +128,15 @@ def test_a_missing_local_fact_fails_naming_the_fact_and_the_chapter(tmp_path):
     (project / "mkdocs.gjovik.yml").write_text((ROOT / "mkdocs.gjovik.yml").read_text(encoding="utf-8"))
     facts = project / "data/editions/gjovik.yml"
     text = facts.read_text(encoding="utf-8")
-    facts.write_text(text[:text.index("\nombud:")] + text[text.index("\nhelsefellesskap:"):], encoding="utf-8")
+    facts.write_text(text[: text.index("\nombud:")] + text[text.index("\nhelsefellesskap:") :], encoding="utf-8")
     result = mkdocs_build(project, tmp_path / "site", config="mkdocs.gjovik.yml")
     assert result.returncode != 0
     # The build stops at the first page that asks for the fact; name whichever page that is.
-    asking = [str(path.relative_to(ROOT)) for path in sorted((ROOT / "docs").rglob("*.md"))
-              if 'hos_oss("ombud")' in path.read_text(encoding="utf-8")]
+    asking = [
+        str(path.relative_to(ROOT))
+        for path in sorted((ROOT / "docs").rglob("*.md"))
+        if 'hos_oss("ombud")' in path.read_text(encoding="utf-8")
+    ]
     assert "docs/kapitler/rettigheter-og-klage.md" in asking
     assert any(page in result.stderr for page in asking) and "«ombud»" in result.stderr
     assert "data/editions/gjovik.yml" in result.stderr
@@ -134,7 +146,7 @@ def test_the_urgent_help_block_without_a_legevakt_fails_naming_the_page(tmp_path
     project = copy_project(tmp_path / "project")
     facts = project / "data/editions/bergen.yml"
     text = facts.read_text(encoding="utf-8")
-    facts.write_text(text[:text.index("\nlegevakt:")] + text[text.index("\nstatsforvalter:"):], encoding="utf-8")
+    facts.write_text(text[: text.index("\nlegevakt:")] + text[text.index("\nstatsforvalter:") :], encoding="utf-8")
     result = mkdocs_build(project, tmp_path / "site")
     assert result.returncode != 0
     assert "«legevakt» (akutt_hjelp())" in result.stderr and "data/editions/bergen.yml" in result.stderr
@@ -147,10 +159,17 @@ def test_a_local_fact_past_its_date_reminds_and_one_long_past_stops_the_build(tm
     today = dt.date.today()
     # The legevakt was due yesterday (a reminder); the ombud was due long ago (an error).
     legevakt, ombud = text.index("\nlegevakt:"), text.index("\nombud:")
-    text = (text[:legevakt] + re.sub(r"check_by: \S+", f"check_by: {today - dt.timedelta(days=1)}",
-                                     text[legevakt:text.index("\nstatsforvalter:")], count=1)
-            + text[text.index("\nstatsforvalter:"):ombud]
-            + re.sub(r"check_by: \S+", f"check_by: {today - dt.timedelta(days=200)}", text[ombud:], count=1))
+    text = (
+        text[:legevakt]
+        + re.sub(
+            r"check_by: \S+",
+            f"check_by: {today - dt.timedelta(days=1)}",
+            text[legevakt : text.index("\nstatsforvalter:")],
+            count=1,
+        )
+        + text[text.index("\nstatsforvalter:") : ombud]
+        + re.sub(r"check_by: \S+", f"check_by: {today - dt.timedelta(days=200)}", text[ombud:], count=1)
+    )
     facts.write_text(text, encoding="utf-8")
     result = mkdocs_build(project, tmp_path / "site")
     assert result.returncode != 0
@@ -158,3 +177,15 @@ def test_a_local_fact_past_its_date_reminds_and_one_long_past_stops_the_build(tm
     assert "data/editions/bergen.yml" in reminder and "Bergen legevakt" in reminder and "bergen.kommune.no" in reminder
     error = next(line for line in result.stderr.splitlines() if "200 dager på overtid" in line)
     assert "data/editions/bergen.yml" in error and "ombud" in error and "helse-bergen.no" in error
+
+
+def test_every_application_office_in_the_built_box_can_be_called(site_dir, gjovik_site):
+    for site, edition in ((site_dir, "bergen"), (gjovik_site, "gjovik")):
+        data = yaml.safe_load((ROOT / "data/editions" / f"{edition}.yml").read_text(encoding="utf-8"))
+        box = next(b for b in page(site, "slik-gjor-du/sykehjem").css(".admonition.info") if "Slik er det hos oss" in b.text())
+        calls = {a.attributes["href"] for a in box.css('a[href^="tel:"]')}
+        for municipality in data["municipalities"]:
+            for office in municipality.get("apply", []):
+                if "phone" in office:
+                    digits = re.sub(r"\D", "", office["phone"])
+                    assert f"tel:+47{digits}" in calls, (edition, office["office"])

@@ -2,7 +2,7 @@
 
 import yaml
 
-from tests.conftest import ROOT
+from tests.helpers import ROOT
 
 FIGURES = yaml.safe_load((ROOT / "data/figures.yml").read_text(encoding="utf-8"))
 
@@ -18,8 +18,9 @@ def test_the_figures_page_lists_every_figure_with_its_source_and_check_date(html
 
 
 def test_the_figures_page_is_in_the_menu_of_both_editions(html, gjovik_site):
-    assert any(a.attributes.get("href", "").rstrip("/").endswith("tall-og-satser")
-               for a in html("index.html").css("nav.md-nav a"))
+    assert any(
+        a.attributes.get("href", "").rstrip("/").endswith("tall-og-satser") for a in html("index.html").css("nav.md-nav a")
+    )
     assert (gjovik_site / "tall-og-satser" / "index.html").is_file()
 
 
@@ -27,3 +28,27 @@ def test_a_figure_reads_the_same_on_every_page_that_shows_it(html):
     page = html("kapitler/samhandling/index.html")
     table = page.css_first("article table")
     assert table is not None and "Kilde:" in page.body.text()
+
+
+def test_a_rate_the_editors_could_not_find_anew_says_so_where_it_is_shown(site_dir):
+    """A rate past the day its successor applies, kept because nobody could find the new one, tells the reader it
+    is the newest amount confirmed, and links the page with today's rate."""
+    import re
+
+    from macros.content.clock import today
+    from macros.content.model import Figure
+
+    flagged = [f for f in (Figure.model_validate(entry) for entry in FIGURES) if f.newest_confirmed(today())]
+    for figure in flagged:
+        pages = [
+            p
+            for p in (ROOT / "docs").rglob("*.md")
+            if re.search(r"""tall\(\s*["']""" + re.escape(figure.id) + r"""["']""", p.read_text(encoding="utf-8"))
+        ]
+        for page in pages:
+            built = site_dir / page.relative_to(ROOT / "docs").with_suffix("") / "index.html"
+            if page.name == "index.md":
+                built = site_dir / page.relative_to(ROOT / "docs").parent / "index.html"
+            text = built.read_text(encoding="utf-8")
+            assert "det nyeste beløpet vi har bekreftet" in text, (figure.id, page)
+            assert str(figure.current_at or figure.source.url) in text, (figure.id, page)

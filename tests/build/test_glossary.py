@@ -1,11 +1,16 @@
 import markdown
 
-from macros.rendering.glossary import GlossaryExtension, abbreviations, tooltip
-from macros.rendering.norwegian import sort_key
 from macros.content.model import GlossaryTerm
+from macros.content.norwegian import sort_key
+from macros.rendering.glossary import GlossaryExtension, abbreviations, tooltip
 
-KAD = GlossaryTerm(term="kommunal akutt døgnplass", abbreviation="KAD", english="municipal acute bed",
-                   definition="Døgnplass i kommunen for øyeblikkelig hjelp.", forms=["kommunale akutte døgnplasser"])
+KAD = GlossaryTerm(
+    term="kommunal akutt døgnplass",
+    abbreviation="KAD",
+    english="municipal acute bed",
+    definition="Døgnplass i kommunen for øyeblikkelig hjelp.",
+    forms=["kommunale akutte døgnplasser"],
+)
 
 
 def test_tooltip_names_the_term_and_abbreviation():
@@ -42,11 +47,12 @@ def test_terms_in_headings_links_and_code_are_left_alone_and_explained_later():
 
 def test_several_terms_in_one_text_keep_the_words_between_them():
     other = GlossaryTerm(term="fastlege", english="GP", definition="Lege med ansvar for en liste.")
-    html = markdown.markdown("Fastlege, KAD og fastlege igjen.",
-                             extensions=[GlossaryExtension(abbreviations([KAD, other]))])
-    assert html == ('<p><abbr tabindex="0" title="fastlege: Lege med ansvar for en liste.">Fastlege</abbr>, '
-                    '<abbr tabindex="0" title="kommunal akutt døgnplass (KAD): Døgnplass i kommunen for øyeblikkelig hjelp.">'
-                    'KAD</abbr> og fastlege igjen.</p>')
+    html = markdown.markdown("Fastlege, KAD og fastlege igjen.", extensions=[GlossaryExtension(abbreviations([KAD, other]))])
+    assert html == (
+        '<p><abbr tabindex="0" title="fastlege: Lege med ansvar for en liste.">Fastlege</abbr>, '
+        '<abbr tabindex="0" title="kommunal akutt døgnplass (KAD): Døgnplass i kommunen for øyeblikkelig hjelp.">'
+        "KAD</abbr> og fastlege igjen.</p>"
+    )
 
 
 def test_the_glossary_page_has_a_letter_index_and_explains_no_term_with_itself(html):

@@ -13,9 +13,9 @@ from pymdownx.slugs import slugify
 from selectolax.lexbor import LexborHTMLParser
 
 from macros import postbuild
-from macros.exports import handover
 from macros.content.errors import ContentError
-from tests.conftest import Handover
+from macros.exports import handover
+from tests.helpers import Handover
 
 # Pages whose HTML comes from INTRO's theme overrides, which the hand-over leaves out (stock Material's 404 page).
 FROM_OVERRIDES = {"404.html"}
@@ -23,21 +23,25 @@ FROM_OVERRIDES = {"404.html"}
 
 # ---- The parts ----
 
+
 def test_a_page_carries_its_meta_as_front_matter():
-    text = handover.page_text({"title": "Å klage", "description": "Kort.", "tags": ["vedtak"], "render_macros": False,
-                               "review": dt.date(2026, 11, 1)}, "## Del\n\nTekst.\n")
+    text = handover.page_text(
+        {"title": "Å klage", "description": "Kort.", "tags": ["vedtak"], "render_macros": False, "review": dt.date(2026, 11, 1)},
+        "## Del\n\nTekst.\n",
+    )
     front, body = text.split("---\n")[1:3]
-    assert yaml_load(front) == {"title": "Å klage", "description": "Kort.", "tags": ["vedtak"],
-                                "review": dt.date(2026, 11, 1)}
+    assert yaml_load(front) == {"title": "Å klage", "description": "Kort.", "tags": ["vedtak"], "review": dt.date(2026, 11, 1)}
     assert body == "\n## Del\n\nTekst.\n"
     assert handover.page_text({"render_macros": False}, "Tekst.\n") == "Tekst.\n"
 
 
 def test_the_glossary_explanations_and_word_list_come_from_the_finished_html():
     markdown = f"Et vedtak om et vedtak.\n\n{handover.WORD_LIST}\n"
-    html = ('<p>Et <abbr title="vedtak: en avgjørelse">vedtak</abbr> om et vedtak.</p>'
-            '<div class="intro-words" data-search-exclude=""><details class="note"><summary>Ord på denne siden (1)'
-            '</summary><dl><dt>vedtak</dt><dd>en avgjørelse</dd></dl></details></div>')
+    html = (
+        '<p>Et <abbr title="vedtak: en avgjørelse">vedtak</abbr> om et vedtak.</p>'
+        '<div class="intro-words" data-search-exclude=""><details class="note"><summary>Ord på denne siden (1)'
+        "</summary><dl><dt>vedtak</dt><dd>en avgjørelse</dd></dl></details></div>"
+    )
     written = handover.with_glossary(markdown, html)
     assert handover.WORD_LIST not in written
     assert "<dt>vedtak</dt><dd>en avgjørelse</dd>" in written
@@ -46,12 +50,21 @@ def test_the_glossary_explanations_and_word_list_come_from_the_finished_html():
 
 
 def test_the_config_keeps_the_site_and_drops_intro(tmp_path):
-    raw = {"INHERIT": "mkdocs.yml", "site_name": "INTRO", "watch": ["data"], "docs_dir": "docs",
-           "theme": {"name": "material", "custom_dir": "overrides", "language": "nb"},
-           "plugins": {"search": {"lang": "no"}, "intro": {"edition": "bergen"}, "macros": {"modules": ["macros"]},
-                       "offline": {"enabled": False}},
-           "markdown_extensions": ["abbr", {"toc": {"permalink": True, "slugify": slugify(case="lower")}}],
-           "nav": [{"Start": "index.md"}]}
+    raw = {
+        "INHERIT": "mkdocs.yml",
+        "site_name": "INTRO",
+        "watch": ["data"],
+        "docs_dir": "docs",
+        "theme": {"name": "material", "custom_dir": "overrides", "language": "nb"},
+        "plugins": {
+            "search": {"lang": "no"},
+            "intro": {"edition": "bergen"},
+            "macros": {"modules": ["macros"]},
+            "offline": {"enabled": False},
+        },
+        "markdown_extensions": ["abbr", {"toc": {"permalink": True, "slugify": slugify(case="lower")}}],
+        "nav": [{"Start": "index.md"}],
+    }
     text = handover.stock_config(raw, ["kapitler/hefte-b.md", "kapitler/hefte-a.md"])
     assert text.startswith(handover.MARKER)
     read = yaml_load(io.StringIO(text))
@@ -85,6 +98,7 @@ def test_missing_targets_name_the_page_and_the_link(tmp_path):
 
 # ---- Built by stock Material ----
 
+
 def _files(site: Path) -> set[str]:
     return {path.relative_to(site).as_posix() for path in site.rglob("*") if path.is_file()}
 
@@ -106,8 +120,13 @@ def test_stock_material_builds_the_same_pages_and_files(handed_over: Handover):
     # its own index (search/search_index.json, in both).
     intro_search = {name for name in ours if name.startswith(("search/intro-index", "search/intro-terms-", "search/intro-text-"))}
     assert intro_search and theirs == ours - intro_search
-    assert {"catalog.json", "last-ned/intro-bergen-frakoblet.zip", "last-ned/intro-bergen.zim",
-            "assets/vendor/iframe-worker/shim.js", "kapitler/hefte-studenter/index.html"} <= ours
+    assert {
+        "catalog.json",
+        "last-ned/intro-bergen-frakoblet.zip",
+        "last-ned/intro-bergen.zim",
+        "assets/vendor/iframe-worker/shim.js",
+        "kapitler/hefte-studenter/index.html",
+    } <= ours
     assert any(name.startswith("plakater/") and name.endswith(".html") for name in ours)
     assert any(name.startswith("k/") for name in ours)
     for binary in ("last-ned/intro-bergen-frakoblet.zip", "catalog.json"):
@@ -115,11 +134,17 @@ def test_stock_material_builds_the_same_pages_and_files(handed_over: Handover):
 
 
 def test_every_page_shows_the_same_content(handed_over: Handover):
-    pages = sorted(name for name in _files(handed_over.intro_site) if name.endswith(".html")
-                   and LexborHTMLParser((handed_over.intro_site / name).read_text("utf-8")).css_first("article"))
+    pages = sorted(
+        name
+        for name in _files(handed_over.intro_site)
+        if name.endswith(".html") and LexborHTMLParser((handed_over.intro_site / name).read_text("utf-8")).css_first("article")
+    )
     assert len(pages) > 50
-    different = [page for page in pages if page not in FROM_OVERRIDES
-                 and _article(handed_over.intro_site, page) != _article(handed_over.stock_site, page)]
+    different = [
+        page
+        for page in pages
+        if page not in FROM_OVERRIDES and _article(handed_over.intro_site, page) != _article(handed_over.stock_site, page)
+    ]
     assert different == []
 
 
@@ -143,7 +168,6 @@ def test_every_page_keeps_its_meta(handed_over: Handover):
     page = "kapitler/lovene/index.html"
     assert description(handed_over.stock_site, page) == description(handed_over.intro_site, page)
     assert description(handed_over.stock_site, page) != description(handed_over.stock_site, "index.html")
-
 
 
 def test_no_link_of_the_stock_build_is_broken(handed_over: Handover):

@@ -4,16 +4,17 @@ import io
 import re
 from itertools import pairwise
 
-from macros.content import frontmatter
 import pytest
 from pypdf import PdfReader
 
+from macros.content import frontmatter
 from macros.content.errors import AuthorError
+from macros.content.programmes import read_programmes, rotation, timetable
 from macros.rendering.posters import all_posters, station_path
 from macros.rendering.programme_pages import materials_src_uri
-from macros.content.programmes import read_programmes, rotation, timetable
-from tests.conftest import ROOT
-from tests.build.test_content import SITE
+from tests.helpers import ROOT, repository_site
+
+SITE = repository_site()
 
 SITE_TEXTS = {src_uri: (ROOT / "docs" / src_uri).read_text(encoding="utf-8") for src_uri in SITE.programmes}
 
@@ -97,30 +98,40 @@ STATION = """  - id: alarm
 
 
 def test_times_that_do_not_add_up_stop_the_build_naming_file_and_numbers(tmp_path):
-    errors = errors_for(tmp_path, "minutes: 45\nschedule:\n  - name: Velkommen\n    minutes: 5\n"
-                                  "  - name: Samtale\n    minutes: 30\n")
+    errors = errors_for(
+        tmp_path, "minutes: 45\nschedule:\n  - name: Velkommen\n    minutes: 5\n  - name: Samtale\n    minutes: 30\n"
+    )
     assert len(errors) == 1 and errors[0].path == "data/programmes/test.yml"
     assert "35 minutter" in errors[0].message and "45" in errors[0].message
 
 
 def test_fewer_rounds_than_stations_stop_the_build(tmp_path):
-    errors = errors_for(tmp_path, COPIES + "minutes: 12\nschedule:\n  - rounds: 1\n    minutes: 12\nstations:\n"
-                        + STATION.format(chapter="velferdsteknologi") + STATION.format(chapter="velferdsteknologi")
-                        .replace("id: alarm", "id: alarm-to"))
+    errors = errors_for(
+        tmp_path,
+        COPIES
+        + "minutes: 12\nschedule:\n  - rounds: 1\n    minutes: 12\nstations:\n"
+        + STATION.format(chapter="velferdsteknologi")
+        + STATION.format(chapter="velferdsteknologi").replace("id: alarm", "id: alarm-to"),
+    )
     assert "1 stasjonsrunder, men det er 2 stasjoner" in str(errors[0])
 
 
 def test_a_station_without_a_chapter_for_its_poster_stops_the_build(tmp_path):
-    errors = errors_for(tmp_path, COPIES + "minutes: 12\nschedule:\n  - rounds: 1\n    minutes: 12\nstations:\n"
-                        + STATION.format(chapter="finnes-ikke"))
+    errors = errors_for(
+        tmp_path,
+        COPIES + "minutes: 12\nschedule:\n  - rounds: 1\n    minutes: 12\nstations:\n" + STATION.format(chapter="finnes-ikke"),
+    )
     assert len(errors) == 1 and "«finnes-ikke»" in errors[0].message
     assert errors[0].field is not None and "stations nr. 1" in errors[0].field
 
 
 def test_a_station_without_its_test_mode_check_stops_the_build(tmp_path):
-    errors = errors_for(tmp_path, COPIES + "minutes: 12\nschedule:\n  - rounds: 1\n    minutes: 12\nstations:\n"
-                        + STATION.format(chapter="velferdsteknologi").replace(
-                            "    prepare:\n      - Alarmen står i testmodus.\n", ""))
+    errors = errors_for(
+        tmp_path,
+        COPIES
+        + "minutes: 12\nschedule:\n  - rounds: 1\n    minutes: 12\nstations:\n"
+        + STATION.format(chapter="velferdsteknologi").replace("    prepare:\n      - Alarmen står i testmodus.\n", ""),
+    )
     assert len(errors) == 1 and errors[0].field == "stations nr. 1, prepare", errors
 
 
@@ -133,16 +144,22 @@ def test_role_cards_without_a_handout_line_or_a_part_without_copies_stop_the_bui
 
 
 def test_a_quiz_question_or_an_answer_note_that_does_not_exist_stops_the_build(tmp_path):
-    text = ("minutes: 10\nschedule:\n  - name: Samtale\n    minutes: 10\n"
-            "print_copies: {sporreark: valgfritt}\nquiz:\n  - chapter: samhandling\n    questions: [1, 9]\n"
-            "answer_notes:\n  - question: Hvem har ansvaret?\n    answer: Kommunen.\n    chapter: samhandling\n"
-            "    section: finnes-ikke\n")
+    text = (
+        "minutes: 10\nschedule:\n  - name: Samtale\n    minutes: 10\n"
+        "print_copies: {sporreark: valgfritt}\nquiz:\n  - chapter: samhandling\n    questions: [1, 9]\n"
+        "answer_notes:\n  - question: Hvem har ansvaret?\n    answer: Kommunen.\n    chapter: samhandling\n"
+        "    section: finnes-ikke\n"
+    )
     (tmp_path / "programmes").mkdir()
     (tmp_path / "programmes" / "test.yml").write_text(GOALS + text, encoding="utf-8")
     errors: list[AuthorError] = []
-    read_programmes(tmp_path, {"programmer/test.md"},
-                    {chapter_id: chapter.sections for chapter_id, chapter in SITE.chapters.items()}, errors,
-                    {c: len(ch.self_check.questions) for c, ch in SITE.chapters.items() if ch.self_check})
+    read_programmes(
+        tmp_path,
+        {"programmer/test.md"},
+        {chapter_id: chapter.sections for chapter_id, chapter in SITE.chapters.items()},
+        errors,
+        {c: len(ch.self_check.questions) for c, ch in SITE.chapters.items() if ch.self_check},
+    )
     fields = sorted(error.field for error in errors)
     assert fields == ["answer_notes nr. 1, section", "quiz nr. 1, questions"], errors
 
@@ -170,17 +187,21 @@ def test_programme_page_shows_timetable_stations_and_links_its_materials(html):
     article = html("programmer/velferdsteknologi-i-praksis/index.html").css_first("article")
     text = article.text()
     for station in SITE.programmes["programmer/velferdsteknologi-i-praksis.md"].stations:
-        assert f"Stasjon {SITE.programmes['programmer/velferdsteknologi-i-praksis.md'].stations.index(station) + 1}: " \
-               f"{station.name}" in text
+        assert (
+            f"Stasjon {SITE.programmes['programmer/velferdsteknologi-i-praksis.md'].stations.index(station) + 1}: "
+            f"{station.name}" in text
+        )
     assert "1:18–1:30" in text and "Runde 5 (1:18–1:30)" in text
     assert any(a.attributes["href"] == "../materiell-velferdsteknologi-i-praksis/" for a in article.css("a[href]"))
 
 
 # The frame every programme shares (macros/templates/programme_frame_parts.j2), as the facilitator reads it out.
-VOLUNTARY = ("Alt er frivillig. Du kan stå over.", "Det som blir sagt her, blir her.",
-             "Vi tar ikke bilder av personer uten å spørre.")
-BRIEF = ("Vis nødutgangene og møteplassen hvis brannalarmen går.",
-         "Si fra hvis du blir uvel, svimmel eller vil ta en pause.")
+VOLUNTARY = (
+    "Alt er frivillig. Du kan stå over.",
+    "Det som blir sagt her, blir her.",
+    "Vi tar ikke bilder av personer uten å spørre.",
+)
+BRIEF = ("Vis nødutgangene og møteplassen hvis brannalarmen går.", "Si fra hvis du blir uvel, svimmel eller vil ta en pause.")
 
 
 def section_text(page, anchor: str) -> str:
@@ -213,8 +234,9 @@ def test_every_materials_page_has_the_checklist_the_brief_the_voluntariness_line
         assert question in evaluation
     debrief = section_text(page, "oppsummering")
     assert all(line in debrief for line in programme.debrief)
-    copies = {" ".join(row.css("td")[0].text().split()): row.css("td")[1].text()
-              for row in page.css("table.intro-copies tbody tr")}
+    copies = {
+        " ".join(row.css("td")[0].text().split()): row.css("td")[1].text() for row in page.css("table.intro-copies tbody tr")
+    }
     assert copies["Evalueringsskjema"] == "ett per deltaker"
     assert set(programme.print_copies.values()) <= set(copies.values())
 
@@ -235,8 +257,10 @@ def test_samhandling_agrees_with_its_chapter_and_hands_each_group_all_its_cards(
     programme = SITE.programmes["programmer/samhandling-halv-dag.md"]
     story = " ".join(" ".join(programme.cases[0].paragraphs).split())
     # The chapter: the hospital tells the municipality when Kari is admitted, then again when she is ready.
-    admitted, ready = story.index("Kort tid etter at Kari er lagt inn, sender sykehuset en melding til kommunen"), \
-        story.index("utskrivningsklar")
+    admitted, ready = (
+        story.index("Kort tid etter at Kari er lagt inn, sender sykehuset en melding til kommunen"),
+        story.index("utskrivningsklar"),
+    )
     assert admitted < ready
     page = html(materials_address("programmer/samhandling-halv-dag.md") + "index.html")
     cards = section_text(page, "rollekort")
@@ -323,12 +347,15 @@ def test_materials_print_each_part_from_the_top_of_a_sheet_without_navigation(gu
     sheets = printed(page)
     programme = SITE.programmes[src_uri]
     starts = [sheet.lstrip().split("\n", 1)[0] for sheet in sheets]
-    expected = ["Sjekkliste for kursholderen", "Brief ved start (3 minutter)"] \
-        + (["Svar til kursholderen"] if programme.answer_notes else []) \
-        + (["Rotasjonsplan"] if programme.stations else []) \
-        + [f"Stasjon {n} av {len(programme.stations)} · 12 minutter" for n in range(1, len(programme.stations) + 1)] \
-        + (["Rollekort"] if programme.roles else []) + [case.title for case in programme.cases] \
+    expected = (
+        ["Sjekkliste for kursholderen", "Brief ved start (3 minutter)"]
+        + (["Svar til kursholderen"] if programme.answer_notes else [])
+        + (["Rotasjonsplan"] if programme.stations else [])
+        + [f"Stasjon {n} av {len(programme.stations)} · 12 minutter" for n in range(1, len(programme.stations) + 1)]
+        + (["Rollekort"] if programme.roles else [])
+        + [case.title for case in programme.cases]
         + ["Oppsummering", f"Evaluering: {SITE.page_titles[src_uri]}", "Spørreark (valgfritt)"]
+    )
     for heading in expected:
         assert heading in starts, f"«{heading}» does not start a sheet: {starts}"
     # The evaluation form is one page: the next sheet is the quiz.
@@ -343,8 +370,10 @@ def test_materials_print_each_part_from_the_top_of_a_sheet_without_navigation(gu
         assert screen_only not in text, f"«{screen_only}» is printed"
     # The rotation plan and the evaluation form keep their grid on paper.
     page.emulate_media(media="print")
-    borders = page.evaluate("() => [...document.querySelectorAll('.intro-rotation td, .intro-evaluation-goals td')]"
-                            ".map(cell => getComputedStyle(cell).borderTopWidth)")
+    borders = page.evaluate(
+        "() => [...document.querySelectorAll('.intro-rotation td, .intro-evaluation-goals td')]"
+        ".map(cell => getComputedStyle(cell).borderTopWidth)"
+    )
     assert borders and all(width == "1px" for width in borders), borders
     assert problems == []
 
@@ -355,8 +384,9 @@ def test_every_poster_prints_on_one_a4_sheet_with_nothing_cut_and_no_tools(brows
     for poster in all_posters(SITE):
         page.goto((site_dir / poster.path).as_uri())
         page.emulate_media(media="print")
-        overflow = page.evaluate("() => { const s = document.querySelector('.intro-poster-sheet');"
-                                 " return s.scrollHeight - s.clientHeight; }")
+        overflow = page.evaluate(
+            "() => { const s = document.querySelector('.intro-poster-sheet'); return s.scrollHeight - s.clientHeight; }"
+        )
         assert overflow <= 0, f"{poster.path}: the text runs {overflow} px past the sheet"
         sheets = printed(page)
         assert len(sheets) == 1, f"{poster.path}: {len(sheets)} sheets"

@@ -14,7 +14,7 @@ from selectolax.lexbor import LexborHTMLParser
 from macros.content.legal import load_legal
 from macros.content.local import load_facts, missing_facts
 from macros.content.model import Owner
-from tests.conftest import ROOT
+from tests.helpers import ROOT
 
 LEGAL = load_legal(ROOT / "data")
 PAGES = ("om/index.html", "om/personvern/index.html", "om/tilgjengelighet/index.html")
@@ -48,8 +48,13 @@ def test_each_editions_legal_pages_name_its_own_owner_and_feedback_channel(editi
 def test_the_privacy_statement_has_every_part_the_law_asks_for(edition):
     _, site = edition
     text = article(site, "om/personvern/index.html")
-    for heading in ("Hvem har ansvaret?", "Dette husker nettleseren din", "Derfor spør vi ikke om samtykke",
-                    "Dette behandler serveren og redaksjonen", "Dine rettigheter"):
+    for heading in (
+        "Hvem har ansvaret?",
+        "Dette husker nettleseren din",
+        "Derfor spør vi ikke om samtykke",
+        "Dette behandler serveren og redaksjonen",
+        "Dine rettigheter",
+    ):
         assert heading in text
     assert "ekomloven § 3-15" in text and "Datatilsynet" in text and "artikkel 6 nr. 1" in text
     for item in LEGAL.privacy.server:
@@ -103,8 +108,13 @@ def test_a_legal_page_without_the_editions_owner_stops_the_build_naming_the_file
 
 
 def test_an_organisation_number_is_checked_against_its_check_digit():
-    base = {"name": "Eier", "about": "En eier.", "contact_url": "https://example.org/",
-            "source": {"title": "t", "publisher": "p", "url": "https://example.org/"}, "check_by": dt.date(2027, 1, 1)}
+    base = {
+        "name": "Eier",
+        "about": "En eier.",
+        "contact_url": "https://example.org/",
+        "source": {"title": "t", "publisher": "p", "url": "https://example.org/"},
+        "check_by": dt.date(2027, 1, 1),
+    }
     assert Owner.model_validate({**base, "org_number": "974760673"}).org_number == "974 760 673"
     with pytest.raises(ValidationError, match="kontrollsifferet"):
         Owner.model_validate({**base, "org_number": "974 760 674"})

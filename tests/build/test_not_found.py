@@ -6,7 +6,7 @@ import pytest
 from playwright.sync_api import expect
 from selectolax.lexbor import LexborHTMLParser
 
-from tests.browser.test_offline import first_hit
+from tests.helpers import first_hit
 
 
 def groups(page: LexborHTMLParser) -> list[str]:

@@ -3,9 +3,12 @@
 import filecmp
 
 import pytest
+from click.testing import CliRunner
 
+from macros.commands import cli
 from macros.commands.publish import PublishError, check_release, publish, publish_lock, switch
-from tests.conftest import ROOT, copy_project, mkdocs_build
+from macros.exports.addresses import read_registry, registry_text
+from tests.helpers import ROOT, copy_project, mkdocs_build
 
 
 def test_publish_switches_to_a_checked_release_and_a_failed_one_leaves_it(tmp_path):
@@ -76,29 +79,44 @@ def test_the_csp_hashes_only_the_themes_own_inline_scripts(tmp_path):
     from macros.exports.csp import inline_script_hashes, script_hash, unknown_inline_scripts
 
     theme = '__md_scope=new URL(".",location)'
-    (tmp_path / "index.html").write_text(f"<html><head><script>{theme}</script></head><body>"
-                                         "<script>alert(1)</script></body></html>", encoding="utf-8")
+    (tmp_path / "index.html").write_text(
+        f"<html><head><script>{theme}</script></head><body><script>alert(1)</script></body></html>", encoding="utf-8"
+    )
     assert inline_script_hashes(tmp_path) == [script_hash(theme)]
     assert unknown_inline_scripts(tmp_path) == ["index.html: alert(1)"]
 
 
 def test_every_published_address_is_kept_by_the_publish_itself(tmp_path):
-    """An author who forgets `make register` cannot lose an address: the publish remembers what it published."""
+    """A new address is published only once it is in data/published.yml (`make register`), and the live site's
+    registry keeps it too: no published address can be forgotten."""
     root = tmp_path / "srv"
     project = copy_project(tmp_path / "project")
     new = project / "docs/kapitler/helt-nytt.md"
-    new.write_text((project / "docs/kapitler/lovene.md").read_text(encoding="utf-8")
-                   .replace("id: lovene", "id: helt-nytt"), encoding="utf-8")
+    new.write_text(
+        (project / "docs/kapitler/lovene.md").read_text(encoding="utf-8").replace("id: lovene", "id: helt-nytt"), encoding="utf-8"
+    )
     mkdocs = project / "mkdocs.yml"
-    mkdocs.write_text(mkdocs.read_text(encoding="utf-8").replace("      - kapitler/lovene.md\n",
-                                                                 "      - kapitler/lovene.md\n      - kapitler/helt-nytt.md\n"))
+    mkdocs.write_text(
+        mkdocs.read_text(encoding="utf-8").replace(
+            "      - kapitler/lovene.md\n", "      - kapitler/lovene.md\n      - kapitler/helt-nytt.md\n"
+        )
+    )
+    with pytest.raises(PublishError, match="make register"):
+        publish(root, mkdocs)
+    assert not (root / "current").exists()
+    registered = CliRunner().invoke(cli.main, ["register", "--config", str(mkdocs)])
+    assert registered.exit_code == 0, registered.output
     publish(root, mkdocs)
     registry = (root / "published.yml").read_text(encoding="utf-8")
     assert '"k/helt-nytt/"' in registry and '"kapitler/helt-nytt/"' in registry
 
     new.unlink()
     mkdocs.write_text(mkdocs.read_text(encoding="utf-8").replace("      - kapitler/helt-nytt.md\n", ""))
+    (project / "data/published.yml").write_text(
+        registry_text(set(read_registry(project / "data")) - {"k/helt-nytt/", "kapitler/helt-nytt/"}), encoding="utf-8"
+    )  # as if it had been taken out of git again
     with pytest.raises(PublishError) as refused:
         publish(root, mkdocs)
     message = str(refused.value)
     assert "«helt-nytt»" in message and "«k/helt-nytt/»" in message and "redirects.yml" in message
+    assert "published.yml på serveren" in message

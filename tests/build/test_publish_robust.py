@@ -10,9 +10,18 @@ from pathlib import Path
 
 import pytest
 
-from macros.commands.publish import (KEEP_RELEASES, RELEASE_RECORD, PublishError, complete_releases, prune, publish,
-                            remove_unfinished, rollback, switch)
-from tests.conftest import ROOT, copy_project
+from macros.commands.publish import (
+    KEEP_RELEASES,
+    RELEASE_RECORD,
+    PublishError,
+    complete_releases,
+    prune,
+    publish,
+    remove_unfinished,
+    rollback,
+    switch,
+)
+from tests.helpers import ROOT, copy_project
 
 
 def fake_release(root: Path, name: str, complete: bool = True) -> Path:
@@ -66,15 +75,23 @@ def test_a_release_records_its_commit_and_a_dirty_tree_is_refused(tmp_path):
 
 
 def start_publish(root: Path, project: Path) -> subprocess.Popen:
-    return subprocess.Popen([sys.executable, "-m", "macros.commands.cli", "publish", str(root), "--config",
-                             str(project / "mkdocs.yml")], cwd=ROOT, start_new_session=True,
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    return subprocess.Popen(
+        [sys.executable, "-m", "macros.commands.cli", "publish", str(root), "--config", str(project / "mkdocs.yml")],
+        cwd=ROOT,
+        start_new_session=True,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
 
 
 def wait_until_building(root: Path) -> Path:
     for _ in range(600):
-        building = [p for p in (root / "releases").glob("*") if not (p / RELEASE_RECORD).exists()] \
-            if (root / "releases").is_dir() else []
+        building = (
+            [p for p in (root / "releases").glob("*") if not (p / RELEASE_RECORD).exists()]
+            if (root / "releases").is_dir()
+            else []
+        )
         if building and any(building[0].rglob("*.html")):
             return building[0]
         time.sleep(0.05)
@@ -99,8 +116,9 @@ def test_a_publish_stopped_by_any_signal_leaves_the_live_site_and_no_partial_rel
         if stop != signal.SIGKILL:
             assert "avbrutt" in output and not partial.exists(), output
         time.sleep(1)
-        assert subprocess.run(["pgrep", "-f", f"mkdocs build.*{project}"], capture_output=True).returncode == 1, \
+        assert subprocess.run(["pgrep", "-f", f"mkdocs build.*{project}"], capture_output=True).returncode == 1, (
             "a build kept running after its publish was stopped"
+        )
     assert complete_releases(root) == [first]
     second = publish(root, project / "mkdocs.yml")
     assert sorted(p.name for p in (root / "releases").iterdir()) == sorted([first.name, second.name])

@@ -11,8 +11,9 @@ from playwright.sync_api import expect
 from macros.exports.addresses import current_addresses, read_registry
 from macros.exports.cartridge import export_all
 from macros.rendering.posters import all_posters
-from tests.conftest import ROOT, copy_project, mkdocs_build
-from tests.build.test_content import SITE
+from tests.helpers import ROOT, copy_project, mkdocs_build, repository_site
+
+SITE = repository_site()
 
 CP = "{http://www.imsglobal.org/xsd/imsccv1p1/imscp_v1p1}"
 SITE_URL = "https://intro.alrekhelseklynge.no/"
@@ -27,8 +28,17 @@ def test_catalog_matches_the_published_chapters(catalog, site_dir):
     chapters = sorted(p.stem for p in (ROOT / "docs/kapitler").glob("*.md"))
     assert sorted(entry["id"] for entry in catalog["chapters"]) == chapters
     for entry in catalog["chapters"]:
-        assert set(entry) >= {"id", "permanent_url", "title", "summary", "perspectives", "learning_goals",
-                              "reading_minutes", "last_reviewed", "licence"}
+        assert set(entry) >= {
+            "id",
+            "permanent_url",
+            "title",
+            "summary",
+            "perspectives",
+            "learning_goals",
+            "reading_minutes",
+            "last_reviewed",
+            "licence",
+        }
         page = (site_dir / entry["url"].removeprefix(SITE_URL) / "index.html").read_text(encoding="utf-8")
         assert f"<title>{entry['title']}" in page.replace("&amp;", "&")
 
@@ -48,8 +58,10 @@ def test_registry_lists_every_address_the_site_answers():
 
 @pytest.mark.browser
 def test_permanent_link_opens_the_chapter_over_http_and_file(browser, served_site, offline_dir):
-    for start, expected in ((served_site + "k/lovene/", "/kapitler/lovene/"),
-                            ((offline_dir / "k/lovene/index.html").as_uri(), "/kapitler/lovene.html")):
+    for start, expected in (
+        (served_site + "k/lovene/", "/kapitler/lovene/"),
+        ((offline_dir / "k/lovene/index.html").as_uri(), "/kapitler/lovene.html"),
+    ):
         page = browser.new_page()
         page.goto(start)
         page.wait_for_url(re.compile(re.escape(expected)))
@@ -71,7 +83,7 @@ def test_removing_a_published_page_without_a_redirect_fails_naming_the_address(t
     result = mkdocs_build(project, tmp_path / "site2")
     assert result.returncode == 0, result.stderr[-2000:]
     moved = (tmp_path / "site2/kapitler/karriere-i-sektoren/index.html").read_text(encoding="utf-8")
-    assert 'url=../karriere/' in moved
+    assert "url=../karriere/" in moved
 
 
 def test_chapter_offers_reuse_and_citation(html, catalog):
@@ -86,8 +98,34 @@ def test_chapter_offers_reuse_and_citation(html, catalog):
 
 def test_citation_file_is_valid_cff():
     citation = yaml.safe_load((ROOT / "CITATION.cff").read_text(encoding="utf-8"))
-    assert citation["cff-version"] == "1.2.0" and citation["license"] == "CC-BY-4.0"
-    assert citation["title"].startswith("INTRO")
+    assert citation["cff-version"] == "1.2.0" and citation["license"] == ["CC-BY-4.0", "MIT"]
+    assert citation["type"] == "dataset" and all(set(author) == {"name"} for author in citation["authors"])
+
+
+def test_citation_catalogue_zim_and_site_say_the_same_title_and_authors(catalog, site_dir, release):
+    """One identity everywhere: CITATION.cff, the config, the catalogue, the ZIM file and the pages."""
+    from libzim.reader import Archive
+    from selectolax.lexbor import LexborHTMLParser
+
+    class Tolerant(yaml.SafeLoader):
+        pass
+
+    Tolerant.add_multi_constructor("", lambda loader, suffix, node: None)
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Tolerant)
+    citation = yaml.safe_load((ROOT / "CITATION.cff").read_text(encoding="utf-8"))
+    authors = " og ".join(author["name"] for author in citation["authors"])
+    assert citation["title"] == config["site_name"] == catalog["title"]
+    assert authors == config["site_author"] == catalog["owner"]
+    assert citation["url"] == SITE_URL == catalog["url"]
+    assert citation["abstract"].startswith(config["site_description"]) and catalog["description"] == config["site_description"]
+    assert catalog["catalog_version"] and catalog["language"] == "nb" and catalog["edition"] == "bergen"
+    zim = Archive(str(release.zim))
+    assert zim.get_metadata("Creator").decode() == zim.get_metadata("Publisher").decode() == authors
+    assert zim.get_metadata("LongDescription").decode() == config["site_description"]
+    assert zim.get_metadata("Title").decode() == catalog["short_title"] == config["plugins"]["intro"]["short_title"]
+    page = LexborHTMLParser((site_dir / "index.html").read_text(encoding="utf-8"))
+    assert page.css_first('meta[name="author"]').attributes["content"] == authors
+    assert page.css_first("title").text().endswith(f" - {citation['title']}")
 
 
 def test_cartridges_are_written_by_make_lms_as_the_site_ships_them(catalog, site_dir, tmp_path):
@@ -119,7 +157,8 @@ def test_every_poster_qr_code_decodes_to_its_chapters_permanent_link(browser, si
 
 def test_print_stylesheet_hides_navigation_and_writes_out_links():
     css = (ROOT / "docs/assets/stylesheets/intro.css").read_text(encoding="utf-8")
-    print_rules = css[css.index("@media print"):]
+    print_rules = css[css.index("@media print") :]
     assert ".md-sidebar" in print_rules and 'content: " (" attr(href) ")"' in print_rules
-    assert not re.search(r"\.md-typeset h2\s*\{[^}]*break-before: page", print_rules), \
+    assert not re.search(r"\.md-typeset h2\s*\{[^}]*break-before: page", print_rules), (
         "one page per part made a chapter 14 pages long"
+    )

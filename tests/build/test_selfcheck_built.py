@@ -7,15 +7,16 @@ import json
 import pytest
 
 from macros.content.site import load_site
-from tests.conftest import ROOT
+from tests.helpers import ROOT
 
 CHAPTER = "kapitler/en-dag-i-tjenestene/index.html"
 
 
 @pytest.fixture(scope="module")
 def questions():
-    site = load_site(ROOT / "data", [(str(p.relative_to(ROOT / "docs")), p.read_text(encoding="utf-8"))
-                                     for p in (ROOT / "docs").rglob("*.md")])
+    site = load_site(
+        ROOT / "data", [(str(p.relative_to(ROOT / "docs")), p.read_text(encoding="utf-8")) for p in (ROOT / "docs").rglob("*.md")]
+    )
     return site.chapters["en-dag-i-tjenestene"].self_check.questions
 
 
@@ -76,9 +77,9 @@ def test_programme_page_links_its_self_checks_and_both_sheets(html):
 
 def test_quiz_sheet_has_the_questions_and_no_answers_and_the_facilitator_sheet_has_them(html):
     from macros.rendering.quiz_sheets import parts
+    from tests.helpers import repository_site
 
-    site = load_site(ROOT / "data", [(str(p.relative_to(ROOT / "docs")), p.read_text(encoding="utf-8"))
-                                     for p in (ROOT / "docs").rglob("*.md")])
+    site = repository_site()
     quiz = html("programmer/forste-mote-sporreark.html")
     facit = html("programmer/forste-mote-fasit.html")
     quiz_text, facit_text = quiz.body.text(), facit.body.text()

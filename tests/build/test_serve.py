@@ -5,7 +5,7 @@ import time
 from selectolax.lexbor import LexborHTMLParser
 
 from macros.commands.release import run_mkdocs
-from tests.conftest import copy_project, mkdocs_build
+from tests.helpers import copy_project, mkdocs_build
 
 
 def test_a_dirty_rebuild_of_one_chapter_keeps_every_menu_title(tmp_path):

@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 
-from macros.rendering.norwegian import sort_key
 from macros.checks.spelling import (
     GLOSSARY,
     WORD_LIST,
@@ -21,8 +20,8 @@ from macros.checks.spelling import (
     unknown_words,
     words,
 )
-
-ROOT = Path(__file__).resolve().parents[2]
+from macros.content.norwegian import sort_key
+from tests.helpers import ROOT
 
 CHAPTER_WITH_TYPOS = """---
 id: typo
@@ -62,8 +61,15 @@ def test_content_has_no_unknown_words(word_list: frozenset[str]) -> None:
 def test_the_whole_content_is_checked() -> None:
     files = content_words(ROOT)
     assert GLOSSARY in files and files[GLOSSARY]
-    for page in ("docs/index.md", "docs/ordliste.md", "docs/last-ned.md", "docs/plakater.md",
-                 "docs/kapitler/organisering.md", "docs/perspektiver/studenter.md", "docs/programmer/index.md"):
+    for page in (
+        "docs/index.md",
+        "docs/ordliste.md",
+        "docs/last-ned.md",
+        "docs/plakater.md",
+        "docs/kapitler/organisering.md",
+        "docs/perspektiver/studenter.md",
+        "docs/programmer/index.md",
+    ):
         assert files.get(page), f"{page} is not checked"
 
 
@@ -81,8 +87,9 @@ def test_a_misspelling_in_a_page_is_reported(tmp_path: Path, word_list: frozense
 def test_a_misspelling_in_a_glossary_definition_is_reported(tmp_path: Path, word_list: frozenset[str]) -> None:
     glossary = tmp_path / GLOSSARY
     glossary.parent.mkdir(parents=True)
-    glossary.write_text("- term: sykehjem\n  definition: Et sted der kommunnen gir heldøgns omsorg.\n"
-                        "  english: nursing home\n", encoding="utf-8")
+    glossary.write_text(
+        "- term: sykehjem\n  definition: Et sted der kommunnen gir heldøgns omsorg.\n  english: nursing home\n", encoding="utf-8"
+    )
     (tmp_path / "docs").mkdir()
     assert unknown_words(content_words(tmp_path), word_list) == {GLOSSARY: ["kommunnen"]}
 
@@ -92,8 +99,14 @@ def test_code_links_urls_numbers_and_abbreviations_are_not_checked() -> None:
     assert not {text for text in checked if "xyz" in text}
     assert not checked & {"LIS1", "KAD", "BPA", "a", "id", "owner", "Test"}
     assert {"kommunnen", "sykehjemet", "forklare", "Mange", "Kari"} <= checked
-    assert not {w.text for w in words("Skriv til post@example.org eller se www.helsenorge.no og anskaffelser.no.")} \
-        & {"post", "example", "org", "helsenorge", "anskaffelser", "no"}
+    assert not {w.text for w in words("Skriv til post@example.org eller se www.helsenorge.no og anskaffelser.no.")} & {
+        "post",
+        "example",
+        "org",
+        "helsenorge",
+        "anskaffelser",
+        "no",
+    }
 
 
 @pytest.mark.system  # hunspell
@@ -115,8 +128,11 @@ def test_a_word_outside_the_dictionary_encoding_is_unknown_unless_listed() -> No
 
 @pytest.mark.system  # hunspell
 def test_word_list_is_sorted_without_duplicates_or_words_hunspell_knows(word_list: frozenset[str]) -> None:
-    lines = [line.strip() for line in (ROOT / WORD_LIST).read_text(encoding="utf-8").splitlines()
-             if line.strip() and not line.startswith("#")]
+    lines = [
+        line.strip()
+        for line in (ROOT / WORD_LIST).read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.startswith("#")
+    ]
     assert lines, "the word list is empty"
     duplicates = [word for word, count in Counter(lines).items() if count > 1]
     assert not duplicates, f"Står flere ganger i {WORD_LIST}: {', '.join(duplicates)}"

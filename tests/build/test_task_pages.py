@@ -1,5 +1,6 @@
 """Task pages («Slik gjør du»): each is at most two links from the landing page and from its perspective
-page, and the perspective pages' questions are links that lead to a built page."""
+page, each says how long it takes and what happens next, and the perspective pages' questions are links that lead
+to a built page."""
 
 from __future__ import annotations
 
@@ -11,14 +12,21 @@ import pytest
 import yaml
 from selectolax.lexbor import LexborHTMLParser
 
-from tests.conftest import ROOT
+from tests.helpers import ROOT
 
-TASKS = ("sykehjem", "hjemmetjenester", "avlastning", "fastlege", "klage")
+TASKS = ("sykehjem", "hjemmetjenester", "utskrivning", "avlastning", "fullmakt", "fastlege", "klage")
 TASK_PAGES = {f"slik-gjor-du/{task}/index.html" for task in TASKS}
 # Which task pages each perspective page must reach within two links.
 PERSPECTIVES = {
-    "perspektiver/pasienter-og-brukere/index.html": {"sykehjem", "hjemmetjenester", "fastlege", "klage"},
-    "perspektiver/parorende/index.html": {"sykehjem", "hjemmetjenester", "avlastning", "klage"},
+    "perspektiver/pasienter-og-brukere/index.html": {
+        "sykehjem",
+        "hjemmetjenester",
+        "utskrivning",
+        "fastlege",
+        "klage",
+        "fullmakt",
+    },
+    "perspektiver/parorende/index.html": {"sykehjem", "hjemmetjenester", "utskrivning", "avlastning", "fullmakt", "klage"},
 }
 
 
@@ -62,6 +70,34 @@ def test_every_task_page_is_built(site_dir: Path):
         assert (site_dir / page).is_file(), f"{page} was not built"
 
 
+# What a reader asks once the application is in: every task page answers both, under these headings.
+NEXT_STEP_SECTIONS = ("Hvor lang tid tar det?", "Hva skjer etterpå?")
+
+
+def test_the_docs_folder_has_no_task_page_this_test_does_not_know(site_dir: Path):
+    built = {page.parent.name for page in (site_dir / "slik-gjor-du").glob("*/index.html")}
+    assert built == set(TASKS), f"task pages the tests do not cover: {sorted(built - set(TASKS))}"
+
+
+@pytest.mark.parametrize("task", TASKS)
+def test_every_task_page_says_how_long_it_takes_and_what_happens_next(html, gjovik_site: Path, task):
+    for doc in (
+        html(f"slik-gjor-du/{task}/index.html"),
+        LexborHTMLParser((gjovik_site / f"slik-gjor-du/{task}/index.html").read_text(encoding="utf-8")),
+    ):
+        headings = {h.text(strip=True).rstrip("¶").strip() for h in doc.css("article h2")}
+        missing = [section for section in NEXT_STEP_SECTIONS if section not in headings]
+        assert not missing, f"slik-gjor-du/{task} lacks {missing}"
+        # Each section says something: at least two sentences before the next heading.
+        for section in NEXT_STEP_SECTIONS:
+            heading = next(h for h in doc.css("article h2") if h.text(strip=True).rstrip("¶").strip() == section)
+            text, node = "", heading.next
+            while node is not None and node.tag != "h2":
+                text += " " + (node.text(strip=True) if node.tag != "-text" else "")
+                node = node.next
+            assert text.count(".") >= 2, f"slik-gjor-du/{task}: «{section}» is nearly empty"
+
+
 def test_every_task_page_is_at_most_two_links_from_the_landing_page(html):
     reachable = within_two_links(html, "index.html")
     assert TASK_PAGES <= reachable, f"not reachable from the landing page: {sorted(TASK_PAGES - reachable)}"
@@ -93,8 +129,9 @@ def test_every_question_on_a_perspective_page_links_to_a_built_page(html, site_d
         page, fragment = target
         assert (site_dir / page).is_file(), f"{perspective}: «{item.text(strip=True)}» leads to missing {page}"
         if fragment:
-            assert html(page).css_first(f'[id="{fragment}"]') is not None, \
+            assert html(page).css_first(f'[id="{fragment}"]') is not None, (
                 f"{perspective}: «{item.text(strip=True)}» leads to a missing anchor #{fragment} on {page}"
+            )
 
 
 def application_offices(edition: str) -> list[str]:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT
+from tests.helpers import ROOT
 
 # The Nu Html Checker runs on Java (Debian's default-jre-headless).
 pytestmark = pytest.mark.system
@@ -26,10 +26,14 @@ MATERIAL_ERRORS = {
     # Material's base.html writes the two checkboxes that open the menu drawer and the search with
     # autocomplete="off" (it stops Firefox restoring them as checked on back navigation). They stand
     # directly in <body>, outside every template block, so only a copy of base.html could change them.
-    (AUTOCOMPLETE_ON_CHECKBOX,
-     '<input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer" autocomplete="off">'),
-    (AUTOCOMPLETE_ON_CHECKBOX,
-     '<input class="md-toggle" data-md-toggle="search" type="checkbox" id="__search" autocomplete="off">'),
+    (
+        AUTOCOMPLETE_ON_CHECKBOX,
+        '<input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer" autocomplete="off">',
+    ),
+    (
+        AUTOCOMPLETE_ON_CHECKBOX,
+        '<input class="md-toggle" data-md-toggle="search" type="checkbox" id="__search" autocomplete="off">',
+    ),
 }
 
 
@@ -47,16 +51,31 @@ def vnu_errors(files: list[Path]) -> list[dict]:
     result = subprocess.run(
         # A short run: the quick compiler alone starts and finishes several times faster than the default.
         # The checker needs a bigger thread stack than some JVMs give (it says so, and stops, otherwise).
-        [java(), "-Xss2m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar", str(VNU),
-         "--errors-only", "--format", "json", "--stdout", *map(str, files)],
-        capture_output=True, text=True, timeout=300,
+        [
+            java(),
+            "-Xss2m",
+            "-XX:TieredStopAtLevel=1",
+            "-XX:+UseSerialGC",
+            "-jar",
+            str(VNU),
+            "--errors-only",
+            "--format",
+            "json",
+            "--stdout",
+            *map(str, files),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
     # Exit status 1 just means "found errors"; the report is the JSON on stdout.
     try:
         report = json.loads(result.stdout)
     except json.JSONDecodeError:
-        pytest.fail(f"The Nu Html Checker did not answer in JSON (exit {result.returncode}):\n"
-                    f"{result.stdout[-1000:]}\n{result.stderr[-2000:]}")
+        pytest.fail(
+            f"The Nu Html Checker did not answer in JSON (exit {result.returncode}):\n"
+            f"{result.stdout[-1000:]}\n{result.stderr[-2000:]}"
+        )
     # "non-document-error" is the checker failing to read a file: that counts too.
     return [m for m in report["messages"] if m.get("type") in ("error", "non-document-error")]
 
@@ -64,7 +83,7 @@ def vnu_errors(files: list[Path]) -> list[dict]:
 def is_materials(message: dict) -> bool:
     extract = message.get("extract", "")
     start, length = message.get("hiliteStart", 0), message.get("hiliteLength", 0)
-    return (message.get("message"), extract[start:start + length]) in MATERIAL_ERRORS
+    return (message.get("message"), extract[start : start + length]) in MATERIAL_ERRORS
 
 
 def describe(message: dict, root: Path) -> str:
@@ -102,11 +121,14 @@ def test_invalid_html_is_reported_with_file_and_line_and_only_materials_markup_i
         '<p id="samme">en</p><p id="samme">to</p>\n</body></html>\n',
         encoding="utf-8",
     )
-    (tmp_path / "material.html").write_text(VALID.replace(
-        "<body>",
-        '<body>\n<input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer" autocomplete="off">\n'
-        '<input type="checkbox" id="var" autocomplete="off" aria-label="Vår egen">\n',
-    ), encoding="utf-8")
+    (tmp_path / "material.html").write_text(
+        VALID.replace(
+            "<body>",
+            '<body>\n<input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer" autocomplete="off">\n'
+            '<input type="checkbox" id="var" autocomplete="off" aria-label="Vår egen">\n',
+        ),
+        encoding="utf-8",
+    )
 
     # One start of the checker for all three, as for the site.
     errors = site_errors(tmp_path, [tmp_path / name for name in ("gyldig.html", "ugyldig.html", "material.html")])
@@ -115,5 +137,4 @@ def test_invalid_html_is_reported_with_file_and_line_and_only_materials_markup_i
     assert any(e.startswith("ugyldig.html:6:") and "Duplicate ID “samme”" in e for e in errors), errors
     assert not [e for e in errors if e.startswith("gyldig.html")], errors
     # Our own checkbox with Material's mistake is reported; Material's drawer toggle is not.
-    assert [e for e in errors if e.startswith("material.html")] == [
-        f"material.html:5: {AUTOCOMPLETE_ON_CHECKBOX}"], errors
+    assert [e for e in errors if e.startswith("material.html")] == [f"material.html:5: {AUTOCOMPLETE_ON_CHECKBOX}"], errors

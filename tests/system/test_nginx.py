@@ -13,7 +13,7 @@ from playwright.sync_api import expect
 
 from macros.commands.chromium import free_port
 from macros.exports.csp import nginx_include
-from tests.conftest import ROOT
+from tests.helpers import ROOT
 
 # Every test here runs Debian's nginx.
 pytestmark = pytest.mark.system
@@ -60,8 +60,9 @@ def nginx_server(site_dir: Path, tmp_path_factory: pytest.TempPathFactory):
     (run / "intro.conf").write_text(shipped.replace("/srv/intro", str(run)), encoding="utf-8")
     port = free_port()
     (run / "nginx.conf").write_text(MAIN_CONF.format(run=run, port=port), encoding="utf-8")
-    server = subprocess.Popen([binary, "-c", str(run / "nginx.conf"), "-g", "daemon off;"],
-                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    server = subprocess.Popen(
+        [binary, "-c", str(run / "nginx.conf"), "-g", "daemon off;"], stdout=subprocess.PIPE, stderr=subprocess.STDOUT
+    )
     base = f"http://127.0.0.1:{port}/"
     for _ in range(50):
         try:
@@ -104,8 +105,11 @@ def test_the_served_referrer_policy_is_the_one_the_built_privacy_statement_promi
     from selectolax.lexbor import LexborHTMLParser
 
     statement = LexborHTMLParser((site_dir / "om/personvern/index.html").read_text(encoding="utf-8"))
-    promised = next(code.text().removeprefix("Referrer-Policy: ") for code in statement.css("article code")
-                    if code.text().startswith("Referrer-Policy: "))
+    promised = next(
+        code.text().removeprefix("Referrer-Policy: ")
+        for code in statement.css("article code")
+        if code.text().startswith("Referrer-Policy: ")
+    )
     assert promised == "no-referrer"
     for path in ("", "om/personvern/", "assets/javascripts/intro.js", "finnes-ikke/"):
         assert get(nginx_site + path).headers["Referrer-Policy"] == promised, path
@@ -133,13 +137,16 @@ def test_fingerprinted_assets_are_cached_long_and_html_is_revalidated(nginx_site
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize("path", ["", "perspektiver/studenter/", "kapitler/samhandling/", "ordliste/",
-                                  "programmer/forste-mote/", "last-ned/"])
+@pytest.mark.parametrize(
+    "path", ["", "perspektiver/studenter/", "kapitler/samhandling/", "ordliste/", "programmer/forste-mote/", "last-ned/"]
+)
 def test_chromium_through_nginx_sees_no_csp_violation(browser, nginx_site, path):
     context = browser.new_context()
-    context.add_init_script("window.__violations = [];"
-                            "document.addEventListener('securitypolicyviolation',"
-                            " e => window.__violations.push(e.violatedDirective + ' ' + e.blockedURI));")
+    context.add_init_script(
+        "window.__violations = [];"
+        "document.addEventListener('securitypolicyviolation',"
+        " e => window.__violations.push(e.violatedDirective + ' ' + e.blockedURI));"
+    )
     page = context.new_page()
     errors = []
     page.on("console", lambda message: message.type == "error" and errors.append(message.text))
@@ -166,8 +173,9 @@ def test_nginx_starts_even_when_a_release_has_no_csp_file(nginx_server, tmp_path
     empty = tmp_path / "current"
     empty.mkdir()
     (tmp_path / "intro.conf").write_text(shipped.replace(str(run / "current"), str(empty)), encoding="utf-8")
-    main = (run / "nginx.conf").read_text(encoding="utf-8").replace(f"include {run}/intro.conf;",
-                                                                     f"include {tmp_path}/intro.conf;")
+    main = (
+        (run / "nginx.conf").read_text(encoding="utf-8").replace(f"include {run}/intro.conf;", f"include {tmp_path}/intro.conf;")
+    )
     (tmp_path / "nginx.conf").write_text(main, encoding="utf-8")
     binary = shutil.which("nginx") or "/usr/sbin/nginx"
     checked = subprocess.run([binary, "-t", "-c", str(tmp_path / "nginx.conf")], capture_output=True, text=True)

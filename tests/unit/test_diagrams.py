@@ -1,9 +1,6 @@
-from pathlib import Path
-
 from macros.commands.diagram_render import sources_in, standalone
 from macros.rendering.diagrams import diagram_key, drawn_keys, find, image_markdown, problems, replace_with_images, size_of
-
-ROOT = Path(__file__).resolve().parents[2]
+from tests.helpers import ROOT
 
 PAGE = """# Tittel
 
@@ -33,12 +30,13 @@ def test_diagrams_are_found_with_line_title_and_a_key_that_ignores_indentation()
 def test_a_diagram_becomes_an_image_relative_to_its_page_at_the_same_indentation():
     top, boxed = find(PAGE)
     page = replace_with_images(PAGE, "kapitler/x.md", {top.key: (400, 300)})
-    assert f"![Veien videre](../assets/figurer/{top.key}.svg){{ .intro-diagram width=\"400\" height=\"300\" }}" in page
+    assert f'![Veien videre](../assets/figurer/{top.key}.svg){{ .intro-diagram width="400" height="300" }}' in page
     assert f"    [![None](../assets/figurer/{boxed.key}.svg){{ .intro-diagram }}]" in page
     assert "```" not in page
     target = f"assets/figurer/{top.key}.svg"
-    assert image_markdown(top, "index.md", None) == (f"[![Veien videre]({target}){{ .intro-diagram }}]({target})"
-                                                     "{ .intro-diagram-link }")
+    assert image_markdown(top, "index.md", None) == (
+        f"[![Veien videre]({target}){{ .intro-diagram }}]({target}){{ .intro-diagram-link }}"
+    )
 
 
 def test_a_diagram_without_title_or_image_is_a_problem_on_its_line():

@@ -9,31 +9,32 @@ import datetime as dt
 import zipfile
 
 import pytest
-from jinja2 import Environment
 
 from macros import markdown_steps, postbuild, prebuild
-from macros.checks import htmlcheck
-from macros.rendering import booklet
-from macros.exports.addresses import page_address
-from macros.exports.cartridge import CARTRIDGE_FOLDER
-from macros.exports.catalog import CATALOG_FILE
+from macros.checks import html as html_checks
 from macros.content.errors import ContentError
 from macros.content.identity import Identity
-from macros.loader import nav_pages
 from macros.content.local import load_facts
 from macros.content.site import load_site
-from tests.unit.test_site import DATA, ROOT
+from macros.content.site_map import nav_pages, page_address
+from macros.exports.cartridge import CARTRIDGE_FOLDER
+from macros.exports.catalog import CATALOG_FILE
+from macros.rendering import booklet
+from tests.helpers import DATA, ROOT
 
 DOCS = ROOT / "docs"
-SITE = load_site(DATA, [(page.relative_to(DOCS).as_posix(), page.read_text(encoding="utf-8"))
-                        for page in sorted(DOCS.rglob("*.md"))])
+SITE = load_site(
+    DATA, [(page.relative_to(DOCS).as_posix(), page.read_text(encoding="utf-8")) for page in sorted(DOCS.rglob("*.md"))]
+)
 FACTS = load_facts(DATA / "editions", "bergen")
-EDITION = Identity(title="INTRO", description="En introduksjon.", owner="Laben", url="https://intro.example.no/",
-                   colour="indigo")
+EDITION = Identity(
+    title="INTRO", name="INTRO", description="En introduksjon.", owner="Laben", url="https://intro.example.no/", colour="indigo"
+)
 CHAPTER = next(iter(SITE.chapters.values()))
 
 
 # ---- Before the build ----
+
 
 def test_vendor_assets_come_from_npm_or_the_build_says_how_to_get_them(tmp_path):
     made = prebuild.vendor_files(ROOT / "node_modules")
@@ -53,8 +54,9 @@ def test_downloads_offer_the_zip_and_the_zim(tmp_path):
     (tmp_path / "u.zim").write_bytes(b"ZIM" * 10)
     offered = prebuild.downloads(offline, tmp_path / "u.zim", "gjovik")
     assert [file.path for file in offered] == ["last-ned/intro-gjovik-frakoblet.zip", "last-ned/intro-gjovik.zim"]
-    assert [file.path for file in prebuild.downloads(offline, tmp_path / "ingen.zim", "gjovik")] == \
-        ["last-ned/intro-gjovik-frakoblet.zip"]
+    assert [file.path for file in prebuild.downloads(offline, tmp_path / "ingen.zim", "gjovik")] == [
+        "last-ned/intro-gjovik-frakoblet.zip"
+    ]
 
 
 def test_the_menu_lists_each_page_once_in_order():
@@ -108,6 +110,7 @@ def test_the_theme_gets_each_groups_start_page_and_serve_watches_the_data(tmp_pa
 
 # ---- Inside Markdown ----
 
+
 def test_a_chapter_is_dressed_from_its_front_matter():
     meta: dict = {}
     text = markdown_steps.dress_page(SITE, CHAPTER.src_uri, meta, "Ingress.\n\n## Del\n\nTekst.\n", EDITION, set())
@@ -131,15 +134,15 @@ def test_a_template_mistake_names_the_line():
         return perspective
 
     with pytest.raises(ContentError, match=r"docs/x.md, linje 12"):
-        markdown_steps.check_templates(Environment(), "Tekst.\n\n{{ stii('studenter') }}\n", "x.md", 9,
-                                       {"sti"}, {"sti": sti}, None)
-    markdown_steps.check_templates(Environment(), "{{ sti('studenter') }}\n", "x.md", 9, {"sti"}, {"sti": sti}, None)
+        markdown_steps.check_templates("Tekst.\n\n{{ stii('studenter') }}\n", "x.md", 9, {"sti": sti}, None)
+    markdown_steps.check_templates("{{ sti('studenter') }}\n", "x.md", 9, {"sti": sti}, None)
 
 
 # ---- After the build ----
 
+
 def test_page_checks_give_the_author_advice():
-    tree = htmlcheck.parse('<p><a href="a/">her</a></p><h2>A</h2><h4>B</h4>')
+    tree = html_checks.parse('<p><a href="a/">her</a></p><h2>A</h2><h4>B</h4>')
     found = postbuild.page_problems(postbuild.CONTENT_CHECKS, tree, "docs/x.md")
     assert [problem.path for problem in found] == ["docs/x.md", "docs/x.md"]
     assert "«her»" in found[0].message and "hopper over et nivå" in found[1].message

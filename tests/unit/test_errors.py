@@ -47,4 +47,3 @@ def test_content_error_lists_every_problem():
     assert "2 feil" in str(error)
     assert "a.md, linje 2: feil en." in str(error)
     assert "b.md: feltet «id» feil to." in str(error)
-

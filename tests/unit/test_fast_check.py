@@ -4,7 +4,7 @@ proves it."""
 
 import shutil
 
-from tests.conftest import SYSTEM_PROGRAMS
+from tests.helpers import SYSTEM_PROGRAMS
 
 
 def test_a_test_without_the_system_marker_finds_none_of_the_debian_programs():

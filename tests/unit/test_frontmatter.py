@@ -8,7 +8,7 @@ import yaml
 from macros.content import frontmatter
 from macros.content.errors import ContentError
 from macros.content.site import load_site
-from tests.conftest import ROOT
+from tests.helpers import ROOT
 
 PAGE = "---\ntitle: Lovene\nsummary: Kort.\n---\n\n## Første del\n\nTekst.\n"
 
@@ -62,7 +62,7 @@ def _problems(tmp_path, text: str) -> list:
 
 
 def test_author_errors_name_the_files_own_line_numbers(tmp_path):
-    text = ("---\nid: ny\ntitle: Ny\nsummary: Kort.\nlast_reviewed: 2026-11-31\n---\n")
+    text = "---\nid: ny\ntitle: Ny\nsummary: Kort.\nlast_reviewed: 2026-11-31\n---\n"
     [error] = _problems(tmp_path, text)
     assert "2026-11-31" in error.message and error.line == 5
 
@@ -84,5 +84,7 @@ def test_a_field_error_is_named_at_the_fields_line(tmp_path):
     head = frontmatter.split(chapter).head.replace("id: lovene", "id: ny")
     text = head.replace("\nsummary:", "\nsummary: \nsummary_old:", 1) + "\n\nTekst.\n"
     found = {error.field: error.line for error in _problems(tmp_path, text) if error.field}
-    assert found["summary_old"] == text.splitlines().index(next(line for line in text.splitlines()
-                                                               if line.startswith("summary_old:"))) + 1
+    assert (
+        found["summary_old"]
+        == text.splitlines().index(next(line for line in text.splitlines() if line.startswith("summary_old:"))) + 1
+    )

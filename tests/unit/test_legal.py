@@ -8,7 +8,7 @@ import pytest
 
 from macros.content.errors import ContentError
 from macros.content.legal import load_legal
-from tests.conftest import ROOT
+from tests.helpers import ROOT
 
 
 @pytest.fixture
@@ -32,8 +32,7 @@ def test_the_shipped_files_are_valid_and_count_the_public_sectors_47_criteria():
 
 def test_an_unknown_storage_names_the_file_and_entry(data):
     path = data / "privacy.yml"
-    path.write_text(path.read_text(encoding="utf-8").replace("storage: sessionStorage", "storage: cookie", 1),
-                    encoding="utf-8")
+    path.write_text(path.read_text(encoding="utf-8").replace("storage: sessionStorage", "storage: cookie", 1), encoding="utf-8")
     message = problems(data)
     assert "data/privacy.yml" in message and "localStorage eller sessionStorage" in message
 
@@ -41,8 +40,12 @@ def test_an_unknown_storage_names_the_file_and_entry(data):
 def test_a_breach_without_an_explanation_stops_the_build(data, monkeypatch):
     path = data / "accessibility.yml"
     text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace("    name: Tastatur\n    level: A\n    status: samsvar",
-                                 "    name: Tastatur\n    level: A\n    status: brudd"), encoding="utf-8")
+    path.write_text(
+        text.replace(
+            "    name: Tastatur\n    level: A\n    status: samsvar", "    name: Tastatur\n    level: A\n    status: brudd"
+        ),
+        encoding="utf-8",
+    )
     assert "kravet 2.1.1 har status brudd, men ingen breach forklarer det" in problems(data)
 
 

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from macros import loader
-from tests.conftest import ROOT, copy_project
+from macros.content import site_map
+from tests.helpers import ROOT, copy_project
 
 
 def test_the_loader_reads_again_only_when_a_source_file_changes(tmp_path):
@@ -12,8 +13,9 @@ def test_the_loader_reads_again_only_when_a_source_file_changes(tmp_path):
     first = loader.load(sources)
     assert loader.load(sources) is first
     glossary = project / "data/glossary.yml"
-    glossary.write_text(glossary.read_text(encoding="utf-8").replace("Lokalt forvaltningsnivå",
-                                                                    "Det lokale forvaltningsnivået", 1), "utf-8")
+    glossary.write_text(
+        glossary.read_text(encoding="utf-8").replace("Lokalt forvaltningsnivå", "Det lokale forvaltningsnivået", 1), "utf-8"
+    )
     again = loader.load(sources)
     assert again is not first
     assert any(term.definition.startswith("Det lokale forvaltningsnivået") for term in again.site.glossary)
@@ -28,6 +30,6 @@ def test_options_come_from_the_config_file_following_inherit_and_env(monkeypatch
 
 
 def test_the_macros_and_a_build_read_the_same_pages():
-    listed = [uri for uri, _ in loader.doc_pages(ROOT / "docs")]
+    listed = [uri for uri, _ in site_map.doc_pages(ROOT / "docs")]
     assert "index.md" in listed and "kapitler/lovene.md" in listed
     assert all(uri.endswith(".md") and not uri.startswith(".") for uri in listed)

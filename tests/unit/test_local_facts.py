@@ -1,18 +1,19 @@
 """Local facts without building: the edition data model, the boxes' text, and when a fact must be checked."""
 
 import datetime as dt
-from pathlib import Path
+import re
 
 import pytest
 from pydantic import ValidationError
 
+from macros.content import yamlio
 from macros.content.errors import ContentError
-from macros.content.local import and_list, dated_facts, load_facts, local_box, missing_facts, urgent_help
+from macros.content.local import dated_facts, load_facts, missing_facts
 from macros.content.model import LOCAL_TOPICS, LocalFacts
 from macros.content.review import DEFAULT_GRACE_DAYS, due_dates
-from macros.content import yamlio
+from macros.rendering.local_boxes import and_list, local_box, staff_urgent_help, tel, telefon, urgent_help
+from tests.helpers import ROOT
 
-ROOT = Path(__file__).resolve().parents[2]
 EDITIONS = ROOT / "data/editions"
 
 
@@ -32,6 +33,7 @@ def raw(edition: str) -> dict:
 
 # ---- The model ----
 
+
 @pytest.mark.parametrize("edition", ["bergen", "gjovik"])
 def test_every_edition_has_every_fact_a_box_can_ask_for(edition):
     facts = load_facts(EDITIONS, edition)
@@ -45,21 +47,31 @@ def test_every_local_fact_has_a_source_and_a_check_date(edition):
     facts = load_facts(EDITIONS, edition)
     dated = list(dated_facts(facts))
     # Every municipality, hospital and legevakt, and each single fact, is dated.
-    expected = (len(facts.municipalities) + len(facts.hospitals) + len(facts.legevakt)
-                + sum(getattr(facts, f) is not None for f in ("governance", "health_trust", "statsforvalter",
-                                                              "ombud", "helsefellesskap", "test_arena", "owner")))
+    expected = (
+        len(facts.municipalities)
+        + len(facts.hospitals)
+        + len(facts.legevakt)
+        + len(facts.helplines)
+        + sum(
+            getattr(facts, f) is not None
+            for f in ("governance", "health_trust", "statsforvalter", "ombud", "helsefellesskap", "test_arena", "owner")
+        )
+    )
     assert len(dated) == expected
     for label, where, check_by, url in dated:
         assert where == f"data/editions/{edition}.yml"
         assert url.startswith("http") and isinstance(check_by, dt.date), label
 
 
-@pytest.mark.parametrize("field, value", [
-    ("source", None),
-    ("check_by", "snart"),
-    ("url", "bergen.kommune.no"),
-    ("navn", "stavefeil i feltnavn"),
-])
+@pytest.mark.parametrize(
+    "field, value",
+    [
+        ("source", None),
+        ("check_by", "snart"),
+        ("url", "bergen.kommune.no"),
+        ("navn", "stavefeil i feltnavn"),
+    ],
+)
 def test_a_municipality_without_a_valid_source_date_or_link_is_rejected(field, value):
     data = raw("bergen")
     municipality = data["municipalities"][0]
@@ -88,12 +100,12 @@ def test_bergen_has_both_local_hospitals_and_the_legevakt_address(bergen):
 
 
 def test_gjovik_has_five_municipalities_each_with_its_own_link(gjovik):
-    assert [m.name for m in gjovik.municipalities] == ["Gjøvik", "Østre Toten", "Vestre Toten", "Søndre Land",
-                                                        "Nordre Land"]
+    assert [m.name for m in gjovik.municipalities] == ["Gjøvik", "Østre Toten", "Vestre Toten", "Søndre Land", "Nordre Land"]
     assert len({str(m.url) for m in gjovik.municipalities}) == 5
 
 
 # ---- The boxes ----
+
 
 def test_the_kommune_box_reads_as_a_sentence_with_a_link_per_municipality(gjovik):
     box = local_box(gjovik, "kommune")
@@ -109,11 +121,65 @@ def test_the_kommune_box_of_a_single_municipality_links_it(bergen):
 
 def test_the_soknad_box_names_each_office_and_links_its_form(bergen, gjovik):
     box = local_box(bergen, "soknad")
-    assert "avdeling nord og sentrum" in box and "55 56 70 70" in box and "[Slik søker du](" in box
+    assert "avdeling nord og sentrum" in box and "[55 56 70 70](tel:+4755567070)" in box and "[Slik søker du](" in box
     box = local_box(gjovik, "soknad")
-    assert "**Østre Toten:** Tildelingsenheten, telefon 948 60 733" in box
-    # A municipality without a confirmed office gets its own website, never another municipality's.
+    assert "**Østre Toten:** Tildelingsenheten, telefon [948 60 733](tel:+4794860733)" in box
+    # A switchboard number says so, and a page that is not a form says what it is.
+    assert "[61 18 95 00](tel:+4761189500) (rådhusets sentralbord; be om Tildeling og koordinering)" in box
+    assert "[Spørsmål og svar](https://www.vestre-toten.kommune.no/snarvei/sporsmal-og-svar/)" in box
+    assert "[Slik søker du i Nordre Land](" in box
+
+
+def test_a_municipality_without_a_confirmed_office_gets_its_own_website(gjovik):
+    # Never another municipality's website.
+    bare = [m.model_copy(update={"apply": []}) if m.name == "Vestre Toten" else m for m in gjovik.municipalities]
+    box = local_box(gjovik.model_copy(update={"municipalities": bare}), "soknad")
     assert "[nettsiden til Vestre Toten kommune](https://www.vestre-toten.kommune.no/)" in box
+
+
+def test_bergens_special_offices_stand_apart_from_the_area_offices(bergen):
+    box = local_box(bergen, "soknad")
+    areas, special = box.split("Noen søknader går til et eget kontor")
+    assert "Vurderingskontor" in areas and "utviklingshemmede" not in areas
+    assert "**Tjenester til mennesker med utviklingshemming:** Forvaltning tjenester til utviklingshemmede" in special
+    assert "[408 18 874](tel:+4740818874)" in special and "[55 56 86 70](tel:+4755568670)" in special
+    assert "Er du usikker på hvor du skal søke, ring et av kontorene." in special
+
+
+# Offices whose own number (or the municipality's) was in no source INTRO could check; each says where the number is.
+OFFICES_WITHOUT_A_CONFIRMED_NUMBER = {("gjovik", "Nordre Land")}
+
+
+@pytest.mark.parametrize("edition", ["bergen", "gjovik"])
+def test_every_office_has_a_phone_number(edition):
+    facts = load_facts(EDITIONS, edition)
+    offices = [(m.name, office) for m in facts.municipalities for office in m.apply]
+    assert offices, edition
+    lacking = {(edition, name) for name, office in offices if not office.phone}
+    assert lacking == {key for key in OFFICES_WITHOUT_A_CONFIRMED_NUMBER if key[0] == edition}, (
+        f"{edition}: offices without a phone number: {sorted(lacking)}"
+    )
+    for name, office in offices:
+        assert office.phone or (office.phone_note and "nettsiden" in office.phone_note), (edition, name)
+        if office.phone:
+            assert re.fullmatch(r"\d{2,3}( \d{2,3}){1,3}", office.phone), (edition, name, office.phone)
+    assert facts.ombud is not None and facts.ombud.phone, f"{edition}: the ombud has no phone number"
+    assert "pasientogbrukerombudet.no" in str(facts.ombud.url), f"{edition}: the ombud link is not the ombud's own site"
+
+
+def test_a_number_becomes_a_link_a_phone_can_call():
+    assert tel("55 56 70 70") == "[55 56 70 70](tel:+4755567070)"
+    assert tel("948 60 733") == "[948 60 733](tel:+4794860733)"
+    assert tel("116 117") == "[116 117](tel:116117)" and tel("113") == "[113](tel:113)"
+    assert tel("+47 55 56 87 00") == "[+47 55 56 87 00](tel:+4755568700)"
+
+
+def test_a_helpline_named_in_a_sentence_and_one_the_edition_lacks(bergen):
+    assert telefon(bergen, "helsenorge") == "[23 32 70 00](tel:+4723327000)"
+    problems = missing_facts(bergen, 'Ring {{ telefon("helsenorje") }}.\n', "docs/x.md", 3)
+    assert len(problems) == 1 and problems[0].line == 4
+    assert "helsenorje" in problems[0].message and "helsenorge" in problems[0].message
+    assert "data/editions/bergen.yml" in problems[0].message
 
 
 def test_the_sykehus_box_shows_a_decided_hospital_as_decided(gjovik):
@@ -153,8 +219,29 @@ def test_every_box_is_an_indented_admonition(bergen, gjovik):
 
 def test_the_urgent_help_block_has_113_116117_and_the_legevakt(bergen, gjovik):
     block = urgent_help(bergen)
-    assert "Ring 113" in block and "Ring 116 117" in block and "Solheimsgaten 9" in block
-    assert "Gjøvik interkommunale legevakt" in urgent_help(gjovik)
+    assert "Ring [113](tel:113)" in block and "Ring [116 117](tel:116117)" in block and "Solheimsgaten 9" in block
+    assert "fare for selvmord" in block
+    gjovik_block = urgent_help(gjovik)
+    assert "Gjøvik interkommunale legevakt" in gjovik_block and "Telefon [116 117](tel:116117)" in gjovik_block
+
+
+def test_the_urgent_help_block_gives_the_crisis_lines(bergen, gjovik):
+    for facts in (bergen, gjovik):
+        block = urgent_help(facts)
+        assert "Mental Helses hjelpetelefon: [116 123](tel:116123)" in block
+        assert "Kirkens SOS: [22 40 00 40](tel:+4722400040)" in block
+        assert "Helsenorge" not in block  # not a crisis line
+
+
+def test_the_staff_block_sends_an_employee_to_113_hlr_and_the_nurse_never_to_116117(bergen, gjovik):
+    block = staff_urgent_help(bergen)
+    assert "Ring [113](tel:113)" in block and "HLR" in block and "hjertestarteren" in block and "sykepleieren på vakt" in block
+    assert "Er du i tvil, start HLR" in block and "Bergen legevakt" in block
+    assert "116 117" not in block and "fastlegen kan ta imot deg" not in block
+    assert "Gjøvik interkommunale legevakt" in staff_urgent_help(gjovik) and "Bergen" not in staff_urgent_help(gjovik)
+    # Both blocks can stand on one page: their landmarks have different names.
+    landmark = re.compile(r'aria-label="([^"]+)"')
+    assert landmark.search(urgent_help(bergen))[1] != landmark.search(block)[1]
 
 
 def test_and_list():
@@ -165,10 +252,14 @@ def test_and_list():
 
 # ---- A box asking for a fact the edition lacks ----
 
+
 def test_a_box_or_the_urgent_block_asking_for_a_missing_fact_names_fact_and_line(bergen):
     lacking = bergen.model_copy(update={"ombud": None, "legevakt": []})
-    problems = missing_facts(lacking, "Tekst\n{{ hos_oss(\"ombud\") }}\n{{ akutt_hjelp() }}\n", "docs/x.md", 5)
-    assert [(p.line, "«ombud»" in p.message or "«legevakt»" in p.message) for p in problems] == [(7, True), (8, True)]
+    problems = missing_facts(
+        lacking, 'Tekst\n{{ hos_oss("ombud") }}\n{{ akutt_hjelp() }}\n{{ akutt_hjelp_ansatte() }}\n', "docs/x.md", 5
+    )
+    assert [(p.line, "«ombud»" in p.message or "«legevakt»" in p.message) for p in problems] == [(7, True), (8, True), (9, True)]
+    assert "akutt_hjelp_ansatte()" in problems[2].message
     assert "data/editions/bergen.yml" in problems[0].message
 
 
@@ -197,8 +288,7 @@ def test_a_fact_past_its_date_gives_a_reminder_naming_fact_file_and_source():
 
 
 def test_a_fact_past_the_grace_period_fails_naming_fact_file_and_source():
-    errors, warnings = due_dates([item(DEFAULT_GRACE_DAYS), item(DEFAULT_GRACE_DAYS + 1, "ombud")], ON,
-                                 DEFAULT_GRACE_DAYS)
+    errors, warnings = due_dates([item(DEFAULT_GRACE_DAYS), item(DEFAULT_GRACE_DAYS + 1, "ombud")], ON, DEFAULT_GRACE_DAYS)
     assert len(warnings) == 1 and len(errors) == 1
     message = str(errors[0])
     assert message.startswith("data/editions/bergen.yml: feltet «check_by» ombud skulle vært sjekket")

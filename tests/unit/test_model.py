@@ -4,34 +4,25 @@ import pytest
 from pydantic import ValidationError
 
 from macros.content.model import ChapterMeta, GlossaryTerm
-
-VALID = {
-    "id": "lovene",
-    "title": "Lovene",
-    "summary": "Om lovene.",
-    "perspectives": ["studenter"],
-    "learning_goals": ["forklare a", "forklare b"],
-    "key_points": ["En.", "To.", "Tre."],
-    "owner": "INTRO-redaksjonen",
-    "last_reviewed": dt.date(2026, 11, 23),
-    "next_review": dt.date(2027, 11, 23),
-    "sources": [{"title": f"Kilde {n}", "publisher": "Lovdata", "url": "https://lovdata.no/"} for n in range(3)],
-}
+from tests.helpers import VALID
 
 
 def test_a_complete_chapter_is_valid():
     assert ChapterMeta.model_validate(VALID).id == "lovene"
 
 
-@pytest.mark.parametrize("change", [
-    {"id": "Lovene med Store"},
-    {"summary": "Ingen punktum"},
-    {"perspectives": []},
-    {"learning_goals": ["bare ett"]},
-    {"sources": VALID["sources"][:2]},
-    {"next_review": dt.date(2026, 1, 1)},
-    {"tittel": "stavefeil i feltnavn"},
-])
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"id": "Lovene med Store"},
+        {"summary": "Ingen punktum"},
+        {"perspectives": []},
+        {"learning_goals": ["bare ett"]},
+        {"sources": VALID["sources"][:2]},
+        {"next_review": dt.date(2026, 1, 1)},
+        {"tittel": "stavefeil i feltnavn"},
+    ],
+)
 def test_invalid_front_matter_is_rejected(change):
     with pytest.raises(ValidationError):
         ChapterMeta.model_validate({**VALID, **change})

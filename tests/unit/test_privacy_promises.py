@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from macros.content.legal import load_legal
-from tests.conftest import ROOT
+from tests.helpers import ROOT
 
 NGINX = ROOT / "deploy" / "nginx"
 CONFIGS = sorted(NGINX.glob("*.conf"))
@@ -34,7 +34,7 @@ def directives(text: str) -> list[tuple[int, list[str]]]:
             continue
         else:
             # A new directive starts after ; { or }; append the word to the current one otherwise.
-            previous = text[:token.start()].rstrip()
+            previous = text[: token.start()].rstrip()
             if not found or previous.endswith((";", "{", "}")) or not previous:
                 found.append((depth, [word]))
             else:
@@ -52,7 +52,7 @@ def server_blocks(text: str) -> list[str]:
             if depth == 0:
                 end = index
                 break
-        blocks.append(text[match.end():end])
+        blocks.append(text[match.end() : end])
     return blocks
 
 
@@ -79,14 +79,19 @@ def test_every_server_block_turns_the_access_log_off_itself_or_through_intro_con
             logs_off = re.search(r"^\s*access_log\s+off\s*;", block, re.M)
             includes_intro = re.search(r"^\s*include\s+\S*intro\.conf\s*;", block, re.M)
             assert logs_off or includes_intro, f"{path.name}: a server block inherits the http access log"
-            assert re.search(r"^\s*error_log\s+\S+\s+crit\s*;", block, re.M) or includes_intro, \
+            assert re.search(r"^\s*error_log\s+\S+\s+crit\s*;", block, re.M) or includes_intro, (
                 f"{path.name}: a server block logs errors (with readers' addresses) below crit"
+            )
 
 
 def test_the_referrer_policy_is_the_one_the_privacy_statement_promises():
     promised = load_legal(ROOT / "data").privacy.referrer_policy
-    headers = [words for path in CONFIGS for _, words in directives(uncommented(path))
-               if words[0] == "add_header" and words[1].strip('"') == "Referrer-Policy"]
+    headers = [
+        words
+        for path in CONFIGS
+        for _, words in directives(uncommented(path))
+        if words[0] == "add_header" and words[1].strip('"') == "Referrer-Policy"
+    ]
     assert headers, "no Referrer-Policy header"
     assert all(words[2].strip('"') == promised for words in headers), headers
 

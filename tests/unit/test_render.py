@@ -1,9 +1,8 @@
 import datetime as dt
 
-from macros.rendering import render
 from macros.content.site import load_site
-
-from tests.unit.test_site import DATA, real_chapters, start_pages
+from macros.rendering import render
+from tests.helpers import DATA, real_chapters, start_pages
 
 SITE = load_site(DATA, start_pages() + real_chapters())
 

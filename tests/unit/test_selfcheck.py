@@ -10,8 +10,8 @@ import yaml
 
 from macros.content.errors import ContentError
 from macros.content.site import load_site, sections
+from tests.helpers import ROOT
 
-ROOT = Path(__file__).resolve().parents[2]
 CHAPTER = "en-dag-i-tjenestene"
 
 
@@ -60,24 +60,35 @@ def _without(number: int, field: str) -> dict:
 
 
 CASES = {
-    "unknown goal": (lambda: _change(2, goal=9), ["data/selvtest/en-dag-i-tjenestene.yml",
-                                                  "questions nr. 2, goal", "læringsmål 9", "bare 4"]),
-    "no correct option": (lambda: _change(1, options=[{"text": "A", "feedback": "Nei."},
-                                                      {"text": "B", "feedback": "Nei."}]),
-                          ["questions nr. 1", "ingen riktige svar", "correct: true"]),
-    "two correct in single": (lambda: _change(2, options=[{"text": "A", "correct": True, "feedback": "Ja."},
-                                                          {"text": "B", "correct": True, "feedback": "Ja."}]),
-                              ["questions nr. 2", "nøyaktig ett riktig svar", "multiple"]),
-    "option without feedback": (lambda: _change(3, options=[{"text": "A", "correct": True},
-                                                            {"text": "B", "feedback": "Nei."}]),
-                                ["questions nr. 3, options nr. 1, feedback", "mangler"]),
-    "unknown section": (lambda: _change(4, section="finnes-ikke"),
-                        ["questions nr. 4, section", "«finnes-ikke»", "kl-1300-etisk-refleksjon"]),
+    "unknown goal": (
+        lambda: _change(2, goal=9),
+        ["data/selvtest/en-dag-i-tjenestene.yml", "questions nr. 2, goal", "læringsmål 9", "bare 4"],
+    ),
+    "no correct option": (
+        lambda: _change(1, options=[{"text": "A", "feedback": "Nei."}, {"text": "B", "feedback": "Nei."}]),
+        ["questions nr. 1", "ingen riktige svar", "correct: true"],
+    ),
+    "two correct in single": (
+        lambda: _change(
+            2, options=[{"text": "A", "correct": True, "feedback": "Ja."}, {"text": "B", "correct": True, "feedback": "Ja."}]
+        ),
+        ["questions nr. 2", "nøyaktig ett riktig svar", "multiple"],
+    ),
+    "option without feedback": (
+        lambda: _change(3, options=[{"text": "A", "correct": True}, {"text": "B", "feedback": "Nei."}]),
+        ["questions nr. 3, options nr. 1, feedback", "mangler"],
+    ),
+    "unknown section": (
+        lambda: _change(4, section="finnes-ikke"),
+        ["questions nr. 4, section", "«finnes-ikke»", "kl-1300-etisk-refleksjon"],
+    ),
     "unknown kind": (lambda: _change(1, kind="essay"), ["questions nr. 1", "ukjente typen «essay»", "true_false"]),
     "too few questions": (lambda: {"questions": good()["questions"][:2]}, ["questions", "minst 3"]),
     "too many questions": (lambda: {"questions": good()["questions"] * 2}, ["questions", "høyst 6"]),
-    "one goal only": (lambda: {"questions": [{**q, "goal": 1} for q in good()["questions"]]},
-                      ["bare ett læringsmål", "minst to"]),
+    "one goal only": (
+        lambda: {"questions": [{**q, "goal": 1} for q in good()["questions"]]},
+        ["bare ett læringsmål", "minst to"],
+    ),
     "true/false without reason": (lambda: _without(5, "feedback"), ["questions nr. 5", "feedback"]),
     "misspelt field": (lambda: _change(1, feedbak="x"), ["questions nr. 1, feedbak", "ikke et kjent felt"]),
 }

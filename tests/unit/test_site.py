@@ -1,33 +1,10 @@
 """The content model across files: cross-references, duplicates and missing front matter."""
 
-from pathlib import Path
-
 import pytest
 
 from macros.content.errors import ContentError
 from macros.content.site import load_site
-
-from tests.unit.test_model import VALID
-
-ROOT = Path(__file__).resolve().parents[2]
-DATA = ROOT / "data"
-
-
-def chapter_text(**changes: object) -> str:
-    import yaml
-
-    meta = {**VALID, **changes}
-    return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n\nTekst.\n"
-
-
-def start_pages() -> list[tuple[str, str]]:
-    text = "---\ntitle: Start\nsummary: En side.\n---\n"
-    return [(f"perspektiver/{p}.md", text) for p in
-            ("studenter", "nyansatte", "pasienter-og-brukere", "parorende", "leverandorer", "forskere")]
-
-
-def real_chapters() -> list[tuple[str, str]]:
-    return [(f"kapitler/{p.name}", p.read_text(encoding="utf-8")) for p in (ROOT / "docs/kapitler").glob("*.md")]
+from tests.helpers import DATA, chapter_text, real_chapters, start_pages
 
 
 def test_the_real_content_loads():
@@ -60,5 +37,3 @@ def test_page_without_front_matter_is_refused():
 def test_ordinary_page_needs_title_and_summary():
     text = problems([("om.md", "---\ntitle: Om\n---\n")])
     assert "«summary»" in text
-
-

@@ -9,7 +9,7 @@
  * hold its results' titles and excerpts; while the reader reads, the rest come in one at a time.
  *
  * A query is cut into words; function words («hva», «til», «på») are dropped. Each word is keyed as the
- * index keys words (the steps of macros/exports/search/norwegian.py, with the data the index brings from it,
+ * index keys words (the steps of macros/exports/search/stemmer.py, with the data the index brings from it,
  * checked against the same examples):
  * lowercase, a light stem, æøå folded («parorende» finds «pårørende»). Then, for each word:
  * - the key itself;
@@ -41,9 +41,9 @@
   /* A last word that is already a whole word («hjelp hjemme») is more likely finished than the start of another. */
   var PREFIX_OF_WORD = 0.25;
 
-  /* ---- Norwegian words (the steps of macros/exports/search/norwegian.py, with its data) ---- */
+  /* ---- Norwegian words (the steps of macros/exports/search/stemmer.py, with its data) ---- */
 
-  /* The rules' data, from the index (norwegian.rules()): letters, folds, vowels, endings, function words. */
+  /* The rules' data, from the index (stemmer.rules()): letters, folds, vowels, endings, function words. */
   var rules = null, stopWords = {}, WORD = null, STEMMABLE = null, WORD_ANY_CASE = null;
 
   function useRules(loaded) {
@@ -424,8 +424,8 @@
     var best = 0, bestScore = -1;
     for (var i = 0; i < sections.length; i++) {
       /* The page's own start wins a tie: it is where a reader begins. */
-      var score = 3 * countMatches(known[i][0], keys) + countMatches(known[i][1], keys) - (i ? 0.5 : 0);
-      if (score > bestScore) { best = i; bestScore = score; }
+      var sectionScore = 3 * countMatches(known[i][0], keys) + countMatches(known[i][1], keys) - (i ? 0.5 : 0);
+      if (sectionScore > bestScore) { best = i; bestScore = sectionScore; }
     }
     var terms = {};
     if (concepts.length > 1) {

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from macros.exports.addresses import page_address
-from macros.exports.search import index
 from macros.content.site import Site
+from macros.content.site_map import GLOSSARY_PAGES, page_address
+from macros.exports.search import index
 
 
 def location(src_uri: str, use_directory_urls: bool) -> str:
@@ -24,6 +24,6 @@ def write_index(site_dir: Path, site: Site, use_directory_urls: bool) -> None:
         if chapter:
             words = [term.term, term.english, *([term.abbreviation] if term.abbreviation else [])]
             glossary.setdefault(location(chapter.src_uri, use_directory_urls), []).extend(words)
-    starts = [p.start_page for p in site.perspectives.values()] + ["ordliste/index.md", "ordliste.md"]
+    starts = [p.start_page for p in site.perspectives.values()] + list(GLOSSARY_PAGES)
     alternatives = [location(uri, use_directory_urls) for uri in starts]
     index.write(site_dir, glossary, alternatives)

@@ -6,7 +6,7 @@ online and over file:// alike. Only the first is loaded when the reader opens se
 of site, so search is ready at once, and the rest come when a query needs them:
 
 - `search/intro-index.js`: the rules the worker keys a query by, and the index keys
-  (macros.exports.search.norwegian), sorted, for finding a word, a
+  (macros.exports.search.stemmer), sorted, for finding a word, a
   prefix or a near spelling; where each terms file starts among them; per key the word as the site writes it
   most often, for the «Mente du …?» suggestion; and the pages offered when a search finds nothing (the reader
   groups' start pages, the glossary);
@@ -33,7 +33,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from macros.exports.search import norwegian
+from macros.content.site_map import GLOSSARY_ADDRESS
+from macros.exports.search import stemmer
 
 MATERIAL_INDEX = "search/search_index.json"
 INTRO_INDEX = "search/intro-index.js"
@@ -45,7 +46,6 @@ TERMS_CHARS = 50_000
 # The pages' titles and sections, for drawing a result, in files of TEXT_PAGES pages each.
 TEXT_FILE = "search/intro-text-{}.js"
 TEXT_PAGES = 10
-GLOSSARY_PAGE = "ordliste"  # online «ordliste/», offline «ordliste.html»
 
 # How much a word counts where it stands. The text's share is BM25's (at most K1 + 1 = 2.2).
 TITLE = 8.0
@@ -101,7 +101,7 @@ def compound_parts(vocabulary: frozenset[str]) -> dict[str, tuple[str, str]]:
     parts = {}
     for word_key in vocabulary:
         if len(word_key) >= 2 * SHORTEST_PART:
-            found = norwegian.split_compound(word_key, vocabulary, SHORTEST_PART)
+            found = stemmer.split_compound(word_key, vocabulary, SHORTEST_PART)
             if found:
                 parts[word_key] = found
     return parts
@@ -113,7 +113,7 @@ def _weighted(keys: Iterable[str], compounds: dict[str, tuple[str, str]]) -> Cou
     for word_key in keys:
         counts[word_key] += 1
         for part in compounds.get(word_key, ()):
-            counts[part] += COMPOUND_PART
+            counts[part] += COMPOUND_PART  # type: ignore[assignment]  # a part counts half
     return counts
 
 
@@ -126,29 +126,36 @@ def term_scores(pages: list[Page]) -> dict[str, list[tuple[int, float]]]:
     fields = []
     for page in pages:
         slug = page.location.rstrip("/").removesuffix(".html").rsplit("/", 1)[-1].replace("-", " ")
-        fields.append((norwegian.keys(page.title), norwegian.keys(slug),
-                       [k for s in page.sections for k in norwegian.keys(s.heading)],
-                       [k for s in page.sections for k in norwegian.keys(s.text)],
-                       [norwegian.keys(term) for term in page.glossary]))
+        fields.append(
+            (
+                stemmer.keys(page.title),
+                stemmer.keys(slug),
+                [k for s in page.sections for k in stemmer.keys(s.heading)],
+                [k for s in page.sections for k in stemmer.keys(s.text)],
+                [stemmer.keys(term) for term in page.glossary],
+            )
+        )
     vocabulary = frozenset(k for title, _, headings, text, _ in fields for k in (*title, *headings, *text))
     compounds = compound_parts(vocabulary)
     lengths = [len(text) for _, _, _, text, _ in fields]
     average = max(sum(lengths) / max(len(lengths), 1), 1.0)
     raw: dict[str, dict[int, float]] = defaultdict(dict)
-    for number, (title, slug, headings, text, glossary) in enumerate(fields):
-        in_title, in_slug, in_headings, in_text = (_weighted(f, compounds) for f in (title, slug, headings, text))
+    for number, (title, slug_keys, headings, text, glossary) in enumerate(fields):
+        in_title, in_slug, in_headings, in_text = (_weighted(f, compounds) for f in (title, slug_keys, headings, text))
         heading = HEADING * min(1.0, MANY_HEADINGS / max(len(pages[number].sections), 1))
         in_glossary: Counter[str] = Counter()
         for term_keys in glossary:
             for word_key in term_keys:  # a word of a long term («… for sykehjem og hjemmetjenester») counts little
-                in_glossary[word_key] = max(in_glossary[word_key], 1 / len(term_keys))
-        weight = GLOSSARY_PAGE_WEIGHT if pages[number].location.startswith(GLOSSARY_PAGE) else 1.0
+                in_glossary[word_key] = max(in_glossary[word_key], 1 / len(term_keys))  # type: ignore[assignment]
+        weight = GLOSSARY_PAGE_WEIGHT if pages[number].location.startswith(GLOSSARY_ADDRESS) else 1.0
         for word_key in set(in_title) | set(in_slug) | set(in_headings) | set(in_text) | set(in_glossary):
-            raw[word_key][number] = weight * (TITLE * min(in_title[word_key], 1)
-                                              + SLUG * min(in_slug[word_key], 1) * (not in_title[word_key])
-                                              + heading * 0.75 * min(in_headings[word_key], 2)
-                                              + GLOSSARY * in_glossary[word_key]
-                                              + _bm25(in_text[word_key], lengths[number], average))
+            raw[word_key][number] = weight * (
+                TITLE * min(in_title[word_key], 1)
+                + SLUG * min(in_slug[word_key], 1) * (not in_title[word_key])
+                + heading * 0.75 * min(in_headings[word_key], 2)
+                + GLOSSARY * in_glossary[word_key]
+                + _bm25(in_text[word_key], lengths[number], average)
+            )
     total = len(pages)
     scores = {}
     for word_key, found in raw.items():
@@ -162,9 +169,9 @@ def display_words(pages: list[Page]) -> dict[str, str]:
     forms: dict[str, Counter[str]] = defaultdict(Counter)
     for page in pages:
         for text in (page.title, *(s.heading for s in page.sections), *(s.text for s in page.sections)):
-            for word in norwegian.words(text):
-                if not norwegian.is_stop_word(word):
-                    forms[norwegian.key(word)][word] += 1
+            for word in stemmer.words(text):
+                if not stemmer.is_stop_word(word):
+                    forms[stemmer.key(word)][word] += 1
     return {word_key: counts.most_common(1)[0][0] for word_key, counts in forms.items()}
 
 
@@ -208,10 +215,15 @@ def build(pages: list[Page], alternatives: list[str]) -> Index:
         "termFiles": starts,
         "words": {k: w for k, w in sorted(display_words(pages).items()) if k in terms and w != k},
         "alternatives": [numbers[location] for location in alternatives if location in numbers],
-        "rules": norwegian.rules(),
+        "rules": stemmer.rules(),
     }
-    texts = [[[page.location, page.title, [[s.anchor, s.heading, s.text[:EXCERPT_CHARS]] for s in page.sections]]
-              for page in pages[start:start + TEXT_PAGES]] for start in range(0, len(pages), TEXT_PAGES)]
+    texts = [
+        [
+            [page.location, page.title, [[s.anchor, s.heading, s.text[:EXCERPT_CHARS]] for s in page.sections]]
+            for page in pages[start : start + TEXT_PAGES]
+        ]
+        for start in range(0, len(pages), TEXT_PAGES)
+    ]
     return Index(head, runs, texts)
 
 
@@ -223,8 +235,7 @@ def scripts(built: Index) -> dict[str, str]:
     """The index's files and their text. Scripts, not JSON: a worker loads them with importScripts, which works
     over file:// too."""
     written = {INTRO_INDEX: "self.introSearchIndex=" + _json(built.head) + ";\n"}
-    for kind, name, parts in (("introSearchTerms", TERMS_FILE, built.terms),
-                              ("introSearchTexts", TEXT_FILE, built.texts)):
+    for kind, name, parts in (("introSearchTerms", TERMS_FILE, built.terms), ("introSearchTexts", TEXT_FILE, built.texts)):
         for number, part in enumerate(parts):
             written[name.format(number)] = f"(self.{kind}=self.{kind}||{{}})[{number}]=" + _json(part) + ";\n"
     return written
@@ -254,5 +265,4 @@ def write(site_dir: Path, glossary: dict[str, list[str]], alternatives: list[str
         page.glossary = glossary.get(page.location, [])
     for name, text in scripts(build(pages, alternatives)).items():
         (site_dir / name).write_text(text, encoding="utf-8")
-    path.write_text(json.dumps({"config": material.get("config", {}), "docs": []}, separators=(",", ":")),
-                    encoding="utf-8")
+    path.write_text(json.dumps({"config": material.get("config", {}), "docs": []}, separators=(",", ":")), encoding="utf-8")

@@ -17,19 +17,50 @@ from functools import cache
 
 VOWELS = "aeiouyæåø"
 S_ENDING = "bcdfghjlmnoprtvyz"
-STEP1 = ("hetenes", "hetene", "hetens", "heter", "heten", "endes", "ande", "ende", "edes", "enes", "erte", "ede",
-         "ane", "ene", "ens", "ers", "ets", "het", "ast", "ert", "en", "ar", "er", "as", "es", "et", "a", "e", "s")
+STEP1 = (
+    "hetenes",
+    "hetene",
+    "hetens",
+    "heter",
+    "heten",
+    "endes",
+    "ande",
+    "ende",
+    "edes",
+    "enes",
+    "erte",
+    "ede",
+    "ane",
+    "ene",
+    "ens",
+    "ers",
+    "ets",
+    "het",
+    "ast",
+    "ert",
+    "en",
+    "ar",
+    "er",
+    "as",
+    "es",
+    "et",
+    "a",
+    "e",
+    "s",
+)
 SHORTEST_WORD = 4  # shorter words are not stemmed
 STEMMABLE = "a-zæøå"  # words with other characters (digits, é) are not stemmed
 SHORTEST_STEM = 3
 
 # Words that carry no meaning of their own in a question («hva koster sykehjem»): never a match, never a prefix.
-STOP_WORDS = frozenset("""
+STOP_WORDS = frozenset(
+    """
 a alle at av bare blir ble da de deg dem den denne der deres det dette din dine disse ditt du eller en er et
 etter for fordi fra få før ha hadde han har hennes her hos hun hva hvem hvilke hvilken hvis hvor hvordan hvorfor
 i ikke inn jeg kan man med meg mellom men mer min mine mitt mot må ned noe noen når og også om opp oss over på
 sa seg selv sin sine sitt skal slik som så til ut uten var ved vi vil vår våre vårt å
-""".split())
+""".split()
+)
 
 LETTERS = "0-9a-zæøåéü"  # a character class: what a word is made of
 WORD = re.compile(f"[{LETTERS}]+")
@@ -108,8 +139,9 @@ PREFERRED_TAIL = 4
 LINKING_LETTERS = "se"
 
 
-def split_compound(word_key: str, vocabulary: frozenset[str] | set[str],
-                   shortest_part: int = SHORTEST_PART) -> tuple[str, str] | None:
+def split_compound(
+    word_key: str, vocabulary: frozenset[str] | set[str], shortest_part: int = SHORTEST_PART
+) -> tuple[str, str] | None:
     """A compound's two parts, if both are words of the site: «sykehjemsplas» → («sykehjem», «plas»).
 
     A last part of four letters or more is preferred («test» + «sent», not «tests» + «ent»); then the longest
@@ -128,7 +160,17 @@ def split_compound(word_key: str, vocabulary: frozenset[str] | set[str],
 
 def rules() -> dict:
     """The rules' data, for the worker (it reads them from the index it loads)."""
-    return {"letters": LETTERS, "folds": FOLDS, "vowels": VOWELS, "sEnding": S_ENDING, "step1": STEP1,
-            "stemmable": STEMMABLE,
-            "stopWords": sorted(STOP_WORDS), "shortestWord": SHORTEST_WORD, "shortestStem": SHORTEST_STEM,
-            "shortestPart": SHORTEST_PART, "preferredTail": PREFERRED_TAIL, "linkingLetters": LINKING_LETTERS}
+    return {
+        "letters": LETTERS,
+        "folds": FOLDS,
+        "vowels": VOWELS,
+        "sEnding": S_ENDING,
+        "step1": STEP1,
+        "stemmable": STEMMABLE,
+        "stopWords": sorted(STOP_WORDS),
+        "shortestWord": SHORTEST_WORD,
+        "shortestStem": SHORTEST_STEM,
+        "shortestPart": SHORTEST_PART,
+        "preferredTail": PREFERRED_TAIL,
+        "linkingLetters": LINKING_LETTERS,
+    }

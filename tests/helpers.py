@@ -1,0 +1,295 @@
+"""What tests share: where the project is, a throwaway copy of it, a build as an author runs it, the real content
+loaded once, the helpers that read a page printed or searched, and the small fixture project (tests/fixtures/site/)
+that most tests of the code build instead of the real site. A test module imports from here (or gets a fixture
+from conftest.py), never from another test module (tests/unit/test_layout.py).
+
+The fixture builds in a second or two, so a test copies it, breaks the copy in one place and asks the content
+loader (load_content) or a build (build_site, in this process, as mkdocstrings' tests do) what it says. A few
+end-to-end tests run `mkdocs build` as an author does (mkdocs_build) to prove the messages."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import io
+import logging
+import os
+import shutil
+import subprocess
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, replace
+from functools import cache
+from pathlib import Path
+
+import yaml
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs.exceptions import Abort, ConfigurationError, PluginError
+from playwright.sync_api import expect
+from pypdf import PdfReader
+
+from macros import loader
+from macros.commands import chromium
+from macros.commands.release import Release, run_mkdocs
+from macros.content.errors import ContentError
+from macros.content.model import Figure, LawChange
+from macros.content.site import Site, load_site
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT / "data"
+DOCS = ROOT / "docs"
+# What a copy of the project needs to build: the tests mutate copies, never the real tree.
+PROJECT_PARTS = ("docs", "data", "overrides", "mkdocs.yml")
+
+# The programs of the Debian packages the `system` tests need. Every other test runs with them off its PATH, so the
+# full run proves what `make check` promises: those tests pass on a machine without the packages.
+SYSTEM_PROGRAMS = frozenset({"chromium", "nginx", "hunspell", "java", "kiwix-serve", "kiwix-manage", "kiwix-search", "php"})
+
+
+def mkdocs_build(
+    project: Path, site_dir: Path, config: str = "mkdocs.yml", env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess:
+    """Build as an author would, strictly, and never quietly (quiet mode hides strict's warnings)."""
+    return run_mkdocs(project / config, site_dir, env)
+
+
+def copy_project(target: Path) -> Path:
+    """A throwaway copy of the project that a test may break."""
+    for part in PROJECT_PARTS:
+        source = ROOT / part
+        if source.is_dir():
+            shutil.copytree(source, target / part)
+        else:
+            shutil.copy2(source, target / part)
+    # Read-only parts are linked, not copied.
+    for shared in ("node_modules", "macros"):
+        (target / shared).symlink_to(ROOT / shared)
+    return target
+
+
+@dataclass(frozen=True)
+class Handover:
+    intro_site: Path
+    folder: Path
+    stock_site: Path
+    stock_log: str
+
+
+@dataclass(frozen=True)
+class EditionPackages:
+    """The course packages an edition's site offers, each unpacked as an LMS unpacks it, and its catalogue."""
+
+    release: Release
+    catalog: dict
+    folders: dict[str, Path]  # intro-alle.imscc → the folder it was unpacked into
+
+
+# ---- The real content ----
+
+# A chapter's front matter that passes every rule.
+VALID = {
+    "id": "lovene",
+    "title": "Lovene",
+    "summary": "Om lovene.",
+    "perspectives": ["studenter"],
+    "learning_goals": ["forklare a", "forklare b"],
+    "key_points": ["En.", "To.", "Tre."],
+    "owner": "INTRO-redaksjonen",
+    "last_reviewed": dt.date(2026, 11, 23),
+    "next_review": dt.date(2027, 11, 23),
+    "sources": [{"title": f"Kilde {n}", "publisher": "Lovdata", "url": "https://lovdata.no/"} for n in range(3)],
+}
+
+
+def start_pages() -> list[tuple[str, str]]:
+    text = "---\ntitle: Start\nsummary: En side.\n---\n"
+    return [
+        (f"perspektiver/{p}.md", text)
+        for p in ("studenter", "nyansatte", "pasienter-og-brukere", "parorende", "leverandorer", "forskere")
+    ]
+
+
+def real_chapters() -> list[tuple[str, str]]:
+    return [(f"kapitler/{p.name}", p.read_text(encoding="utf-8")) for p in (ROOT / "docs/kapitler").glob("*.md")]
+
+
+@cache
+def repository_site() -> Site:
+    """The validated site of the real docs/ and data/, without a build."""
+    return load_site(DATA, [(str(p.relative_to(DOCS)), p.read_text(encoding="utf-8")) for p in DOCS.rglob("*.md")])
+
+
+def chapter_text(**changes: object) -> str:
+    meta = {**VALID, **changes}
+    return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n\nTekst.\n"
+
+
+SOURCE = {"title": "Frikort for helsetjenester", "publisher": "Helsenorge", "url": "https://www.helsenorge.no/"}
+
+
+def figure(**fields: object) -> Figure:
+    base = {
+        "id": "egenandelstak",
+        "label": "Egenandelstaket",
+        "unit": "kroner",
+        "value": 3278,
+        "applies": 2026,
+        "source": SOURCE,
+        "check_by": "2027-01-31",
+    }
+    return Figure.model_validate({**base, **fields})
+
+
+CHANGE = {
+    "id": "ny-lov",
+    "law": "forvaltningsloven",
+    "change": "En ny lov erstatter loven fra 1967.",
+    "proposition": "Prop. 79 L (2024–2025)",
+    "recommendation": "Innst. 478 L (2024–2025)",
+    "source": {
+        "title": "Innst. 478 L (2024–2025)",
+        "publisher": "Stortinget",
+        "url": "https://www.stortinget.no/no/Saker-og-publikasjoner/",
+    },
+    "pages": ["lovene"],
+    "check_by": "2027-02-01",
+}
+
+
+def watching(site: Site, pages: tuple[str, ...] = ("kapitler/lovene.md",), **fields: object) -> Site:
+    change = LawChange.model_validate({**CHANGE, **fields})
+    return replace(site, law_changes=[change], law_change_pages={change.id: pages})
+
+
+# ---- In the browser ----
+
+
+def guard(context, own_site: str) -> list[str]:
+    """Block and record every request that leaves own_site, and every console error or failed load."""
+    problems: list[str] = []
+    chromium.fence(context, own_site, lambda url: problems.append(f"request to another site: {url}"))
+    # ERR_ABORTED is a load cut short by leaving the page, not a missing file.
+    context.on(
+        "requestfailed",
+        lambda request: (
+            request.url.startswith(own_site)
+            and request.failure != "net::ERR_ABORTED"
+            and problems.append(f"failed to load {request.url}: {request.failure}")
+        ),
+    )
+    context.on("response", lambda response: response.status >= 400 and problems.append(f"{response.status} for {response.url}"))
+
+    def watch(page) -> None:
+        page.on("console", lambda message: message.type == "error" and problems.append(f"console: {message.text}"))
+        page.on("pageerror", lambda error: problems.append(f"script error: {error}"))
+
+    context.on("page", watch)
+    return problems
+
+
+A4 = {"format": "A4", "margin": {"top": "15mm", "bottom": "15mm", "left": "15mm", "right": "15mm"}}
+
+
+def printed(page) -> tuple[int, str]:
+    reader = PdfReader(io.BytesIO(page.pdf(**A4)))
+    return len(reader.pages), "\n".join(sheet.extract_text() for sheet in reader.pages)
+
+
+def first_hit(page, query: str) -> str:
+    page.locator(".md-search__input").click(force=True)
+    page.keyboard.type(query)
+    # The answer to the whole query, not to the letters typed before the last.
+    expect(page.locator(f'.md-search-result__meta[data-intro-query="{query}"]')).to_have_count(1, timeout=10000)
+    first = page.locator(".md-search-result__item > a").first
+    expect(first).to_be_visible(timeout=10000)
+    return first.get_attribute("href")
+
+
+# ---- The fixture project ----
+
+FIXTURE = ROOT / "tests" / "fixtures" / "site"
+# The fixture's chapters and data are dated around this day; every fixture build and load runs as of it, so the
+# fixture never goes out of date (INTRO_TODAY, as macros/content/review.py reads it).
+FIXTURE_TODAY = "2026-12-01"
+EDITION = "prove"
+
+
+def copy_site(target: Path) -> Path:
+    """A throwaway copy of the fixture project that a test may break; the theme overrides and the npm assets
+    are the real project's, linked."""
+    shutil.copytree(FIXTURE, target)
+    for shared in ("overrides", "node_modules"):
+        (target / shared).symlink_to(ROOT / shared)
+    return target
+
+
+def sources(project: Path) -> loader.Sources:
+    return loader.Sources(project / "docs", project / "data", project / "data" / "editions", EDITION)
+
+
+@contextlib.contextmanager
+def environment(extra: Mapping[str, str] | None = None) -> Iterator[None]:
+    """os.environ with the fixture's day and extra set, as it was afterwards."""
+    wanted = {"INTRO_TODAY": FIXTURE_TODAY, "NO_MKDOCS_2_WARNING": "1", **(extra or {})}
+    before = {name: os.environ.get(name) for name in wanted}
+    os.environ.update(wanted)
+    try:
+        yield
+    finally:
+        for name, value in before.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
+
+
+def load_content(project: Path) -> str | loader.Content:
+    """The fixture's validated content, or the message the author gets (ContentError) as text."""
+    with environment():
+        try:
+            return loader.load(sources(project))
+        except ContentError as error:
+            return str(error)
+
+
+@dataclass(frozen=True)
+class Built:
+    ok: bool
+    output: str  # the error that stopped the build, and every warning and error MkDocs logged
+    site: Path
+
+
+class _Collect(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.lines: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.lines.append(record.getMessage())
+
+
+def build_site(
+    project: Path, site_dir: Path | None = None, env: Mapping[str, str] | None = None, config: str = "mkdocs.yml"
+) -> Built:
+    """Build the project strictly in this process (load_config, the plugins' startup, build, shutdown), as
+    `mkdocs build --strict` would; never raises for an author's mistake."""
+    site_dir = site_dir or project / "site"
+    collect = _Collect()
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(collect)
+    try:
+        with environment(env):
+            try:
+                settings = load_config(str(project / config), site_dir=str(site_dir), strict=True)
+            except ConfigurationError as error:
+                return Built(False, "\n".join([*collect.lines, str(error)]), site_dir)
+            settings.plugins.on_startup(command="build", dirty=False)
+            try:
+                build(settings)
+            except (PluginError, Abort, SystemExit) as error:
+                return Built(False, "\n".join([*collect.lines, str(error)]), site_dir)
+            finally:
+                settings.plugins.on_shutdown()
+    finally:
+        logger.removeHandler(collect)
+    return Built(True, "\n".join(collect.lines), site_dir)
