@@ -483,7 +483,13 @@ def load_site(data_dir: Path, pages: Iterable[tuple[str, str]]) -> Site:
                         field="self_checks",
                     )
                 )
-    programmes = read_programmes(data_dir, page_uris, {c: by_id[c].sections for c in by_id}, errors)
+    programmes = read_programmes(
+        data_dir,
+        page_uris,
+        {c: by_id[c].sections for c in by_id},
+        errors,
+        {c: len(check.questions) for c in by_id if (check := by_id[c].self_check)},
+    )
     errors += macro_problems(bodies, programmes)
     law_change_pages: dict[str, tuple[str, ...]] = {}
     for change in site.law_changes:

@@ -63,6 +63,7 @@ def test_every_local_fact_has_a_source_and_a_check_date(edition):
                 "test_arena",
                 "cluster_about",
                 "research",
+                "owner",
             )
         )
     )
