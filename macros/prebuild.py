@@ -193,9 +193,12 @@ def booklet_pages(site: Site) -> tuple[dict[str, str], list[GeneratedFile]]:
     ]
 
 
-def materials_pages(site: Site, edition: identities.Identity) -> list[GeneratedFile]:
-    """Each programme's «Materiell» page, to print (macros/rendering/programme_pages.py); off the menu, like the booklets."""
-    return [GeneratedFile(src_uri, markdown) for src_uri, markdown in programme_pages.materials_pages(site, edition).items()]
+def materials_pages(site: Site, edition: identities.Identity, facts: LocalFacts | None = None) -> list[GeneratedFile]:
+    """Each programme's «Materiell» page, to print (macros/rendering/programme_pages.py); off the menu, like the
+    booklets. facts: the edition's, for its lab's accessibility on the checklist."""
+    return [
+        GeneratedFile(src_uri, markdown) for src_uri, markdown in programme_pages.materials_pages(site, edition, facts).items()
+    ]
 
 
 # ---- The whole stage ----
@@ -251,7 +254,7 @@ def prepare(
     offered = downloads(inputs.offline_zip, inputs.offline_zim, inputs.edition)
     reused = reuse_files(site, identity, page_urls, nav, inputs.data_dir, inputs.published_registry)
     booklets, booklet_files = booklet_pages(site)
-    materials = materials_pages(site, identity)
+    materials = materials_pages(site, identity, facts)
     return BuildState(
         site=site,
         facts=facts,
