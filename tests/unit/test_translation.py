@@ -97,6 +97,16 @@ def test_a_templates_shown_strings_are_text_but_a_macros_and_a_filters_arguments
     assert streams(template) == []  # in a page, Jinja is the author's macro call: never translated
 
 
+def test_a_templates_front_matter_after_its_imports_keeps_its_keys_and_translates_what_it_shows():
+    template = (
+        '{#- A page. -#}\n{% import "frame.j2" as frame %}\n---\ntitle: {{ ("Materiell: " ~ title) | tojson }}\n'
+        "search:\n  exclude: true\n---\n\nHva skjer?\n"
+    )
+    sent = streams(template, templates=True)
+    assert {"Materiell: ", "Hva skjer?"} <= set(sent)
+    assert not any("title" in text or "exclude" in text for text in sent)
+
+
 def test_script_strings_readers_see_are_text_and_code_strings_are_not():
     script = (
         '"use strict";\nvar a = "Ny besøkende", b = document.querySelector(".md-content a[href]");\n'
