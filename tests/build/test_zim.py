@@ -1,11 +1,6 @@
 """The offline edition for Kiwix: a ZIM file that holds every page and finds chapters by Norwegian words."""
 
 import json
-import shutil
-import socket
-import subprocess
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
@@ -98,38 +93,6 @@ def test_the_download_page_offers_the_zim_beside_the_zip(html, site_dir: Path, r
     links = [a.attributes["href"] for a in page.css("a[download]")]
     assert any(link.endswith(release.zim.name) for link in links), links
     assert (site_dir / "last-ned" / release.zim.name).read_bytes() == release.zim.read_bytes()
-
-
-@pytest.mark.system  # Debian's kiwix-tools
-def test_kiwix_serve_shows_the_zim_and_searches_it_on_loopback(release: Release, tmp_path):
-    binary = shutil.which("kiwix-serve")
-    if not binary:
-        pytest.fail("Debian's kiwix-tools is not installed. Run `make setup-test` (it installs it).")
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    server = subprocess.Popen(
-        [binary, "--address=127.0.0.1", f"--port={port}", str(release.zim)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
-    )
-    try:
-        base = f"http://127.0.0.1:{port}"
-        for _ in range(100):
-            try:
-                catalog = urllib.request.urlopen(f"{base}/catalog/v2/entries", timeout=2).read().decode()
-                break
-            except OSError:
-                time.sleep(0.1)
-        else:
-            pytest.fail("kiwix-serve did not start")
-        assert "intro_nb_bergen" in catalog
-        book = release.zim.stem  # kiwix-serve names a book after its file
-        page = urllib.request.urlopen(f"{base}/{book}/kapitler/lovene.html", timeout=5).read().decode()
-        assert "Lovene" in page
-        found = urllib.request.urlopen(f"{base}/search?content={book}&pattern=egenandelene", timeout=5).read()
-        assert b"egenandeler.html" in found
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
 
 
 def test_a_title_too_long_for_kiwix_stops_the_build_naming_the_config_field(tmp_path):
