@@ -16,7 +16,18 @@ from selectolax.lexbor import LexborHTMLParser
 
 from macros.commands import chromium
 from macros.commands.release import BuildFailed, Release, build_release, run_mkdocs
-from tests.helpers import ROOT, SYSTEM_PROGRAMS, EditionPackages, Handover, guard, release_fields, release_from
+from tests.helpers import (
+    DATA,
+    DOCS,
+    ROOT,
+    SYSTEM_PROGRAMS,
+    EditionPackages,
+    Handover,
+    guard,
+    reads_under,
+    release_fields,
+    release_from,
+)
 
 # A test that asks for one of these runs in Debian's chromium, wherever its file stands.
 BROWSER_FIXTURES = frozenset({"browser", "guarded_page", "offline_page"})
@@ -58,6 +69,18 @@ def without_system_programs(
         return
     monkeypatch.setenv("PATH", path_without_system_programs)
     monkeypatch.delenv("CHROMIUM", raising=False)
+
+
+@pytest.fixture(autouse=True)
+def unit_tests_read_no_real_content(request: pytest.FixtureRequest) -> Iterator[None]:
+    """A unit test stands on the fixture project, never on the real docs/ or data/: a content edit must not break a
+    test of the code (tests/unit/test_layout.py checks the same in the files' text)."""
+    if request.node.path.parent != ROOT / "tests" / "unit":
+        yield
+        return
+    with reads_under(DATA, DOCS) as read:
+        yield
+    assert not read, f"{request.node.nodeid} read the real content: " + ", ".join(sorted(set(read))[:5])
 
 
 # Moodle's own Common Cartridge importer and the IMS CC 1.1 schemas it validates against (with the rules embedded in

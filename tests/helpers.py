@@ -17,6 +17,7 @@ import logging
 import os
 import shutil
 import subprocess
+import sys
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from functools import cache
@@ -48,6 +49,40 @@ PROJECT_PARTS = ("docs", "data", "overrides", "mkdocs.yml")
 # The programs of the Debian packages the `system` tests need. Every other test runs with them off its PATH, so the
 # full run proves what `make check` promises: those tests pass on a machine without the packages.
 SYSTEM_PROGRAMS = frozenset({"chromium", "nginx", "hunspell", "java", "kiwix-serve", "kiwix-manage", "kiwix-search", "php"})
+
+
+# ---- Which files a test reads ----
+
+_watching: list[tuple[tuple[str, ...], list[str]]] = []
+
+
+def _audit(event: str, args: tuple) -> None:
+    """Python's audit hook: note every file opened and every folder listed under a watched folder."""
+    if not _watching or event not in ("open", "os.listdir", "os.scandir") or not args:
+        return
+    path = args[0]
+    if not isinstance(path, str | bytes | os.PathLike):
+        return
+    where = os.path.abspath(os.fsdecode(path))
+    for folders, found in _watching:
+        if any(where == folder or where.startswith(folder + os.sep) for folder in folders):
+            found.append(where)
+
+
+sys.addaudithook(_audit)  # once per process; it does nothing unless a test watches
+
+
+@contextlib.contextmanager
+def reads_under(*folders: Path) -> Iterator[list[str]]:
+    """Every file opened and folder listed under folders while inside (tests/conftest.py: a unit test reads none of
+    the real content)."""
+    found: list[str] = []
+    watch = (tuple(str(folder.resolve()) for folder in folders), found)
+    _watching.append(watch)
+    try:
+        yield found
+    finally:
+        _watching.remove(watch)
 
 
 def mkdocs_build(
