@@ -1,5 +1,9 @@
 """The benchmark cannot rot: a quick run writes a report with its tables and numbers.
 
+The run is as small as it can be and still make every table: a corpus of 10 generated chapters (the quick run's
+smallest size, given as --sizes), and the fixture project (tests/fixtures/site/) as the site readers, Lighthouse and
+edit-to-reload measure (--project). `make bench` measures the real site.
+
 The tests check that the report has its tables and numbers, never the timings: CI does not time anything.
 The benchmark runs in its own process, as `make bench` runs it (and so its Chromium is its own).
 """
@@ -15,7 +19,9 @@ from pathlib import Path
 import pytest
 
 from macros.commands.release import mkdocs_env
-from tests.helpers import ROOT
+from tests.helpers import FIXTURE_TODAY, ROOT, copy_site
+
+CHAPTERS = 10
 
 NUMBER = r"\d[\d \u00a0]*(?:,\d+)?"  # groups of three with a no-break space (norwegian.number)
 SCORE = r"\d{1,3}"
@@ -27,19 +33,21 @@ def section(text: str, heading: str) -> str:
     return text.split(f"\n{heading}\n", 1)[1].split("\n## ", 1)[0]
 
 
-# ---- The quick run (it opens the real site in Chromium and runs Lighthouse and mkdocs serve) ----
+# ---- The quick run (it opens the site in Chromium and runs Lighthouse and mkdocs serve) ----
 
 
 @pytest.fixture(scope="module")
 def quick_report(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
     out = tmp_path_factory.mktemp("bench")
+    project = copy_site(out / "prosjekt")
+    command = ["--quick", "--sizes", str(CHAPTERS), "--project", str(project)]
     result = subprocess.run(
-        [sys.executable, "-m", "bench.run", "--quick", "--out", str(out / "results"), "--workdir", str(out / "work")],
+        [sys.executable, "-m", "bench.run", *command, "--out", str(out / "results"), "--workdir", str(out / "work")],
         cwd=ROOT,
         capture_output=True,
         text=True,
         timeout=900,
-        env=mkdocs_env(),
+        env=mkdocs_env({"INTRO_TODAY": FIXTURE_TODAY}),
     )
     assert result.returncode == 0, f"The quick benchmark failed:\n{result.stdout[-3000:]}\n{result.stderr[-3000:]}"
     reports = sorted((out / "results").glob("*-quick.md"))
@@ -58,7 +66,7 @@ def test_the_report_describes_the_machine_and_the_goals(quick_report: tuple[Path
         "## Maskinen",
         "## Målene fra saken",
         "## Bygging: forfattere",
-        "### 100 kapitler",
+        f"### {CHAPTERS} kapitler",
         "## Fra lagring til oppdatert side: forfattere",
         "## Lesere: det ekte nettstedet",
         "## Lighthouse: det ekte nettstedet på mobil",
@@ -68,16 +76,17 @@ def test_the_report_describes_the_machine_and_the_goals(quick_report: tuple[Path
     assert re.search(r"^\| Kjerner \(nproc\) \| \d+ \|", text, re.M)
     assert re.search(r"^\| Pakker \| .*mkdocs-material \d.*lighthouse \d+\.\d+\.\d+", text, re.M)
     assert tempfile.gettempdir() not in text and str(ROOT) not in text, "The report names a path of this machine"
+    assert "--quick --project prosjekt" in text, "The report does not say which project it measured"
 
 
 def test_the_build_tables_have_numbers_for_both_configurations(quick_report: tuple[Path, str]) -> None:
     _, text = quick_report
     assert re.search(
-        rf"^\| 100 \| {NUMBER} s \| {NUMBER} s \| {NUMBER}× \| {NUMBER} s \| {NUMBER} s \| {NUMBER}× \| "
+        rf"^\| {CHAPTERS} \| {NUMBER} s \| {NUMBER} s \| {NUMBER}× \| {NUMBER} s \| {NUMBER} s \| {NUMBER}× \| "
         rf"{NUMBER} ms \| {NUMBER} ms \| {NUMBER} MB \| {NUMBER} MB \|$",
         text,
         re.M,
-    ), "No summary row for 100 chapters"
+    ), f"No summary row for {CHAPTERS} chapters"
     for row in (
         "Veggtid \\(median\\)",
         "CPU-tid \\(median\\)",
@@ -85,7 +94,7 @@ def test_the_build_tables_have_numbers_for_both_configurations(quick_report: tup
         "Største minnebruk \\(peak RSS\\)",
     ):
         assert re.search(rf"^\| {row} \| {NUMBER} \w+ \| {NUMBER} \w+ \| {NUMBER}× \|$", text, re.M), row
-    assert re.search(rf"^\| INTRO ≤ 1,15× stock i veggtid, ved hver størrelse \| 100: {NUMBER}× \|", text, re.M)
+    assert re.search(rf"^\| INTRO ≤ 1,15× stock i veggtid, ved hver størrelse \| {CHAPTERS}: {NUMBER}× \|", text, re.M)
     # The same content built by stock Material, to tell INTRO's pages from INTRO's machinery.
     assert re.search(
         rf"^Stock på Markdown-en INTRO lager .*: veggtid {NUMBER} s, CPU-tid {NUMBER} s\. INTRO bruker "
