@@ -41,10 +41,8 @@ from macros.exports.search import index as search_index
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data"
 DOCS = ROOT / "docs"
-# What a copy of the project needs to build: the tests mutate copies, never the real tree.
 # The Bergen edition's address, which its permanent links, posters and catalogue carry.
 SITE_URL = "https://intro.alrekhelseklynge.no/"
-PROJECT_PARTS = ("docs", "data", "overrides", "mkdocs.yml")
 
 # The programs of the Debian packages the `system` tests need. Every other test runs with them off its PATH, so the
 # full run proves what `make check` promises: those tests pass on a machine without the packages.
@@ -90,20 +88,6 @@ def mkdocs_build(
 ) -> subprocess.CompletedProcess:
     """Build as an author would, strictly, and never quietly (quiet mode hides strict's warnings)."""
     return run_mkdocs(project / config, site_dir, env)
-
-
-def copy_project(target: Path) -> Path:
-    """A throwaway copy of the project that a test may break."""
-    for part in PROJECT_PARTS:
-        source = ROOT / part
-        if source.is_dir():
-            shutil.copytree(source, target / part)
-        else:
-            shutil.copy2(source, target / part)
-    # Read-only parts are linked, not copied.
-    for shared in ("node_modules", "macros"):
-        (target / shared).symlink_to(ROOT / shared)
-    return target
 
 
 def release_fields(release: Release) -> dict[str, object]:

@@ -12,6 +12,7 @@ from tests.helpers import A4, SITE_URL, repository_site
 
 SITE = repository_site()
 PROGRAMMES = sorted(SITE.programmes)
+WITH_STATIONS = [src_uri for src_uri in PROGRAMMES if SITE.programmes[src_uri].stations]
 
 
 def stem(src_uri: str) -> str:
@@ -43,14 +44,19 @@ def test_materials_print_each_part_from_the_top_of_a_sheet_without_navigation(gu
     programme = SITE.programmes[src_uri]
     starts = [sheet.lstrip().split("\n", 1)[0] for sheet in sheets]
     expected = (
-        (["Rotasjonsplan"] if programme.stations else [])
+        ["Sjekkliste for kursholderen", "Brief ved start (3 minutter)"]
+        + (["Svar til kursholderen"] if programme.answer_notes else [])
+        + (["Rotasjonsplan"] if programme.stations else [])
         + [f"Stasjon {n} av {len(programme.stations)} · 12 minutter" for n in range(1, len(programme.stations) + 1)]
         + (["Rollekort"] if programme.roles else [])
         + [case.title for case in programme.cases]
-        + ["Spørreark"]
+        + ["Oppsummering", f"Evaluering: {SITE.page_titles[src_uri]}", "Spørreark (valgfritt)"]
     )
     for heading in expected:
         assert heading in starts, f"«{heading}» does not start a sheet: {starts}"
+    # The evaluation form is one page: the next sheet is the quiz.
+    evaluation = starts.index(f"Evaluering: {SITE.page_titles[src_uri]}")
+    assert starts[evaluation + 1] == "Spørreark (valgfritt)", starts
     text = "\n".join(sheets)
     for station in programme.stations:
         assert all(" ".join(task.text.split()[-3:]) in text.replace("\n", " ") for task in station.tasks)
@@ -58,6 +64,13 @@ def test_materials_print_each_part_from_the_top_of_a_sheet_without_navigation(gu
         assert role.name in text
     for screen_only in ("Tilbake til opplegget", "Skriv ut alt", "Introduksjonsopplegg", "Søk"):
         assert screen_only not in text, f"«{screen_only}» is printed"
+    # The rotation plan and the evaluation form keep their grid on paper.
+    page.emulate_media(media="print")
+    borders = page.evaluate(
+        "() => [...document.querySelectorAll('.intro-rotation td, .intro-evaluation-goals td')]"
+        ".map(cell => getComputedStyle(cell).borderTopWidth)"
+    )
+    assert borders and all(width == "1px" for width in borders), borders
     assert problems == []
 
 
@@ -77,4 +90,18 @@ def test_every_poster_prints_on_one_a4_sheet_with_nothing_cut_and_no_tools(brows
         assert flat(name) in words
         assert f"{SITE_URL}k/{poster.chapter}/" in words
         assert "Tilbake til alle plakatene" not in words and "Skriv ut plakaten" not in words
+    page.close()
+
+
+def test_a_section_permalink_opens_the_chapter_at_the_section_online_and_over_file(browser, served_site, offline_dir):
+    station = SITE.programmes[WITH_STATIONS[0]].stations[3]
+    page = browser.new_page()
+    page.goto(f"{served_site}k/{station.chapter}/#{station.section}")
+    page.wait_for_url(f"**/kapitler/{station.chapter}/#{station.section}")
+    assert page.evaluate("() => window.scrollY") > 0
+    page.goto((offline_dir / f"k/{station.chapter}/index.html").as_uri() + f"#{station.section}")
+    page.wait_for_url(f"**/kapitler/{station.chapter}.html#{station.section}")
+    # Without a section the page's own refresh still leads to the top of the chapter.
+    page.goto(f"{served_site}k/{station.chapter}/")
+    page.wait_for_url(f"{served_site}kapitler/{station.chapter}/")
     page.close()

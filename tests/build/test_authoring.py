@@ -3,7 +3,9 @@ fixture project (tests/fixtures/site/)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
+import shutil
 import sys
 import time
 import urllib.request
@@ -12,12 +14,14 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
+import yaml
 from mkdocs.exceptions import PluginError
 
 from macros import authoring, loader
 from macros.commands.release import mkdocs_env, run_mkdocs, serve_mkdocs
+from macros.content.legal import ACCESSIBILITY_FILE, PRIVACY_FILE, load_legal
 from macros.exports.archive import names
-from macros.rendering import figure_pages, local_boxes, programme_pages, render
+from macros.rendering import figure_pages, legal_pages, local_boxes, programme_pages, render
 from tests.helpers import FIXTURE, FIXTURE_TODAY, ROOT, copy_site
 
 # Every macro an author may write; the README lists the same.
@@ -44,6 +48,13 @@ MACROS = (
     "bestilling",
     "langtidsopphold_eksempel",
     "telefon",
+    "laeringsmal",
+    "ramme_for_dagen",
+    "om_eieren",
+    "tilbakemelding",
+    "personvern",
+    "tilgjengelighet",
+    "ordninger",
 )
 
 
@@ -106,6 +117,24 @@ def test_every_macro_is_registered_once_and_runs_from_a_plain_dict_config(tmp_pa
     on_page(env, "programmer/stasjoner.md")
     assert env.macros["bestilling"]() == programme_pages.booking(content.facts)
     assert env.macros["stasjoner"]() == programme_pages.stations(content.site, "programmer/stasjoner.md")
+    assert env.macros["ramme_for_dagen"]() == programme_pages.day_frame(content.site, "programmer/stasjoner.md")
+    on_page(env, "om/index.md")
+    assert "Prøveklyngen har ansvaret" in env.macros["om_eieren"]()
+
+
+def test_the_legal_macros_run_from_a_plain_dict_config(tmp_path, monkeypatch):
+    """The privacy and accessibility statements, from the project's shared legal data (data/privacy.yml,
+    data/accessibility.yml) in a copy of the fixture, on the day it was assessed."""
+    project = copy_site(tmp_path / "prosjekt")
+    for name in (PRIVACY_FILE, ACCESSIBILITY_FILE):
+        shutil.copy(ROOT / "data" / name, project / "data" / name)
+    assessed = yaml.safe_load((project / "data" / ACCESSIBILITY_FILE).read_text(encoding="utf-8"))["assessed"]
+    monkeypatch.setenv("INTRO_TODAY", str(max(assessed, dt.date.fromisoformat(FIXTURE_TODAY))))
+    env = FakeEnv(plain_config(project / "mkdocs.yml"))
+    authoring.define_env(env)
+    content = loader.load(loader.options_from_config(env.conf).sources)
+    on_page(env, "om/personvern.md")
+    assert env.macros["personvern"]() == legal_pages.privacy_statement(content.facts, load_legal(project / "data"))
 
 
 def edition_beside(project: Path, edition: str, legevakt: str) -> Path:

@@ -52,6 +52,28 @@ def test_a_malformed_change_is_refused(fields, expected):
     assert expected in str(raised.value)
 
 
+def test_an_adopted_change_called_a_proposal_is_refused_in_norwegian(tmp_path):
+    data = tmp_path / "data"
+    shutil.copytree(FIXTURE / "data", data)
+    adopted = {**CHANGE, "adopted": "2025-06-04", "change": "Forslaget gir kommunen en ny plikt."}
+    (data / "law-changes.yml").write_text(yaml.safe_dump([adopted], allow_unicode=True), encoding="utf-8")
+    with pytest.raises(ContentError) as raised:
+        load_fixture(data)
+    message = str(raised.value)
+    assert "data/law-changes.yml" in message and "«ny-lov»" in message
+    assert "«change» kaller endringen et forslag, men Stortinget har vedtatt den (adopted)" in message
+
+
+@pytest.mark.parametrize(
+    "change", ["Forslaget gir REK mindre å gjøre.", "Departementet foreslår en ny lov.", "Lovforslaget er vedtatt."]
+)
+def test_a_proposal_is_no_proposal_once_adopted(change):
+    LawChange.model_validate({**CHANGE, "change": change})  # not adopted: the note itself says it is proposed
+    with pytest.raises(ValidationError) as raised:
+        LawChange.model_validate({**CHANGE, "change": change, "adopted": "2025-06-04"})
+    assert "kaller endringen et forslag" in str(raised.value)
+
+
 # ---- The note on the pages ----
 
 

@@ -39,7 +39,7 @@ def test_the_check_sees_an_import_from_a_test_module(tmp_path):
 # ---- A unit test stands on the fixture project ----
 
 # What names the real content in tests.helpers: a unit test imports none of them.
-REAL_CONTENT_HELPERS = frozenset({"DATA", "DOCS", "real_chapters", "repository_site", "copy_project", "PROJECT_PARTS"})
+REAL_CONTENT_HELPERS = frozenset({"DATA", "DOCS", "real_chapters", "repository_site", "start_pages"})
 
 
 def reads_real_content(path) -> list[str]:
