@@ -156,7 +156,9 @@ _ADMONITION = re.compile(r"((?:!!!|\?\?\?\+?)[ \t]+[\w-]+(?:[ \t]+[\w-]+)*)(?:([
 _LIST = re.compile(r"(?:[-*+]|\d{1,3}[.)])[ \t]+")
 _QUOTE = re.compile(r">[ \t]?")
 _DEFINITION = re.compile(r":[ \t]+")
-_FRONT_MATTER = re.compile(r"(?:\{[#%].*?[#%]\}[ \t]*\n?)*---[ \t]*\n.*?\n---[ \t]*\n", re.S)
+# A template's front matter may follow its comments and imports. Each tag ends at its own first closing mark (a
+# lazy «.*?» that may run past it backtracks without end over a template with no front matter).
+_FRONT_MATTER = re.compile(r"(?:(?:\{#(?:(?!#\}).)*#\}|\{%(?:(?!%\}).)*%\})[ \t]*\n?)*---[ \t]*\n.*?\n---[ \t]*\n", re.S)
 _ABBREVIATION = re.compile(r"(\*\[[^\]]+\]:[ \t]*)(.*)$")
 _KEPT_LINE = re.compile(r"(?:\[TOC\]|\[[^\]]+\]:[ \t]+\S+.*|\{:?[^}]*\}|(?:-{3,}|\*{3,}|_{3,})|[ \t]*)$")
 
