@@ -12,22 +12,6 @@ from macros.checks.spelling import (
 from tests.helpers import ROOT, SPELLING_CHAPTER
 
 
-@pytest.mark.system  # hunspell, and Apertium for the nynorsk edition
-def test_the_nynorsk_editions_translation_has_no_unknown_words(nynorsk_release) -> None:
-    from macros.translation import spelling as translated
-
-    report = translated.check(ROOT, "nynorsk", "nob-nno_e", ROOT / "data/nynorsk", "mkdocs.nynorsk.yml")
-    assert not report, (
-        "Ord i den nynorske oversettelsen som stavekontrollen (nn_NO) ikke kjenner. Rett feil oversettelser i "
-        "data/nynorsk/terms.yml; legg riktig skrevne nynorske ord i data/nynorsk/stavekontroll.txt:\n"
-        + "\n".join(f"  {label}: {', '.join(found)}" for label, found in report.items())
-    )
-    # Bokmål is not nynorsk: the nynorsk dictionary does not take a bokmål word for one.
-    assert translated.spelling.unknown_words({"test": [Word("ikke", False), Word("ikkje", False)]}, frozenset(), "nn_NO") == {
-        "test": ["ikke"]
-    }
-
-
 def test_the_whole_content_is_checked() -> None:
     files = content_words(ROOT)
     assert GLOSSARY in files and files[GLOSSARY]

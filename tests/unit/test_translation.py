@@ -106,7 +106,7 @@ def test_a_templates_front_matter_after_its_imports_keeps_its_keys_and_translate
     assert {"Materiell: ", "Hva skjer?"} <= set(sent)
     assert not any("title" in text or "exclude" in text for text in sent)
     # A template of many tags and no front matter is read at once (a lazy match over the tags never ended).
-    tags = '{% if a %}Hva skjer?{% endif %} {#- merk -#}\n' * 30
+    tags = "{% if a %}Hva skjer?{% endif %} {#- merk -#}\n" * 30
     assert any("Hva skjer?" in text for text in streams(tags + "Slutt.\n", templates=True))
 
 

@@ -1,8 +1,8 @@
-"""The nynorsk edition: the Bergen edition translated from the bokmål source by Apertium as it builds.
+"""The real nynorsk edition: the Bergen edition translated from the bokmål source by Apertium as it builds.
 
-Every test here needs Debian's apertium and apertium-nno-nob: they are `system` tests. The edition is built once
-per session (nynorsk_release in conftest.py); the tests that change the source build a copy of the project, with
-a copy of the translation cache, so only what they changed goes to Apertium.
+It is built once per run (nynorsk_release in conftest.py); a cold translation of the whole site takes minutes, so
+these checks run with `make test-nynorsk`, not `make test`. How the translation works, and what an editor is told,
+is tested on the fixture project (tests/system/test_nynorsk.py).
 """
 
 from __future__ import annotations
@@ -12,15 +12,14 @@ import re
 import zipfile
 from pathlib import Path
 
-import pytest
 from libzim.reader import Archive
 from libzim.search import Query, Searcher
 from selectolax.lexbor import LexborHTMLParser
 
+from macros.checks.spelling import Word
 from macros.commands.release import Release
-from tests.helpers import NYNORSK_CONFIG, copy_project, copy_translation_cache, mkdocs_build
-
-pytestmark = pytest.mark.system
+from macros.translation import spelling as translated
+from tests.helpers import NYNORSK_CONFIG, ROOT, site_errors
 
 BOKMAL_ROOT = "https://intro.alrekhelseklynge.no/"
 NYNORSK_ROOT = "https://intro.alrekhelseklynge.no/nn/"
@@ -155,12 +154,6 @@ def test_both_editions_link_each_others_page_in_the_head_and_the_language_switch
         assert not page.css('link[rel="alternate"][hreflang]')
 
 
-def test_the_gjovik_edition_has_no_nynorsk_counterpart(gjovik_site):
-    page = parse(gjovik_site / "kapitler/lovene/index.html")
-    assert not page.css('link[rel~="alternate"][hreflang]')
-    assert not page.css("a.md-select__link")
-
-
 def test_the_nynorsk_edition_has_its_own_zip_zim_catalogue_course_packages_and_posters(nynorsk_release: Release):
     site = nynorsk_release.site
     assert nynorsk_release.edition == "nynorsk"
@@ -193,77 +186,19 @@ def test_search_is_keyed_by_nynorsk_rules(nynorsk_site):
     assert {"sjukeheim", "pårørand", "heimesjukeplei"} & keys or {"sjukeheim", "parorand", "heimesjukeplei"} <= keys
 
 
-# ---- A fix in bokmål reaches nynorsk; the editors are told what the machine could not do ----
-
-CHAPTER = "docs/slik-gjor-du/sykehjem.md"
-SENTENCE = "Kommunen vurderer behovet og gir deg et skriftlig svar, et vedtak."
-
-
-def nynorsk_copy(tmp_path: Path) -> Path:
-    project = copy_project(tmp_path / "project")
-    copy_translation_cache(project)
-    return project
-
-
-def build(project: Path, tmp_path: Path):
-    return mkdocs_build(project, tmp_path / "site", NYNORSK_CONFIG)
-
-
-def test_a_sentence_changed_in_bokmal_reaches_the_nynorsk_build(tmp_path):
-    project = nynorsk_copy(tmp_path)
-    chapter = project / CHAPTER
-    text = chapter.read_text(encoding="utf-8")
-    assert SENTENCE in text
-    chapter.write_text(
-        text.replace(SENTENCE, "Kommunen vurderer behovet ditt grundig og svarer deg skriftlig."), encoding="utf-8"
+def test_the_translation_has_no_word_the_nynorsk_dictionary_does_not_know(nynorsk_release) -> None:
+    report = translated.check(ROOT, "nynorsk", "nob-nno_e", ROOT / "data/nynorsk", NYNORSK_CONFIG)
+    assert not report, (
+        "Ord i den nynorske oversettelsen som stavekontrollen (nn_NO) ikke kjenner. Rett feil oversettelser i "
+        "data/nynorsk/terms.yml; legg riktig skrevne nynorske ord i data/nynorsk/stavekontroll.txt:\n"
+        + "\n".join(f"  {label}: {', '.join(found)}" for label, found in report.items())
     )
-    result = build(project, tmp_path)
-    assert result.returncode == 0, result.stderr[-3000:]
-    page = " ".join(parse(tmp_path / "site/slik-gjor-du/sykehjem/index.html").css_first("article").text(separator=" ").split())
-    # «svarer» and «svarar» are both nynorsk; «skriftleg» is nynorsk only.
-    assert re.search(r"Kommunen vurderer behovet ditt grundig og svar[ae]r deg skriftleg\.", page), page[:600]
-    assert "eit skriftleg svar, eit vedtak" not in page
+    # Bokmål is not nynorsk: the nynorsk dictionary does not take a bokmål word for one.
+    assert translated.spelling.unknown_words({"test": [Word("ikke", False), Word("ikkje", False)]}, frozenset(), "nn_NO") == {
+        "test": ["ikke"]
+    }
 
 
-def test_a_word_apertium_does_not_know_stops_the_build_naming_the_page_and_the_word(tmp_path):
-    project = nynorsk_copy(tmp_path)
-    chapter = project / CHAPTER
-    text = chapter.read_text(encoding="utf-8")
-    chapter.write_text(text.replace(SENTENCE, SENTENCE + " Da får du en snørkelpøff."), encoding="utf-8")
-    line = next(
-        number for number, written in enumerate(chapter.read_text(encoding="utf-8").splitlines(), 1) if "snørkelpøff" in written
-    )
-    result = build(project, tmp_path)
-    assert result.returncode != 0
-    assert f"{CHAPTER}, linje {line}: Apertium kjenner ikke ordet «snørkelpøff»" in result.stderr
-    assert "Traceback" not in result.stderr
-    # On the allow-list, the word may stand as it is.
-    with (project / "data/nynorsk/untranslated.txt").open("a", encoding="utf-8") as words:
-        words.write("snørkelpøff\n")
-    assert build(project, tmp_path).returncode == 0
-
-
-def test_a_correction_whose_sentence_is_gone_stops_the_build_naming_the_entry(tmp_path):
-    project = nynorsk_copy(tmp_path)
-    chapter = project / CHAPTER
-    chapter.write_text(
-        chapter.read_text(encoding="utf-8").replace("Spør kommunen om prisene for i år.", "Spør kommunen om prisene."),
-        encoding="utf-8",
-    )
-    result = build(project, tmp_path)
-    assert result.returncode != 0
-    assert (
-        "data/nynorsk/corrections.yml: feltet «bokmål» Setningen «Spør kommunen om prisene for i år.» står ikke "
-        f"lenger i {CHAPTER}"
-    ) in result.stderr
-    assert "Traceback" not in result.stderr
-
-
-def test_a_mistake_in_the_term_list_stops_the_build_in_norwegian(tmp_path):
-    project = nynorsk_copy(tmp_path)
-    with (project / "data/nynorsk/terms.yml").open("a", encoding="utf-8") as terms:
-        terms.write("- bokmål: sykehjem\n  nynorsk: sjukeheim\n  kjønn: hankjønn\n- bokmål: Alrek helseklynge\n")
-    result = build(project, tmp_path)
-    assert result.returncode != 0
-    assert "data/nynorsk/terms.yml: feltet «kjønn» er ikke et kjent felt" in result.stderr
-    assert "«Alrek helseklynge» står 2 ganger" in result.stderr
+def test_every_page_is_valid_html(nynorsk_site):
+    errors = site_errors(nynorsk_site, sorted(nynorsk_site.rglob("*.html")))
+    assert not errors, f"{len(errors)} HTML errors:\n" + "\n".join(errors[:60])
