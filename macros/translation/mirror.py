@@ -20,7 +20,7 @@ import re
 import shutil
 import time
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -605,7 +605,8 @@ def _repoint_sections(
     moved: dict[str, dict[str, str]],
     texts: dict[Path, str],
 ) -> None:
-    """A self-check's and a station's `section` is an anchor in a chapter: point it at the translated heading."""
+    """A self-check's, a station's and an answer note's `section` is an anchor in a chapter: point it at the
+    translated heading."""
     chapters: dict[str, str] = {}
     for path, text in page_texts.items():
         try:
@@ -621,14 +622,25 @@ def _repoint_sections(
             for question in data.get("questions") or []:
                 if isinstance(question, dict) and question.get("section") in page:
                     question["section"], changed = page[question["section"]], True
-        elif relative.startswith("programmes/") and isinstance(data, dict):
-            for station in data.get("stations") or []:
-                if isinstance(station, dict) and isinstance(station.get("chapter"), str):
-                    page = moved.get(chapters.get(station["chapter"], ""), {})
-                    if station.get("section") in page:
-                        station["section"], changed = page[station["section"]], True
+        elif relative.startswith("programmes/"):
+            for link in _chapter_links(data):
+                page = moved.get(chapters.get(link["chapter"], ""), {})
+                if link.get("section") in page:
+                    link["section"], changed = page[link["section"]], True
         if changed and file.finish:
             texts[file.target] = file.finish()
+
+
+def _chapter_links(value: object) -> Iterator[dict]:
+    """Every place in a programme that names a chapter and a section in it (a station, an answer note)."""
+    if isinstance(value, dict):
+        if isinstance(value.get("chapter"), str):
+            yield value
+        for inner in value.values():
+            yield from _chapter_links(inner)
+    elif isinstance(value, list):
+        for inner in value:
+            yield from _chapter_links(inner)
 
 
 def written_texts(project: Path, edition: str) -> dict[str, list[str]] | None:

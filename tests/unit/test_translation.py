@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
+import yaml
 
 from macros.content.errors import ContentError
 from macros.exports.search import stemmer
@@ -283,12 +284,17 @@ Les om [søknaden](#hvem-søker) og {{ hos_oss("soknad") }}. Jeg vet ikke.
 @pytest.fixture
 def project(tmp_path, monkeypatch) -> Path:
     monkeypatch.setattr(mirror.Translator, "open", classmethod(lambda cls, mode, folder: StandIn()))
-    for folder in ("docs/kapitler", "data/editions", "data/selvtest", "data/nynorsk", "templates"):
+    for folder in ("docs/kapitler", "data/editions", "data/selvtest", "data/programmes", "data/nynorsk", "templates"):
         (tmp_path / folder).mkdir(parents=True)
     (tmp_path / "docs/kapitler/demo.md").write_text(CHAPTER, encoding="utf-8")
     (tmp_path / "docs/bilde.png").write_bytes(b"png")
     (tmp_path / "data/selvtest/demo.yml").write_text(
         "questions:\n  - question: Hva er et sykehjem?\n    section: hvem-søker\n    kind: single\n", encoding="utf-8"
+    )
+    (tmp_path / "data/programmes/dag.yml").write_text(
+        "stations:\n  - chapter: demo\n    section: hvem-søker\n"
+        "answer_notes:\n  - chapter: demo\n    section: hvem-søker\n  - chapter: annet\n    section: hvem-søker\n",
+        encoding="utf-8",
     )
     (tmp_path / "data/editions/bergen.yml").write_text("name: Bergen\nnotes:\n  - Ring ikke.\n", encoding="utf-8")
     (tmp_path / "templates/box.md.j2").write_text('<p lang="nb">Hva skjer?</p>\n', encoding="utf-8")
@@ -320,6 +326,13 @@ def test_the_translated_source_has_every_file_translated_with_its_anchors_pointe
     assert "title: Hva er et sykehjem i loven" in page  # a source's title stays as written
     assert (out.docs / "bilde.png").read_bytes() == b"png"
     assert "section: kven-søkjer" in (out.data / "selvtest/demo.yml").read_text(encoding="utf-8")
+    # A programme's stations and answer notes point at the translated heading of the chapter they name.
+    programme = yaml.safe_load((out.data / "programmes/dag.yml").read_text(encoding="utf-8"))
+    assert [link["section"] for link in programme["stations"] + programme["answer_notes"]] == [
+        "kven-søkjer",
+        "kven-søkjer",
+        "hvem-søker",
+    ]
     assert "Ring ikkje." in (out.editions / "nynorsk.yml").read_text(encoding="utf-8")
     assert (out.templates / "box.md.j2").read_text(encoding="utf-8") == '<p lang="nn">Kva skjer?</p>\n'
     assert done.texts == ["Slik gjør du"]
