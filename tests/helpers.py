@@ -30,6 +30,7 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, ConfigurationError, PluginError
 from playwright.sync_api import expect
 from pypdf import PdfReader
+from selectolax.lexbor import LexborHTMLParser
 
 from macros import loader
 from macros.commands import chromium
@@ -573,3 +574,37 @@ def describe(message: dict, root: Path) -> str:
 
 def site_errors(root: Path, files: list[Path]) -> list[str]:
     return [describe(m, root) for m in vnu_errors(files) if not is_materials(m)]
+
+
+# ---- A translated edition (tests/system/test_nynorsk.py, tests/nynorsk/) ----
+
+
+def pages_without_translation_notice(site: Path, bokmal_root: str) -> list[str]:
+    """The pages of a translated edition that do not say they are translated automatically, with a link to the
+    same page in bokmål (under bokmal_root); a permanent address that sends the reader on needs none."""
+    without = []
+    for path in sorted(site.rglob("index.html")):
+        page = LexborHTMLParser(path.read_text(encoding="utf-8"))
+        if page.css_first('meta[http-equiv="refresh"]') is not None:
+            continue
+        notice = page.css_first(".md-banner .intro-translated")
+        address = path.parent.relative_to(site).as_posix()
+        expected = bokmal_root + (address + "/" if address != "." else "")
+        link = notice.css_first('a[hreflang="nb"]') if notice else None
+        if (
+            notice is None
+            or "omsett automatisk frå bokmål" not in notice.text()
+            or link is None
+            or link.attributes.get("href") != expected
+        ):
+            without.append(address)
+    return without
+
+
+def language_links(page: LexborHTMLParser) -> dict[str, str]:
+    """The page's alternates in its head, by language, after checking that the language switcher has the same and
+    that they are not written as Material's script looks for them (it would fetch sitemap.xml from beside each)."""
+    head = {link.attributes["hreflang"]: link.attributes["href"] for link in page.css('head link[rel~="alternate"][hreflang]')}
+    assert {link.attributes["hreflang"]: link.attributes["href"] for link in page.css("a.md-select__link")} == head
+    assert not page.css('link[rel="alternate"][hreflang]')
+    return head

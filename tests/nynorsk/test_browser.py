@@ -37,21 +37,17 @@ def nynorsk_offline(nynorsk_release, tmp_path_factory) -> Path:
     return out / nynorsk_release.zip.stem
 
 
-def test_nynorsk_words_find_the_right_pages_online(browser, nynorsk_served):
-    context, page, problems = opened_search(browser, nynorsk_served, nynorsk_served)
-    for query, wanted in QUERIES.items():
-        found = top_three(page, query, nynorsk_served)
-        assert set(found) & wanted, f"«{query}» gave {found}"
-    context.close()
-    assert problems == []
-
-
-def test_nynorsk_words_find_the_right_pages_over_file_with_no_network(browser, nynorsk_offline):
-    base = nynorsk_offline.as_uri() + "/"
-    context, page, problems = opened_search(browser, base, base + "index.html")
+@pytest.mark.parametrize("where", ["online", "file"])
+def test_nynorsk_words_find_the_right_pages(request, browser, where):
+    if where == "online":
+        base = start = request.getfixturevalue("nynorsk_served")
+    else:
+        base = request.getfixturevalue("nynorsk_offline").as_uri() + "/"
+        start = base + "index.html"
+    context, page, problems = opened_search(browser, base, start)
     for query, wanted in QUERIES.items():
         found = top_three(page, query, base)
-        assert set(found) & wanted, f"«{query}» gave {found} over file://"
+        assert set(found) & wanted, f"«{query}» gave {found} ({where})"
     context.close()
     assert problems == []
 

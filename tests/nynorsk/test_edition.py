@@ -19,7 +19,7 @@ from selectolax.lexbor import LexborHTMLParser
 from macros.checks.spelling import Word
 from macros.commands.release import Release
 from macros.translation import spelling as translated
-from tests.helpers import NYNORSK_CONFIG, ROOT, site_errors
+from tests.helpers import NYNORSK_CONFIG, ROOT, language_links, pages_without_translation_notice, site_errors
 
 BOKMAL_ROOT = "https://intro.alrekhelseklynge.no/"
 NYNORSK_ROOT = "https://intro.alrekhelseklynge.no/nn/"
@@ -119,39 +119,16 @@ def test_the_editors_corrections_and_terms_are_in_the_build(nynorsk_site):
 
 
 def test_every_page_says_it_is_translated_and_links_the_same_page_in_bokmal(site_dir, nynorsk_site):
-    pages = sorted(nynorsk_site.rglob("index.html"))
-    assert len(pages) > 60
-    without = []
-    for path in pages:
-        page = parse(path)
-        if page.css_first('meta[http-equiv="refresh"]') is not None:
-            continue  # a permanent address that sends the reader on
-        notice = page.css_first(".md-banner .intro-translated")
-        address = path.parent.relative_to(nynorsk_site).as_posix()
-        expected = BOKMAL_ROOT + (address + "/" if address != "." else "")
-        link = notice.css_first('a[hreflang="nb"]') if notice else None
-        if (
-            notice is None
-            or "omsett automatisk frå bokmål" not in notice.text()
-            or link is None
-            or link.attributes.get("href") != expected
-        ):
-            without.append(address)
+    assert len(list(nynorsk_site.rglob("index.html"))) > 60
+    without = pages_without_translation_notice(nynorsk_site, BOKMAL_ROOT)
     assert not without, without[:20]
     assert not parse(site_dir / "index.html").css(".intro-translated")
 
 
 def test_both_editions_link_each_others_page_in_the_head_and_the_language_switcher(site_dir, nynorsk_site):
     for site in (site_dir, nynorsk_site):
-        page = parse(site / "kapitler/lovene/index.html")
-        head = {
-            link.attributes["hreflang"]: link.attributes["href"] for link in page.css('head link[rel~="alternate"][hreflang]')
-        }
-        assert head == {"nb": BOKMAL_ROOT + "kapitler/lovene/", "nn": NYNORSK_ROOT + "kapitler/lovene/"}
-        switcher = {link.attributes["hreflang"]: link.attributes["href"] for link in page.css("a.md-select__link")}
-        assert switcher == head
-        # Not written as Material's script looks for them, which would fetch sitemap.xml from beside each.
-        assert not page.css('link[rel="alternate"][hreflang]')
+        links = language_links(parse(site / "kapitler/lovene/index.html"))
+        assert links == {"nb": BOKMAL_ROOT + "kapitler/lovene/", "nn": NYNORSK_ROOT + "kapitler/lovene/"}
 
 
 def test_the_nynorsk_edition_has_its_own_zip_zim_catalogue_course_packages_and_posters(nynorsk_release: Release):
