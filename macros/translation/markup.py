@@ -143,6 +143,10 @@ JINJA_TEXT = re.compile(
     r"(?:\{\{-?|\belse|~|\bset\s+[\w.]+\s*=)\s*\"([^\"\\]*)\"(?=\s*(?:if\b|else\b|~|-?\}\}|-?%\}|\)))"
     r"|\(\s*\"([^\"\\]*)\"(?=\s*~)"
 )
+# A list a template sets (`{% set debrief = ["Hva skjedde?", …] %}`) is a list of lines it shows: each string in it
+# is translated. (A list it compares with is written inline, in a test: `in ("single", "multiple")`.)
+JINJA_SET_LIST = re.compile(r"\{%-?\s*set\s+[\w.]+\s*=\s*\[")
+JINJA_STRING = re.compile(r"\"([^\"\\]*)\"")
 FENCE = re.compile(
     r"^(?P<indent>[ \t]*)(?P<marks>```|~~~)(?P<info>[^\n]*)\n(?P<body>.*?)^(?P=indent)(?P=marks)[ \t]*$", re.M | re.S
 )
@@ -201,7 +205,7 @@ class Document:
             return [tag]
         items: list = []
         last = 0
-        for match in JINJA_TEXT.finditer(tag):
+        for match in (JINJA_STRING if JINJA_SET_LIST.match(tag) else JINJA_TEXT).finditer(tag):
             group = match.lastindex or 1
             text = match.group(group)
             if not LETTER.search(text):

@@ -54,7 +54,15 @@ DATA_TEXT: dict[str, frozenset[str]] = {
     "selvtest/": frozenset({"question", "text", "feedback", "model_answer"}),
     "programmes/": frozenset(
         {"name", "place", "about", "label", "text", "who", "asks", "role_questions", "title", "paragraphs", "what"}
+        # The frame every programme has (learning goals, checklist, brief, debrief, answer notes) and its print copies.
+        | {"learning_goals", "checklist", "prepare", "briefing", "debrief", "question", "answer", "roles_handout"}
+        | {"rollekort", "fortellinger", "sporreark", "rotasjonsplan", "stasjoner"}
     ),
+    # The accessibility and privacy statements (the criteria's status and the stored keys stay: the code reads them).
+    "accessibility.yml": frozenset(
+        {"tested_automatically", "tested_manually", "not_tested", "name", "note", "what", "consequence", "plan"}
+    ),
+    "privacy.yml": frozenset({"what", "why", "deleted_by", "kept"}),
     "editions/": frozenset({"text", "note", "notes", "about", "offers", "lead_time", "agreement", "area", "place"}),
 }
 SOURCES = frozenset({"source", "sources", "also"})

@@ -96,6 +96,9 @@ def test_a_templates_shown_strings_are_text_but_a_macros_and_a_filters_arguments
     assert {"Velg ett svar.", "Velg alle.", "Fasitark", "Fra utlandet: "} <= set(sent)
     assert not {"single", "legevakt", "name", "ved "} & set(sent)
     assert streams(template) == []  # in a page, Jinja is the author's macro call: never translated
+    # A list the template sets is lines it shows.
+    listed = streams('{% set debrief = [\n  "Hva skjedde?",\n  "Hva lærte du?",\n] %}{% set named = [] %}', templates=True)
+    assert listed == ["Hva skjedde?", "Hva lærte du?"]
 
 
 def test_a_templates_front_matter_after_its_imports_keeps_its_keys_and_translates_what_it_shows():
