@@ -69,6 +69,8 @@ class PageLog:
     rendered: dict[str, tuple[str, str]] = field(default_factory=dict)  # src_uri → (finished HTML, the page's URL)
     finished: dict[str, str] = field(default_factory=dict)  # src_uri → finished Markdown, for the hand-over
     with_macros: set[str] = field(default_factory=set)  # the pages whose checked macros _render_macros runs
+    for_search: list[search.Page] = field(default_factory=list)  # each page as search reads it, in the build's order
+    own_search: dict[str, Any] = field(default_factory=dict)  # src_uri → the page's own `search` settings, while set aside
     sandbox: ImmutableSandboxedEnvironment | None = None  # made once per build, knowing only the declared macros
 
 
@@ -240,6 +242,31 @@ class IntroPlugin(BasePlugin[IntroConfig]):
             )
         return html
 
+    # The one reading of each page for search (exports/search/reading.py), before Material's search plugin (which
+    # would read it again with Python's slower parser, for an index INTRO's worker never loads): that plugin is
+    # told to leave the page alone, as a page's own `search: exclude: true` tells it, and still gives the search box.
+    @event_priority(50)
+    def _read_for_search(self, context: TemplateContext, page: Page, config: MkDocsConfig, nav: Navigation) -> TemplateContext:
+        own = page.meta.get("search")
+        if not (isinstance(own, dict) and own.get("exclude")):
+            self.pages.for_search.append(search.read_page(page.content or "", page.url, str(page.meta.get("title", page.title))))
+            self.pages.own_search[page.file.src_uri] = own
+            page.meta["search"] = {**(own if isinstance(own, dict) else {}), "exclude": True}
+        return context
+
+    # The page's own search settings again, for the theme and anything after.
+    @event_priority(-50)
+    def _restore_search_meta(self, context: TemplateContext, page: Page, config: MkDocsConfig, nav: Navigation) -> TemplateContext:
+        if page.file.src_uri in self.pages.own_search:
+            own = self.pages.own_search.pop(page.file.src_uri)
+            if own is None:
+                del page.meta["search"]
+            else:
+                page.meta["search"] = own
+        return context
+
+    on_page_context = CombinedEvent(_read_for_search, _restore_search_meta)
+
     # Check the finished HTML of every page, theme included.
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
         tree, where = html_checks.parse(output), f"docs/{page.file.src_uri}"
@@ -247,7 +274,7 @@ class IntroPlugin(BasePlugin[IntroConfig]):
         self.pages.links.append(postbuild.page_links(where, page.file.dest_uri, tree))
         return postbuild.with_offline_policy(output) if self.options and self.options.is_offline else output
 
-    # After Material's search has read the pages (search comes first in mkdocs.yml), before offline copies them.
+    # After every page is written, before Material's offline plugin copies the site.
     def on_post_build(self, config: MkDocsConfig) -> None:
         build = self.state()
         self.pages.problems += postbuild.missing_targets(Path(config.site_dir), self.pages.links) + postbuild.unsafe_css(
@@ -258,7 +285,7 @@ class IntroPlugin(BasePlugin[IntroConfig]):
                 raise ContentError(self.pages.problems)
         if self.options and self.options.is_offline:
             postbuild.fence_static_html(Path(config.site_dir), self.static)
-        search.write_index(Path(config.site_dir), build.site, config.use_directory_urls)
+        search.write_index(Path(config.site_dir), build.site, self.pages.for_search, config.use_directory_urls)
         if build.handover:
             raw = loader.read_config_file(Path(config.config_file_path))
             handover.finish(
