@@ -37,7 +37,7 @@ from macros.content.errors import AuthorError, ContentError, IntroError
 from macros.content.macro_calls import has_template_code
 from macros.content.macro_specs import SPECS
 from macros.exports import GeneratedFile, handover, search
-from macros.rendering import glossary, renderer
+from macros.rendering import glossary, posters, renderer
 from macros.stopping import stopping_the_build
 
 
@@ -89,6 +89,8 @@ class IntroPlugin(BasePlugin[IntroConfig]):
         self.options = options = loader.Options.from_plugin(self.config, config)
         # One renderer for the build: every template it renders knows the edition.
         renderer.use(options.identity)
+        renderer.keep_compiled(Path(config.config_file_path).parent / TEMPLATE_CACHE)
+        posters.keep_codes(Path(config.config_file_path).parent / QR_CACHE)
         project, docs = options.config_dir, Path(config.docs_dir)
         own = [file for file in files if file.generated_by is None and file.inclusion.is_included()]
         with stopping_the_build():
@@ -150,7 +152,7 @@ class IntroPlugin(BasePlugin[IntroConfig]):
     def _diagrams_as_images(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         with stopping_the_build():
             return markdown_steps.diagrams_as_images(
-                markdown, page.file.src_uri, frontmatter.split(page.file.content_string).body_offset, self.state().drawn
+                markdown, page.file.src_uri, frontmatter.body_offset(page.file.content_string), self.state().drawn
             )
 
     # Before macros run (priority above theirs): template code beyond the declared macros, or a mistake in a
@@ -168,7 +170,7 @@ class IntroPlugin(BasePlugin[IntroConfig]):
             markdown_steps.check_templates(
                 markdown,
                 page.file.src_uri,
-                frontmatter.split(page.file.content_string).body_offset,
+                frontmatter.body_offset(page.file.content_string),
                 self._declared(config),
                 self.state().facts,
             )
@@ -184,7 +186,7 @@ class IntroPlugin(BasePlugin[IntroConfig]):
             self.pages.sandbox = templates.sandbox(self._declared(config))
         with stopping_the_build():
             return markdown_steps.render_macros(
-                self.pages.sandbox, markdown, page.file.src_uri, frontmatter.split(page.file.content_string).body_offset
+                self.pages.sandbox, markdown, page.file.src_uri, frontmatter.body_offset(page.file.content_string)
             )
 
     def _declared(self, config: MkDocsConfig) -> dict[str, Callable]:
@@ -309,5 +311,7 @@ class IntroPlugin(BasePlugin[IntroConfig]):
 
 # ---- Data ----
 
-# Compiled theme templates, beside the project like Material's own plugin caches (ignored by git).
+# Compiled templates (the theme's and INTRO's), beside the project like Material's own plugin caches (ignored by git).
 TEMPLATE_CACHE = ".cache/jinja"
+# The posters' QR codes, by address (rendering/posters.py).
+QR_CACHE = ".cache/qr"

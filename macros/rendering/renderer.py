@@ -9,8 +9,9 @@ only the macros run (define_env without the plugin), the loader makes it when it
 from __future__ import annotations
 
 from functools import cache
+from pathlib import Path
 
-from jinja2 import Environment, PackageLoader, StrictUndefined
+from jinja2 import Environment, FileSystemBytecodeCache, PackageLoader, StrictUndefined
 
 from macros.content.identity import Identity
 
@@ -54,6 +55,12 @@ def use(edition: Identity) -> Renderer:
     global _current
     _current = for_edition(edition)
     return _current
+
+
+def keep_compiled(folder: Path) -> None:
+    """Keep the compiled templates in folder between builds (they change only with INTRO), as the theme's are."""
+    folder.mkdir(parents=True, exist_ok=True)
+    environment().bytecode_cache = FileSystemBytecodeCache(str(folder))
 
 
 def current() -> Renderer:
