@@ -265,9 +265,9 @@ def advice(use: NameUse) -> str:
 # ---- Pages and data files ----
 
 
-def uses_as_current(data_dir: Path, pages: dict[str, str], names: list[RetiredName], on: dt.date) -> list[AuthorError]:
-    """Every retired name a page (its front matter and text) or a data file uses as if it were current. A name
-    whose change has not come yet (since is after the day given) is still current."""
+def uses_as_current(data_dir: Path | None, pages: dict[str, str], names: list[RetiredName], on: dt.date) -> list[AuthorError]:
+    """Every retired name a page (its front matter and text) or a data file uses as if it were current (data_dir
+    None: the pages alone). A name whose change has not come yet (since is after the day given) is still current."""
     changed = [name for name in names if (dt.date(name.since, 1, 1) if isinstance(name.since, int) else name.since) <= on]
     if not changed:
         return []
@@ -281,7 +281,7 @@ def uses_as_current(data_dir: Path, pages: dict[str, str], names: list[RetiredNa
             replace(use, line=use.line + page.body_offset) for use in in_markdown(page.body, changed)
         ]
         found += [AuthorError(f"docs/{src_uri}", advice(use), line=use.line) for use in uses]
-    for path in sorted(data_dir.rglob("*.yml")):
+    for path in sorted(data_dir.rglob("*.yml")) if data_dir else []:
         relative = path.relative_to(data_dir).as_posix()
         if relative in NOT_PROSE_DATA:
             continue

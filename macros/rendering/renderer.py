@@ -15,6 +15,9 @@ from jinja2 import Environment, FileSystemBytecodeCache, PackageLoader, StrictUn
 
 from macros.content.identity import Identity
 
+# INTRO's templates: a change to one makes `make serve` render every page again (macros/serving.py).
+TEMPLATES = Path(__file__).resolve().parents[1] / "templates"
+
 
 @cache
 def environment() -> Environment:
