@@ -193,9 +193,12 @@ def booklet_pages(site: Site) -> tuple[dict[str, str], list[GeneratedFile]]:
     ]
 
 
-def materials_pages(site: Site, edition: identities.Identity) -> list[GeneratedFile]:
-    """Each programme's «Materiell» page, to print (macros/rendering/programme_pages.py); off the menu, like the booklets."""
-    return [GeneratedFile(src_uri, markdown) for src_uri, markdown in programme_pages.materials_pages(site, edition).items()]
+def materials_pages(site: Site, edition: identities.Identity, facts: LocalFacts | None = None) -> list[GeneratedFile]:
+    """Each programme's «Materiell» page, to print (macros/rendering/programme_pages.py); off the menu, like the
+    booklets. facts: the edition's, for its lab's accessibility on the checklist."""
+    return [
+        GeneratedFile(src_uri, markdown) for src_uri, markdown in programme_pages.materials_pages(site, edition, facts).items()
+    ]
 
 
 # ---- The whole stage ----
@@ -270,7 +273,7 @@ def prepare(
         reused = reuse_files(site, identity, page_urls, nav, inputs.data_dir, inputs.published_registry)
         booklets, booklet_files = booklet_pages(site)
         generated = (*vendor_files(inputs.vendor_dir), *offered, *reused)
-        off_menu = (*materials_pages(site, identity), *booklet_files)
+        off_menu = (*materials_pages(site, identity, facts), *booklet_files)
     return BuildState(
         site=site,
         facts=facts,

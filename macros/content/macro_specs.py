@@ -16,6 +16,7 @@ PAGE = "page"  # function(site, *arguments, page): the validated site and the pa
 FACTS = "facts"  # function(facts, *arguments): this edition's local facts
 DOWNLOADS = "downloads"  # the offline edition's files and sizes
 PACKAGES = "packages"  # the course packages this build ships
+LEGAL = "legal"  # function(facts, legal): the edition's facts and data/privacy.yml, data/accessibility.yml
 
 # What the author's first argument names, checked against the data before anything is rendered.
 FIGURE = "figure"  # an id in data/figures.yml
@@ -31,7 +32,7 @@ class MacroSpec:
 
     name: str  # what the author writes: {{ name(…) }}
     function: str  # «module.function» among the renderers authoring.py imports when define_env runs
-    needs: str  # PAGE, FACTS, DOWNLOADS or PACKAGES
+    needs: str  # PAGE, FACTS, DOWNLOADS, PACKAGES or LEGAL
     argument: str | None = None  # FIGURE, TOPIC, PERSPECTIVE, HELPLINE or SCHEMES: what the arguments name
     facts: tuple[str, ...] = ()  # the edition's facts it always shows (data/editions/<edition>.yml)
     programme: bool = False  # only on a programme page with data in data/programmes/
@@ -64,6 +65,13 @@ SPECS: tuple[MacroSpec, ...] = (
     MacroSpec("fortelling", "programme_pages.case_stories", PAGE, programme=True),
     MacroSpec("materiell", "programme_pages.materials_link", PAGE, programme=True),
     MacroSpec("bestilling", "programme_pages.booking", FACTS),
+    MacroSpec("laeringsmal", "programme_pages.learning_goals", PAGE, programme=True),
+    MacroSpec("ramme_for_dagen", "programme_pages.day_frame", PAGE, programme=True),
+    # The pages about INTRO: each edition names its own owner and feedback address.
+    MacroSpec("om_eieren", "legal_pages.owner_section", FACTS, facts=("owner", "feedback")),
+    MacroSpec("tilbakemelding", "legal_pages.feedback_section", FACTS, facts=("owner", "feedback")),
+    MacroSpec("personvern", "legal_pages.privacy_statement", LEGAL, facts=("owner", "feedback")),
+    MacroSpec("tilgjengelighet", "legal_pages.accessibility_statement", LEGAL, facts=("owner", "feedback")),
 )
 BY_NAME: Mapping[str, MacroSpec] = {spec.name: spec for spec in SPECS}
 

@@ -53,7 +53,7 @@ DATA_FILES = {
     "schemes": "schemes.yml",
 }
 # Data files a site may do without.
-OPTIONAL_DATA = ("retired_names", "law_changes")
+OPTIONAL_DATA = ("retired_names", "law_changes", "schemes")
 # Data files that hold no prose an author writes: addresses, and the retired names themselves.
 NOT_PROSE_DATA = ("published.yml", DATA_FILES["retired_names"])
 
@@ -286,8 +286,8 @@ def load_data(data_dir: Path, errors: list[AuthorError], on: dt.date | None = No
 
     perspectives, paths = read("perspectives", Perspective), read("paths", LearningPath)
     glossary, redirects, figures = read("glossary", GlossaryTerm), read("redirects", Redirect), read("figures", Figure)
-    schemes = read("schemes", Scheme)
     optional = {name: data_dir / DATA_FILES[name] for name in OPTIONAL_DATA}
+    schemes = read("schemes", Scheme) if optional["schemes"].is_file() else []
     retired = read("retired_names", RetiredName) if optional["retired_names"].is_file() else []
     law_changes = read("law_changes", LawChange) if optional["law_changes"].is_file() else []
 
@@ -483,7 +483,13 @@ def load_site(data_dir: Path, pages: Iterable[tuple[str, str]]) -> Site:
                         field="self_checks",
                     )
                 )
-    programmes = read_programmes(data_dir, page_uris, {c: by_id[c].sections for c in by_id}, errors)
+    programmes = read_programmes(
+        data_dir,
+        page_uris,
+        {c: by_id[c].sections for c in by_id},
+        errors,
+        {c: len(check.questions) for c in by_id if (check := by_id[c].self_check)},
+    )
     errors += macro_problems(bodies, programmes)
     law_change_pages: dict[str, tuple[str, ...]] = {}
     for change in site.law_changes:

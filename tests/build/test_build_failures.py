@@ -243,6 +243,14 @@ CASES = {
         lambda project: (add_figure(TEST_FIGURE)(project), add_figure(TEST_FIGURE)(project)),
         ["data/figures.yml", "«testtall» står flere ganger"],
     ),
+    "an adopted law change called a proposal": (
+        replace(
+            "data/law-changes.yml",
+            "    Den forskningsansvarlige virksomheten,",
+            "    Forslaget gir den forskningsansvarlige virksomheten,",
+        ),
+        ["data/law-changes.yml", "«change» kaller endringen et forslag", "«helseforskningsloven-2025»"],
+    ),
     "programme times that do not add up": (
         replace(PROGRAMME, "  - name: Veien videre\n    minutes: 10", "  - name: Veien videre\n    minutes: 15"),
         [PROGRAMME, "125 minutter", "varer 120 minutter"],

@@ -63,6 +63,7 @@ def test_every_local_fact_has_a_source_and_a_check_date(edition):
                 "test_arena",
                 "cluster_about",
                 "research",
+                "owner",
             )
         )
     )
@@ -200,7 +201,8 @@ def test_the_sykehus_box_shows_a_decided_hospital_as_decided(gjovik):
 def test_the_legevakt_box_gives_address_phone_and_113(bergen, gjovik):
     box = local_box(bergen, "legevakt")
     assert "Solheimsgaten 9" in box and "+47 55 56 87 00" in box and "skadepoliklinikk" in box and "113" in box
-    assert "Gjøvik interkommunale legevakt (GIL)** ligger ved sykehuset i Gjøvik" in local_box(gjovik, "legevakt")
+    gil = local_box(gjovik, "legevakt")
+    assert "Gjøvik interkommunale legevakt (GIL)** ligger ved akuttmottaket på sykehuset i Gjøvik" in gil
 
 
 def test_the_ombud_statsforvalter_and_testing_boxes(bergen, gjovik):

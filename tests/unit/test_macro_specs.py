@@ -11,6 +11,7 @@ from macros.content.macro_specs import (
     FACTS,
     FIGURE,
     HELPLINE,
+    LEGAL,
     PACKAGES,
     PAGE,
     PERSPECTIVE,
@@ -25,7 +26,7 @@ def test_every_spec_names_a_function_and_what_it_needs():
     renderers = _renderers()
     for spec in SPECS:
         assert callable(function_of(spec, renderers)), spec.name
-        assert spec.needs in (PAGE, FACTS, DOWNLOADS, PACKAGES) and spec.argument in (
+        assert spec.needs in (PAGE, FACTS, DOWNLOADS, PACKAGES, LEGAL) and spec.argument in (
             None,
             FIGURE,
             TOPIC,

@@ -12,7 +12,11 @@
  * hidden, focus cannot be seen (2.4.7), and a screen reader announces the wrong action.
  *
  * Heading permalinks: one «¶» per heading made every heading a tab stop and a «Lenke til denne delen» for
- * screen readers. They stay for the mouse (and in the address bar once clicked), out of the tab order. */
+ * screen readers. They stay for the mouse (and in the address bar once clicked), out of the tab order.
+ *
+ * Glossary explanations: the first use of a glossary word is focusable (macros/rendering/glossary.py), and
+ * Material shows its explanation on focus as on hover. Esc hides it without moving focus or the pointer
+ * (1.4.13); it comes back the next time a word is focused or hovered. */
 (function () {
   "use strict";
 
@@ -67,7 +71,23 @@
     });
   }
 
+  function dismissTooltips() {
+    if (document.documentElement.hasAttribute("data-intro-tooltips")) return;
+    document.documentElement.setAttribute("data-intro-tooltips", "");
+    document.addEventListener("keydown", function (event) {
+      if (event.key === "Escape") document.body.classList.add("intro-tooltip-dismissed");
+    });
+    ["focusin", "pointerover"].forEach(function (kind) {
+      document.addEventListener(kind, function (event) {
+        if (event.target.closest && event.target.closest("abbr[title], abbr[aria-describedby]")) {
+          document.body.classList.remove("intro-tooltip-dismissed");
+        }
+      });
+    });
+  }
+
   function repair() {
+    dismissTooltips();
     checkActiveScheme();
     repairTables();
     quietPermalinks();
