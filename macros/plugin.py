@@ -18,7 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from jinja2 import Environment, FileSystemBytecodeCache
 from jinja2.sandbox import ImmutableSandboxedEnvironment
@@ -40,7 +40,7 @@ from macros.content.errors import AuthorError, ContentError, IntroError
 from macros.content.macro_calls import has_template_code
 from macros.content.macro_specs import SPECS
 from macros.exports import GeneratedFile, handover, search
-from macros.rendering import glossary, posters, renderer
+from macros.rendering import glossary, page_scripts, posters, renderer
 from macros.stopping import stopping_the_build
 
 
@@ -327,19 +327,24 @@ class IntroPlugin(BasePlugin[IntroConfig]):
     # told to leave the page alone, as a page's own `search: exclude: true` tells it, and still gives the search box.
     @event_priority(50)
     def _read_for_search(self, context: TemplateContext, page: Page, config: MkDocsConfig, nav: Navigation) -> TemplateContext:
+        # The same reading tells the theme's `scripts` block which scripts the page's features need.
+        content = search.parsed(page.content or "")
+        # (TemplateContext names only MkDocs' own keys; the theme reads any key the context has.)
+        extra = cast("dict[str, object]", context)
+        extra["intro_scripts"] = page_scripts.scripts_for(content, bool(self.options and self.options.is_offline))
         own = page.meta.get("search")
         if not (isinstance(own, dict) and own.get("exclude")):
             if self.index_search:
-                self.pages.for_search.append(
-                    search.read_page(page.content or "", page.url, str(page.meta.get("title", page.title)))
-                )
+                self.pages.for_search.append(search.read_page(content, page.url, str(page.meta.get("title", page.title))))
             self.pages.own_search[page.file.src_uri] = own
             page.meta["search"] = {**(own if isinstance(own, dict) else {}), "exclude": True}
         return context
 
     # The page's own search settings again, for the theme and anything after.
     @event_priority(-50)
-    def _restore_search_meta(self, context: TemplateContext, page: Page, config: MkDocsConfig, nav: Navigation) -> TemplateContext:
+    def _restore_search_meta(
+        self, context: TemplateContext, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext:
         if page.file.src_uri in self.pages.own_search:
             own = self.pages.own_search.pop(page.file.src_uri)
             if own is None:

@@ -281,7 +281,9 @@ def uses_as_current(data_dir: Path | None, pages: dict[str, str], names: list[Re
             replace(use, line=use.line + page.body_offset) for use in in_markdown(page.body, changed)
         ]
         found += [AuthorError(f"docs/{src_uri}", advice(use), line=use.line) for use in uses]
-    for path in sorted(data_dir.rglob("*.yml")) if data_dir else []:
+    if data_dir is None:
+        return found
+    for path in sorted(data_dir.rglob("*.yml")):
         relative = path.relative_to(data_dir).as_posix()
         if relative in NOT_PROSE_DATA:
             continue

@@ -8,9 +8,9 @@ from macros.content.site import Site
 from macros.content.site_map import GLOSSARY_PAGES, page_address
 from macros.exports.search import index
 from macros.exports.search.index import Page
-from macros.exports.search.reading import read_page
+from macros.exports.search.reading import parsed, read_page
 
-__all__ = ["Page", "location", "read_page", "write_index"]
+__all__ = ["Page", "location", "parsed", "read_page", "write_index"]
 
 
 def location(src_uri: str, use_directory_urls: bool) -> str:

@@ -134,10 +134,16 @@ def _plain(pieces: list[str]) -> str:
     return " ".join("".join(pieces).split())
 
 
-def read_page(html: str, location: str, title: str) -> Page:
-    """A page's content (its HTML as MkDocs rendered it, before the theme) as the sections search indexes; title
-    is the page's own, for the part before its first heading. A page with nothing to index has no sections."""
-    body = LexborHTMLParser(f"<body><div>{html}</div></body>").css_first("body > div")
+def parsed(html: str) -> LexborHTMLParser:
+    """A page's content parsed as read_page reads it: all of it in one box (nothing moves into a <head>)."""
+    return LexborHTMLParser(f"<body><div>{html}</div></body>")
+
+
+def read_page(content: str | LexborHTMLParser, location: str, title: str) -> Page:
+    """A page's content (its HTML as MkDocs rendered it, before the theme, or that HTML as parsed() parses it) as the
+    sections search indexes; title is the page's own, for the part before its first heading. A page with nothing to
+    index has no sections."""
+    body = (parsed(content) if isinstance(content, str) else content).css_first("body > div")
     reader = _Reader()
     if body is not None:
         reader.children(body, 0)
