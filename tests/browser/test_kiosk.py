@@ -1,10 +1,7 @@
 """The offline edition on a kiosk: links that need the internet never strand a visitor, and the next visitor
 starts afresh. In Chromium over file://, with every request to the network blocked."""
 
-import pytest
 from playwright.sync_api import expect
-
-pytestmark = pytest.mark.browser
 
 
 def test_a_link_that_needs_the_internet_opens_a_notice_with_its_address_and_a_qr_code(offline_page, offline_dir):

@@ -4,14 +4,11 @@ from __future__ import annotations
 
 import re
 
-import pytest
 from playwright.sync_api import expect
 
 from tests.helpers import repository_site
 
 SITE = repository_site()
-
-pytestmark = pytest.mark.browser
 
 PATH = "studenter"
 

@@ -1,10 +1,6 @@
 """Printing as the lab and relatives do it: Chromium's own PDF output on A4, read back page by page."""
 
-import pytest
-
 from tests.helpers import printed
-
-pytestmark = pytest.mark.browser
 
 # «Slik får du hjelp» printed on 14 A4 pages while every main part started a new page (November 2026).
 PAGES_BEFORE = 14
@@ -39,4 +35,19 @@ def test_a_programme_prints_for_participants_without_notes_and_for_the_facilitat
     _, facilitator = printed(page)
     assert "For kursholderen" in facilitator
     assert page.get_by_role("button", name="Skriv ut for kursholder").is_visible()
+    assert problems == []
+
+
+def test_a_booklet_prints_with_cover_contents_and_every_chapter(guarded_page, served_site, html):
+    page, problems = guarded_page
+    page.goto(served_site + "kapitler/hefte-parorende/", wait_until="networkidle")
+    pages, text = printed(page)
+    titles = [h.text(strip=True) for h in html("kapitler/hefte-parorende/index.html").css("section > h2")]
+    assert "Innhold" in text and pages > len(titles)
+    position = 0
+    for title in titles:
+        found = text.find(title.split(". ", 1)[1][:30], position)
+        assert found > 0, f"«{title}» is not printed, or not in order"
+        position = found
+    assert "Skriv ut eller lagre som PDF" not in text
     assert problems == []
