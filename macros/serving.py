@@ -73,14 +73,16 @@ def _pages_only(uses: Mapping[str, list[tuple[str, int]]]) -> dict[str, list[tup
 
 def stamps(folders: Iterable[Path], files: Iterable[Path] = ()) -> tuple[tuple[str, int, int], ...]:
     """Every file in the folders (not Python's byte-code caches) and the files given, with its modification time
-    and size: a template, an override or a config file that changed."""
+    and size: a template, an override or a config file that changed. Each file once, by its absolute path: MkDocs
+    gives serve's first build the config's paths as written (relative) and the rebuilds absolute ones, and the
+    theme's folder may be watched too."""
     found = []
     for folder in folders:
         for root, subfolders, names_here in os.walk(folder):
             subfolders[:] = sorted(name for name in subfolders if name != "__pycache__")
             found += [Path(root) / name for name in sorted(names_here)]
     stamped = []
-    for path in [*found, *files]:
+    for path in sorted({path.absolute() for path in [*found, *files]}):
         try:
             status = path.stat()
         except OSError:
