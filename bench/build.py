@@ -198,6 +198,8 @@ def hand_over(project: Path, folder: Path, work: Path) -> Path:
         work / f"{folder.name}.log",
         build_env(INTRO_FINISHED_MARKDOWN=str(folder)),
     )
+    if not (folder / "mkdocs.yml").is_file():
+        raise RuntimeError("the build handed nothing over: the intro plugin in mkdocs.yml has no finished_markdown_dir")
     return folder
 
 
