@@ -210,10 +210,11 @@ class RealBuild:
 
     chapters: int
     wall: dict[str, list[float]] = field(default_factory=lambda: {config: [] for config in CONFIGS})
+    cpu: dict[str, list[float]] = field(default_factory=lambda: {config: [] for config in CONFIGS})
     error: str | None = None
 
-    def median(self, config: str) -> float:
-        return statistics.median(self.wall[config])
+    def median(self, config: str, attribute: str = "wall") -> float:
+        return statistics.median(getattr(self, attribute)[config])
 
 
 def bench_real_site(work: Path, repeat: int, say, project: Path) -> RealBuild:
@@ -223,13 +224,14 @@ def bench_real_site(work: Path, repeat: int, say, project: Path) -> RealBuild:
         configs = {"intro": project / "mkdocs.yml", "stock": handover / "mkdocs.yml"}
         for n in range(repeat):
             for config in CONFIGS if n % 2 == 0 else CONFIGS[::-1]:  # alternating, as the corpus builds
-                wall, _, _ = run_measured(
+                wall, cpu, _ = run_measured(
                     mkdocs_command(configs[config], work / f"real-{config}"),
                     configs[config].parent,
                     work / f"real-{config}.log",
                     build_env(),
                 )
                 real.wall[config].append(wall)
+                real.cpu[config].append(cpu)
         say(f"Det ekte nettstedet: INTRO {real.median('intro'):.1f} s, stock på hand-over {real.median('stock'):.1f} s")
     except Exception as error:  # noqa: BLE001 - the report says what happened
         real.error = plain_error(error, work)

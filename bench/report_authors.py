@@ -185,15 +185,18 @@ def real_build_goal(real: RealBuild | None) -> list[Goal]:
         return [(REAL_GOAL, "ikke målt", None)]
     if real.error or not real.wall["intro"] or not real.wall["stock"]:
         return [(REAL_GOAL, "feilet", False)]
-    intro, stock = real.median("intro"), real.median("stock")
     count = len(real.wall["intro"])
-    return [
-        (
-            REAL_GOAL,
-            f"INTRO {seconds(intro)}, stock {seconds(stock)}: {ratio(intro, stock)} ({count} bygg av hver)",
-            intro <= MAX_REAL_RATIO * stock,
+    goals: list[Goal] = []
+    for attribute, goal in (("wall", REAL_GOAL), ("cpu", "(samme mål i CPU-tid, som tåler en travel maskin bedre)")):
+        intro, stock = real.median("intro", attribute), real.median("stock", attribute)
+        goals.append(
+            (
+                goal,
+                f"INTRO {seconds(intro)}, stock {seconds(stock)}: {ratio(intro, stock)} ({count} bygg av hver)",
+                intro <= MAX_REAL_RATIO * stock,
+            )
         )
-    ]
+    return goals
 
 
 def real_build_section(real: RealBuild | None) -> list[str]:
@@ -206,13 +209,14 @@ def real_build_section(real: RealBuild | None) -> list[str]:
         f"`mkdocs build` av `mkdocs.yml` ({real.chapters} kapitler, nettutgaven uten frakoblet zip) med INTRO, og "
         "stock MkDocs og Material som bygger hand-over fra det samme bygget (`INTRO_FINISHED_MARKDOWN`: de ferdige "
         "sidene, heftene, plakatene og de andre genererte filene, med bare Materials egne tillegg). Annenhver gang, "
-        "hvert bygg i en ny prosess; veggtid for hele prosessen.",
+        "hvert bygg i en ny prosess; veggtid og CPU-tid for hele prosessen.",
         "",
-        "| | Median | Hver måling |",
-        "| --- | ---: | --- |",
+        "| | Veggtid (median) | CPU-tid (median) | Hver måling (veggtid) |",
+        "| --- | ---: | ---: | --- |",
     ]
     for config, label in (("intro", "INTRO"), ("stock", "Stock på hand-over")):
-        lines.append(f"| {label} | {seconds(real.median(config))} | " + " / ".join(num(v, 2) for v in real.wall[config]) + " s |")
+        each = " / ".join(num(value, 2) for value in real.wall[config])
+        lines.append(f"| {label} | {seconds(real.median(config))} | {seconds(real.median(config, 'cpu'))} | {each} s |")
     return lines + [""]
 
 
