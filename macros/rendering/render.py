@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import posixpath
 from typing import Any
+from urllib.parse import urlsplit
 
 from macros.content import icons, norwegian
 from macros.content.errors import AuthorError, ContentError
@@ -78,11 +79,17 @@ def chapter_header(site: Site, chapter: Chapter) -> str:
 
 
 def _law_change_note(change: LawChange) -> dict:
-    """What the note's sentences need besides the change (law_change_note.md.j2 writes them): its dates in words."""
+    """What the note's sentences need besides the change (law_change_note.md.j2 writes them, so that a translated
+    edition translates them): its dates in words, and the name of the link."""
+    # On Lovdata the reader finds the law itself, so the link is named after it, not after a parliamentary paper.
+    on_lovdata = urlsplit(str(change.source.url)).hostname in {"lovdata.no", "www.lovdata.no"}
     return {
         "change": change,
-        "adopted": norwegian_date(change.adopted) if change.adopted else "",
+        # Stortinget's decision by its day, or by its year alone where only the year is confirmed.
+        "adopted_on": norwegian_date(change.adopted) if isinstance(change.adopted, dt.date) else "",
+        "adopted_in": str(change.adopted) if change.adopted and not isinstance(change.adopted, dt.date) else "",
         "in_force": norwegian_date(change.in_force) if isinstance(change.in_force, dt.date) else "",
+        "document": change.source.title if on_lovdata else change.recommendation or change.proposition,
     }
 
 

@@ -7,6 +7,10 @@ from pathlib import Path
 from macros.content.site import Site
 from macros.content.site_map import GLOSSARY_PAGES, page_address
 from macros.exports.search import index, stemmer
+from macros.exports.search.index import Page
+from macros.exports.search.reading import parsed, read_page
+
+__all__ = ["Page", "location", "parsed", "read_page", "write_index"]
 
 
 def location(src_uri: str, use_directory_urls: bool) -> str:
@@ -16,9 +20,9 @@ def location(src_uri: str, use_directory_urls: bool) -> str:
     return src_uri.removesuffix(".md") + ".html"
 
 
-def write_index(site_dir: Path, site: Site, use_directory_urls: bool, language: str = "nb") -> None:
-    """Write the site's search index (after Material's search plugin has read the pages), keyed by the rules of
-    the site's language (nb, nn; another is keyed as bokmål)."""
+def write_index(site_dir: Path, site: Site, pages: list[Page], use_directory_urls: bool, language: str = "nb") -> None:
+    """Write the site's search index of the pages as the build read them (reading.read_page), in the build's order,
+    keyed by the rules of the site's language (nb, nn; another is keyed as bokmål)."""
     glossary: dict[str, list[str]] = {}
     for term in site.glossary:
         chapter = site.chapters.get(term.chapter or "")
@@ -27,4 +31,4 @@ def write_index(site_dir: Path, site: Site, use_directory_urls: bool, language: 
             glossary.setdefault(location(chapter.src_uri, use_directory_urls), []).extend(words)
     starts = [p.start_page for p in site.perspectives.values()] + list(GLOSSARY_PAGES)
     alternatives = [location(uri, use_directory_urls) for uri in starts]
-    index.write(site_dir, glossary, alternatives, language if language in stemmer.LANGUAGES else "nb")
+    index.write(site_dir, pages, glossary, alternatives, language if language in stemmer.LANGUAGES else "nb")
