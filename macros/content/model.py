@@ -377,6 +377,9 @@ class LawChange(Strict):
         description="datoen Stortinget vedtok endringen, eller bare året når kilden sier at loven er vedtatt, men ikke når",
     )
     recommendation: Text | None = Field(default=None, description="innstillingen, for eksempel «Innst. 459 L (2024–2025)»")
+    new_law: bool = Field(
+        default=False, description="«true» når Stortinget vedtar en ny lov som erstatter den gamle, ikke endringer i den"
+    )
     in_force: dt.date | Literal["ikke fastsatt"] | None = Field(
         default=None,
         description=(

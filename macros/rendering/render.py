@@ -80,17 +80,18 @@ def chapter_header(site: Site, chapter: Chapter) -> str:
 
 def _law_change_note(change: LawChange) -> dict:
     # Say no more than the data confirms: a committee's recommendation is not yet Stortinget's decision.
+    what = f"en ny lov som skal erstatte {change.law}" if change.new_law else f"endringer i {change.law}"
     if isinstance(change.adopted, dt.date):
-        decided = f"Stortinget vedtok {norwegian_date(change.adopted)} endringer i {change.law} ({change.proposition})."
+        decided = f"Stortinget vedtok {norwegian_date(change.adopted)} {what} ({change.proposition})."
     elif change.adopted:
-        decided = f"Stortinget vedtok i {change.adopted} endringer i {change.law} ({change.proposition})."
+        decided = f"Stortinget vedtok i {change.adopted} {what} ({change.proposition})."
     elif change.recommendation:
         decided = (
-            f"En komité på Stortinget har gitt sin innstilling om endringer i {change.law} ({change.proposition}). "
-            "Vi har ikke bekreftet at Stortinget har vedtatt dem."
+            f"En komité på Stortinget har gitt sin innstilling om {what} ({change.proposition}). "
+            f"Vi har ikke bekreftet at Stortinget har vedtatt {'den' if change.new_law else 'dem'}."
         )
     else:
-        decided = f"Regjeringen har foreslått endringer i {change.law} ({change.proposition})."
+        decided = f"Regjeringen har foreslått {what} ({change.proposition})."
     if isinstance(change.in_force, dt.date):
         in_force = f"Endringene gjelder fra {norwegian_date(change.in_force)}."
     elif change.in_force == "ikke fastsatt":
