@@ -213,6 +213,45 @@ def continue_reading(site: Site, page_src_uri: str) -> str:
     return render("continue_reading.md.j2", paths=paths)
 
 
+def goals_with_questions(chapter: Chapter) -> list[dict[str, Any]]:
+    """Each learning goal with the numbers of the «Test deg selv» questions that try it (none: it cannot be tried)."""
+    questions = chapter.self_check.questions if chapter.self_check else []
+    return [
+        {"text": goal, "questions": [n for n, q in enumerate(questions, start=1) if q.goal == number]}
+        for number, goal in enumerate(chapter.meta.learning_goals, start=1)
+    ]
+
+
+def path_start(site: Site, src_uri: str) -> str:
+    """«Start stien», first on a reader group's page, to its path's first chapter; nothing where the group has no
+    path."""
+    perspective = next((p for p in site.perspectives.values() if p.start_page == src_uri), None)
+    if perspective is None or perspective.id not in site.paths:
+        return ""
+    steps = [site.chapters[step] for step in site.paths[perspective.id].steps]
+    return render(
+        "path_start.md.j2",
+        perspective=perspective.id,
+        first={"title": steps[0].meta.title, "link": link(src_uri, steps[0].src_uri)},
+        count=len(steps),
+        total_minutes=sum(chapter.readability.reading_minutes for chapter in steps),
+    )
+
+
+def after_title_and_lead(markdown: str, insert: str) -> str:
+    """The page's own title (an author's «# …» line, if any) and opening paragraph first, then insert."""
+    lines = markdown.split("\n")
+    start = next((i for i, line in enumerate(lines) if line.strip()), None)
+    if start is not None and lines[start].startswith("# "):
+        return "\n".join(lines[: start + 1]) + "\n\n" + after_lead("\n".join(lines[start + 1 :]), insert)
+    return after_lead(markdown, insert)
+
+
+def chapter_end(chapter: Chapter) -> str:
+    """The mark where the chapter's own text ends, for counting it as read."""
+    return render("chapter_end.md.j2", chapter_id=chapter.meta.id)
+
+
 def path_overview(site: Site, perspective: str, page_src_uri: str) -> str:
     """The ordered steps of one perspective's path, with reading time for each and in all,
     and the ending a reader sees after the last step."""
@@ -230,7 +269,7 @@ def path_overview(site: Site, perspective: str, page_src_uri: str) -> str:
                 "summary": chapter.meta.summary,
                 "minutes": chapter.readability.reading_minutes,
                 "link": link(page_src_uri, chapter.src_uri),
-                "goals": chapter.meta.learning_goals,
+                "goals": goals_with_questions(chapter),
                 "has_self_check": chapter.self_check is not None,
             }
         )
