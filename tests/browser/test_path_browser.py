@@ -116,9 +116,7 @@ def walk_the_student_path(page, start: str, landing: str) -> None:
     for title in titles:
         expect(end).to_contain_text(title)
     # What was read, and every goal marked; the counts say the same as the marks.
-    marks = {
-        chapter: expected_goal_marks(chapter, answered if chapter == ids[2] else {}) for chapter in ids
-    }
+    marks = {chapter: expected_goal_marks(chapter, answered if chapter == ids[2] else {}) for chapter in ids}
     for chapter, wanted in marks.items():
         shown = end.locator(f'.intro-goal[data-chapter="{chapter}"] + .intro-goal-state').all_inner_texts()
         assert [text.removeprefix("– ") for text in shown] == wanted, chapter
