@@ -12,7 +12,10 @@
  * hidden, focus cannot be seen (2.4.7), and a screen reader announces the wrong action.
  *
  * Heading permalinks: one «¶» per heading made every heading a tab stop and a «Lenke til denne delen» for
- * screen readers. They stay for the mouse (and in the address bar once clicked), out of the tab order. */
+ * screen readers. They stay for the mouse (and in the address bar once clicked), out of the tab order.
+ *
+ * Skip link: Material's «Gå til innhold» goes to the first heading in the table of contents, the first part
+ * of a chapter: past its title, opening paragraph and learning goals. It goes to the page's title instead. */
 (function () {
   "use strict";
 
@@ -67,7 +70,17 @@
     });
   }
 
+  function skipToTitle() {
+    var skip = document.querySelector("a.md-skip");
+    var title = document.querySelector("article.md-content__inner h1");
+    if (!skip || !title) return;
+    if (!title.id) title.id = "sidetittel";
+    title.setAttribute("tabindex", "-1");
+    skip.setAttribute("href", "#" + title.id);
+  }
+
   function repair() {
+    skipToTitle();
     checkActiveScheme();
     repairTables();
     quietPermalinks();
