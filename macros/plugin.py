@@ -37,7 +37,7 @@ from macros.content.errors import AuthorError, ContentError, IntroError
 from macros.content.macro_calls import has_template_code
 from macros.content.macro_specs import SPECS
 from macros.exports import GeneratedFile, handover, search
-from macros.rendering import glossary, renderer
+from macros.rendering import glossary, hyphenation, renderer
 from macros.stopping import stopping_the_build
 
 
@@ -115,6 +115,8 @@ class IntroPlugin(BasePlugin[IntroConfig]):
             )
         config.markdown_extensions = [e for e in config.markdown_extensions if not isinstance(e, glossary.GlossaryExtension)]
         config.markdown_extensions.append(glossary.GlossaryExtension(glossary.abbreviations(build.site.glossary)))
+        if not any(isinstance(e, hyphenation.HyphenationExtension) for e in config.markdown_extensions):
+            config.markdown_extensions.append(hyphenation.HyphenationExtension())
         for made in build.generated:
             files.append(_file(config, made))
         # Off the menu. The booklets come last, so that MkDocs renders them after every chapter, whose HTML they are made of.
@@ -213,6 +215,8 @@ class IntroPlugin(BasePlugin[IntroConfig]):
         env.globals.update(
             prebuild.theme_globals(self.state().site, {file.src_uri: file.url for file in files.documentation_pages()})
         )
+        # The title Material writes as a page's h1 breaks between syllables too (overrides/main.html).
+        env.filters["intro_soft_hyphens"] = hyphenation.soft_hyphens
         return env
 
     # MkDocs gives the 404 page absolute links, for a server that shows it at any address. The offline edition

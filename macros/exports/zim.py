@@ -20,6 +20,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from macros.content.site_map import BOOKLET_PREFIX
 from macros.exports.search.synonyms import Synonyms, tokens
+from macros.rendering.hyphenation import SOFT_HYPHEN
 
 # ISO 639-3, as ZIM metadata wants it: Norwegian bokmål, the language of every page.
 LANGUAGE = "nob"
@@ -74,8 +75,11 @@ class Page:
             # What INTRO's own search leaves out of a page (data-search-exclude), the ZIM's index does too.
             for excluded in article.css("[data-search-exclude]"):
                 excluded.decompose()
-        self.text = " ".join(article.text(separator=" ").split()) if article is not None else ""
-        self.headings = [" ".join(h.text().split()) for h in article.css("h2, h3")] if article is not None else []
+        # Without the headings' soft hyphens (rendering/hyphenation.py): Kiwix's index would split the words there.
+        self.text = " ".join(article.text(separator=" ").replace(SOFT_HYPHEN, "").split()) if article is not None else ""
+        self.headings = (
+            [" ".join(h.text().replace(SOFT_HYPHEN, "").split()) for h in article.css("h2, h3")] if article is not None else []
+        )
 
 
 def _without_suffix(title: str, site_title: str) -> str:

@@ -13,12 +13,14 @@ from functools import cache
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from macros.content.identity import Identity
+from macros.rendering import hyphenation
 
 
 @cache
 def environment() -> Environment:
-    """The templates beside this package, strict about every name they use."""
-    return Environment(
+    """The templates beside this package, strict about every name they use; `soft_hyphens` lets a long word break
+    between syllables (rendering/hyphenation.py)."""
+    env = Environment(
         loader=PackageLoader("macros", "templates"),
         undefined=StrictUndefined,
         trim_blocks=True,
@@ -26,6 +28,8 @@ def environment() -> Environment:
         keep_trailing_newline=True,
         autoescape=False,
     )
+    env.filters["soft_hyphens"] = hyphenation.soft_hyphens
+    return env
 
 
 class Renderer:

@@ -36,6 +36,7 @@ from pathlib import Path
 from macros.content.site_map import GLOSSARY_ADDRESS
 from macros.exports.search import stemmer
 from macros.exports.search.synonyms import NONE, Synonyms, tokens
+from macros.rendering.hyphenation import SOFT_HYPHEN
 
 MATERIAL_INDEX = "search/search_index.json"
 INTRO_INDEX = "search/intro-index.js"
@@ -82,7 +83,8 @@ class Page:
 
 
 def plain(markup: str) -> str:
-    return " ".join(html.unescape(TAG.sub(" ", markup)).split())
+    """Text without tags, entities or the headings' soft hyphens (rendering/hyphenation.py), which split words."""
+    return " ".join(html.unescape(TAG.sub(" ", markup)).replace(SOFT_HYPHEN, "").split())
 
 
 def pages_from_material(docs: Iterable[dict]) -> list[Page]:
