@@ -74,6 +74,7 @@ def dress_page(
             + render.chapter_end(chapter)
             + render.self_check(chapter)
             + render.chapter_footer(chapter)
+            + render.print_credit(chapter, permanent_url, edition)
             + render.teaching(chapter, permanent_url, edition)
             + render.path_navigation(site, chapter)
         )

@@ -18,8 +18,18 @@ from macros.content.site import Site
 from macros.content.site_map import booklet_page
 from macros.rendering.renderer import render
 
-# What belongs to reading on a screen, not to a booklet.
-LEFT_OUT = (".intro-teaching", ".intro-path-nav", ".intro-progress", ".intro-words", ".intro-selfcheck")
+# What belongs to reading on a screen, not to a booklet: the self-check's form and its heading (which printed
+# empty), the chapter's end mark, and the credit a printed chapter carries (the booklet has its own links).
+LEFT_OUT = (
+    ".intro-teaching",
+    ".intro-path-nav",
+    ".intro-progress",
+    ".intro-words",
+    ".intro-selfcheck",
+    "#test-deg-selv",
+    ".intro-chapter-end",
+    ".intro-print-credit",
+)
 _HEADING = re.compile(r"<(/?)h([1-5])\b")
 
 

@@ -132,6 +132,14 @@ def teaching(chapter: Chapter, permanent_url: str, identity: Identity) -> str:
     )
 
 
+def print_credit(chapter: Chapter, permanent_url: str, identity: Identity) -> str:
+    """What a printed chapter carries at its end: the edition's name, the attribution with the licence, and the
+    chapter's permanent link (shown on paper only)."""
+    return for_edition(identity).render(
+        "print_credit.md.j2", permanent_url=permanent_url, attribution=attribution(chapter, permanent_url, identity)
+    )
+
+
 def redirect_page(title: str, target: str, canonical: str, identity: Identity) -> str:
     """A plain HTML page that sends the reader on, over HTTP and over file://, without a script."""
     return for_edition(identity).render("redirect.html.j2", title=title, target=target, canonical=canonical)
