@@ -23,7 +23,7 @@ from types import ModuleType
 from typing import Any
 
 from macros import loader
-from macros.content.macro_specs import DOWNLOADS, FACTS, PACKAGES, PAGE, SPECS, MacroSpec
+from macros.content.macro_specs import DOWNLOADS, FACTS, LEGAL, PACKAGES, PAGE, SPECS, MacroSpec
 
 # ---- Helpers ----
 
@@ -129,6 +129,22 @@ def _offline_download(build: _Build, function: Callable[..., str], archive: Modu
     return frakoblet_utgave
 
 
+def _with_legal(build: _Build, function: Callable[..., str], legal: ModuleType, errors: ModuleType) -> Callable[[], str]:
+    """A macro that calls function(facts, legal): the edition's facts and what every edition's legal pages share
+    (data/privacy.yml and data/accessibility.yml, read once per change)."""
+
+    def macro() -> str:
+        facts = build.content().facts
+        try:
+            shared = legal.load_legal(build.options().sources.data_dir)
+        except errors.ContentError as error:
+            raise _stop(str(error)) from None
+        return function(facts, shared)
+
+    macro.__name__ = macro.__qualname__ = function.__name__
+    return macro
+
+
 def _course_packages(build: _Build, function: Callable[..., str]) -> Callable[[], str]:
     def kurspakker() -> str:
         return function(loader.course_packages(build.content(), build.conf), build.page)
@@ -139,9 +155,18 @@ def _course_packages(build: _Build, function: Callable[..., str]) -> Callable[[]
 def _renderers() -> dict[str, ModuleType]:
     """The modules the macros render with, by the name SPECS uses; imported when define_env runs."""
     try:
-        from macros.content import errors
+        from macros.content import errors, legal
         from macros.exports import archive
-        from macros.rendering import figure_pages, local_boxes, long_stay, posters, programme_pages, render
+        from macros.rendering import (
+            figure_pages,
+            legal_pages,
+            local_boxes,
+            long_stay,
+            posters,
+            programme_pages,
+            render,
+            schemes,
+        )
     except ImportError as error:
         raise _stop(_missing(error)) from None
     return {
@@ -153,6 +178,9 @@ def _renderers() -> dict[str, ModuleType]:
         "archive": archive,
         "errors": errors,
         "long_stay": long_stay,
+        "schemes": schemes,
+        "legal_pages": legal_pages,
+        "legal": legal,
     }
 
 
@@ -174,6 +202,7 @@ def macros(env: Any) -> dict[str, Callable[..., str]]:
         FACTS: lambda function: _with_facts(build, function),
         DOWNLOADS: lambda function: _offline_download(build, function, renderers["archive"]),
         PACKAGES: lambda function: _course_packages(build, function),
+        LEGAL: lambda function: _with_legal(build, function, renderers["legal"], renderers["errors"]),
     }
     return {spec.name: bind[spec.needs](function_of(spec, renderers)) for spec in SPECS}
 

@@ -18,7 +18,15 @@ from macros.content import site_map
 from macros.content.errors import AuthorError, ContentError, IntroError
 from macros.content.local import dated_facts
 from macros.content.model import LocalFacts
-from macros.content.review import due_dates, figure_checks, law_change_checks, overdue, stale_rates, unreviewed_law_changes
+from macros.content.review import (
+    due_dates,
+    figure_checks,
+    law_change_checks,
+    overdue,
+    scheme_checks,
+    stale_rates,
+    unreviewed_law_changes,
+)
 from macros.content.site import Site
 from macros.content.site_map import ABOUT_PAGE, nav_pages
 from macros.exports import GeneratedFile, handover, reuse
@@ -72,8 +80,8 @@ def check_reviews(site: Site, facts: LocalFacts, on: dt.date, grace: int, remind
 
 
 def check_figures(site: Site, on: dt.date, grace: int, remind: Callable[[str], object]) -> None:
-    """Stop a figure typed into a chapter's prose, long past its check date, or a rate past its deadline; remind
-    about one just past its date."""
+    """Stop a figure typed into a chapter's prose, a figure or scheme long past its check date, or a rate past its
+    deadline; remind about one just past its date."""
     typed = [
         AuthorError(
             f"docs/{chapter.src_uri}", figures.ADVICE[found.kind].format(text=found.text), line=found.line + chapter.body_offset
@@ -81,7 +89,8 @@ def check_figures(site: Site, on: dt.date, grace: int, remind: Callable[[str], o
         for chapter in site.chapters.values()
         for found in figures.typed_figures(chapter.body)
     ]
-    errors, warnings = due_dates(figure_checks(site.figures, site.figure_uses), on, grace)
+    dated = figure_checks(site.figures, site.figure_uses) + scheme_checks(site.schemes, site.scheme_uses)
+    errors, warnings = due_dates(dated, on, grace)
     rate_errors, rate_warnings = stale_rates(site.figures, site.figure_uses, on)
     for warning in warnings + rate_warnings:
         remind(warning)
@@ -184,9 +193,12 @@ def booklet_pages(site: Site) -> tuple[dict[str, str], list[GeneratedFile]]:
     ]
 
 
-def materials_pages(site: Site, edition: identities.Identity) -> list[GeneratedFile]:
-    """Each programme's «Materiell» page, to print (macros/rendering/programme_pages.py); off the menu, like the booklets."""
-    return [GeneratedFile(src_uri, markdown) for src_uri, markdown in programme_pages.materials_pages(site, edition).items()]
+def materials_pages(site: Site, edition: identities.Identity, facts: LocalFacts | None = None) -> list[GeneratedFile]:
+    """Each programme's «Materiell» page, to print (macros/rendering/programme_pages.py); off the menu, like the
+    booklets. facts: the edition's, for its lab's accessibility on the checklist."""
+    return [
+        GeneratedFile(src_uri, markdown) for src_uri, markdown in programme_pages.materials_pages(site, edition, facts).items()
+    ]
 
 
 # ---- The whole stage ----
@@ -242,7 +254,7 @@ def prepare(
     offered = downloads(inputs.offline_zip, inputs.offline_zim, inputs.edition)
     reused = reuse_files(site, identity, page_urls, nav, inputs.data_dir, inputs.published_registry)
     booklets, booklet_files = booklet_pages(site)
-    materials = materials_pages(site, identity)
+    materials = materials_pages(site, identity, facts)
     return BuildState(
         site=site,
         facts=facts,

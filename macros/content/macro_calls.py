@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from jinja2 import Environment, TemplateSyntaxError, nodes
 
-from macros.content.macro_specs import FIGURE, named
+from macros.content.macro_specs import FIGURE, SCHEMES, named
 
 # Parses only; never renders (its globals and filters are never reached).
 _PARSER = Environment()
@@ -183,4 +183,21 @@ def figure_uses(pages: Mapping[str, tuple[str, int]]) -> dict[str, list[tuple[st
         for call in calls(body):
             if call.name in asking and call.args and isinstance(call.args[0], str):
                 found.setdefault(call.args[0], []).append((src_uri, call.line + offset))
+    return found
+
+
+# The key under which scheme_uses records a call that shows every scheme: ordninger() without ids.
+EVERY_SCHEME = ""
+
+
+def scheme_uses(pages: Mapping[str, tuple[str, int]]) -> dict[str, list[tuple[str, int]]]:
+    """Each scheme id asked for (EVERY_SCHEME for ordninger() without ids), with every (page, line in the file),
+    in page order. pages: src_uri → (body, lines before it)."""
+    asking = named(SCHEMES)
+    found: dict[str, list[tuple[str, int]]] = {}
+    for src_uri, (body, offset) in pages.items():
+        for call in calls(body):
+            if call.name in asking:
+                for scheme_id in [arg for arg in call.args if isinstance(arg, str)] or [EVERY_SCHEME]:
+                    found.setdefault(scheme_id, []).append((src_uri, call.line + offset))
     return found

@@ -16,12 +16,14 @@ PAGE = "page"  # function(site, *arguments, page): the validated site and the pa
 FACTS = "facts"  # function(facts, *arguments): this edition's local facts
 DOWNLOADS = "downloads"  # the offline edition's files and sizes
 PACKAGES = "packages"  # the course packages this build ships
+LEGAL = "legal"  # function(facts, legal): the edition's facts and data/privacy.yml, data/accessibility.yml
 
 # What the author's first argument names, checked against the data before anything is rendered.
 FIGURE = "figure"  # an id in data/figures.yml
 TOPIC = "topic"  # a «Slik er det hos oss» topic (content/model.py LOCAL_TOPICS)
 PERSPECTIVE = "perspective"  # a reader group with a path in data/paths.yml
 HELPLINE = "helpline"  # a phone line in the edition's helplines (data/editions/<edition>.yml)
+SCHEMES = "schemes"  # every argument is an id in data/schemes.yml (none: all of them)
 
 
 @dataclass(frozen=True)
@@ -30,8 +32,8 @@ class MacroSpec:
 
     name: str  # what the author writes: {{ name(…) }}
     function: str  # «module.function» among the renderers authoring.py imports when define_env runs
-    needs: str  # PAGE, FACTS, DOWNLOADS or PACKAGES
-    argument: str | None = None  # FIGURE, TOPIC, PERSPECTIVE or HELPLINE: what the first argument names
+    needs: str  # PAGE, FACTS, DOWNLOADS, PACKAGES or LEGAL
+    argument: str | None = None  # FIGURE, TOPIC, PERSPECTIVE, HELPLINE or SCHEMES: what the arguments name
     facts: tuple[str, ...] = ()  # the edition's facts it always shows (data/editions/<edition>.yml)
     programme: bool = False  # only on a programme page with data in data/programmes/
     stations: bool = False  # ... whose programme has stations
@@ -55,6 +57,7 @@ SPECS: tuple[MacroSpec, ...] = (
     MacroSpec("tall_tabell", "figure_pages.table", PAGE, argument=FIGURE),
     MacroSpec("tall_og_satser", "figure_pages.overview", PAGE),
     MacroSpec("langtidsopphold_eksempel", "long_stay.example", PAGE),
+    MacroSpec("ordninger", "schemes.schemes", PAGE, argument=SCHEMES),
     # A programme page's parts, from data/programmes/<programme>.yml.
     MacroSpec("programplan", "programme_pages.programme_plan", PAGE, programme=True),
     MacroSpec("rotasjonsplan", "programme_pages.rotation_plan", PAGE, programme=True, stations=True),
@@ -62,10 +65,17 @@ SPECS: tuple[MacroSpec, ...] = (
     MacroSpec("fortelling", "programme_pages.case_stories", PAGE, programme=True),
     MacroSpec("materiell", "programme_pages.materials_link", PAGE, programme=True),
     MacroSpec("bestilling", "programme_pages.booking", FACTS),
+    MacroSpec("laeringsmal", "programme_pages.learning_goals", PAGE, programme=True),
+    MacroSpec("ramme_for_dagen", "programme_pages.day_frame", PAGE, programme=True),
+    # The pages about INTRO: each edition names its own owner and feedback address.
+    MacroSpec("om_eieren", "legal_pages.owner_section", FACTS, facts=("owner", "feedback")),
+    MacroSpec("tilbakemelding", "legal_pages.feedback_section", FACTS, facts=("owner", "feedback")),
+    MacroSpec("personvern", "legal_pages.privacy_statement", LEGAL, facts=("owner", "feedback")),
+    MacroSpec("tilgjengelighet", "legal_pages.accessibility_statement", LEGAL, facts=("owner", "feedback")),
 )
 BY_NAME: Mapping[str, MacroSpec] = {spec.name: spec for spec in SPECS}
 
 
 def named(argument: str) -> frozenset[str]:
-    """The macros whose first argument names a FIGURE, a TOPIC, a PERSPECTIVE or a HELPLINE."""
+    """The macros whose arguments name a FIGURE, a TOPIC, a PERSPECTIVE, a HELPLINE or SCHEMES."""
     return frozenset(spec.name for spec in SPECS if spec.argument == argument)

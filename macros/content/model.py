@@ -119,6 +119,9 @@ def _sentence(value: str) -> str:
 
 Sentence = Annotated[Text, AfterValidator(_sentence)]
 
+# A proposal in any form: «forslag», «forslaget», «lovforslaget», «foreslår», «foreslått».
+_PROPOSAL = re.compile(r"forslag|foresl[åa]", re.IGNORECASE)
+
 
 class Strict(BaseModel):
     """Unknown fields are errors, so a misspelt field name is caught."""
@@ -300,6 +303,20 @@ class Figure(Strict):
         )
 
 
+class Scheme(Strict):
+    """A scheme a kommune, a supplier or a researcher can apply to today (data/schemes.yml), with its source."""
+
+    id: Slug = Field(description='fast kortnavn, for eksempel «pilot-helse»; står i teksten som ordninger("id")')
+    name: Text = Field(description="navnet på ordningen slik eieren skriver det")
+    owner: Text = Field(description="hvem som eier eller forvalter ordningen, for eksempel Forskningsrådet")
+    funds: Sentence = Field(description="hva ordningen gir penger eller hjelp til, som hele setninger")
+    applicants: Sentence = Field(description="hvem som kan søke, og hvem som må være med, som hele setninger")
+    note: Sentence | None = Field(default=None, description="det en søker må vite i tillegg, som hele setninger")
+    url: HttpUrl = Field(description="siden der ordningen, fristene og vilkårene står")
+    source: Source
+    check_by: dt.date = Field(description="når ordningen skal sjekkes i kilden igjen (ÅÅÅÅ-MM-DD)")
+
+
 class GlossaryTerm(Strict):
     term: Text
     definition: Sentence
@@ -394,6 +411,18 @@ class LawChange(Strict):
     pages: list[Text] = Field(min_length=1, description="kapitlene (id) eller sidene (sti under docs/) endringen angår")
     check_by: dt.date = Field(description="når status skal sjekkes i kilden igjen (ÅÅÅÅ-MM-DD)")
 
+    @model_validator(mode="after")
+    def _adopted_is_no_proposal(self) -> LawChange:
+        # The note says by itself how far the change has come (proposed, recommended, adopted, in force): a
+        # «change» that still speaks of a proposal after Stortinget adopted it contradicts the note it stands in.
+        if self.adopted and _PROPOSAL.search(self.change):
+            raise ValueError(
+                "«change» kaller endringen et forslag, men Stortinget har vedtatt den (adopted). Skriv hva "
+                "endringen gjør, for eksempel «Den forskningsansvarlige virksomheten får ansvaret …»; boksen sier "
+                "selv at endringen er vedtatt"
+            )
+        return self
+
 
 class Redirect(Strict):
     """An old address that now leads to a chapter (by id) or another page (by path under docs/)."""
@@ -426,6 +455,12 @@ class Station(Strict):
     section: Text | None = Field(default=None, description="lenke-id-en til overskriften i kapitlet om løsningen")
     about: Sentence = Field(description="hva løsningen er, i én eller to setninger")
     tasks: list[Task] = Field(min_length=1, max_length=4, description="hva gruppen gjør ved stasjonen")
+    # A lab device is safe to try only in test mode: the facilitator checks it before the day.
+    prepare: list[Text] = Field(
+        min_length=1,
+        description="det kursholderen avtaler og sjekker med laboratoriet før "
+        "dagen, for eksempel at utstyret står i testmodus med en demobruker",
+    )
 
 
 class Role(Strict):
@@ -461,15 +496,87 @@ class Activity(Strict):
         return self
 
 
+class AnswerNote(Strict):
+    """What the facilitator needs to know to check the groups' answers to a discussion question."""
+
+    question: Text = Field(description="spørsmålet slik det står under «Spørsmål til samtale»")
+    answer: Text = Field(description="et kort, riktig svar, slik kapitlene sier det, som hele setninger")
+    chapter: Slug = Field(description="id-en til kapitlet som forklarer svaret")
+    section: Text | None = Field(default=None, description="lenke-id-en til overskriften i kapitlet")
+
+
+class QuizPick(Strict):
+    """Questions from one chapter's «Test deg selv» for the programme's quiz sheet."""
+
+    chapter: Slug = Field(description="id-en til kapitlet")
+    questions: list[int] = Field(min_length=1, description="numrene på spørsmålene, 1 er det første")
+
+
+# The parts of a «Materiell» page that participants get copies of, by the name written under print_copies.
+PRINTED_PARTS = ("rotasjonsplan", "stasjoner", "rollekort", "fortellinger", "sporreark")
+
+
 class Programme(Strict):
     """What one programme page (docs/programmer/<programme>.md) needs printed, and its timetable."""
 
     minutes: int = Field(ge=10, le=480, description="hvor mange minutter opplegget varer i alt")
+    learning_goals: list[Text] = Field(
+        min_length=2, max_length=6, description="læringsmålene: «Etter opplegget kan deltakerne …»"
+    )
     schedule: list[Activity] = Field(min_length=1, description="timeplanen, i rekkefølge")
     stations: list[Station] = Field(default_factory=list, description="stasjonene gruppene går mellom")
     roles: list[Role] = Field(default_factory=list, description="rollekortene")
     role_questions: list[Text] = Field(default_factory=list, description="spørsmål som står på alle rollekortene")
+    roles_handout: Text | None = Field(
+        default=None,
+        description="hvordan rollekortene deles ut, for eksempel "
+        "«Skriv ut ett sett per gruppe. Hver gruppe får alle fem kortene.»",
+    )
     cases: list[CaseStory] = Field(default_factory=list, description="fortellingene gruppene leser")
+    checklist: list[Text] = Field(
+        default_factory=list,
+        description="det kursholderen gjør klart før dagen, i tillegg til den faste sjekklisten: rom, utstyr og materiell",
+    )
+    briefing: list[Text] = Field(
+        default_factory=list, description="det kursholderen sier i briefen ved start, i tillegg til de faste punktene"
+    )
+    debrief: list[Text] = Field(default_factory=list, description="spørsmål til oppsummeringen, i tillegg til de faste")
+    answer_notes: list[AnswerNote] = Field(
+        default_factory=list, description="svar til kursholderen på spørsmålene til samtale som har et riktig svar etter loven"
+    )
+    quiz: list[QuizPick] = Field(
+        default_factory=list,
+        description="spørsmålene på spørrearket, knyttet til "
+        "dagens læringsmål (tom: alle spørsmålene i kapitlene under self_checks)",
+    )
+    print_copies: dict[str, Text] = Field(
+        default_factory=dict, description=f"hvor mange som skal skrives ut av hver del: {', '.join(PRINTED_PARTS)}"
+    )
+
+    @model_validator(mode="after")
+    def _parts_have_copies(self) -> Programme:
+        printed = {
+            "rotasjonsplan": bool(self.stations),
+            "stasjoner": bool(self.stations),
+            "rollekort": bool(self.roles),
+            "fortellinger": bool(self.cases),
+            "sporreark": bool(self.quiz),
+        }
+        unknown = sorted(set(self.print_copies) - set(PRINTED_PARTS))
+        if unknown:
+            raise ValueError(f"print_copies har den ukjente delen «{unknown[0]}». Delene heter: {', '.join(PRINTED_PARTS)}")
+        missing = [part for part, shown in printed.items() if shown and part not in self.print_copies]
+        if missing:
+            raise ValueError(
+                f"print_copies sier ikke hvor mange som skal skrives ut av «{missing[0]}». Skriv det, "
+                "for eksempel «ett ark per gruppe»"
+            )
+        if self.roles and not self.roles_handout:
+            raise ValueError(
+                "har rollekort, men ikke roles_handout. Skriv hvordan kortene deles ut, for eksempel "
+                "«Skriv ut ett sett per gruppe. Hver gruppe får alle kortene.»"
+            )
+        return self
 
     @model_validator(mode="after")
     def _timings_fit(self) -> Programme:
@@ -594,6 +701,86 @@ class TestArena(Sourced):
     contact_url: Url = Field(description="siden der kontaktinformasjonen står")
     lead_time: Text | None = Field(default=None, description="hvor lang tid det tar, bare hvis organisasjonen oppgir det")
     agreement: Text | None = Field(default=None, description="hvilken avtale som trengs, bare hvis organisasjonen oppgir det")
+    capacity: Text | None = Field(default=None, description="hvor mange en gruppe kan være, bare hvis kilden sier det")
+    # What the source says about getting in and around (step-free access, lift, hearing loop); empty: «spør oss».
+    access: list[Text] = Field(
+        default_factory=list, description="fakta om tilgjengelighet (trinnfri adkomst, heis, teleslynge), bare det kilden sier"
+    )
+
+
+def _org_number(value: str) -> str:
+    # Brønnøysundregistrene's numbers are nine digits whose last is a modulus-11 check digit.
+    digits = value.replace(" ", "")
+    if not re.fullmatch(r"\d{9}", digits):
+        raise ValueError("skal være ni sifre, for eksempel «974 760 673»")
+    weights = (3, 2, 7, 6, 5, 4, 3, 2)
+    rest = sum(int(d) * w for d, w in zip(digits, weights, strict=False)) % 11
+    check = 0 if rest == 0 else 11 - rest
+    if check == 10 or check != int(digits[8]):
+        raise ValueError(
+            f"«{value}» er ikke et gyldig organisasjonsnummer (kontrollsifferet stemmer ikke). Skriv det av fra Enhetsregisteret"
+        )
+    return f"{digits[:3]} {digits[3:6]} {digits[6:]}"
+
+
+def _email(value: str) -> str:
+    if not re.fullmatch(r"[^@\s]+@[^@\s]+\.[a-z]{2,}", value):
+        raise ValueError(f"«{value}» er ikke en e-postadresse")
+    return value
+
+
+OrgNumber = Annotated[str, AfterValidator(_org_number)]
+Email = Annotated[Text, AfterValidator(_email)]
+
+
+class Owner(Sourced):
+    """Who stands behind this edition's website: the controller the privacy statement names."""
+
+    name: Text = Field(description="navnet leseren kjenner, for eksempel «Alrek helseklynge»")
+    about: Text = Field(description="hva eieren er, slik kilden sier det, som hele setninger")
+    legal_name: Text | None = Field(
+        default=None, description="navnet på den juridiske enheten i Enhetsregisteret (tom til det er bekreftet)"
+    )
+    org_number: OrgNumber | None = Field(
+        default=None, description="organisasjonsnummeret fra Enhetsregisteret (tom til det er bekreftet)"
+    )
+    public_body: bool | None = Field(
+        default=None, description="true for en offentlig virksomhet, false for en privat (tom til det er bekreftet)"
+    )
+    contact_url: Url = Field(description="siden der eieren oppgir kontaktinformasjonen sin")
+    email: Email | None = Field(default=None, description="e-postadressen eieren oppgir")
+    privacy_officer: Email | None = Field(
+        default=None, description="e-postadressen til personvernombudet, bare hvis eieren har et"
+    )
+
+
+class Hosting(Strict):
+    """Who runs the server the edition is published on (the processor), and what its own logs keep."""
+
+    operator: Text | None = Field(default=None, description="hvem som drifter serveren (tom til det er avtalt)")
+    country: Text | None = Field(default=None, description="landet serveren står i")
+    system_log_days: int | None = Field(
+        default=None, ge=1, le=400, description="hvor mange dager serverens systemlogg blir lagret"
+    )
+    source: Source | None = Field(default=None, description="avtalen eller siden der dette står")
+    check_by: dt.date | None = Field(default=None, description="når dette skal sjekkes igjen (ÅÅÅÅ-MM-DD)")
+
+    @model_validator(mode="after")
+    def _sourced_when_named(self) -> Hosting:
+        if (self.operator or self.system_log_days) and (self.source is None or self.check_by is None):
+            raise ValueError(
+                "sier hvem som drifter serveren eller hvor lenge loggen lagres, men mangler «source» "
+                "og «check_by». Skriv hvor det står, og når det skal sjekkes igjen"
+            )
+        return self
+
+
+class Feedback(Strict):
+    """Where readers send feedback (errors, accessibility problems, questions about privacy), and when they hear back."""
+
+    email: Email | None = Field(default=None, description="redaksjonens e-postadresse (tom til den finnes)")
+    url: Url = Field(description="siden med kontaktinformasjonen, når det ikke er noen e-postadresse ennå")
+    answer_weeks: int = Field(ge=1, le=6, description="hvor mange uker det høyst tar før leseren får svar")
 
 
 class LocalFacts(Strict):
@@ -614,6 +801,130 @@ class LocalFacts(Strict):
     helsefellesskap: Helsefellesskap | None = None
     test_arena: TestArena | None = None
     helplines: list[Helpline] = Field(default_factory=list, description="telefonlinjer leseren kan ringe")
+    cluster_about: Note | None = Field(default=None, description="hva klyngen er og hvem som er med, som hele setninger")
+    research: Note | None = Field(
+        default=None, description="forsknings- og utviklingsmiljøene nær kommunene her, som hele setninger"
+    )
+    # The legal pages («Om INTRO», «Personvern», «Tilgjengelighet») name this edition's own owner.
+    owner: Owner | None = None
+    hosting: Hosting = Field(default_factory=Hosting)
+    feedback: Feedback | None = None
+    uustatus_url: Url | None = Field(
+        default=None, description="adressen til tilgjengelighetserklæringen på uustatus.no, når eieren har publisert den"
+    )
+
+
+# ---- What the site keeps and handles (data/privacy.yml), and how accessible it is (data/accessibility.yml) ----
+
+STORAGE_KINDS = ("localStorage", "sessionStorage")
+
+
+class StoredItem(Strict):
+    """One thing the reader's browser keeps for INTRO: the privacy statement lists it, a test checks the scripts."""
+
+    key: Text = Field(description="nøkkelen slik skriptet skriver den, for eksempel «intro.progress»")
+    storage: str = Field(description="localStorage (blir til du sletter det) eller sessionStorage (til fanen lukkes)")
+    written_by: Text = Field(description="skriptet som skriver den, for eksempel «intro.js», eller «Material»")
+    scoped: bool = Field(
+        default=False,
+        description="true når nettleseren har nettstedets adresse foran nøkkelen (Material skriver «<adresse>.__palette»)",
+    )
+    what: Text = Field(description="hva som lagres, som hele setninger")
+    why: Text = Field(description="hvilken funksjon du har bedt om, som trenger det")
+    deleted_by: Text = Field(description="hvordan du sletter det selv")
+
+    @model_validator(mode="after")
+    def _known_storage(self) -> StoredItem:
+        if self.storage not in STORAGE_KINDS:
+            raise ValueError(f"storage er «{self.storage}». Skriv {' eller '.join(STORAGE_KINDS)}")
+        return self
+
+
+class ServerItem(Strict):
+    """One thing the server (or the editors) handles about a reader: what, why, on what basis, how long."""
+
+    what: Text = Field(description="hva som behandles, som hele setninger")
+    why: Text = Field(description="formålet")
+    kept: Text = Field(description="hvor lenge det lagres, som en hel setning")
+    hosting_log: bool = Field(default=False, description="true når utgavens systemlogg (hosting) gjelder her")
+
+
+class Privacy(Strict):
+    """What INTRO keeps in the reader's browser and what its server and editors handle (shared by every edition)."""
+
+    browser: list[StoredItem] = Field(min_length=1)
+    server: list[ServerItem] = Field(min_length=1)
+    referrer_policy: str = Field(description="Referrer-Policy nettstedet lover, for eksempel «no-referrer»")
+
+    @model_validator(mode="after")
+    def _keys_once(self) -> Privacy:
+        keys = [(item.storage, item.key) for item in self.browser]
+        twice = sorted({key for key in keys if keys.count(key) > 1})
+        if twice:
+            raise ValueError(f"nøkkelen «{twice[0][1]}» står flere ganger under browser")
+        return self
+
+
+CONFORMANCE = ("samsvar", "brudd", "ikke-relevant")
+WCAG_LEVELS = ("A", "AA")
+
+
+class Criterion(Strict):
+    """One WCAG 2.1 success criterion the regulations require of the public sector, and INTRO's status."""
+
+    id: Annotated[str, StringConstraints(pattern=r"^[1-4]\.\d{1,2}\.\d{1,2}$")] = Field(description="for eksempel 1.1.1")
+    name: Text = Field(description="navnet slik uustatus.no skriver det, for eksempel «Ikke-tekstlig innhold»")
+    level: str = Field(description="A eller AA")
+    status: str = Field(description="samsvar, brudd eller ikke-relevant")
+    note: Text | None = Field(default=None, description="hvorfor kravet ikke er relevant, eller hva som er testet")
+
+    @model_validator(mode="after")
+    def _known_values(self) -> Criterion:
+        if self.level not in WCAG_LEVELS:
+            raise ValueError(f"level er «{self.level}». Skriv A eller AA")
+        if self.status not in CONFORMANCE:
+            raise ValueError(f"status er «{self.status}». Skriv {', '.join(CONFORMANCE)}")
+        if self.status == "ikke-relevant" and not self.note:
+            raise ValueError(f"{self.id} er ikke relevant, men note sier ikke hvorfor")
+        return self
+
+
+class Breach(Strict):
+    """Content that does not meet a criterion: what, what it means for the reader, and what is done about it."""
+
+    criteria: list[Text] = Field(min_length=1, description="kravene som brytes, for eksempel [2.1.1]")
+    what: Text = Field(description="hva som ikke virker, og hvor")
+    consequence: Text = Field(description="hva det betyr for leseren")
+    plan: Text = Field(description="hva som blir gjort, og når")
+
+
+class Accessibility(Strict):
+    """The accessibility statement in the form uustatus.no uses (shared by every edition)."""
+
+    required_count: int = Field(description="hvor mange krav regelverket stiller til offentlig sektor")
+    source: Source = Field(description="kilden for hvor mange og hvilke krav som gjelder")
+    assessed: dt.date = Field(description="datoen nettstedet sist ble vurdert")
+    tested_automatically: list[Text] = Field(min_length=1)
+    tested_manually: list[Text] = Field(min_length=1)
+    not_tested: list[Text] = Field(default_factory=list)
+    criteria: list[Criterion] = Field(min_length=1)
+    breaches: list[Breach] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _complete(self) -> Accessibility:
+        ids = [c.id for c in self.criteria]
+        twice = sorted({i for i in ids if ids.count(i) > 1})
+        if twice:
+            raise ValueError(f"kravet {twice[0]} står flere ganger")
+        if len(ids) != self.required_count:
+            raise ValueError(f"har {len(ids)} krav, men required_count sier {self.required_count}")
+        breached = {c.id for c in self.criteria if c.status == "brudd"}
+        declared = {i for b in self.breaches for i in b.criteria}
+        if breached - declared:
+            raise ValueError(f"kravet {sorted(breached - declared)[0]} har status brudd, men ingen breach forklarer det")
+        if declared - breached:
+            raise ValueError(f"en breach gjelder {sorted(declared - breached)[0]}, men kravet har ikke status brudd")
+        return self
 
 
 # What each «Slik er det hos oss» box needs from the edition's facts.
@@ -624,9 +935,10 @@ LOCAL_TOPICS: dict[str, tuple[str, ...]] = {
     "soknad": ("municipalities",),
     "statsforvalter": ("statsforvalter",),
     "ombud": ("ombud",),
-    "klynge": ("test_arena",),
+    "klynge": ("cluster_about", "test_arena"),
     "testing": ("test_arena",),
     "helsefellesskap": ("helsefellesskap",),
+    "forskning": ("research",),
 }
 
 

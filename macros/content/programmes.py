@@ -54,9 +54,14 @@ def page_of(data_file: Path) -> str:
 
 
 def read_programmes(
-    data_dir: Path, page_uris: set[str], chapter_sections: dict[str, dict[str, str]], errors: list[AuthorError]
+    data_dir: Path,
+    page_uris: set[str],
+    chapter_sections: dict[str, dict[str, str]],
+    errors: list[AuthorError],
+    question_counts: dict[str, int] | None = None,
 ) -> dict[str, Programme]:
-    """Every programme's data, by its page; each station's chapter and heading must exist."""
+    """Every programme's data, by its page; each station's and answer note's chapter and heading must exist, and
+    each question on the quiz sheet (question_counts: chapter id → how many questions its self-check has)."""
     folder = data_dir / DATA_FOLDER
     programmes: dict[str, Programme] = {}
     for path in sorted(folder.glob("*.yml")) if folder.is_dir() else []:
@@ -86,6 +91,10 @@ def read_programmes(
             continue
         for number, station in enumerate(programme.stations, start=1):
             errors.extend(_station_problems(label, number, station, chapter_sections))
+        for number, note in enumerate(programme.answer_notes, start=1):
+            errors.extend(_link_problems(label, f"answer_notes nr. {number}", note.chapter, note.section, chapter_sections))
+        if question_counts is not None:
+            errors.extend(_quiz_problems(label, programme, question_counts))
         programmes[page] = programme
     for page in sorted(page_uris):
         stem = page.removeprefix(PROGRAMMES_FOLDER).removesuffix(".md")
@@ -136,27 +145,59 @@ def macro_problems(pages: dict[str, tuple[str, int]], programmes: dict[str, Prog
 def _station_problems(
     label: str, number: int, station: Station, chapter_sections: dict[str, dict[str, str]]
 ) -> list[AuthorError]:
-    where = f"stations nr. {number} («{station.name}»)"
-    if station.chapter not in chapter_sections:
+    return _link_problems(label, f"stations nr. {number} («{station.name}»)", station.chapter, station.section, chapter_sections)
+
+
+def _link_problems(
+    label: str, where: str, chapter: str, section: str | None, chapter_sections: dict[str, dict[str, str]]
+) -> list[AuthorError]:
+    if chapter not in chapter_sections:
         return [
             AuthorError(
                 label,
-                f"viser til kapitlet «{station.chapter}», men ingen kapitler har den id-en. "
-                "Skriv id-en til kapitlet plakaten skal lenke til.",
+                f"viser til kapitlet «{chapter}», men ingen kapitler har den id-en. Skriv id-en til kapitlet det skal lenke til.",
                 field=f"{where}, chapter",
             )
         ]
-    sections = chapter_sections[station.chapter]
-    if station.section and station.section not in sections:
+    sections = chapter_sections[chapter]
+    if section and section not in sections:
         return [
             AuthorError(
                 label,
-                f"viser til overskriften «{station.section}», som ikke finnes i kapitlet "
-                f"«{station.chapter}». Overskriftene der er: {', '.join(sections) or 'ingen'}.",
+                f"viser til overskriften «{section}», som ikke finnes i kapitlet "
+                f"«{chapter}». Overskriftene der er: {', '.join(sections) or 'ingen'}.",
                 field=f"{where}, section",
             )
         ]
     return []
+
+
+def _quiz_problems(label: str, programme: Programme, question_counts: dict[str, int]) -> list[AuthorError]:
+    """Each question picked for the quiz sheet must exist in its chapter's «Test deg selv»."""
+    problems = []
+    for number, pick in enumerate(programme.quiz, start=1):
+        where = f"quiz nr. {number}"
+        count = question_counts.get(pick.chapter)
+        if count is None:
+            problems.append(
+                AuthorError(
+                    label,
+                    f"viser til kapitlet «{pick.chapter}», men det kapitlet har ingen "
+                    "«Test deg selv» (data/selvtest/). Velg et kapittel som har spørsmål.",
+                    field=f"{where}, chapter",
+                )
+            )
+            continue
+        wrong = [q for q in pick.questions if not 1 <= q <= count]
+        if wrong:
+            problems.append(
+                AuthorError(
+                    label,
+                    f"viser til spørsmål {wrong[0]}, men «{pick.chapter}» har {count} spørsmål. Skriv et tall fra 1 til {count}.",
+                    field=f"{where}, questions",
+                )
+            )
+    return problems
 
 
 def timetable(programme: Programme) -> list[Slot]:

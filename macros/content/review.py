@@ -8,7 +8,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from macros.content.errors import AuthorError
-from macros.content.model import Figure, LawChange
+from macros.content.macro_calls import EVERY_SCHEME
+from macros.content.model import Figure, LawChange, Scheme
 from macros.content.norwegian import MONTHS
 from macros.content.norwegian import date as norwegian_date
 from macros.content.site import Chapter, Site
@@ -88,6 +89,24 @@ def figure_checks(site_figures: dict[str, Figure], uses: dict[str, list[tuple[st
                 "data/figures.yml",
                 figure.check_by,
                 str(figure.source.url),
+            )
+        )
+    return items
+
+
+def scheme_checks(site_schemes: dict[str, Scheme], uses: dict[str, list[tuple[str, int]]]) -> list[tuple[str, str, dt.date, str]]:
+    """Each scheme as a dated fact, named with the pages that show it (a page showing all schemes shows each)."""
+    everywhere = uses.get(EVERY_SCHEME, [])
+    items = []
+    for scheme in site_schemes.values():
+        pages = sorted({f"docs/{src_uri}" for src_uri, _ in [*uses.get(scheme.id, []), *everywhere]})
+        shown = f" Den står på: {', '.join(pages)}." if pages else ""
+        items.append(
+            (
+                f"Ordningen «{scheme.id}» ({scheme.name}, {scheme.owner}).{shown} Den",
+                "data/schemes.yml",
+                scheme.check_by,
+                str(scheme.source.url),
             )
         )
     return items

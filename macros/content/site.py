@@ -34,6 +34,7 @@ from macros.content.model import (
     Programme,
     Redirect,
     RetiredName,
+    Scheme,
     SelfCheck,
     SynonymGroup,
 )
@@ -50,6 +51,7 @@ DATA_FILES = {
     "figures": "figures.yml",
     "retired_names": "retired-names.yml",
     "law_changes": "law-changes.yml",
+    "schemes": "schemes.yml",
     "synonyms": "synonyms.yml",
 }
 # Data files a site may do without.
@@ -89,6 +91,9 @@ class Site:
     programme_checks: dict[str, tuple[str, ...]] = field(default_factory=dict)
     figures: dict[str, Figure] = field(default_factory=dict)
     figure_uses: dict[str, list[tuple[str, int]]] = field(default_factory=dict)  # id → (src_uri, line)
+    # The schemes a reader can apply to (data/schemes.yml), and where pages show them: id → (src_uri, line).
+    schemes: dict[str, Scheme] = field(default_factory=dict)
+    scheme_uses: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
     retired_names: list[RetiredName] = field(default_factory=list)
     law_changes: list[LawChange] = field(default_factory=list)
     # Each law change's pages (its id → the pages' paths under docs/), as its `pages` names them.
@@ -286,6 +291,7 @@ def load_data(data_dir: Path, errors: list[AuthorError], on: dt.date | None = No
 
     perspectives, paths = read("perspectives", Perspective), read("paths", LearningPath)
     glossary, redirects, figures = read("glossary", GlossaryTerm), read("redirects", Redirect), read("figures", Figure)
+    schemes = read("schemes", Scheme)
     optional = {name: data_dir / DATA_FILES[name] for name in OPTIONAL_DATA}
     retired = read("retired_names", RetiredName) if optional["retired_names"].is_file() else []
     law_changes = read("law_changes", LawChange) if optional["law_changes"].is_file() else []
@@ -299,6 +305,10 @@ def load_data(data_dir: Path, errors: list[AuthorError], on: dt.date | None = No
         errors.append(AuthorError(label("glossary"), f"Forkortelsen «{duplicate}» står flere ganger."))
     for duplicate in _duplicates(figure.id for figure in figures):
         errors.append(AuthorError(label("figures"), f"Tallet «{duplicate}» står flere ganger. Hvert tall trenger sin egen id."))
+    for duplicate in _duplicates(scheme.id for scheme in schemes):
+        errors.append(
+            AuthorError(label("schemes"), f"Ordningen «{duplicate}» står flere ganger. Hver ordning trenger sin egen id.")
+        )
     for duplicate in _duplicates(change.id for change in law_changes):
         errors.append(
             AuthorError(label("law_changes"), f"Lovendringen «{duplicate}» står flere ganger. Hver endring trenger sin egen id.")
@@ -337,6 +347,7 @@ def load_data(data_dir: Path, errors: list[AuthorError], on: dt.date | None = No
         glossary=glossary,
         redirects=redirects,
         figures={figure.id: figure for figure in figures},
+        schemes={scheme.id: scheme for scheme in schemes},
         retired_names=retired,
         law_changes=law_changes,
         synonyms=synonyms,
@@ -487,7 +498,13 @@ def load_site(data_dir: Path, pages: Iterable[tuple[str, str]]) -> Site:
                         field="self_checks",
                     )
                 )
-    programmes = read_programmes(data_dir, page_uris, {c: by_id[c].sections for c in by_id}, errors)
+    programmes = read_programmes(
+        data_dir,
+        page_uris,
+        {c: by_id[c].sections for c in by_id},
+        errors,
+        {c: len(check.questions) for c in by_id if (check := by_id[c].self_check)},
+    )
     errors += macro_problems(bodies, programmes)
     law_change_pages: dict[str, tuple[str, ...]] = {}
     for change in site.law_changes:
@@ -519,6 +536,18 @@ def load_site(data_dir: Path, pages: Iterable[tuple[str, str]]) -> Site:
                 )
                 for src_uri, line in places
             ]
+    scheme_uses = macro_calls.scheme_uses(bodies)
+    for scheme_id, places in scheme_uses.items():
+        if scheme_id != macro_calls.EVERY_SCHEME and scheme_id not in site.schemes:
+            errors += [
+                AuthorError(
+                    f"docs/{src_uri}",
+                    f"Ordningen «{scheme_id}» finnes ikke i data/schemes.yml. Sjekk "
+                    f"stavemåten. Ordningene er: {', '.join(site.schemes) or 'ingen'}.",
+                    line=line,
+                )
+                for src_uri, line in places
+            ]
     if errors:
         raise ContentError(errors)
     return replace(
@@ -530,4 +559,5 @@ def load_site(data_dir: Path, pages: Iterable[tuple[str, str]]) -> Site:
         programmes=programmes,
         figure_uses=figure_uses,
         law_change_pages=law_change_pages,
+        scheme_uses=scheme_uses,
     )

@@ -5,6 +5,8 @@ Pure: given the validated site, the public address and each page's URL, it retur
 
 from __future__ import annotations
 
+import posixpath
+
 from macros.content.identity import Identity
 from macros.content.site import Site
 from macros.content.site_map import page_address, permalink, relative_target
@@ -14,6 +16,9 @@ from macros.exports.packages import course_packages
 from macros.rendering.posters import poster_files
 from macros.rendering.render import redirect_page
 
+# Keeps a «#section» of a permanent link on the way to the chapter (a QR code on a station's poster has one).
+REDIRECT_SCRIPT = "assets/javascripts/intro-redirect.js"
+
 
 def _redirect(identity: Identity, address: str, title: str, target_src_uri: str, page_urls: dict[str, str]) -> str:
     return redirect_page(
@@ -21,6 +26,7 @@ def _redirect(identity: Identity, address: str, title: str, target_src_uri: str,
         target=relative_target(address, page_urls[target_src_uri]),
         canonical=absolute(identity.url, page_address(target_src_uri)),
         identity=identity,
+        script=posixpath.relpath(REDIRECT_SCRIPT, address.rstrip("/") or "."),
     )
 
 

@@ -1,10 +1,11 @@
 """Glossary words explained where a reader first meets them on a page.
 
-The first use of each glossary term on a page becomes <abbr title=…>, and Material shows the title
-as a tooltip. Only the first use: plain-language guidance is to explain a term once, where it first
-appears, and a page that marks every use is both noisy and several times heavier. Python-Markdown's
-abbr extension marks every use and compiles its pattern again for every page, so this small
-extension does the same job the way INTRO needs it. Authors mark up nothing by hand.
+The first use of each glossary term on a page becomes <abbr title=… tabindex="0">, and Material shows the
+title as a tooltip, on hover and on keyboard focus (intro-a11y.js closes it with Esc). Only the first use:
+plain-language guidance is to explain a term once, where it first appears, and a page that marks every use is
+both noisy and several times heavier. Python-Markdown's abbr extension marks every use and compiles its
+pattern again for every page, so this small extension does the same job the way INTRO needs it. Authors mark
+up nothing by hand.
 """
 
 from __future__ import annotations
@@ -136,7 +137,8 @@ class FirstUseTreeprocessor(Treeprocessor):
                 continue
             explained.add(title)
             self.order.append(title)
-            abbr = etree.Element("abbr", {"title": title})
+            # Focusable, so Material shows the explanation on keyboard focus too, not only on hover (2.1.1).
+            abbr = etree.Element("abbr", {"title": title, "tabindex": "0"})
             abbr.text = AtomicString(match.group(0))
             previous = pieces[-1]
             if len(pieces) == 1:

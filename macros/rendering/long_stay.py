@@ -8,9 +8,11 @@ the fribeløp is deducted, and up to 85 % of the part above G. The resident alwa
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from fractions import Fraction
 
+from macros.content.clock import today
 from macros.content.model import Figure
 from macros.content.norwegian import amount, when
 from macros.content.site import Site
@@ -69,20 +71,38 @@ def _figure(site: Site, figure_id: str) -> Figure:
     return site.figures[figure_id]
 
 
+@dataclass(frozen=True)
+class Input:
+    """One amount the example is computed from, as the box shows it: the amount, the period it applied to
+    («fra 1. mai 2025», «for 2023»), its source, and where today's amount is when it is the newest confirmed."""
+
+    amount: str
+    period: str
+    year: int
+    figure: Figure
+    newest_confirmed: bool
+
+
+def _input(figure: Figure) -> Input:
+    value, applies = figure.latest
+    period = f"fra {when(applies)}" if isinstance(applies, dt.date) else f"for {when(applies)}"
+    year = applies.year if isinstance(applies, dt.date) else applies
+    return Input(amount(value, "kroner"), period, year, figure, figure.newest_confirmed(today()))
+
+
 def example(site: Site, page_src_uri: str) -> str:
-    """The worked example as Markdown: a table of round incomes with the charge a year and a month, and what is kept."""
+    """The worked example as Markdown: the two inputs with the year each is from, then a table of round incomes
+    with the charge a year and a month, and what is kept."""
     g_figure, fribelop_figure = _figure(site, G_FIGURE), _figure(site, FRIBELOP_FIGURE)
     g, fribelop = int(g_figure.latest[0]), int(fribelop_figure.latest[0])
     rows = [yearly_charge(income, g, fribelop) for income in EXAMPLE_INCOMES]
+    inputs = (_input(g_figure), _input(fribelop_figure))
     return render(
         "long_stay_example.md.j2",
         rows=rows,
         kroner=lambda value: amount(value, "kroner"),
-        g=amount(g, "kroner"),
-        g_when=when(g_figure.latest[1]),
-        g_source=g_figure.source,
-        fribelop=amount(fribelop, "kroner"),
-        fribelop_when=when(fribelop_figure.latest[1]),
-        fribelop_source=fribelop_figure.source,
+        g=inputs[0],
+        fribelop=inputs[1],
+        years_differ=inputs[0].year != inputs[1].year,
         minimum=amount(minimum_kept(g, fribelop), "kroner"),
     ).rstrip("\n")

@@ -2,7 +2,8 @@
 
 Each poster is a small HTML page made for paper: the browser lays out its text, the QR code is inline SVG, and
 print CSS (assets/stylesheets/intro-plakat.css) fits it on one A4 sheet. The stations come from the programmes'
-data (data/programmes/), so a station cannot lack its poster. Every QR code holds the chapter's permanent link.
+data (data/programmes/), so a station cannot lack its poster. Every QR code holds the chapter's permanent link; a
+station's adds the section about its solution (the permanent link's redirect page carries it along).
 """
 
 from __future__ import annotations
@@ -43,6 +44,13 @@ def station_path(programme_src_uri: str, station_id: str) -> str:
     return f"{FOLDER}stasjon-{posixpath.basename(programme_src_uri).removesuffix('.md')}-{station_id}.html"
 
 
+def station_url(identity: Identity, station: Station) -> str:
+    """The station's printed address and QR code: the chapter's permanent link, with the section about the station
+    (…/k/velferdsteknologi/#gps), so a phone opens where the station's solution is explained."""
+    url = identity.url.rstrip("/") + "/" + permalink(station.chapter)
+    return url + (f"#{station.section}" if station.section else "")
+
+
 def chapter_path(chapter_id: str) -> str:
     return f"{FOLDER}{chapter_id}.html"
 
@@ -67,7 +75,7 @@ def qr_svg(url: str) -> str:
 
 def poster_html(site: Site, poster: Poster, identity: Identity, page_urls: dict[str, str]) -> str:
     chapter = site.chapters[poster.chapter]
-    url = identity.url.rstrip("/") + "/" + permalink(poster.chapter)
+    url = station_url(identity, poster.station) if poster.station else identity.url.rstrip("/") + "/" + permalink(poster.chapter)
     folder = posixpath.dirname(poster.path)
     address = folder + "/"
     return for_edition(identity).render(

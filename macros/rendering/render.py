@@ -140,9 +140,10 @@ def print_credit(chapter: Chapter, permanent_url: str, identity: Identity) -> st
     )
 
 
-def redirect_page(title: str, target: str, canonical: str, identity: Identity) -> str:
-    """A plain HTML page that sends the reader on, over HTTP and over file://, without a script."""
-    return for_edition(identity).render("redirect.html.j2", title=title, target=target, canonical=canonical)
+def redirect_page(title: str, target: str, canonical: str, identity: Identity, script: str) -> str:
+    """A plain HTML page that sends the reader on, over HTTP and over file://. The refresh needs no script;
+    script (intro-redirect.js, relative to the page) only carries a «#section» along, which the refresh drops."""
+    return for_edition(identity).render("redirect.html.j2", title=title, target=target, canonical=canonical, script=script)
 
 
 def chapter_footer(chapter: Chapter) -> str:

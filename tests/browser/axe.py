@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from tests.helpers import ROOT
+from tests.helpers import ROOT, repository_site
 
 AXE = ROOT / "node_modules/axe-core/axe.min.js"
 AXE_OPTIONS = {
@@ -123,13 +123,15 @@ def first_of_each_kind(paths: list[str]) -> set[str]:
 # The chapters and their posters are checked in test_accessibility_chapters.py, so that two test processes share
 # the whole site (pytest-xdist hands out a file at a time).
 CHAPTERS_AND_POSTERS = ("kapitler/", "plakater/")
+# A chapter on the student path (data/paths.yml), shown as a reader following the path sees it.
+STUDENT_PATH_STEP = repository_site().paths["studenter"].steps[1]
 
 
 def site_paths(site_dir: Path, built_pages: list[str]) -> tuple[list[str], set[str]]:
     """Every page a reader can open, and those checked whole in all four width–scheme pairs."""
     paths = [page.removesuffix("index.html") for page in built_pages if not is_redirect(site_dir / page)]
     # The path navigation is hidden until a reader follows a path: check it shown too.
-    following_a_path = "kapitler/organisering/?sti=studenter"
+    following_a_path = f"kapitler/{STUDENT_PATH_STEP}/?sti=studenter"
     paths.append(following_a_path)
     kinds = first_of_each_kind(paths) | {following_a_path}
     assert "" in kinds and any(kind.startswith("kapitler/") for kind in kinds), sorted(kinds)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.axe import CHAPTERS_AND_POSTERS, DESKTOP, SETTLED, audit, site_paths
+from tests.browser.axe import CHAPTERS_AND_POSTERS, DESKTOP, SETTLED, STUDENT_PATH_STEP, audit, site_paths
 
 pytestmark = pytest.mark.browser
 
@@ -122,7 +122,7 @@ def test_keyboard_reaches_search_and_every_perspective_card_with_visible_focus(k
 
 
 def test_keyboard_reaches_next_in_path_with_visible_focus(keyboard_page):
-    page = keyboard_page("kapitler/organisering/?sti=studenter")
+    page = keyboard_page(f"kapitler/{STUDENT_PATH_STEP}/?sti=studenter")
     seen = tab_until(page, lambda seen: "intro-path-next" in seen[-1]["classes"])
     assert not hidden_focus(seen), f"focus not visible on: {hidden_focus(seen)}"
     assert "sti=studenter" in seen[-1]["href"]

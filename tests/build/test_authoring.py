@@ -43,6 +43,12 @@ MACROS = (
     "bestilling",
     "langtidsopphold_eksempel",
     "telefon",
+    "laeringsmal",
+    "ramme_for_dagen",
+    "om_eieren",
+    "tilbakemelding",
+    "personvern",
+    "tilgjengelighet",
 )
 
 
@@ -100,6 +106,13 @@ def test_every_macro_is_registered_once_and_runs_from_a_plain_dict_config(tmp_pa
     on_page(env, "programmer/velferdsteknologi-i-praksis.md")
     assert env.macros["bestilling"]() == programme_pages.booking(content.facts)
     assert env.macros["stasjoner"]() == programme_pages.stations(content.site, "programmer/velferdsteknologi-i-praksis.md")
+    assert env.macros["ramme_for_dagen"]() == programme_pages.day_frame(content.site, "programmer/velferdsteknologi-i-praksis.md")
+    on_page(env, "om/personvern.md")
+    from macros.content.legal import load_legal
+    from macros.rendering import legal_pages
+
+    assert env.macros["personvern"]() == legal_pages.privacy_statement(content.facts, load_legal(ROOT / "data"))
+    assert "Alrek helseklynge har ansvaret" in env.macros["om_eieren"]()
 
 
 def test_the_gjovik_config_gives_the_macros_gjoviks_facts():

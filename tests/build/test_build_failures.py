@@ -62,13 +62,19 @@ def append(path: str, extra: str) -> Callable[[Path], None]:
     return mutate
 
 
-def add_figure(entry: dict) -> Callable[[Path], None]:
+def add_entry(data_file: str, entry: dict) -> Callable[[Path], None]:
+    """One more entry at the end of a data file that is a list (data/figures.yml, data/schemes.yml)."""
+
     def mutate(project: Path) -> None:
-        file = project / "data/figures.yml"
-        figures = yaml.safe_load(file.read_text(encoding="utf-8")) or []
-        file.write_text(yaml.safe_dump([*figures, entry], allow_unicode=True), encoding="utf-8")
+        file = project / data_file
+        entries = yaml.safe_load(file.read_text(encoding="utf-8")) or []
+        file.write_text(yaml.safe_dump([*entries, entry], allow_unicode=True), encoding="utf-8")
 
     return mutate
+
+
+def add_figure(entry: dict) -> Callable[[Path], None]:
+    return add_entry("data/figures.yml", entry)
 
 
 def checked_far_ahead(project: Path) -> None:
@@ -88,6 +94,17 @@ TEST_FIGURE = {
     "applies": 2026,
     "source": {"title": "Testkilden", "publisher": "Testforlaget", "url": "https://example.org/kilde"},
     "check_by": "2027-01-31",
+}
+
+TEST_SCHEME = {
+    "id": "testordning",
+    "name": "Testordningen",
+    "owner": "Testrådet",
+    "funds": "Tilskudd til å prøve ut noe nytt.",
+    "applicants": "Kommuner søker.",
+    "url": "https://example.org/ordning",
+    "source": {"title": "Om testordningen", "publisher": "Testrådet", "url": "https://example.org/kilde"},
+    "check_by": "2027-03-31",
 }
 
 CASES = {
@@ -132,6 +149,10 @@ CASES = {
     "glossary entry without a definition": (
         replace("data/glossary.yml", "  definition: ", "  forklaring: "),
         ["data/glossary.yml", "«definition»", "mangler"],
+    ),
+    "unknown scheme": (
+        append(CHAPTER, '\n\n{{ ordninger("finnes-ikke") }}\n'),
+        [CHAPTER, "«finnes-ikke»", "data/schemes.yml"],
     ),
     "duplicate glossary term": (
         append("data/glossary.yml", "\n- term: fastlege\n  definition: Lege.\n  english: GP\n"),
@@ -221,6 +242,14 @@ CASES = {
     "duplicate figure": (
         lambda project: (add_figure(TEST_FIGURE)(project), add_figure(TEST_FIGURE)(project)),
         ["data/figures.yml", "«testtall» står flere ganger"],
+    ),
+    "an adopted law change called a proposal": (
+        replace(
+            "data/law-changes.yml",
+            "    Den forskningsansvarlige virksomheten,",
+            "    Forslaget gir den forskningsansvarlige virksomheten,",
+        ),
+        ["data/law-changes.yml", "«change» kaller endringen et forslag", "«helseforskningsloven-2025»"],
     ),
     "programme times that do not add up": (
         replace(PROGRAMME, "  - name: Veien videre\n    minutes: 10", "  - name: Veien videre\n    minutes: 15"),
@@ -338,6 +367,18 @@ def test_figure_past_its_check_date_reminds_then_fails_naming_the_figure_and_pag
     result = mkdocs_build(project, tmp_path / "site2", env={"INTRO_TODAY": "2027-06-01"})
     assert result.returncode != 0
     for expected in ("data/figures.yml", "«check_by»", "«testtall»", "Testforlaget", CHAPTER, "på overtid"):
+        assert expected in result.stderr, f"{expected!r} missing from:\n{result.stderr[-2000:]}"
+    assert "Traceback" not in result.stderr
+
+
+def test_scheme_long_past_its_check_date_fails_naming_the_scheme_and_the_page(tmp_path):
+    project = copy_project(tmp_path / "project")
+    checked_far_ahead(project)
+    add_entry("data/schemes.yml", TEST_SCHEME)(project)
+    append(CHAPTER, '\n\nEn ordning fra dataene:\n\n{{ ordninger("testordning") }}\n')(project)
+    result = mkdocs_build(project, tmp_path / "site", env={"INTRO_TODAY": "2027-08-01"})
+    assert result.returncode != 0
+    for expected in ("data/schemes.yml", "«check_by»", "«testordning»", "Testrådet", CHAPTER, "på overtid", "example.org/kilde"):
         assert expected in result.stderr, f"{expected!r} missing from:\n{result.stderr[-2000:]}"
     assert "Traceback" not in result.stderr
 

@@ -34,7 +34,7 @@ def explained(text: str) -> str:
 def test_only_the_first_use_of_a_term_is_explained_in_any_of_its_forms():
     html = explained("Kari fikk en kommunal akutt døgnplass. KAD er et tilbud. Hun var på KAD i to døgn.")
     assert html.count("<abbr") == 1
-    assert html.startswith('<p>Kari fikk en <abbr title="kommunal akutt døgnplass (KAD): ')
+    assert html.startswith('<p>Kari fikk en <abbr tabindex="0" title="kommunal akutt døgnplass (KAD): ')
     assert html.endswith("</abbr>. KAD er et tilbud. Hun var på KAD i to døgn.</p>")
 
 
@@ -49,8 +49,8 @@ def test_several_terms_in_one_text_keep_the_words_between_them():
     other = GlossaryTerm(term="fastlege", english="GP", definition="Lege med ansvar for en liste.")
     html = markdown.markdown("Fastlege, KAD og fastlege igjen.", extensions=[GlossaryExtension(abbreviations([KAD, other]))])
     assert html == (
-        '<p><abbr title="fastlege: Lege med ansvar for en liste.">Fastlege</abbr>, '
-        '<abbr title="kommunal akutt døgnplass (KAD): Døgnplass i kommunen for øyeblikkelig hjelp.">'
+        '<p><abbr tabindex="0" title="fastlege: Lege med ansvar for en liste.">Fastlege</abbr>, '
+        '<abbr tabindex="0" title="kommunal akutt døgnplass (KAD): Døgnplass i kommunen for øyeblikkelig hjelp.">'
         "KAD</abbr> og fastlege igjen.</p>"
     )
 

@@ -69,9 +69,15 @@ def test_rotation_sends_every_group_to_every_station_once_and_never_two_groups_t
     assert [(s.start, s.end) for s in rounds] == [(20, 32), (32, 44), (44, 56), (66, 78), (78, 90)]
 
 
+# What every programme needs besides its timetable: its goals (the evaluation form asks about them), and how
+# many copies of each printed part.
+GOALS = "learning_goals: [forklare hva en alarm er, prøve en alarm]\n"
+COPIES = "print_copies: {rotasjonsplan: én per gruppe, stasjoner: ett ark per stasjon}\n"
+
+
 def errors_for(tmp_path, text: str) -> list[AuthorError]:
-    (tmp_path / "programmes").mkdir()
-    (tmp_path / "programmes" / "test.yml").write_text(text, encoding="utf-8")
+    (tmp_path / "programmes").mkdir(parents=True)
+    (tmp_path / "programmes" / "test.yml").write_text(GOALS + text, encoding="utf-8")
     errors: list[AuthorError] = []
     sections = {chapter_id: chapter.sections for chapter_id, chapter in SITE.chapters.items()}
     read_programmes(tmp_path, {"programmer/test.md"}, sections, errors)
@@ -86,6 +92,8 @@ STATION = """  - id: alarm
     tasks:
       - label: Prøv
         text: Trykk.
+    prepare:
+      - Alarmen står i testmodus.
 """
 
 
@@ -100,7 +108,8 @@ def test_times_that_do_not_add_up_stop_the_build_naming_file_and_numbers(tmp_pat
 def test_fewer_rounds_than_stations_stop_the_build(tmp_path):
     errors = errors_for(
         tmp_path,
-        "minutes: 12\nschedule:\n  - rounds: 1\n    minutes: 12\nstations:\n"
+        COPIES
+        + "minutes: 12\nschedule:\n  - rounds: 1\n    minutes: 12\nstations:\n"
         + STATION.format(chapter="velferdsteknologi")
         + STATION.format(chapter="velferdsteknologi").replace("id: alarm", "id: alarm-to"),
     )
@@ -109,10 +118,50 @@ def test_fewer_rounds_than_stations_stop_the_build(tmp_path):
 
 def test_a_station_without_a_chapter_for_its_poster_stops_the_build(tmp_path):
     errors = errors_for(
-        tmp_path, "minutes: 12\nschedule:\n  - rounds: 1\n    minutes: 12\nstations:\n" + STATION.format(chapter="finnes-ikke")
+        tmp_path,
+        COPIES + "minutes: 12\nschedule:\n  - rounds: 1\n    minutes: 12\nstations:\n" + STATION.format(chapter="finnes-ikke"),
     )
     assert len(errors) == 1 and "«finnes-ikke»" in errors[0].message
     assert errors[0].field is not None and "stations nr. 1" in errors[0].field
+
+
+def test_a_station_without_its_test_mode_check_stops_the_build(tmp_path):
+    errors = errors_for(
+        tmp_path,
+        COPIES
+        + "minutes: 12\nschedule:\n  - rounds: 1\n    minutes: 12\nstations:\n"
+        + STATION.format(chapter="velferdsteknologi").replace("    prepare:\n      - Alarmen står i testmodus.\n", ""),
+    )
+    assert len(errors) == 1 and errors[0].field == "stations nr. 1, prepare", errors
+
+
+def test_role_cards_without_a_handout_line_or_a_part_without_copies_stop_the_build(tmp_path):
+    roles = "minutes: 10\nschedule:\n  - name: Roller\n    minutes: 10\nroles:\n  - name: Kari\n"
+    errors = errors_for(tmp_path, roles + "print_copies: {rollekort: ett sett per gruppe}\n")
+    assert len(errors) == 1 and "roles_handout" in errors[0].message
+    errors = errors_for(tmp_path / "2", roles + "roles_handout: Hver gruppe får alle kortene.\n")
+    assert len(errors) == 1 and "«rollekort»" in errors[0].message
+
+
+def test_a_quiz_question_or_an_answer_note_that_does_not_exist_stops_the_build(tmp_path):
+    text = (
+        "minutes: 10\nschedule:\n  - name: Samtale\n    minutes: 10\n"
+        "print_copies: {sporreark: valgfritt}\nquiz:\n  - chapter: samhandling\n    questions: [1, 9]\n"
+        "answer_notes:\n  - question: Hvem har ansvaret?\n    answer: Kommunen.\n    chapter: samhandling\n"
+        "    section: finnes-ikke\n"
+    )
+    (tmp_path / "programmes").mkdir()
+    (tmp_path / "programmes" / "test.yml").write_text(GOALS + text, encoding="utf-8")
+    errors: list[AuthorError] = []
+    read_programmes(
+        tmp_path,
+        {"programmer/test.md"},
+        {chapter_id: chapter.sections for chapter_id, chapter in SITE.chapters.items()},
+        errors,
+        {c: len(ch.self_check.questions) for c, ch in SITE.chapters.items() if ch.self_check},
+    )
+    fields = sorted(error.field for error in errors)
+    assert fields == ["answer_notes nr. 1, section", "quiz nr. 1, questions"], errors
 
 
 # ---- The built site ----
@@ -146,6 +195,134 @@ def test_programme_page_shows_timetable_stations_and_links_its_materials(html):
     assert any(a.attributes["href"] == "../materiell-velferdsteknologi-i-praksis/" for a in article.css("a[href]"))
 
 
+# The frame every programme shares (macros/templates/programme_frame_parts.j2), as the facilitator reads it out.
+VOLUNTARY = (
+    "Alt er frivillig. Du kan stå over.",
+    "Det som blir sagt her, blir her.",
+    "Vi tar ikke bilder av personer uten å spørre.",
+)
+BRIEF = ("Vis nødutgangene og møteplassen hvis brannalarmen går.", "Si fra hvis du blir uvel, svimmel eller vil ta en pause.")
+
+
+def section_text(page, anchor: str) -> str:
+    section = page.css_first(f'section[aria-labelledby="{anchor}"]')
+    assert section is not None, f"no section «{anchor}»"
+    return " ".join(section.text().split())
+
+
+@pytest.mark.parametrize("src_uri", PROGRAMMES, ids=stem)
+def test_every_materials_page_has_the_checklist_the_brief_the_voluntariness_lines_and_an_evaluation_form(html, src_uri):
+    page = html(materials_address(src_uri) + "index.html")
+    programme = SITE.programmes[src_uri]
+    checklist = section_text(page, "sjekkliste")
+    for line in programme.checklist:
+        assert " ".join(line.split()) in checklist
+    for number, station in enumerate(programme.stations, start=1):
+        for line in station.prepare:
+            assert f"Stasjon {number}, {station.name}: {' '.join(line.split())}" in checklist
+    assert "Tilrettelegging" in checklist and "Trinnfri adkomst" in checklist and "teleslynge" in checklist.lower()
+    brief = section_text(page, "brief")
+    assert brief.startswith("Brief ved start (3 minutter)")
+    for line in (*BRIEF, *VOLUNTARY, *programme.briefing):
+        assert " ".join(line.split()) in brief, line
+    evaluation = section_text(page, "evaluering")
+    assert "anonymt" in evaluation and "Ikke skriv navnet ditt" in evaluation
+    rows = page.css('section[aria-labelledby="evaluering"] tbody tr')
+    assert [" ".join(row.css_first("th").text().split()) for row in rows] == programme.learning_goals
+    assert all(len(row.css("td")) == 5 for row in rows)
+    for question in ("Hva fungerte godt?", "Hva bør vi endre?", "Fungerte rommet, utstyret og aktivitetene for deg?"):
+        assert question in evaluation
+    debrief = section_text(page, "oppsummering")
+    assert all(line in debrief for line in programme.debrief)
+    copies = {
+        " ".join(row.css("td")[0].text().split()): row.css("td")[1].text() for row in page.css("table.intro-copies tbody tr")
+    }
+    assert copies["Evalueringsskjema"] == "ett per deltaker"
+    assert set(programme.print_copies.values()) <= set(copies.values())
+
+
+@pytest.mark.parametrize("src_uri", PROGRAMMES, ids=stem)
+def test_the_programme_page_says_the_frame_and_the_answers_the_facilitator_needs(html, src_uri):
+    article = html(src_uri.removesuffix(".md") + "/index.html").css_first("article")
+    text = " ".join(article.text().split())
+    assert "Trygg ramme for dagen" in text and all(line in text for line in VOLUNTARY)
+    for goal in SITE.programmes[src_uri].learning_goals:
+        assert goal in text
+    for note in SITE.programmes[src_uri].answer_notes:
+        assert note.question in text and " ".join(note.answer.split()) in text
+    assert any(a.attributes.get("href", "").endswith("#evaluering") for a in article.css("a"))
+
+
+def test_samhandling_agrees_with_its_chapter_and_hands_each_group_all_its_cards(html):
+    programme = SITE.programmes["programmer/samhandling-halv-dag.md"]
+    story = " ".join(" ".join(programme.cases[0].paragraphs).split())
+    # The chapter: the hospital tells the municipality when Kari is admitted, then again when she is ready.
+    admitted, ready = (
+        story.index("Kort tid etter at Kari er lagt inn, sender sykehuset en melding til kommunen"),
+        story.index("utskrivningsklar"),
+    )
+    assert admitted < ready
+    page = html(materials_address("programmer/samhandling-halv-dag.md") + "index.html")
+    cards = section_text(page, "rollekort")
+    assert "Hver gruppe får alle de seks kortene" in cards and len(programme.roles) == 6
+    assert "Sykepleier i hjemmesykepleien" in cards
+    assert "Hver gruppe får ett kort" not in page.body.text()
+
+
+def test_every_role_card_says_who_its_holder_is():
+    for src_uri in PROGRAMMES:
+        for role in SITE.programmes[src_uri].roles:
+            assert role.who, f"{src_uri}: the card «{role.name}» has no who-line"
+
+
+@pytest.mark.parametrize("src_uri", PROGRAMMES, ids=stem)
+def test_quiz_sheets_are_optional_hold_the_days_questions_and_say_each_thing_once(html, src_uri):
+    programme = SITE.programmes[src_uri]
+    picked = sum(len(pick.questions) for pick in programme.quiz)
+    assert 3 <= picked <= 6, "a short quiz, tied to the day's goals"
+    for suffix in ("sporreark", "fasit"):
+        sheet = html(f"programmer/{stem(src_uri)}-{suffix}.html")
+        text = " ".join(sheet.body.text().split())
+        assert len(sheet.css("p.intro-sheet-question")) == picked
+        assert not re.search(r"Velg alle som stemmer\.?\)?\s*\(?Velg alle som stemmer", text), text
+        assert not re.search(r"\b(Sant|Usant)\.\s+\1\b", text), "the verdict is said twice"
+        # A question about one edition's city has no place on a sheet every edition prints.
+        assert "Åsane" not in text and "Haukeland" not in text
+    assert "Valgfritt, til etterpå" in html(f"programmer/{stem(src_uri)}-sporreark.html").body.text()
+    materials = html(materials_address(src_uri) + "index.html")
+    assert section_text(materials, "sporreark").startswith("Spørreark (valgfritt)")
+
+
+def test_station_sheets_and_posters_lead_to_the_section_about_the_station(site_dir, html):
+    src_uri = WITH_STATIONS[0]
+    sheets = html(materials_address(src_uri) + "index.html")
+    for station in SITE.programmes[src_uri].stations:
+        url = f"{SITE_URL}k/{station.chapter}/#{station.section}"
+        assert url in section_text(sheets, f"stasjon-{station.id}")
+        poster = html(station_path(src_uri, station.id))
+        assert poster.css_first(".intro-poster-url").text() == url
+        assert poster.css_first(".intro-poster-code [role=img]").attributes["aria-label"] == f"QR-kode til {url}"
+    redirect = html(f"k/{SITE.programmes[src_uri].stations[0].chapter}/index.html")
+    script = redirect.css_first("script[data-target]")
+    assert script.attributes["src"] == "../../assets/javascripts/intro-redirect.js"
+    assert (site_dir / "assets/javascripts/intro-redirect.js").is_file()
+
+
+@pytest.mark.browser
+def test_a_section_permalink_opens_the_chapter_at_the_section_online_and_over_file(browser, served_site, offline_dir):
+    station = SITE.programmes[WITH_STATIONS[0]].stations[3]
+    page = browser.new_page()
+    page.goto(f"{served_site}k/{station.chapter}/#{station.section}")
+    page.wait_for_url(f"**/kapitler/{station.chapter}/#{station.section}")
+    assert page.evaluate("() => window.scrollY") > 0
+    page.goto((offline_dir / f"k/{station.chapter}/index.html").as_uri() + f"#{station.section}")
+    page.wait_for_url(f"**/kapitler/{station.chapter}.html#{station.section}")
+    # Without a section the page's own refresh still leads to the top of the chapter.
+    page.goto(f"{served_site}k/{station.chapter}/")
+    page.wait_for_url(f"{served_site}kapitler/{station.chapter}/")
+    page.close()
+
+
 # ---- Print ----
 
 
@@ -171,14 +348,19 @@ def test_materials_print_each_part_from_the_top_of_a_sheet_without_navigation(gu
     programme = SITE.programmes[src_uri]
     starts = [sheet.lstrip().split("\n", 1)[0] for sheet in sheets]
     expected = (
-        (["Rotasjonsplan"] if programme.stations else [])
+        ["Sjekkliste for kursholderen", "Brief ved start (3 minutter)"]
+        + (["Svar til kursholderen"] if programme.answer_notes else [])
+        + (["Rotasjonsplan"] if programme.stations else [])
         + [f"Stasjon {n} av {len(programme.stations)} · 12 minutter" for n in range(1, len(programme.stations) + 1)]
         + (["Rollekort"] if programme.roles else [])
         + [case.title for case in programme.cases]
-        + ["Spørreark"]
+        + ["Oppsummering", f"Evaluering: {SITE.page_titles[src_uri]}", "Spørreark (valgfritt)"]
     )
     for heading in expected:
         assert heading in starts, f"«{heading}» does not start a sheet: {starts}"
+    # The evaluation form is one page: the next sheet is the quiz.
+    evaluation = starts.index(f"Evaluering: {SITE.page_titles[src_uri]}")
+    assert starts[evaluation + 1] == "Spørreark (valgfritt)", starts
     text = "\n".join(sheets)
     for station in programme.stations:
         assert all(" ".join(task.text.split()[-3:]) in text.replace("\n", " ") for task in station.tasks)
@@ -186,6 +368,13 @@ def test_materials_print_each_part_from_the_top_of_a_sheet_without_navigation(gu
         assert role.name in text
     for screen_only in ("Tilbake til opplegget", "Skriv ut alt", "Introduksjonsopplegg", "Søk"):
         assert screen_only not in text, f"«{screen_only}» is printed"
+    # The rotation plan and the evaluation form keep their grid on paper.
+    page.emulate_media(media="print")
+    borders = page.evaluate(
+        "() => [...document.querySelectorAll('.intro-rotation td, .intro-evaluation-goals td')]"
+        ".map(cell => getComputedStyle(cell).borderTopWidth)"
+    )
+    assert borders and all(width == "1px" for width in borders), borders
     assert problems == []
 
 

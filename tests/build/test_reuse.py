@@ -149,7 +149,9 @@ def test_every_poster_qr_code_decodes_to_its_chapters_permanent_link(browser, si
         shot = site_dir.parent / f"poster-{Path(poster.path).stem}.png"
         page.screenshot(path=str(shot), full_page=True)
         decoded = [result.text for result in zxingcpp.read_barcodes(Image.open(shot))]
-        assert decoded == [f"{SITE_URL}k/{poster.chapter}/"], poster.path
+        # A station's code opens the section about its solution; a chapter's, the chapter.
+        section = f"#{poster.station.section}" if poster.station and poster.station.section else ""
+        assert decoded == [f"{SITE_URL}k/{poster.chapter}/{section}"], poster.path
     page.close()
 
 

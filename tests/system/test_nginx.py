@@ -99,6 +99,24 @@ def test_security_headers_on_every_response(nginx_site):
         assert "Server" not in headers or "/" not in headers["Server"], "nginx must not show its version"
 
 
+def test_the_served_referrer_policy_is_the_one_the_built_privacy_statement_promises(nginx_site, site_dir):
+    """The statement says no other site learns that a reader came from INTRO: the header nginx really sends, and
+    the policy each page carries for file:// and other servers, say so too."""
+    from selectolax.lexbor import LexborHTMLParser
+
+    statement = LexborHTMLParser((site_dir / "om/personvern/index.html").read_text(encoding="utf-8"))
+    promised = next(
+        code.text().removeprefix("Referrer-Policy: ")
+        for code in statement.css("article code")
+        if code.text().startswith("Referrer-Policy: ")
+    )
+    assert promised == "no-referrer"
+    for path in ("", "om/personvern/", "assets/javascripts/intro.js", "finnes-ikke/"):
+        assert get(nginx_site + path).headers["Referrer-Policy"] == promised, path
+    page = get(nginx_site + "kapitler/lovene/").read().decode()
+    assert f'<meta name="referrer" content="{promised}">' in page
+
+
 def test_missing_page_gives_the_sites_own_404(nginx_site, site_dir):
     response = get(nginx_site + "finnes-ikke/")
     assert response.status == 404

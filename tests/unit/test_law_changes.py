@@ -55,6 +55,32 @@ def test_a_malformed_change_is_refused(fields, expected):
     assert expected in str(raised.value)
 
 
+def test_an_adopted_change_called_a_proposal_is_refused_in_norwegian(tmp_path):
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data)
+    watch = data / "law-changes.yml"
+    text = watch.read_text(encoding="utf-8")
+    assert "    Den forskningsansvarlige virksomheten, for eksempel" in text, "data/law-changes.yml has changed"
+    watch.write_text(
+        text.replace("    Den forskningsansvarlige", "    Forslaget gir den forskningsansvarlige", 1), encoding="utf-8"
+    )
+    with pytest.raises(ContentError) as raised:
+        load_site(data, start_pages() + real_chapters())
+    message = str(raised.value)
+    assert "data/law-changes.yml" in message and "«helseforskningsloven-2025»" in message
+    assert "«change» kaller endringen et forslag, men Stortinget har vedtatt den (adopted)" in message
+
+
+@pytest.mark.parametrize(
+    "change", ["Forslaget gir REK mindre å gjøre.", "Departementet foreslår en ny lov.", "Lovforslaget er vedtatt."]
+)
+def test_a_proposal_is_no_proposal_once_adopted(change):
+    LawChange.model_validate({**CHANGE, "change": change})  # not adopted: the note itself says it is proposed
+    with pytest.raises(ValidationError) as raised:
+        LawChange.model_validate({**CHANGE, "change": change, "adopted": "2025-06-04"})
+    assert "kaller endringen et forslag" in str(raised.value)
+
+
 # ---- The note on the pages ----
 
 
@@ -87,6 +113,12 @@ def test_the_note_shows_on_the_pages_named_with_what_changes_and_where_to_read(s
 def test_the_note_says_what_is_known(site, fields, expected):
     note = law_change_notes(watching(site, **fields), "kapitler/lovene.md")
     assert all(text in note for text in expected), note
+
+
+def test_the_real_adopted_change_is_told_as_adopted_not_as_a_proposal(site):
+    note = law_change_notes(site, "kapitler/forskning-i-kommunen.md")
+    assert "Stortinget vedtok 4. juni 2025 endringer i helseforskningsloven" in note
+    assert "forslag" not in note.lower()
 
 
 def test_the_note_goes_when_the_chapter_is_reviewed_after_the_change_came_into_force(site):

@@ -54,7 +54,17 @@ def test_every_local_fact_has_a_source_and_a_check_date(edition):
         + len(facts.helplines)
         + sum(
             getattr(facts, f) is not None
-            for f in ("governance", "health_trust", "statsforvalter", "ombud", "helsefellesskap", "test_arena")
+            for f in (
+                "governance",
+                "health_trust",
+                "statsforvalter",
+                "ombud",
+                "helsefellesskap",
+                "test_arena",
+                "cluster_about",
+                "research",
+                "owner",
+            )
         )
     )
     assert len(dated) == expected
@@ -191,7 +201,8 @@ def test_the_sykehus_box_shows_a_decided_hospital_as_decided(gjovik):
 def test_the_legevakt_box_gives_address_phone_and_113(bergen, gjovik):
     box = local_box(bergen, "legevakt")
     assert "Solheimsgaten 9" in box and "+47 55 56 87 00" in box and "skadepoliklinikk" in box and "113" in box
-    assert "Gjøvik interkommunale legevakt (GIL)** ligger ved sykehuset i Gjøvik" in local_box(gjovik, "legevakt")
+    gil = local_box(gjovik, "legevakt")
+    assert "Gjøvik interkommunale legevakt (GIL)** ligger ved akuttmottaket på sykehuset i Gjøvik" in gil
 
 
 def test_the_ombud_statsforvalter_and_testing_boxes(bergen, gjovik):
@@ -207,6 +218,14 @@ def test_the_testing_box_states_lead_time_and_agreement_when_the_edition_has_the
     arena = gjovik.test_arena.model_copy(update={"lead_time": "Regn med tre uker.", "agreement": "Dere signerer en testavtale."})
     box = local_box(gjovik.model_copy(update={"test_arena": arena}), "testing")
     assert "Regn med tre uker. Dere signerer en testavtale." in box and "Spør" not in box
+
+
+def test_the_cluster_and_research_boxes_show_each_editions_own_environment(bergen, gjovik):
+    cluster, research = local_box(bergen, "klynge"), local_box(bergen, "forskning")
+    assert "Alrek helseklynge ble grunnlagt i 2016" in cluster and "Omsorgsteknologilaboratoriet" in cluster
+    assert "Senter for omsorgsforskning vest" in research and "PraksisNett" in research
+    assert "Helseinn kaller seg en folkehelseklynge" in local_box(gjovik, "klynge")
+    assert "Senter for omsorgsforskning øst" in local_box(gjovik, "forskning") and "Alrek" not in local_box(gjovik, "forskning")
 
 
 def test_every_box_is_an_indented_admonition(bergen, gjovik):

@@ -14,6 +14,10 @@
  * Heading permalinks: one «¶» per heading made every heading a tab stop and a «Lenke til denne delen» for
  * screen readers. They stay for the mouse (and in the address bar once clicked), out of the tab order.
  *
+ * Glossary explanations: the first use of a glossary word is focusable (macros/rendering/glossary.py), and
+ * Material shows its explanation on focus as on hover. Esc hides it without moving focus or the pointer
+ * (1.4.13); it comes back the next time a word is focused or hovered.
+ *
  * Skip link: Material's «Gå til innhold» goes to the first heading in the table of contents, the first part
  * of a chapter: past its title, opening paragraph and learning goals. It goes to the page's title instead. */
 (function () {
@@ -70,6 +74,21 @@
     });
   }
 
+  function dismissTooltips() {
+    if (document.documentElement.hasAttribute("data-intro-tooltips")) return;
+    document.documentElement.setAttribute("data-intro-tooltips", "");
+    document.addEventListener("keydown", function (event) {
+      if (event.key === "Escape") document.body.classList.add("intro-tooltip-dismissed");
+    });
+    ["focusin", "pointerover"].forEach(function (kind) {
+      document.addEventListener(kind, function (event) {
+        if (event.target.closest && event.target.closest("abbr[title], abbr[aria-describedby]")) {
+          document.body.classList.remove("intro-tooltip-dismissed");
+        }
+      });
+    });
+  }
+
   function skipToTitle() {
     var skip = document.querySelector("a.md-skip");
     var title = document.querySelector("article.md-content__inner h1");
@@ -80,6 +99,7 @@
   }
 
   function repair() {
+    dismissTooltips();
     skipToTitle();
     checkActiveScheme();
     repairTables();

@@ -1,0 +1,120 @@
+"""The pages about INTRO are each edition's own: «Om INTRO», «Personvern» and «Tilgjengelighet» name the edition's
+owner and feedback address (data/editions/<edition>.yml), and every page's footer links the accessibility
+statement and the privacy statement."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from pydantic import ValidationError
+from selectolax.lexbor import LexborHTMLParser
+
+from macros.content.legal import load_legal
+from macros.content.local import load_facts, missing_facts
+from macros.content.model import Owner
+from tests.helpers import ROOT
+
+LEGAL = load_legal(ROOT / "data")
+PAGES = ("om/index.html", "om/personvern/index.html", "om/tilgjengelighet/index.html")
+
+
+@pytest.fixture(scope="module", params=["bergen", "gjovik"])
+def edition(request, site_dir, gjovik_site) -> tuple[str, Path]:
+    return request.param, site_dir if request.param == "bergen" else gjovik_site
+
+
+def article(site: Path, path: str) -> str:
+    page = LexborHTMLParser((site / path).read_text(encoding="utf-8"))
+    return " ".join(page.css_first("article").text().split())
+
+
+def test_each_editions_legal_pages_name_its_own_owner_and_feedback_channel(edition):
+    name, site = edition
+    facts = load_facts(ROOT / "data/editions", name)
+    other = "Helseinn" if name == "bergen" else "Alrek helseklynge"
+    for path in PAGES:
+        text = article(site, path)
+        assert f"{facts.owner.name} har ansvaret" in text or f"{facts.owner.name} er behandlingsansvarlig" in text, path
+        assert f"{other} har ansvaret" not in text and f"{other} er behandlingsansvarlig" not in text, path
+    about = article(site, "om/index.html")
+    assert "Redaksjonen er i Alrek" not in about
+    assert "Du får svar innen tre uker" in about
+    if not facts.owner.org_number:
+        assert "Organisasjonsnummeret til eieren er ikke lagt inn her ennå" in about
+
+
+def test_the_privacy_statement_has_every_part_the_law_asks_for(edition):
+    _, site = edition
+    text = article(site, "om/personvern/index.html")
+    for heading in (
+        "Hvem har ansvaret?",
+        "Dette husker nettleseren din",
+        "Derfor spør vi ikke om samtykke",
+        "Dette behandler serveren og redaksjonen",
+        "Dine rettigheter",
+    ):
+        assert heading in text
+    assert "ekomloven § 3-15" in text and "Datatilsynet" in text and "artikkel 6 nr. 1" in text
+    for item in LEGAL.privacy.server:
+        assert " ".join(item.what.split()) in text
+    assert f"Referrer-Policy: {LEGAL.privacy.referrer_policy}" in text
+    assert "Personvernombud" in text
+
+
+def test_the_accessibility_statement_is_in_uustatus_form(edition):
+    name, site = edition
+    text = article(site, "om/tilgjengelighet/index.html")
+    accessibility = LEGAL.accessibility
+    breaches = sum(c.status == "brudd" for c in accessibility.criteria)
+    assert f"Det er brudd på {breaches} av {accessibility.required_count} krav." in text
+    page = LexborHTMLParser((site / "om/tilgjengelighet/index.html").read_text(encoding="utf-8"))
+    rows = [" ".join(row.css_first("td").text().split()) for row in page.css("article table tbody tr")]
+    assert rows == [f"{c.id} {c.name}" for c in accessibility.criteria]
+    for breach in accessibility.breaches:
+        assert " ".join(breach.what.split()) in text and " ".join(breach.plan.split()) in text
+    assert "Diskrimineringsnemnda behandler klager" in text and "Uutilsynet" in text
+    assert "Du får svar innen tre uker" in text and "Nettstedet ble sist vurdert" in text
+    assert "Vi har ikke testet med skjermleser" in text
+    uustatus = page.css_first("article details code").text()
+    host = "intro.alrekhelseklynge.no" if name == "bergen" else "intro.helseinn.no"
+    assert f"Nettsted: {host}" in uustatus and f"Brudd på {breaches} av {accessibility.required_count} krav" in uustatus
+
+
+def test_every_page_links_the_accessibility_and_privacy_statements_in_its_footer(edition):
+    _, site = edition
+    themed = 0
+    for file in sorted(site.rglob("*.html")):
+        page = LexborHTMLParser(file.read_text(encoding="utf-8"))
+        if page.css_first("footer.md-footer") is None:
+            continue  # posters, quiz sheets and redirects are not theme pages
+        themed += 1
+        links = {a.text(): a.attributes["href"] for a in page.css("footer .intro-footer-links a")}
+        assert set(links) == {"Tilgjengelighetserklæring", "Personvern"}, file
+        href = links["Tilgjengelighetserklæring"]
+        # The 404 page is served at any address, so MkDocs gives it links from the site's root.
+        target = (site / href.lstrip("/") if href.startswith("/") else file.parent / href).resolve()
+        target = target / "index.html" if target.is_dir() else target
+        assert target == (site / "om/tilgjengelighet/index.html").resolve(), file
+    assert themed > 60
+
+
+def test_a_legal_page_without_the_editions_owner_stops_the_build_naming_the_file():
+    facts = load_facts(ROOT / "data/editions", "bergen").model_copy(update={"owner": None})
+    problems = missing_facts(facts, "Tekst.\n\n{{ personvern() }}\n", "docs/om/personvern.md", 3)
+    assert len(problems) == 1 and problems[0].line == 6
+    assert "«owner»" in problems[0].message and "data/editions/bergen.yml" in problems[0].message
+
+
+def test_an_organisation_number_is_checked_against_its_check_digit():
+    base = {
+        "name": "Eier",
+        "about": "En eier.",
+        "contact_url": "https://example.org/",
+        "source": {"title": "t", "publisher": "p", "url": "https://example.org/"},
+        "check_by": dt.date(2027, 1, 1),
+    }
+    assert Owner.model_validate({**base, "org_number": "974760673"}).org_number == "974 760 673"
+    with pytest.raises(ValidationError, match="kontrollsifferet"):
+        Owner.model_validate({**base, "org_number": "974 760 674"})

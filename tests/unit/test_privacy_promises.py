@@ -1,0 +1,102 @@
+"""The privacy statement's promises about the server hold in the nginx configuration the repository ships.
+
+data/privacy.yml is what the statement says; deploy/nginx/ is what the server does. Every server block must log no
+visits (a block without `access_log off;` inherits the http-level access log, with every reader's IP address),
+and the Referrer-Policy header must be the one the statement names.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from macros.content.legal import load_legal
+from tests.helpers import ROOT
+
+NGINX = ROOT / "deploy" / "nginx"
+CONFIGS = sorted(NGINX.glob("*.conf"))
+
+
+def directives(text: str) -> list[tuple[int, list[str]]]:
+    """Each directive or block opening as (depth, words), in order; comments dropped, quotes kept as one word."""
+    found, depth = [], 0
+    for token in re.finditer(r'#[^\n]*|"[^"]*"|\'[^\']*\'|[{};]|[^\s{};"\']+', text):
+        word = token.group(0)
+        if word.startswith("#"):
+            continue
+        if word == "{":
+            depth += 1
+        elif word == "}":
+            depth -= 1
+        elif word == ";":
+            continue
+        else:
+            # A new directive starts after ; { or }; append the word to the current one otherwise.
+            previous = text[: token.start()].rstrip()
+            if not found or previous.endswith((";", "{", "}")) or not previous:
+                found.append((depth, [word]))
+            else:
+                found[-1][1].append(word)
+    return found
+
+
+def server_blocks(text: str) -> list[str]:
+    """The text of each `server { … }` block."""
+    blocks = []
+    for match in re.finditer(r"^\s*server\s*\{", text, re.M):
+        depth, end = 0, match.end() - 1
+        for index in range(match.end() - 1, len(text)):
+            depth += {"{": 1, "}": -1}.get(text[index], 0)
+            if depth == 0:
+                end = index
+                break
+        blocks.append(text[match.end() : end])
+    return blocks
+
+
+def uncommented(path: Path) -> str:
+    return "\n".join(line.split("#", 1)[0] for line in path.read_text(encoding="utf-8").splitlines())
+
+
+def test_the_repository_ships_the_site_config_and_a_whole_server():
+    assert {path.name for path in CONFIGS} >= {"intro.conf", "server.conf"}
+
+
+@pytest.mark.parametrize("path", CONFIGS, ids=lambda p: p.name)
+def test_no_access_log_is_switched_on_anywhere(path):
+    for _, words in directives(uncommented(path)):
+        if words[0] == "access_log":
+            assert words[1:] == ["off"], f"{path.name}: access_log {' '.join(words[1:])} logs readers"
+
+
+def test_every_server_block_turns_the_access_log_off_itself_or_through_intro_conf():
+    intro = uncommented(NGINX / "intro.conf")
+    assert re.search(r"^\s*access_log\s+off\s*;", intro, re.M), "intro.conf must switch the access log off"
+    for path in CONFIGS:
+        for block in server_blocks(uncommented(path)):
+            logs_off = re.search(r"^\s*access_log\s+off\s*;", block, re.M)
+            includes_intro = re.search(r"^\s*include\s+\S*intro\.conf\s*;", block, re.M)
+            assert logs_off or includes_intro, f"{path.name}: a server block inherits the http access log"
+            assert re.search(r"^\s*error_log\s+\S+\s+crit\s*;", block, re.M) or includes_intro, (
+                f"{path.name}: a server block logs errors (with readers' addresses) below crit"
+            )
+
+
+def test_the_referrer_policy_is_the_one_the_privacy_statement_promises():
+    promised = load_legal(ROOT / "data").privacy.referrer_policy
+    headers = [
+        words
+        for path in CONFIGS
+        for _, words in directives(uncommented(path))
+        if words[0] == "add_header" and words[1].strip('"') == "Referrer-Policy"
+    ]
+    assert headers, "no Referrer-Policy header"
+    assert all(words[2].strip('"') == promised for words in headers), headers
+
+
+def test_the_statement_promises_no_log_only_while_the_config_keeps_none():
+    server = " ".join(item.kept for item in load_legal(ROOT / "data").privacy.server)
+    assert "ingen logg over besøk" in server
+    assert "log_not_found off;" in uncommented(NGINX / "intro.conf"), "a missing page would be logged with the address"
