@@ -55,7 +55,7 @@ DATA_FILES = {
     "synonyms": "synonyms.yml",
 }
 # Data files a site may do without.
-OPTIONAL_DATA = ("retired_names", "law_changes", "synonyms")
+OPTIONAL_DATA = ("retired_names", "law_changes", "schemes", "synonyms")
 # Data files that hold no prose an author writes: addresses, the retired names themselves, and the words readers
 # search with (old names among them: people still type «omsorgslønn»).
 NOT_PROSE_DATA = ("published.yml", DATA_FILES["retired_names"], DATA_FILES["synonyms"])
@@ -291,8 +291,8 @@ def load_data(data_dir: Path, errors: list[AuthorError], on: dt.date | None = No
 
     perspectives, paths = read("perspectives", Perspective), read("paths", LearningPath)
     glossary, redirects, figures = read("glossary", GlossaryTerm), read("redirects", Redirect), read("figures", Figure)
-    schemes = read("schemes", Scheme)
     optional = {name: data_dir / DATA_FILES[name] for name in OPTIONAL_DATA}
+    schemes = read("schemes", Scheme) if optional["schemes"].is_file() else []
     retired = read("retired_names", RetiredName) if optional["retired_names"].is_file() else []
     law_changes = read("law_changes", LawChange) if optional["law_changes"].is_file() else []
     synonyms = read("synonyms", SynonymGroup) if optional["synonyms"].is_file() else []
