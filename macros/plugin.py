@@ -217,6 +217,8 @@ class IntroPlugin(BasePlugin[IntroConfig]):
         )
         # The title Material writes as a page's h1 breaks between syllables too (overrides/main.html).
         env.filters["intro_soft_hyphens"] = hyphenation.soft_hyphens
+        # «Fant du det du lette etter?» only where a server can take the answer: never in the offline edition.
+        env.globals.update(prebuild.feedback_globals(bool(self.options and self.options.is_offline)))
         return env
 
     # MkDocs gives the 404 page absolute links, for a server that shows it at any address. The offline edition
