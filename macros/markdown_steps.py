@@ -85,7 +85,7 @@ def dress_page(
         markdown += quiz_sheets.programme_section(site, src_uri)
     start = render.path_start(site, src_uri)
     if start:
-        markdown = render.after_title_and_lead(markdown, start)
+        markdown = render.before_first_part(markdown, start)
     if src_uri in path_starts:
         # Material's footer «Neste» follows the menu; on the landing and path pages it would look like the path.
         meta["hide"] = sorted({*meta.get("hide", []), "footer"})

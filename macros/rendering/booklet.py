@@ -71,6 +71,9 @@ def chapter_html(chapter_id: str, html: str, from_url: str = "", to_url: str = "
     for selector in LEFT_OUT:
         for node in tree.css(selector):
             node.decompose()
+    # The chapter's own contents list names the self-check, which the booklet leaves out.
+    for node in tree.css('a[href="#test-deg-selv"]'):
+        (node.parent if node.parent is not None and node.parent.tag == "li" else node).decompose()
     for node in tree.css("[id]"):
         node.attrs["id"] = f"{chapter_id}--{node.attributes['id']}"
     for node in tree.css('a[href^="#"]'):

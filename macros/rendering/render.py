@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import posixpath
+import re
 from typing import Any
 
 from macros.content import icons, norwegian
@@ -247,13 +248,17 @@ def path_start(site: Site, src_uri: str) -> str:
     )
 
 
-def after_title_and_lead(markdown: str, insert: str) -> str:
-    """The page's own title (an author's «# …» line, if any) and opening paragraph first, then insert."""
+def before_first_part(markdown: str, insert: str) -> str:
+    """insert where the page's introduction ends: before its first «## » heading (after the title, an urgent-help
+    box and the opening paragraph); at the end of a page without one."""
     lines = markdown.split("\n")
-    start = next((i for i, line in enumerate(lines) if line.strip()), None)
-    if start is not None and lines[start].startswith("# "):
-        return "\n".join(lines[: start + 1]) + "\n\n" + after_lead("\n".join(lines[start + 1 :]), insert)
-    return after_lead(markdown, insert)
+    fenced = False
+    for number, line in enumerate(lines):
+        if line.startswith(("```", "~~~")):
+            fenced = not fenced
+        elif not fenced and re.match(r"#{2,6}\s", line):
+            return "\n".join(lines[:number]) + "\n\n" + insert + "\n" + "\n".join(lines[number:])
+    return markdown + "\n\n" + insert
 
 
 def chapter_end(chapter: Chapter) -> str:
