@@ -368,8 +368,10 @@ def _write_data(
 ) -> None:
     """INTRO's data files (copied), with everything that names a chapter made to fit the corpus."""
     shutil.copytree(ROOT / "data", data)
-    # «Test deg selv» questions point at the real chapters' headings, which the corpus does not have.
+    # «Test deg selv» questions point at the real chapters' headings, which the corpus does not have; the watch
+    # list names real chapters too.
     shutil.rmtree(data / "selvtest", ignore_errors=True)
+    (data / "law-changes.yml").unlink(missing_ok=True)
     dump = lambda name, value: (data / name).write_text(  # noqa: E731
         yaml.safe_dump(value, allow_unicode=True, sort_keys=False, width=1000), encoding="utf-8"
     )
