@@ -197,8 +197,13 @@ def _enabled(options: Mapping[str, Any]) -> bool:
 
 def _site_settings(conf: Mapping[str, Any], raw: Mapping[str, Any]) -> Mapping[str, Any]:
     """What names the edition (site_name, site_url, theme, …): from the config the build was given, where it has
-    them (MkDocs' validated config, or an engine's plain mapping), else from the config file."""
-    return conf if conf.get("site_name") else raw
+    them (MkDocs' validated config, or an engine's plain mapping), else from the config file. A plain mapping without
+    plugins gets the intro plugin's options (short_title, …) from the config file."""
+    if not conf.get("site_name"):
+        return raw
+    if conf.get("plugins") is None and raw.get("plugins") is not None:
+        return {**conf, "plugins": raw["plugins"]}
+    return conf
 
 
 def options_from_config(conf: Mapping[str, Any]) -> Options:
@@ -262,13 +267,14 @@ def file_size(path: Path | None) -> int | None:
 def course_packages(content: Content, conf: Mapping[str, Any]) -> list[dict]:
     """The course packages a build ships (title, path in the site, size, chapters, quizzes), for the download page:
     the ones the build made (exports/packages.py), for this config's edition and menu."""
-    from macros.content import identity
     from macros.content.site_map import nav_pages
     from macros.exports.packages import course_packages as made
 
     site = content.site
     menu = [chapter.meta.id for uri in nav_pages(conf.get("nav") or []) if (chapter := site.chapter_at(uri))]
+    # The edition as the one config reader sees it: a plain-dict config (an engine without MkDocs' plugins) has no
+    # intro plugin options of its own, so they come from the config file.
     return [
         {"title": p.title, "path": p.path, "size": len(p.content), "chapters": p.chapters, "quizzes": p.quizzes}
-        for p in made(site, identity.from_config(conf), menu).packages
+        for p in made(site, options_from_config(conf).identity, menu).packages
     ]

@@ -41,6 +41,7 @@ MACROS = (
     "fortelling",
     "materiell",
     "bestilling",
+    "ordninger",
     "langtidsopphold_eksempel",
     "telefon",
     "laeringsmal",

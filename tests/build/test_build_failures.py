@@ -141,7 +141,7 @@ CASES = {
         [CHAPTER, "LIX"],
     ),
     "vague link text": (append(CHAPTER, "\n\nVil du vite mer? [Les mer](organisering.md).\n"), [CHAPTER, "«Les mer»"]),
-    "skipped heading level": (append(CHAPTER, "\n\n#### For dypt\n\nTekst.\n"), [CHAPTER, "hopper over"]),
+    "skipped heading level": (append(CHAPTER, "\n\n## Ny del\n\n#### For dypt\n\nTekst.\n"), [CHAPTER, "hopper over"]),
     "next review before last review": (
         set_field(CHAPTER, "next_review", "2025-01-01"),
         [CHAPTER, "next_review må være etter last_reviewed"],
