@@ -60,9 +60,10 @@ class Reader:
     error: str | None = None
 
 
-def build_real_site(work: Path, reader: Reader) -> Path:
-    """Build the real site as `make build` does (macros.commands.release); note the build times and the zip's size."""
-    release = build_release(ROOT / "mkdocs.yml", work / "real", env=switches_off())
+def build_real_site(work: Path, reader: Reader, project: Path = ROOT) -> Path:
+    """Build the real site (or project's) as `make build` does (macros.commands.release); note the build times and
+    the zip's size."""
+    release = build_release(project / "mkdocs.yml", work / "real", env=switches_off())
     reader.build_seconds.update(release.seconds)
     reader.zip_bytes = release.zip.stat().st_size
     reader.release = release
@@ -124,11 +125,11 @@ def _weighed_pages(site: Path) -> list[tuple[str, str]]:
     return targets
 
 
-def measure_reader(work: Path, say) -> Reader:
+def measure_reader(work: Path, say, project: Path = ROOT) -> Reader:
     """Build the real site as `make build` does, then weigh a first visit to it in Chromium."""
     reader = Reader()
     try:
-        site = build_real_site(work, reader)
+        site = build_real_site(work, reader, project)
         reader.site = site
         say(f"Det ekte nettstedet er bygget (frakoblet zip {reader.zip_bytes / 1e6:.1f} MB)")
         reader.index = search_size(site)

@@ -21,11 +21,12 @@ from bench.process import build_env, plain_error
 from macros.commands.chromium import browser as chromium
 from macros.commands.release import serve_mkdocs
 
-CHAPTER = "kapitler/folkehelse.md"
-CHAPTER_URL = "kapitler/folkehelse/"
-# What a build of mkdocs.yml reads. macros/ and overrides/ are copied, not linked: mkdocs.yml watches them,
-# and a link would let an edit to the real project set off a rebuild in the middle of a measurement.
-COPIED = ("docs", "data", "macros", "overrides", "templates", "mkdocs.yml")
+CHAPTER = "kapitler/folkehelse.md"  # the real site's; another project's first chapter (edited_chapter)
+# What a build of mkdocs.yml reads: the content from the project measured, the code from this repository. macros/
+# and overrides/ are copied, not linked: mkdocs.yml watches them, and a link would let an edit to the real project
+# set off a rebuild in the middle of a measurement.
+CONTENT = ("docs", "data", "mkdocs.yml")
+CODE = ("macros", "overrides", "templates")
 LINKED = ("node_modules",)  # large, read-only, and not watched
 START_TIMEOUT_S = 300
 RELOAD_TIMEOUT_S = 60  # a rebuild that fails leaves the page as it was: this long, then report it
@@ -64,12 +65,12 @@ class Reload:
     runs: list[ReloadRun] = field(default_factory=list)
 
 
-def copy_project(target: Path) -> Path:
+def copy_project(target: Path, project: Path = ROOT) -> Path:
     """A throwaway copy of the project for `mkdocs serve` to watch."""
     shutil.rmtree(target, ignore_errors=True)
     target.mkdir(parents=True)
-    for name in COPIED:
-        source = ROOT / name
+    for source in [project / name for name in CONTENT] + [ROOT / name for name in CODE]:
+        name = source.name
         if source.is_dir():
             shutil.copytree(source, target / name, ignore=shutil.ignore_patterns("__pycache__"))
         elif source.is_file():
@@ -97,13 +98,21 @@ _UNTITLED = """() => [...document.querySelectorAll(".md-nav__link")]
   .filter((link) => link.textContent.trim() === "None").length"""
 
 
+def edited_chapter(project: Path) -> str:
+    """The chapter an author edits: the real site's folkehelse (so that reports compare), else the first one."""
+    if (project / "docs" / CHAPTER).is_file():
+        return CHAPTER
+    return min(p.relative_to(project / "docs").as_posix() for p in (project / "docs" / "kapitler").glob("*.md"))
+
+
 def time_reloads(project: Path, base: str, run: ReloadRun, repeat: int) -> None:
     """Open the chapter, then `repeat` times: write a new marker into it and wait for the marker in the DOM."""
-    chapter = project / "docs" / CHAPTER
+    src_uri = edited_chapter(project)
+    chapter = project / "docs" / src_uri
     original = chapter.read_text(encoding="utf-8")
     with chromium() as browser:
         page = browser.new_page()
-        page.goto(base + CHAPTER_URL, wait_until="load")
+        page.goto(base + src_uri.removesuffix(".md") + "/", wait_until="load")
         time.sleep(SETTLE_S)
         for _ in range(repeat):
             marker = f"Målemerke {uuid.uuid4().hex[:12]}"
@@ -122,14 +131,14 @@ def time_reloads(project: Path, base: str, run: ReloadRun, repeat: int) -> None:
             time.sleep(SETTLE_S)
 
 
-def measure_mode(work: Path, flags: tuple[str, ...], repeat: int) -> ReloadRun:
+def measure_mode(work: Path, flags: tuple[str, ...], repeat: int, project: Path = ROOT) -> ReloadRun:
     run = ReloadRun(flags)
     name = "-".join(flag.strip("-") for flag in flags) or "normal"
     log = work / f"serve-{name}.log"
     try:
-        project = copy_project(work / f"serve-{name}")
-        with serve_mkdocs(project, flags, log, env=build_env(), timeout_s=START_TIMEOUT_S) as base:
-            time_reloads(project, base, run, repeat)
+        copy = copy_project(work / f"serve-{name}", project)
+        with serve_mkdocs(copy, flags, log, env=build_env(), timeout_s=START_TIMEOUT_S) as base:
+            time_reloads(copy, base, run, repeat)
     except Exception as error:  # noqa: BLE001 - the report says what happened, and why
         run.error = plain_error(error, work)
     if log.is_file():
@@ -138,11 +147,11 @@ def measure_mode(work: Path, flags: tuple[str, ...], repeat: int) -> ReloadRun:
     return run
 
 
-def measure_reload(work: Path, repeat: int, with_dirty: bool, say) -> Reload:
+def measure_reload(work: Path, repeat: int, with_dirty: bool, say, project: Path = ROOT) -> Reload:
     """`make serve`, and `make serve-fast` when asked for."""
-    reload = Reload(chapters=len(list((ROOT / "docs" / "kapitler").rglob("*.md"))))
+    reload = Reload(chapters=len(list((project / "docs" / "kapitler").rglob("*.md"))))
     for flags in MODES if with_dirty else MODES[:1]:
-        run = measure_mode(work, flags, repeat)
+        run = measure_mode(work, flags, repeat, project)
         reload.runs.append(run)
         outcome = f"median {run.median:.2f} s" if run.seconds else f"feilet: {run.error}"
         say(f"Fra lagring til oppdatert side med `{run.command}`: {outcome}")

@@ -80,6 +80,13 @@ def parse(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--out", type=Path, default=RESULTS, help="folder for the reports")
     parser.add_argument("--workdir", type=Path, help="where corpora and sites are built (default: a temp folder)")
     parser.add_argument(
+        "--project",
+        type=Path,
+        default=ROOT,
+        help="the INTRO project whose site the reader, Lighthouse and edit-to-reload parts measure (default: this "
+        "repository; the tests give their small fixture project)",
+    )
+    parser.add_argument(
         "--keep", action="store_true", help="keep the work folder (with Lighthouse's JSON reports and the mkdocs serve logs)"
     )
     parser.add_argument("--profile", type=int, metavar="CHAPTERS", help="profile one build of each kind and stop")
@@ -108,6 +115,8 @@ def command_line(args: argparse.Namespace) -> str:
         ("--no-reload", args.no_reload),
     )
     options += [name for name, on in switches if on]
+    if args.project.resolve() != ROOT:
+        options += ["--project", args.project.name]  # its name only: the report names no path of this machine
     return " ".join(["python -m bench.run", *options])
 
 
@@ -119,8 +128,8 @@ def measure(args: argparse.Namespace, work: Path, say) -> Measurements:
         for n in args.sizes
     ]
     # Timed while the machine is otherwise idle: before the browsers of the reader measurements start.
-    reload = None if args.no_reload else measure_reload(work, 1 if args.quick else RELOADS, not args.quick, say)
-    reader = None if args.no_reader else measure_reader(work, say)
+    reload = None if args.no_reload else measure_reload(work, 1 if args.quick else RELOADS, not args.quick, say, args.project)
+    reader = None if args.no_reader else measure_reader(work, say, args.project)
     lighthouse = None
     if reader is not None and reader.site is not None and not args.no_lighthouse:
         pages, runs = (1, 1) if args.quick else (len(LIGHTHOUSE_PAGES), LIGHTHOUSE_RUNS)

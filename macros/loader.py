@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -240,9 +240,14 @@ def options_from_config(conf: Mapping[str, Any]) -> Options:
     config_dir = path.parent if path else Path.cwd()
     docs_dir = Path(conf.get("docs_dir") or raw.get("docs_dir") or "docs")
     offline = plugins.get(OFFLINE_PLUGINS[0]) or plugins.get(OFFLINE_PLUGINS[1])
-    options = Options.of(
-        config, config_dir, docs_dir, offline is not None and _enabled(offline), identity.from_config(_site_settings(conf, raw))
+    # The intro plugin's own options (edition, short title) from the file: an engine's plain mapping has no plugins.
+    edition = replace(
+        identity.from_config(_site_settings(conf, raw)),
+        edition=config.edition,
+        short_title=config.short_title,
+        short_description=config.short_description,
     )
+    options = Options.of(config, config_dir, docs_dir, offline is not None and _enabled(offline), edition)
     _options[key] = options
     return _rendering_for(options)
 

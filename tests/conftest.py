@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import fcntl
 import json
 import os
 import subprocess
@@ -15,15 +16,30 @@ from selectolax.lexbor import LexborHTMLParser
 
 from macros.commands import chromium
 from macros.commands.release import BuildFailed, Release, build_release, run_mkdocs
-from tests.helpers import ROOT, SYSTEM_PROGRAMS, EditionPackages, Handover, guard
+from tests.helpers import (
+    DATA,
+    DOCS,
+    ROOT,
+    SYSTEM_PROGRAMS,
+    EditionPackages,
+    Handover,
+    guard,
+    reads_under,
+    release_fields,
+    release_from,
+)
+
+# A test that asks for one of these runs in Debian's chromium, wherever its file stands.
+BROWSER_FIXTURES = frozenset({"browser", "guarded_page", "offline_page"})
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """The folder marks a test: tests/browser/ runs in Chromium, tests/system/ needs other Debian packages. A browser
-    test runs Debian's chromium: it needs the system, as the nginx, Java and hunspell tests do."""
+    """The folder or the fixtures mark a test, never a hand-set mark: tests/browser/ and every test that asks for a
+    browser fixture run in Chromium; tests/system/ needs other Debian packages. A browser test runs Debian's
+    chromium: it needs the system, as the nginx, Java, Kiwix and hunspell tests do."""
     for item in items:
         folder = item.path.parent.name
-        if folder == "browser":
+        if folder == "browser" or BROWSER_FIXTURES & set(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.browser)
         if folder == "system" or item.get_closest_marker("browser"):
             item.add_marker(pytest.mark.system)
@@ -55,6 +71,18 @@ def without_system_programs(
     monkeypatch.delenv("CHROMIUM", raising=False)
 
 
+@pytest.fixture(autouse=True)
+def unit_tests_read_no_real_content(request: pytest.FixtureRequest) -> Iterator[None]:
+    """A unit test stands on the fixture project, never on the real docs/ or data/: a content edit must not break a
+    test of the code (tests/unit/test_layout.py checks the same in the files' text)."""
+    if request.node.path.parent != ROOT / "tests" / "unit":
+        yield
+        return
+    with reads_under(DATA, DOCS) as read:
+        yield
+    assert not read, f"{request.node.nodeid} read the real content: " + ", ".join(sorted(set(read))[:5])
+
+
 # Moodle's own Common Cartridge importer and the IMS CC 1.1 schemas it validates against (with the rules embedded in
 # them): a test tool kept beside the repository, where CI has it too, and not part of INTRO.
 MOODLE_CC = ROOT.parent / "shared" / "tools" / "moodle-cc"
@@ -72,13 +100,33 @@ def moodle_cc() -> Path:
     return MOODLE_CC
 
 
+def built_once(tmp_path_factory: pytest.TempPathFactory, config: str) -> Release:
+    """The release of one edition, built once per test run however many pytest-xdist workers ask for it: the first
+    to ask builds it into the run's shared folder while the others wait, then all read the same files. Both
+    editions go into one folder, as a lab running both kiosks has them."""
+    base = tmp_path_factory.getbasetemp()
+    # Each xdist worker has its own base folder under the run's; a run without xdist uses its own base alone.
+    shared = (base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base) / "real-site"
+    shared.mkdir(exist_ok=True)
+    record = shared / f"{config}.json"
+    with (shared / f"{config}.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
+        if not record.exists():
+            try:
+                built = build_release(ROOT / config, shared)
+                record.write_text(json.dumps({"built": release_fields(built)}), encoding="utf-8")
+            except BuildFailed as failed:
+                record.write_text(json.dumps({"failed": str(failed)}), encoding="utf-8")
+        outcome = json.loads(record.read_text(encoding="utf-8"))
+    if "failed" in outcome:
+        pytest.fail(f"The site did not build ({config}):\n{outcome['failed']}")
+    return release_from(outcome["built"])
+
+
 @pytest.fixture(scope="session")
 def release(tmp_path_factory: pytest.TempPathFactory) -> Release:
     """The Bergen edition as `make build` and `make publish` make it: the offline zip, and the site offering it."""
-    try:
-        return build_release(ROOT / "mkdocs.yml", tmp_path_factory.mktemp("release"))
-    except BuildFailed as failed:
-        pytest.fail(f"The site did not build:\n{failed}")
+    return built_once(tmp_path_factory, "mkdocs.yml")
 
 
 @pytest.fixture(scope="session")
@@ -102,13 +150,9 @@ def site_dir(release: Release) -> Path:
 
 
 @pytest.fixture(scope="session")
-def gjovik_release(release: Release) -> Release:
-    """The Gjøvik edition, built once per session into the same folder as the Bergen one, as a lab running both
-    kiosks would."""
-    try:
-        return build_release(ROOT / "mkdocs.gjovik.yml", release.zip.parent)
-    except BuildFailed as failed:
-        pytest.fail(f"The Gjøvik edition did not build:\n{failed}")
+def gjovik_release(tmp_path_factory: pytest.TempPathFactory) -> Release:
+    """The Gjøvik edition, built once per run into the same folder as the Bergen one."""
+    return built_once(tmp_path_factory, "mkdocs.gjovik.yml")
 
 
 @pytest.fixture(scope="session")

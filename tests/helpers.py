@@ -12,11 +12,13 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import io
+import json
 import logging
 import os
 import shutil
 import subprocess
-from collections.abc import Iterator, Mapping
+import sys
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
@@ -34,16 +36,51 @@ from macros.commands.release import Release, run_mkdocs
 from macros.content.errors import ContentError
 from macros.content.model import Figure, LawChange
 from macros.content.site import Site, load_site
+from macros.exports.search import index as search_index
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data"
 DOCS = ROOT / "docs"
-# What a copy of the project needs to build: the tests mutate copies, never the real tree.
-PROJECT_PARTS = ("docs", "data", "overrides", "mkdocs.yml")
+# The Bergen edition's address, which its permanent links, posters and catalogue carry.
+SITE_URL = "https://intro.alrekhelseklynge.no/"
 
 # The programs of the Debian packages the `system` tests need. Every other test runs with them off its PATH, so the
 # full run proves what `make check` promises: those tests pass on a machine without the packages.
 SYSTEM_PROGRAMS = frozenset({"chromium", "nginx", "hunspell", "java", "kiwix-serve", "kiwix-manage", "kiwix-search", "php"})
+
+
+# ---- Which files a test reads ----
+
+_watching: list[tuple[tuple[str, ...], list[str]]] = []
+
+
+def _audit(event: str, args: tuple) -> None:
+    """Python's audit hook: note every file opened and every folder listed under a watched folder."""
+    if not _watching or event not in ("open", "os.listdir", "os.scandir") or not args:
+        return
+    path = args[0]
+    if not isinstance(path, str | bytes | os.PathLike):
+        return
+    where = os.path.abspath(os.fsdecode(path))
+    for folders, found in _watching:
+        if any(where == folder or where.startswith(folder + os.sep) for folder in folders):
+            found.append(where)
+
+
+sys.addaudithook(_audit)  # once per process; it does nothing unless a test watches
+
+
+@contextlib.contextmanager
+def reads_under(*folders: Path) -> Iterator[list[str]]:
+    """Every file opened and folder listed under folders while inside (tests/conftest.py: a unit test reads none of
+    the real content)."""
+    found: list[str] = []
+    watch = (tuple(str(folder.resolve()) for folder in folders), found)
+    _watching.append(watch)
+    try:
+        yield found
+    finally:
+        _watching.remove(watch)
 
 
 def mkdocs_build(
@@ -53,18 +90,26 @@ def mkdocs_build(
     return run_mkdocs(project / config, site_dir, env)
 
 
-def copy_project(target: Path) -> Path:
-    """A throwaway copy of the project that a test may break."""
-    for part in PROJECT_PARTS:
-        source = ROOT / part
-        if source.is_dir():
-            shutil.copytree(source, target / part)
-        else:
-            shutil.copy2(source, target / part)
-    # Read-only parts are linked, not copied.
-    for shared in ("node_modules", "macros"):
-        (target / shared).symlink_to(ROOT / shared)
-    return target
+def release_fields(release: Release) -> dict[str, object]:
+    """A release as JSON can carry it, for the test workers that share one build (release_from reads it back)."""
+    return {
+        "edition": release.edition,
+        "site": str(release.site) if release.site else None,
+        "zip": str(release.zip),
+        "zim": str(release.zim),
+        "seconds": dict(release.seconds),
+    }
+
+
+def release_from(fields: Mapping[str, object]) -> Release:
+    site = fields["site"]
+    return Release(
+        str(fields["edition"]),
+        Path(str(site)) if site else None,
+        Path(str(fields["zip"])),
+        Path(str(fields["zim"])),
+        dict(fields["seconds"]),  # type: ignore[call-overload]
+    )
 
 
 @dataclass(frozen=True)
@@ -214,6 +259,26 @@ FIXTURE_TODAY = "2026-12-01"
 EDITION = "prove"
 
 
+def fixture_pages(project: Path = FIXTURE) -> list[tuple[str, str]]:
+    """Every page of the fixture project (or of a copy of it) as (path under docs/, text), as the build reads them."""
+    docs = project / "docs"
+    return [(page.relative_to(docs).as_posix(), page.read_text(encoding="utf-8")) for page in sorted(docs.rglob("*.md"))]
+
+
+def load_fixture(data: Path = FIXTURE / "data", extra: Iterable[tuple[str, str]] = ()) -> Site:
+    """The fixture's content validated as of FIXTURE_TODAY, with extra pages (path, text) beside its own; raises
+    ContentError as load_site does."""
+    with environment():
+        return load_site(data, [*fixture_pages(), *extra])
+
+
+@cache
+def fixture_site() -> Site:
+    """The fixture's validated content, loaded once: the unit tests' site (never change it; copy_site and break a
+    copy instead)."""
+    return load_fixture()
+
+
 def copy_site(target: Path) -> Path:
     """A throwaway copy of the fixture project that a test may break; the theme overrides and the npm assets
     are the real project's, linked."""
@@ -260,12 +325,19 @@ class Built:
 
 
 class _Collect(logging.Handler):
+    """MkDocs' warnings and errors, and INTRO's review reminders as an author sees them («PÅMINNELSE - …»)."""
+
     def __init__(self) -> None:
         super().__init__(logging.WARNING)
         self.lines: list[str] = []
 
     def emit(self, record: logging.LogRecord) -> None:
-        self.lines.append(record.getMessage())
+        reminder = record.name == REMINDERS
+        self.lines.append(f"PÅMINNELSE - {record.getMessage()}" if reminder else record.getMessage())
+
+
+# The plugin's reminders go to their own logger, outside MkDocs' (macros/plugin.py).
+REMINDERS = "intro.review"
 
 
 def build_site(
@@ -275,8 +347,9 @@ def build_site(
     `mkdocs build --strict` would; never raises for an author's mistake."""
     site_dir = site_dir or project / "site"
     collect = _Collect()
-    logger = logging.getLogger("mkdocs")
-    logger.addHandler(collect)
+    loggers = [logging.getLogger("mkdocs"), logging.getLogger(REMINDERS)]
+    for logger in loggers:
+        logger.addHandler(collect)
     try:
         with environment(env):
             try:
@@ -291,5 +364,58 @@ def build_site(
             finally:
                 settings.plugins.on_shutdown()
     finally:
-        logger.removeHandler(collect)
+        for logger in loggers:
+            logger.removeHandler(collect)
     return Built(True, "\n".join(collect.lines), site_dir)
+
+
+# ---- Search ----
+
+# The words and compounds both sides of search must treat alike (the Python index and the browser's worker).
+SEARCH_EXAMPLES = json.loads((ROOT / "tests/data/search-words.json").read_text(encoding="utf-8"))
+
+
+def search_compounds() -> tuple[frozenset[str], dict[str, list[str] | None]]:
+    """The vocabulary the examples split against, and each compound with its parts (None: not split)."""
+    examples = dict(SEARCH_EXAMPLES["compounds"])
+    return frozenset(examples.pop("_vocabulary")), examples
+
+
+def read_script(path: Path) -> object:
+    text = path.read_text(encoding="utf-8")
+    return json.loads(text[text.index("]=" if "]=" in text else "=") + 1 :].lstrip("=").rstrip().removesuffix(";"))
+
+
+def read_index(site_dir: Path) -> dict:
+    """The index as one: the head, with each key's postings and each page (address, title, sections) put back
+    from the terms and text files."""
+    built = read_script(site_dir / search_index.INTRO_INDEX)
+    assert isinstance(built, dict)
+    keys, runs, pages = built["keys"].split(" "), [], []
+    for path in search_index.files(site_dir)[1:]:
+        (runs if "intro-terms-" in path.name else pages).extend(read_script(path))  # type: ignore[arg-type]
+    built["terms"], built["pages"] = dict(zip(keys, runs, strict=True)), pages
+    return built
+
+
+# ---- Spelling ----
+
+# A chapter with two misspellings (in the title and the body) and words the check must leave alone.
+SPELLING_CHAPTER = """---
+id: typo
+title: Hjelp fra kommunnen
+summary: En side med to skrivefeil.
+learning_goals:
+  - forklare hva et sykehjem er
+key_points:
+  - Mange bor på sykehjemet lenge.
+owner: Test
+sources:
+  - title: Feilstavet kildetittel skal ikke sjekkes, xyzqwerty
+    url: https://example.org/xyzqwerty
+---
+
+Kari bor på sykehjemet. Hun har fått en medisindispenser.
+
+Se `xyzkode` og [en side](https://lovdata.no/xyzlenke), kapittel § 3-2 a og LIS1, KAD og BPA.
+"""

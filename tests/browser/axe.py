@@ -111,13 +111,21 @@ def is_redirect(file: Path) -> bool:
 
 def first_of_each_kind(paths: list[str]) -> set[str]:
     """Every top-level page, and the first of each kind in a folder: its pages (chapters, task pages, …) and
-    its single HTML files (posters, quiz sheets), which are made from one template each."""
-    chosen: dict[str, str] = {}
+    its single HTML files (posters, quiz sheets), which are made from one template each; a booklet and a station's
+    poster are kinds of their own."""
+    chosen: dict[tuple, str] = {}
     for path in sorted(paths):
-        folder, _, _ = path.rstrip("/").rpartition("/")
-        kind = (folder, path.endswith("/")) if folder else (path, True)
+        folder, _, name = path.rstrip("/").rpartition("/")
+        kind = (folder, path.endswith("/"), name.startswith(MADE_FROM_A_TEMPLATE_ALONE)) if folder else (path, True, False)
         chosen.setdefault(kind, path)
     return set(chosen.values())
+
+
+# Pages that hold no text of their own beyond what a template lays out: a booklet is its path's chapters one after
+# another (each chapter's own page is checked), a poster a chapter's or a station's name, summary and QR code. The
+# first of each kind is checked whole, in all four; the rest would repeat it page for page, so they are left out.
+MADE_FROM_A_TEMPLATE_ALONE = ("hefte-", "stasjon-")
+ONE_OF_EACH = ("kapitler/hefte-", "plakater/")
 
 
 # The chapters and their posters are checked in test_accessibility_chapters.py, so that two test processes share
@@ -135,4 +143,4 @@ def site_paths(site_dir: Path, built_pages: list[str]) -> tuple[list[str], set[s
     paths.append(following_a_path)
     kinds = first_of_each_kind(paths) | {following_a_path}
     assert "" in kinds and any(kind.startswith("kapitler/") for kind in kinds), sorted(kinds)
-    return paths, kinds
+    return [path for path in paths if not path.startswith(ONE_OF_EACH) or path in kinds], kinds

@@ -7,8 +7,6 @@ from playwright.sync_api import expect
 
 from tests.browser.axe import CHAPTERS_AND_POSTERS, DESKTOP, SETTLED, STUDENT_PATH_STEP, audit, site_paths
 
-pytestmark = pytest.mark.browser
-
 
 def test_every_page_but_the_chapters_passes_axe_on_phone_and_desktop_in_light_and_dark(
     browser, served_site, site_dir, built_pages

@@ -1,9 +1,6 @@
 """In real headless Chromium: a reader follows a perspective card and lands on its path."""
 
-import pytest
 from playwright.sync_api import expect
-
-pytestmark = pytest.mark.browser
 
 
 def test_follow_a_perspective_card_without_errors(guarded_page, served_site):

@@ -4,8 +4,6 @@ starts afresh. In Chromium over file://, with every request to the network block
 import pytest
 from playwright.sync_api import expect
 
-pytestmark = pytest.mark.browser
-
 
 def test_a_link_that_needs_the_internet_opens_a_notice_with_its_address_and_a_qr_code(offline_page, offline_dir):
     page, problems = offline_page

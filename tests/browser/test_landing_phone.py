@@ -10,8 +10,6 @@ import pytest
 from macros.commands import chromium
 from tests.browser.axe import audit
 
-pytestmark = pytest.mark.browser
-
 PHONE = {"width": 390, "height": 844}
 # A screen and a half of a 844-px-high phone, rounded down: the reader sees the first task without hunting.
 FIRST_TASK_WITHIN = 1300

@@ -8,8 +8,6 @@ from playwright.sync_api import expect
 
 from tests.helpers import first_hit
 
-pytestmark = pytest.mark.browser
-
 # One page of each type a reader meets.
 PAGE_TYPES = {
     "landing": "index",
@@ -161,3 +159,14 @@ def test_the_offline_edition_carries_a_csp_that_blocks_a_planted_off_site_resour
     context.close()
     # Blocked by the page's own policy before any network is asked (not merely failing for want of a network).
     assert outcome == {"https://cdn.example.org/planted.png": "csp", "https://cdn.example.org/planted.js": "csp"}, outcome
+
+
+def test_the_offline_404_page_works_over_file_with_search(offline_page, offline_dir: Path):
+    page, problems = offline_page
+    page.goto((offline_dir / "404.html").as_uri())
+    expect(page.get_by_role("heading", level=1)).to_have_text("Fant ikke siden")
+    assert first_hit(page, "avlastning"), "search found nothing on the 404 page"
+    page.keyboard.press("Escape")
+    page.get_by_role("link", name="Pårørende", exact=True).last.click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("pårørende")
+    assert problems == []

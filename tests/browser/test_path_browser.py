@@ -5,12 +5,9 @@ from __future__ import annotations
 
 import re
 
-import pytest
 from playwright.sync_api import expect
 
 from tests.helpers import repository_site
-
-pytestmark = pytest.mark.browser
 
 PATH = "studenter"
 MARKS = {"met": "✓ Nådd", "unmet": "Ikke nådd ennå", "untried": "Ikke prøvd"}

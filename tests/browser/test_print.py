@@ -2,7 +2,6 @@
 
 import io
 
-import pytest
 from pypdf import PdfReader
 
 from macros import loader
@@ -10,8 +9,6 @@ from macros.content import identity
 from macros.content.identity import Identity
 from macros.content.site_map import permalink
 from tests.helpers import A4, ROOT, printed
-
-pytestmark = pytest.mark.browser
 
 # «Slik får du hjelp» printed on 14 A4 pages while every main part started a new page (November 2026).
 PAGES_BEFORE = 14
@@ -96,4 +93,19 @@ def test_on_paper_the_local_box_is_the_body_texts_size_and_the_rotation_plan_has
         "cells => cells.map(c => [getComputedStyle(c).borderTopStyle, parseFloat(getComputedStyle(c).borderTopWidth)])"
     )
     assert cells and all(style == "solid" and width > 0 for style, width in cells)
+    assert problems == []
+
+
+def test_a_booklet_prints_with_cover_contents_and_every_chapter(guarded_page, served_site, html):
+    page, problems = guarded_page
+    page.goto(served_site + "kapitler/hefte-parorende/", wait_until="networkidle")
+    pages, text = printed(page)
+    titles = [h.text(strip=True) for h in html("kapitler/hefte-parorende/index.html").css("section > h2")]
+    assert "Innhold" in text and pages > len(titles)
+    position = 0
+    for title in titles:
+        found = text.find(title.split(". ", 1)[1][:30], position)
+        assert found > 0, f"«{title}» is not printed, or not in order"
+        position = found
+    assert "Skriv ut eller lagre som PDF" not in text
     assert problems == []

@@ -5,10 +5,7 @@ Online over HTTP, and over file:// from the unpacked offline zip.
 
 from __future__ import annotations
 
-import pytest
 from playwright.sync_api import expect
-
-pytestmark = pytest.mark.browser
 
 CHAPTER = "kapitler/en-dag-i-tjenestene/"
 

@@ -1,8 +1,11 @@
-"""The author-facing macros stand on their own: no plugin registry, one cached loader, plain messages."""
+"""The author-facing macros stand on their own: no plugin registry, one cached loader, plain messages. On the small
+fixture project (tests/fixtures/site/)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
+import shutil
 import sys
 import time
 import urllib.request
@@ -11,13 +14,15 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
+import yaml
 from mkdocs.exceptions import PluginError
 
 from macros import authoring, loader
-from macros.commands.release import run_mkdocs, serve_mkdocs
+from macros.commands.release import mkdocs_env, run_mkdocs, serve_mkdocs
+from macros.content.legal import ACCESSIBILITY_FILE, PRIVACY_FILE, load_legal
 from macros.exports.archive import names
-from macros.rendering import figure_pages, local_boxes, programme_pages, render
-from tests.helpers import ROOT, copy_project
+from macros.rendering import figure_pages, legal_pages, local_boxes, programme_pages, render
+from tests.helpers import FIXTURE, FIXTURE_TODAY, ROOT, copy_site
 
 # Every macro an author may write; the README lists the same.
 MACROS = (
@@ -50,6 +55,7 @@ MACROS = (
     "tilbakemelding",
     "personvern",
     "tilgjengelighet",
+    "ordninger",
 )
 
 
@@ -68,15 +74,20 @@ class FakeEnv:
         self.macros[name] = function
 
 
-def plain_config(config: Path = ROOT / "mkdocs.yml") -> dict:
+def plain_config(config: Path = FIXTURE / "mkdocs.yml") -> dict:
     """A plain dict, as an engine without MkDocs plugins gives it: no `plugins` attribute or key to reach into."""
     return {
         "config_file_path": str(config),
-        "docs_dir": str(ROOT / "docs"),
-        "site_name": "INTRO – helse og omsorg i kommunen",
-        "site_url": "https://intro.alrekhelseklynge.no/",
+        "docs_dir": str(config.parent / "docs"),
+        "site_name": "INTRO-prøve – et lite nettsted for testene",
+        "site_url": "https://intro.example.org/",
         "nav": [{"Start": "index.md"}],
     }
+
+
+@pytest.fixture(autouse=True)
+def fixture_day(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("INTRO_TODAY", FIXTURE_TODAY)
 
 
 def on_page(env: FakeEnv, src_uri: str) -> None:
@@ -91,42 +102,64 @@ def test_every_macro_is_registered_once_and_runs_from_a_plain_dict_config(tmp_pa
     authoring.define_env(env)
     assert set(env.macros) == set(MACROS)
     content = loader.load(loader.options_from_config(env.conf).sources)
-    on_page(env, "perspektiver/studenter.md")
-    assert env.macros["sti"]("studenter") == render.path_overview(content.site, "studenter", "perspektiver/studenter.md")
+    on_page(env, "studenter.md")
+    assert env.macros["sti"]("studenter") == render.path_overview(content.site, "studenter", "studenter.md")
     assert env.macros["hos_oss"]("legevakt") == local_boxes.local_box(content.facts, "legevakt")
     assert env.macros["laget_av"]() == local_boxes.made_by(content.facts)
-    assert "Bergen" in env.macros["akutt_hjelp"]()
+    assert "Prøveby legevakt" in env.macros["akutt_hjelp"]()
     assert env.macros["akutt_hjelp_ansatte"]() == local_boxes.staff_urgent_help(content.facts)
-    on_page(env, "tall-og-satser.md")
+    on_page(env, "kapitler/tjenestene.md")
     figure = next(iter(content.site.figures))
-    assert env.macros["tall"](figure) == figure_pages.in_sentence(content.site, figure, "tall-og-satser.md")
-    on_page(env, "last-ned.md")
+    assert env.macros["tall"](figure) == figure_pages.in_sentence(content.site, figure, "kapitler/tjenestene.md")
+    on_page(env, "index.md")
     download = env.macros["frakoblet_utgave"]()
-    assert names("bergen").zip in download and "2,5 MB" in download
+    assert names("prove").zip in download and "2,5 MB" in download
     assert "intro-alle.imscc" in env.macros["kurspakker"]()
-    on_page(env, "programmer/velferdsteknologi-i-praksis.md")
+    on_page(env, "programmer/stasjoner.md")
     assert env.macros["bestilling"]() == programme_pages.booking(content.facts)
-    assert env.macros["stasjoner"]() == programme_pages.stations(content.site, "programmer/velferdsteknologi-i-praksis.md")
-    assert env.macros["ramme_for_dagen"]() == programme_pages.day_frame(content.site, "programmer/velferdsteknologi-i-praksis.md")
+    assert env.macros["stasjoner"]() == programme_pages.stations(content.site, "programmer/stasjoner.md")
+    assert env.macros["ramme_for_dagen"]() == programme_pages.day_frame(content.site, "programmer/stasjoner.md")
+    on_page(env, "om/index.md")
+    assert "Prøveklyngen har ansvaret" in env.macros["om_eieren"]()
+
+
+def test_the_legal_macros_run_from_a_plain_dict_config(tmp_path, monkeypatch):
+    """The privacy and accessibility statements, from the project's shared legal data (data/privacy.yml,
+    data/accessibility.yml) in a copy of the fixture, on the day it was assessed."""
+    project = copy_site(tmp_path / "prosjekt")
+    for name in (PRIVACY_FILE, ACCESSIBILITY_FILE):
+        shutil.copy(ROOT / "data" / name, project / "data" / name)
+    assessed = yaml.safe_load((project / "data" / ACCESSIBILITY_FILE).read_text(encoding="utf-8"))["assessed"]
+    monkeypatch.setenv("INTRO_TODAY", str(max(assessed, dt.date.fromisoformat(FIXTURE_TODAY))))
+    env = FakeEnv(plain_config(project / "mkdocs.yml"))
+    authoring.define_env(env)
+    content = loader.load(loader.options_from_config(env.conf).sources)
     on_page(env, "om/personvern.md")
-    from macros.content.legal import load_legal
-    from macros.rendering import legal_pages
-
-    assert env.macros["personvern"]() == legal_pages.privacy_statement(content.facts, load_legal(ROOT / "data"))
-    assert "Alrek helseklynge har ansvaret" in env.macros["om_eieren"]()
+    assert env.macros["personvern"]() == legal_pages.privacy_statement(content.facts, load_legal(project / "data"))
 
 
-def test_the_gjovik_config_gives_the_macros_gjoviks_facts():
-    env = FakeEnv(plain_config(ROOT / "mkdocs.gjovik.yml"))
+def edition_beside(project: Path, edition: str, legevakt: str) -> Path:
+    """A second edition of the copied fixture, from its own data file and config; its config's path."""
+    data = (project / "data/editions/prove.yml").read_text(encoding="utf-8")
+    data = data.replace("id: prove", f"id: {edition}").replace("name: Prøveby legevakt", f"name: {legevakt}")
+    (project / f"data/editions/{edition}.yml").write_text(data, encoding="utf-8")
+    config = project / f"mkdocs.{edition}.yml"
+    config.write_text(f"INHERIT: mkdocs.yml\nplugins:\n  intro:\n    edition: {edition}\n", encoding="utf-8")
+    return config
+
+
+def test_another_editions_config_gives_the_macros_its_facts(tmp_path):
+    project = copy_site(tmp_path / "prosjekt")
+    env = FakeEnv(plain_config(edition_beside(project, "annen", "Annenby legevakt")))
     authoring.define_env(env)
     on_page(env, "index.md")
-    assert "Gjøvik" in env.macros["akutt_hjelp"]() and "Bergen" not in env.macros["akutt_hjelp"]()
+    assert "Annenby legevakt" in env.macros["akutt_hjelp"]() and "Prøveby" not in env.macros["akutt_hjelp"]()
 
 
 def test_a_config_without_the_intro_plugin_is_named_plainly(tmp_path):
     config = tmp_path / "mkdocs.yml"
     config.write_text("site_name: Prøve\nplugins:\n  search: {}\n", encoding="utf-8")
-    env = FakeEnv({"config_file_path": str(config), "docs_dir": str(ROOT / "docs"), "site_name": "Prøve"})
+    env = FakeEnv({"config_file_path": str(config), "docs_dir": str(FIXTURE / "docs"), "site_name": "Prøve"})
     authoring.define_env(env)
     on_page(env, "index.md")
     with pytest.raises(PluginError, match="har ikke tillegget «intro» under plugins"):
@@ -160,15 +193,13 @@ def test_the_authoring_module_imports_nothing_heavy():
 
 
 def test_a_serve_rebuild_registers_each_macro_once_and_reads_the_changed_data(tmp_path):
-    project = copy_project(tmp_path / "project")
+    project = copy_site(tmp_path / "prosjekt")
     log = tmp_path / "serve.log"
-    with serve_mkdocs(project, (), log) as address:
+    with serve_mkdocs(project, (), log, env=mkdocs_env({"INTRO_TODAY": FIXTURE_TODAY})) as address:
         glossary = project / "data/glossary.yml"
         time.sleep(1)
         glossary.write_text(
-            glossary.read_text(encoding="utf-8").replace(
-                "Lokalt forvaltningsnivå", "Det lokale forvaltningsnivået i serve-prøven", 1
-            ),
+            glossary.read_text(encoding="utf-8").replace("Det folkevalgte organet", "Det folkevalgte organet i serve-prøven", 1),
             "utf-8",
         )
         deadline = time.monotonic() + 300
@@ -177,7 +208,7 @@ def test_a_serve_rebuild_registers_each_macro_once_and_reads_the_changed_data(tm
             time.sleep(0.5)
         with urllib.request.urlopen(address + "ordliste/") as response:
             page = response.read().decode("utf-8")
-    assert "Det lokale forvaltningsnivået i serve-prøven" in page
+    assert "Det folkevalgte organet i serve-prøven" in page
     text = log.read_text(encoding="utf-8")
     registrations = re.findall(r"Config macros: \[(.*)\]", text)
     assert len(registrations) == 2, text[-3000:]
@@ -189,7 +220,10 @@ def test_a_serve_rebuild_registers_each_macro_once_and_reads_the_changed_data(tm
 def test_a_build_missing_a_module_stops_with_the_plain_message(tmp_path):
     # As if a module the macros render with could not be imported, in a real build.
     (tmp_path / "sitecustomize.py").write_text("import sys\nsys.modules['macros.rendering.figure_pages'] = None\n", "utf-8")
-    result = run_mkdocs(ROOT / "mkdocs.yml", tmp_path / "site", env={"PYTHONPATH": str(tmp_path)})
+    project = copy_site(tmp_path / "prosjekt")
+    result = run_mkdocs(
+        project / "mkdocs.yml", tmp_path / "site", env={"PYTHONPATH": str(tmp_path), "INTRO_TODAY": FIXTURE_TODAY}
+    )
     assert result.returncode != 0
     assert "INTROs makroer kan ikke lastes: modulen «macros.rendering.figure_pages» mangler. Kjør «make setup»" in result.stderr
     assert "pip install" not in result.stderr and "Traceback" not in result.stderr

@@ -5,7 +5,7 @@ from collections import Counter
 import pytest
 import yaml
 
-from tests.helpers import ROOT, printed
+from tests.helpers import ROOT
 
 PATHS = yaml.safe_load((ROOT / "data/paths.yml").read_text(encoding="utf-8"))
 
@@ -30,19 +30,3 @@ def test_a_booklet_holds_every_chapter_of_its_path_in_order(html, path):
 def test_the_path_page_offers_its_booklet(html):
     page = html("perspektiver/parorende/index.html")
     assert any(a.attributes.get("href") == "../../kapitler/hefte-parorende/" for a in page.css("a.md-button"))
-
-
-@pytest.mark.browser
-def test_a_booklet_prints_with_cover_contents_and_every_chapter(guarded_page, served_site, html):
-    page, problems = guarded_page
-    page.goto(served_site + "kapitler/hefte-parorende/", wait_until="networkidle")
-    pages, text = printed(page)
-    titles = [h.text(strip=True) for h in html("kapitler/hefte-parorende/index.html").css("section > h2")]
-    assert "Innhold" in text and pages > len(titles)
-    position = 0
-    for title in titles:
-        found = text.find(title.split(". ", 1)[1][:30], position)
-        assert found > 0, f"«{title}» is not printed, or not in order"
-        position = found
-    assert "Skriv ut eller lagre som PDF" not in text
-    assert problems == []

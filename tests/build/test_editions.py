@@ -9,7 +9,7 @@ import yaml
 from selectolax.lexbor import LexborHTMLParser
 
 from macros.checks.html import off_site_resources
-from tests.helpers import ROOT, copy_project, mkdocs_build
+from tests.helpers import FIXTURE_TODAY, ROOT, build_site, copy_site
 
 
 def page(site: Path, path: str) -> LexborHTMLParser:
@@ -106,77 +106,73 @@ def test_edition_has_its_own_name_and_loads_nothing_from_elsewhere(gjovik_site):
         assert off_site_resources(built.read_text(encoding="utf-8")) == [], built
 
 
+# ---- On the fixture project: an edition is its data file and a config ----
+
+EDITION_FACTS = "data/editions/prove.yml"
+
+
 def test_a_third_edition_builds_from_its_data_file_alone(tmp_path):
-    project = copy_project(tmp_path / "project")
-    data = (ROOT / "data/editions/gjovik.yml").read_text(encoding="utf-8")
-    data = data.replace("id: gjovik", "id: testby").replace("name: Gjøvik-regionen", "name: Testbyen")
+    project = copy_site(tmp_path / "prosjekt")
+    data = (project / EDITION_FACTS).read_text(encoding="utf-8")
+    data = data.replace("id: prove", "id: testby").replace("name: Prøveby\n", "name: Testbyen\n")
+    data = data.replace("name: Prøveby legevakt", "name: Testbyen legevakt")
     (project / "data/editions/testby.yml").write_text(data, encoding="utf-8")
     (project / "mkdocs.testby.yml").write_text(
-        "INHERIT: mkdocs.yml\nsite_name: INTRO (Testbyen)\nsite_url: https://intro.example.org/\n"
+        "INHERIT: mkdocs.yml\nsite_name: INTRO (Testbyen)\nsite_url: https://intro.example.net/\n"
         "plugins:\n  intro:\n    edition: testby\n",
         encoding="utf-8",
     )
-    site = tmp_path / "site"
-    result = mkdocs_build(project, site, config="mkdocs.testby.yml")
-    assert result.returncode == 0, result.stderr[-4000:]
-    assert "Slik er det hos oss: Testbyen" in local_boxes(site, "organisering")
-    assert "Gjøvik interkommunale legevakt" in urgent_block(site, "")
+    built = build_site(project, tmp_path / "site", config="mkdocs.testby.yml")
+    assert built.ok, built.output[-4000:]
+    assert "Slik er det hos oss: Testbyen" in local_boxes(built.site, "klage")
+    assert "Testbyen legevakt" in urgent_block(built.site, "kapitler/kommunen")
 
 
 def test_a_missing_local_fact_fails_naming_the_fact_and_the_chapter(tmp_path):
-    project = copy_project(tmp_path / "project")
-    (project / "mkdocs.gjovik.yml").write_text((ROOT / "mkdocs.gjovik.yml").read_text(encoding="utf-8"))
-    facts = project / "data/editions/gjovik.yml"
+    project = copy_site(tmp_path / "prosjekt")
+    facts = project / EDITION_FACTS
     text = facts.read_text(encoding="utf-8")
-    facts.write_text(text[: text.index("\nombud:")] + text[text.index("\nhelsefellesskap:") :], encoding="utf-8")
-    result = mkdocs_build(project, tmp_path / "site", config="mkdocs.gjovik.yml")
-    assert result.returncode != 0
-    # The build stops at the first page that asks for the fact; name whichever page that is.
-    asking = [
-        str(path.relative_to(ROOT))
-        for path in sorted((ROOT / "docs").rglob("*.md"))
-        if 'hos_oss("ombud")' in path.read_text(encoding="utf-8")
-    ]
-    assert "docs/kapitler/rettigheter-og-klage.md" in asking
-    assert any(page in result.stderr for page in asking) and "«ombud»" in result.stderr
-    assert "data/editions/gjovik.yml" in result.stderr
+    facts.write_text(text[: text.index("\nombud:")] + "\n", encoding="utf-8")
+    built = build_site(project)
+    assert not built.ok
+    assert "docs/kapitler/klage.md" in built.output and "«ombud»" in built.output
+    assert EDITION_FACTS in built.output
 
 
 def test_the_urgent_help_block_without_a_legevakt_fails_naming_the_page(tmp_path):
-    project = copy_project(tmp_path / "project")
-    facts = project / "data/editions/bergen.yml"
+    project = copy_site(tmp_path / "prosjekt")
+    kommunen = project / "docs/kapitler/kommunen.md"
+    kommunen.write_text(kommunen.read_text(encoding="utf-8").replace('{{ hos_oss("legevakt") }}', ""), encoding="utf-8")
+    facts = project / EDITION_FACTS
     text = facts.read_text(encoding="utf-8")
-    facts.write_text(text[: text.index("\nlegevakt:")] + text[text.index("\nstatsforvalter:") :], encoding="utf-8")
-    result = mkdocs_build(project, tmp_path / "site")
-    assert result.returncode != 0
-    assert "«legevakt» (akutt_hjelp())" in result.stderr and "data/editions/bergen.yml" in result.stderr
+    facts.write_text(text[: text.index("\nlegevakt:")] + text[text.index("\nombud:") :], encoding="utf-8")
+    built = build_site(project)
+    assert not built.ok
+    assert "«legevakt» (akutt_hjelp())" in built.output and EDITION_FACTS in built.output
 
 
 def test_a_local_fact_past_its_date_reminds_and_one_long_past_stops_the_build(tmp_path):
-    project = copy_project(tmp_path / "project")
-    facts = project / "data/editions/bergen.yml"
+    project = copy_site(tmp_path / "prosjekt")
+    facts = project / EDITION_FACTS
     text = facts.read_text(encoding="utf-8")
-    today = dt.date.today()
+    today = dt.date.fromisoformat(FIXTURE_TODAY)
     # The legevakt was due yesterday (a reminder); the ombud was due long ago (an error).
     legevakt, ombud = text.index("\nlegevakt:"), text.index("\nombud:")
     text = (
         text[:legevakt]
-        + re.sub(
-            r"check_by: \S+",
-            f"check_by: {today - dt.timedelta(days=1)}",
-            text[legevakt : text.index("\nstatsforvalter:")],
-            count=1,
-        )
-        + text[text.index("\nstatsforvalter:") : ombud]
+        + re.sub(r"check_by: \S+", f"check_by: {today - dt.timedelta(days=1)}", text[legevakt:ombud], count=1)
         + re.sub(r"check_by: \S+", f"check_by: {today - dt.timedelta(days=200)}", text[ombud:], count=1)
     )
     facts.write_text(text, encoding="utf-8")
-    result = mkdocs_build(project, tmp_path / "site")
-    assert result.returncode != 0
-    reminder = next(line for line in result.stderr.splitlines() if "PÅMINNELSE" in line and "legevakt" in line)
-    assert "data/editions/bergen.yml" in reminder and "Bergen legevakt" in reminder and "bergen.kommune.no" in reminder
-    error = next(line for line in result.stderr.splitlines() if "200 dager på overtid" in line)
-    assert "data/editions/bergen.yml" in error and "ombud" in error and "helse-bergen.no" in error
+    built = build_site(project)
+    assert not built.ok
+    reminder = next(line for line in built.output.splitlines() if "PÅMINNELSE" in line and "legevakt" in line)
+    assert EDITION_FACTS in reminder and "Prøveby legevakt" in reminder and "kommune.example.org/legevakt" in reminder
+    error = next(line for line in built.output.splitlines() if "200 dager på overtid" in line)
+    assert EDITION_FACTS in error and "ombud" in error and "kommune.example.org/ombud" in error
+
+
+# ---- The real editions ----
 
 
 def test_every_application_office_in_the_built_box_can_be_called(site_dir, gjovik_site):

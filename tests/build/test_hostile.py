@@ -395,7 +395,7 @@ STATIC = {
 
 def test_static_files_are_checked_like_content(tmp_path):
     project = copy_site(tmp_path / "prosjekt")
-    (project / "docs/assets").mkdir()
+    (project / "docs/assets").mkdir(exist_ok=True)
     for path, (text, _) in STATIC.items():
         write(project, path, text)
     built = build_site(project)

@@ -2,11 +2,7 @@
 
 from pathlib import Path
 
-import pytest
-from playwright.sync_api import expect
 from selectolax.lexbor import LexborHTMLParser
-
-from tests.helpers import first_hit
 
 
 def groups(page: LexborHTMLParser) -> list[str]:
@@ -30,15 +26,3 @@ def test_the_offline_404_page_links_relative_to_its_folder(offline_dir: Path):
     assert len(hrefs) == 6
     for href in hrefs:
         assert not href.startswith("/") and (offline_dir / href).is_file(), href
-
-
-@pytest.mark.browser
-def test_the_offline_404_page_works_over_file_with_search(offline_page, offline_dir: Path):
-    page, problems = offline_page
-    page.goto((offline_dir / "404.html").as_uri())
-    expect(page.get_by_role("heading", level=1)).to_have_text("Fant ikke siden")
-    assert first_hit(page, "avlastning"), "search found nothing on the 404 page"
-    page.keyboard.press("Escape")
-    page.get_by_role("link", name="Pårørende", exact=True).last.click()
-    expect(page.get_by_role("heading", level=1)).to_contain_text("pårørende")
-    assert problems == []

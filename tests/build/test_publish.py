@@ -1,4 +1,5 @@
-"""Safe publishing: a failed build or check never touches the live site; builds are reproducible."""
+"""Safe publishing: a failed build or check never touches the live site; builds are reproducible. On the small
+fixture project (tests/fixtures/site/)."""
 
 import filecmp
 
@@ -8,12 +9,17 @@ from click.testing import CliRunner
 from macros.commands import cli
 from macros.commands.publish import PublishError, check_release, publish, publish_lock, switch
 from macros.exports.addresses import read_registry, registry_text
-from tests.helpers import ROOT, copy_project, mkdocs_build
+from tests.helpers import FIXTURE_TODAY, copy_site, mkdocs_build
 
 
-def test_publish_switches_to_a_checked_release_and_a_failed_one_leaves_it(tmp_path):
+@pytest.fixture
+def project(tmp_path, monkeypatch):
+    monkeypatch.setenv("INTRO_TODAY", FIXTURE_TODAY)  # for the publish's own reading and its builds
+    return copy_site(tmp_path / "prosjekt")
+
+
+def test_publish_switches_to_a_checked_release_and_a_failed_one_leaves_it(tmp_path, project):
     root = tmp_path / "srv"
-    project = copy_project(tmp_path / "project")
     first = publish(root, project / "mkdocs.yml")
     assert (root / "current").resolve() == first.resolve()
     assert (root / "current/site/index.html").is_file() and (root / "current/csp.conf").is_file()
@@ -56,10 +62,10 @@ def test_switch_is_a_single_rename_of_a_symlink(tmp_path):
     assert not (root / "current.new").exists()
 
 
-def test_building_the_same_commit_twice_gives_identical_files(tmp_path):
+def test_building_the_same_commit_twice_gives_identical_files(tmp_path, project):
     env = {"SOURCE_DATE_EPOCH": "1790000000"}
-    for name in ("one", "two"):
-        result = mkdocs_build(ROOT, tmp_path / name, env=env)
+    for name in ("one", "two"):  # two processes: each with its own hash seed, as two builds on a server have
+        result = mkdocs_build(project, tmp_path / name, env=env)
         assert result.returncode == 0, result.stderr[-2000:]
     comparison = filecmp.dircmp(tmp_path / "one", tmp_path / "two")
 
@@ -86,11 +92,10 @@ def test_the_csp_hashes_only_the_themes_own_inline_scripts(tmp_path):
     assert unknown_inline_scripts(tmp_path) == ["index.html: alert(1)"]
 
 
-def test_every_published_address_is_kept_by_the_publish_itself(tmp_path):
+def test_every_published_address_is_kept_by_the_publish_itself(tmp_path, project):
     """A new address is published only once it is in data/published.yml (`make register`), and the live site's
     registry keeps it too: no published address can be forgotten."""
     root = tmp_path / "srv"
-    project = copy_project(tmp_path / "project")
     new = project / "docs/kapitler/helt-nytt.md"
     new.write_text(
         (project / "docs/kapitler/lovene.md").read_text(encoding="utf-8").replace("id: lovene", "id: helt-nytt"), encoding="utf-8"

@@ -1,4 +1,5 @@
-"""Publishing that can always be undone: stopped at any point, out of disk, or rolled back."""
+"""Publishing that can always be undone: stopped at any point, out of disk, or rolled back. On the small fixture
+project (tests/fixtures/site/)."""
 
 import json
 import os
@@ -21,7 +22,13 @@ from macros.commands.publish import (
     rollback,
     switch,
 )
-from tests.helpers import ROOT, copy_project
+from tests.helpers import FIXTURE_TODAY, ROOT, copy_site
+
+
+@pytest.fixture
+def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("INTRO_TODAY", FIXTURE_TODAY)  # for the publish's own reading, its builds and its processes
+    return copy_site(tmp_path / "prosjekt")
 
 
 def fake_release(root: Path, name: str, complete: bool = True) -> Path:
@@ -59,8 +66,7 @@ def test_rollback_switches_to_the_previous_complete_release(tmp_path):
     assert (tmp_path / "current" / "site" / "index.html").read_text() == "20261101-1"
 
 
-def test_a_release_records_its_commit_and_a_dirty_tree_is_refused(tmp_path):
-    project = copy_project(tmp_path / "project")
+def test_a_release_records_its_commit_and_a_dirty_tree_is_refused(tmp_path, project):
     git = ["git", "-C", str(project), "-c", "user.name=t", "-c", "user.email=t@example.org"]
     subprocess.run([*git, "init", "-q"], check=True)
     subprocess.run([*git, "add", "-A"], check=True)
@@ -98,9 +104,8 @@ def wait_until_building(root: Path) -> Path:
     pytest.fail("the publish never started building")
 
 
-def test_a_publish_stopped_by_any_signal_leaves_the_live_site_and_no_partial_release(tmp_path):
+def test_a_publish_stopped_by_any_signal_leaves_the_live_site_and_no_partial_release(tmp_path, project):
     root = tmp_path / "srv"
-    project = copy_project(tmp_path / "project")
     first = publish(root, project / "mkdocs.yml")
     live = (root / "current/site/index.html").read_bytes()
     for stop in (signal.SIGTERM, signal.SIGHUP, signal.SIGKILL):
@@ -125,14 +130,13 @@ def test_a_publish_stopped_by_any_signal_leaves_the_live_site_and_no_partial_rel
     assert rollback(root) == first
 
 
-def test_a_full_disk_stops_with_a_norwegian_message_and_pruning_makes_room(tmp_path):
+def test_a_full_disk_stops_with_a_norwegian_message_and_pruning_makes_room(tmp_path, project):
     root = tmp_path / "srv"
     root.mkdir()
     mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=120m", "tmpfs", str(root)], capture_output=True)
     if mounted.returncode != 0:
         pytest.skip(f"this machine cannot mount a small disk: {mounted.stderr.decode().strip()}")
     try:
-        project = copy_project(tmp_path / "project")
         first = publish(root, project / "mkdocs.yml")
         size = sum(p.stat().st_size for p in first.rglob("*") if p.is_file())
 

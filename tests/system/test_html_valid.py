@@ -12,7 +12,6 @@ import pytest
 from tests.helpers import ROOT
 
 # The Nu Html Checker runs on Java (Debian's default-jre-headless).
-pytestmark = pytest.mark.system
 
 VNU = ROOT / "node_modules/vnu-jar/build/dist/vnu.jar"
 

@@ -15,7 +15,6 @@ from macros.exports.cartridge import package_specs
 from tests.helpers import EditionPackages
 
 # Every test here runs PHP from Debian.
-pytestmark = pytest.mark.system
 
 
 @dataclass(frozen=True)

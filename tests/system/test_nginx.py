@@ -18,7 +18,6 @@ from macros.exports.csp import nginx_include
 from tests.helpers import ROOT
 
 # Every test here runs Debian's nginx.
-pytestmark = pytest.mark.system
 
 MAIN_CONF = """
 user root;
@@ -141,7 +140,6 @@ def test_fingerprinted_assets_are_cached_long_and_html_is_revalidated(nginx_site
     assert get(nginx_site + "kapitler/lovene/").headers["Cache-Control"] == "no-cache"
 
 
-@pytest.mark.browser
 @pytest.mark.parametrize(
     "path", ["", "perspektiver/studenter/", "kapitler/samhandling/", "ordliste/", "programmer/forste-mote/", "last-ned/"]
 )

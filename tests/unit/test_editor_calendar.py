@@ -3,20 +3,17 @@ publish, the law changes on the watch list and the schemes, each with its date."
 
 import datetime as dt
 from dataclasses import replace
-from pathlib import Path
 
 import pytest
 
 from macros.content.review import editor_calendar
-from macros.content.site import Site, load_site
-from tests.helpers import figure, real_chapters, start_pages, watching
-
-ROOT = Path(__file__).resolve().parents[2]
+from macros.content.site import Site
+from tests.helpers import figure, fixture_site, watching
 
 
 @pytest.fixture(scope="module")
 def site() -> Site:
-    return load_site(ROOT / "data", start_pages() + real_chapters())
+    return fixture_site()
 
 
 SSB = {"title": "Sjukeheimar", "publisher": "SSB", "url": "https://www.ssb.no/helse/"}

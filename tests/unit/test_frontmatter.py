@@ -7,8 +7,7 @@ import yaml
 
 from macros.content import frontmatter
 from macros.content.errors import ContentError
-from macros.content.site import load_site
-from tests.helpers import ROOT
+from tests.helpers import FIXTURE, load_fixture
 
 PAGE = "---\ntitle: Lovene\nsummary: Kort.\n---\n\n## Første del\n\nTekst.\n"
 
@@ -57,7 +56,7 @@ def test_a_key_written_twice_is_refused_as_the_build_refuses_it():
 
 def _problems(tmp_path, text: str) -> list:
     with pytest.raises(ContentError) as raised:
-        load_site(ROOT / "data", [("kapitler/ny.md", text)])
+        load_fixture(extra=[("kapitler/ny.md", text)])
     return [error for error in raised.value.errors if error.path == "docs/kapitler/ny.md"]
 
 
@@ -72,7 +71,7 @@ def test_author_errors_name_the_files_own_line_numbers(tmp_path):
 
 
 def test_a_body_mistake_is_named_at_its_line_in_the_file(tmp_path):
-    chapter = (ROOT / "docs/kapitler/lovene.md").read_text(encoding="utf-8")
+    chapter = (FIXTURE / "docs/kapitler/lovene.md").read_text(encoding="utf-8")
     page = frontmatter.split(chapter)
     text = page.head.replace("id: lovene", "id: ny") + "\n\n\nFørste avsnitt.\n\n# En tittel til\n"
     titles = [error for error in _problems(tmp_path, text) if "én #" in error.message]
@@ -80,7 +79,7 @@ def test_a_body_mistake_is_named_at_its_line_in_the_file(tmp_path):
 
 
 def test_a_field_error_is_named_at_the_fields_line(tmp_path):
-    chapter = (ROOT / "docs/kapitler/lovene.md").read_text(encoding="utf-8")
+    chapter = (FIXTURE / "docs/kapitler/lovene.md").read_text(encoding="utf-8")
     head = frontmatter.split(chapter).head.replace("id: lovene", "id: ny")
     text = head.replace("\nsummary:", "\nsummary: \nsummary_old:", 1) + "\n\nTekst.\n"
     found = {error.field: error.line for error in _problems(tmp_path, text) if error.field}

@@ -1,11 +1,12 @@
 """The worked long-stay example: the arithmetic of egenandelsforskriften § 3, checked by hand on round numbers."""
 
+from dataclasses import replace
+
 import pytest
 
 from macros.content.norwegian import number
-from macros.content.site import Site, load_site
 from macros.rendering.long_stay import EXAMPLE_INCOMES, LongStayCharge, example, minimum_kept, yearly_charge
-from tests.helpers import DATA, ROOT
+from tests.helpers import figure, fixture_site
 
 # Round numbers a reader can follow: G = 100 000, fribeløp = 10 000.
 G, FRIBELOP = 100_000, 10_000
@@ -53,13 +54,13 @@ def test_negative_amounts_are_refused():
 
 
 def test_the_example_is_computed_from_the_figures_in_the_data():
-    docs = ROOT / "docs"
-    site: Site = load_site(
-        DATA, [(page.relative_to(docs).as_posix(), page.read_text(encoding="utf-8")) for page in sorted(docs.rglob("*.md"))]
-    )
-    g = int(site.figures["grunnbelop"].latest[0])
-    fribelop = int(site.figures["fribelop-langtid"].latest[0])
-    markdown = example(site, "kapitler/egenandeler.md")
+    g, fribelop = 130_160, 10_500
+    figures = {
+        "grunnbelop": figure(id="grunnbelop", label="Grunnbeløpet", value=g, applies="2026-05-01"),
+        "fribelop-langtid": figure(id="fribelop-langtid", label="Fribeløpet", value=fribelop),
+    }
+    site = replace(fixture_site(), figures={**fixture_site().figures, **figures})
+    markdown = example(site, "kapitler/tjenestene.md")
     assert markdown.startswith('!!! example "Regneeksempel')
     for income in EXAMPLE_INCOMES:
         row = yearly_charge(income, g, fribelop)

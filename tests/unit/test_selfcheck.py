@@ -1,4 +1,5 @@
-"""«Test deg selv»: the question files (data/selvtest/<chapter-id>.yml) and what an author is told about them."""
+"""«Test deg selv»: the question files (data/selvtest/<chapter-id>.yml) and what an author is told about them, on the
+fixture's «Lovene» (two learning goals, three questions; tests/fixtures/site/)."""
 
 from __future__ import annotations
 
@@ -9,37 +10,32 @@ import pytest
 import yaml
 
 from macros.content.errors import ContentError
-from macros.content.site import load_site, sections
-from tests.helpers import ROOT
+from macros.content.site import sections
+from tests.helpers import FIXTURE, fixture_site, load_fixture
 
-CHAPTER = "en-dag-i-tjenestene"
-
-
-def pages() -> list[tuple[str, str]]:
-    return [(str(p.relative_to(ROOT / "docs")), p.read_text(encoding="utf-8")) for p in (ROOT / "docs").rglob("*.md")]
+CHAPTER = "lovene"
 
 
 def good() -> dict:
-    return yaml.safe_load((ROOT / f"data/selvtest/{CHAPTER}.yml").read_text(encoding="utf-8"))
+    return yaml.safe_load((FIXTURE / f"data/selvtest/{CHAPTER}.yml").read_text(encoding="utf-8"))
 
 
 def problems_with(tmp_path: Path, content: dict | str, name: str = CHAPTER) -> str:
-    """Load the real content with one question file replaced; return what the author is told."""
+    """Load the fixture with one question file replaced; return what the author is told."""
     data = tmp_path / f"data-{len(list(tmp_path.iterdir()))}"
-    shutil.copytree(ROOT / "data", data)
+    shutil.copytree(FIXTURE / "data", data)
     text = content if isinstance(content, str) else yaml.safe_dump(content, allow_unicode=True, sort_keys=False)
     (data / "selvtest" / f"{name}.yml").write_text(text, encoding="utf-8")
     with pytest.raises(ContentError) as caught:
-        load_site(data, pages())
+        load_fixture(data)
     message = str(caught.value)
     assert "Traceback" not in message and "pydantic" not in message and "https://errors" not in message
     return message
 
 
-def test_the_real_questions_load_with_their_chapter():
-    site = load_site(ROOT / "data", pages())
-    check = site.chapters[CHAPTER].self_check
-    assert check is not None and 3 <= len(check.questions) <= 6
+def test_the_questions_load_with_their_chapter():
+    check = fixture_site().chapters[CHAPTER].self_check
+    assert check is not None and [question.goal for question in check.questions] == [1, 2, 2]
 
 
 def test_section_anchors_are_made_as_the_toc_makes_them():
@@ -62,7 +58,7 @@ def _without(number: int, field: str) -> dict:
 CASES = {
     "unknown goal": (
         lambda: _change(2, goal=9),
-        ["data/selvtest/en-dag-i-tjenestene.yml", "questions nr. 2, goal", "læringsmål 9", "bare 4"],
+        ["data/selvtest/lovene.yml", "questions nr. 2, goal", "læringsmål 9", "bare 2"],
     ),
     "no correct option": (
         lambda: _change(1, options=[{"text": "A", "feedback": "Nei."}, {"text": "B", "feedback": "Nei."}]),
@@ -70,26 +66,26 @@ CASES = {
     ),
     "two correct in single": (
         lambda: _change(
-            2, options=[{"text": "A", "correct": True, "feedback": "Ja."}, {"text": "B", "correct": True, "feedback": "Ja."}]
+            3, options=[{"text": "A", "correct": True, "feedback": "Ja."}, {"text": "B", "correct": True, "feedback": "Ja."}]
         ),
-        ["questions nr. 2", "nøyaktig ett riktig svar", "multiple"],
+        ["questions nr. 3", "nøyaktig ett riktig svar", "multiple"],
     ),
     "option without feedback": (
         lambda: _change(3, options=[{"text": "A", "correct": True}, {"text": "B", "feedback": "Nei."}]),
         ["questions nr. 3, options nr. 1, feedback", "mangler"],
     ),
     "unknown section": (
-        lambda: _change(4, section="finnes-ikke"),
-        ["questions nr. 4, section", "«finnes-ikke»", "kl-1300-etisk-refleksjon"],
+        lambda: _change(3, section="finnes-ikke"),
+        ["questions nr. 3, section", "«finnes-ikke»", "hvem-loven-gjelder"],
     ),
     "unknown kind": (lambda: _change(1, kind="essay"), ["questions nr. 1", "ukjente typen «essay»", "true_false"]),
     "too few questions": (lambda: {"questions": good()["questions"][:2]}, ["questions", "minst 3"]),
-    "too many questions": (lambda: {"questions": good()["questions"] * 2}, ["questions", "høyst 6"]),
+    "too many questions": (lambda: {"questions": good()["questions"] * 3}, ["questions", "høyst 6"]),
     "one goal only": (
         lambda: {"questions": [{**q, "goal": 1} for q in good()["questions"]]},
         ["bare ett læringsmål", "minst to"],
     ),
-    "true/false without reason": (lambda: _without(5, "feedback"), ["questions nr. 5", "feedback"]),
+    "true/false without reason": (lambda: _without(2, "feedback"), ["questions nr. 2", "feedback"]),
     "misspelt field": (lambda: _change(1, feedbak="x"), ["questions nr. 1, feedbak", "ikke et kjent felt"]),
 }
 
@@ -105,7 +101,7 @@ def test_a_mistake_gets_a_plain_message_naming_file_question_and_field(tmp_path,
 def test_a_file_for_no_chapter_and_broken_yaml_are_named(tmp_path):
     assert "Ingen kapitler har id-en «ukjent»" in problems_with(tmp_path, good(), name="ukjent")
     message = problems_with(tmp_path, "questions:\n  - goal: 1\n   kind: single\n")
-    assert "data/selvtest/en-dag-i-tjenestene.yml" in message and "ikke gyldig YAML" in message
+    assert "data/selvtest/lovene.yml" in message and "ikke gyldig YAML" in message
 
 
 def test_every_problem_is_reported_at_once(tmp_path):

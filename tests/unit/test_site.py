@@ -3,19 +3,18 @@
 import pytest
 
 from macros.content.errors import ContentError
-from macros.content.site import load_site
-from tests.helpers import DATA, chapter_text, real_chapters, start_pages
+from tests.helpers import chapter_text, fixture_site, load_fixture
 
 
-def test_the_real_content_loads():
-    site = load_site(DATA, start_pages() + real_chapters())
-    assert len(site.perspectives) == 6
+def test_the_fixture_loads_with_every_path_step_a_chapter():
+    site = fixture_site()
+    assert site.paths and site.chapters
     assert all(step in site.chapters for path in site.paths.values() for step in path.steps)
 
 
 def problems(pages: list[tuple[str, str]]) -> str:
     with pytest.raises(ContentError) as caught:
-        load_site(DATA, start_pages() + real_chapters() + pages)
+        load_fixture(extra=pages)
     return str(caught.value)
 
 
