@@ -216,3 +216,21 @@ def test_every_group_page_has_one_start_button_to_its_paths_first_chapter_and_no
         ), perspective.id
         assert page.locator(".md-footer__link").filter(visible=True).count() == 0, perspective.id
     assert problems == []
+
+
+def test_the_read_mark_set_on_the_way_down_survives_a_tap_that_lands_with_it_and_a_later_tap_takes_it_off(
+    guarded_page, served_site
+):
+    """The button stands below the chapter's end: jumping to it reaches the end first, and the label changes just
+    before the tap. That tap confirms the mark; one made after the reader could see «Lest ✓» takes it off."""
+    page, problems = guarded_page
+    page.goto(served_site + "kapitler/lovene/", wait_until="networkidle")
+    button = page.locator(".intro-done")
+    expect(button).to_have_attribute("aria-pressed", "false")
+    page.get_by_role("button", name="Merk kapitlet som lest").click()
+    expect(button).to_have_attribute("aria-pressed", "true")
+    page.wait_for_timeout(1500)
+    page.get_by_role("button", name="Lest ✓ (trykk for å angre)").click()
+    expect(button).to_have_attribute("aria-pressed", "false")
+    assert "lovene" not in page.evaluate("localStorage.getItem('intro.progress') || '{}'")
+    assert problems == []

@@ -280,11 +280,16 @@
   }
 
   /* «Merk kapitlet som lest» stays as a switch: reaching the end marks the chapter read without it, and a
-   * reader can take the mark off (or set it without reading to the end). */
+   * reader can take the mark off (or set it without reading to the end). The button stands below the end, so a
+   * reader who jumps down to tap it reaches the end on the way: the mark is set, and the label changes, just before
+   * the tap lands. A tap that soon after confirms the mark it was aimed at instead of taking it off again. */
+  var CHANGED_UNDER_THE_FINGER_MS = 1000;
+
   function setupDoneButton() {
     var button = document.querySelector(".intro-done");
     if (!button) return;
     var chapter = button.getAttribute("data-chapter");
+    var markedAt = 0;
     function draw() {
       var done = Boolean(read(PROGRESS, {})[chapter]);
       button.setAttribute("aria-pressed", String(done));
@@ -293,12 +298,16 @@
     }
     button.addEventListener("click", function () {
       var progress = read(PROGRESS, {});
+      if (progress[chapter] && Date.now() - markedAt < CHANGED_UNDER_THE_FINGER_MS) return;
       if (progress[chapter]) delete progress[chapter];
       else progress[chapter] = true;
       write(PROGRESS, progress);
       draw();
     });
-    onRead.push(draw);
+    onRead.push(function (marked) {
+      if (marked === chapter) markedAt = Date.now();
+      draw();
+    });
     button.hidden = false;
     draw();
   }
