@@ -114,10 +114,17 @@ def search_keywords(path: str, title: str, catalog: dict, headings: list[str] | 
     data/synonyms.yml (from the catalogue) that one of those or one of the page's headings names: what the page
     is about («Legemidler og delegering» is found by «medisiner», «Meld fra» by «avviksmelding»). A group named
     only in passing in the text would give nearly every page «bruker», «pasient» and «beboer»."""
-    words = [title, _address_words(path), *_chapter_terms(catalog).get(path, [])]
+    terms = _chapter_terms(catalog).get(path, [])
+    words = [title, _address_words(path), *terms]
     synonyms = Synonyms.of(catalog.get("synonyms", []))
+    # A glossary term names a group only as a whole («hjemmehjelp»): «utviklingssenter for sykehjem og
+    # hjemmetjenester» is about the centres, yet gave the page that explains it every word for sykehjem and for
+    # hjemmetjenester, beside the task pages about them (INTRO's index counts a word inside a long term little too).
+    whole = [term for term in terms if synonyms.names_whole(term)]
     # An empty token between two texts: a phrase never runs from one into the next.
-    named = synonyms.found([token for written in [*words, *(headings or [])] for token in [*tokens(written), ""]])
+    named = synonyms.found(
+        [token for written in [title, _address_words(path), *whole, *(headings or [])] for token in [*tokens(written), ""]]
+    )
     known = {word.lower() for word in words}
     extra = [word for word in synonyms.other_words(named) if word.lower() not in known]
     return [word for word in words + extra if word]

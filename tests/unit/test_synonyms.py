@@ -89,6 +89,21 @@ def test_kiwix_keywords_get_the_group_a_title_a_term_or_a_heading_names_and_not_
     assert search_keywords("kapitler/lovene.html", "Lovene", catalog, ["Test deg", "selv"]) == ["Lovene", "lovene"]
 
 
+def test_a_long_glossary_term_names_no_group_by_a_word_inside_it():
+    """«… for avvik og legemiddelhåndtering» is about something else: the page that explains it stays a keyword
+    match for the term, not for every word of the groups its words belong to."""
+    catalog = {
+        "url": "https://intro.example/",
+        "chapters": [{"url": "https://intro.example/kapitler/utvikling/", "terms": ["senter for avvik og legemiddelhåndtering"]}],
+        "synonyms": GROUPS,
+    }
+    assert search_keywords("kapitler/utvikling.html", "Utvikling", catalog, []) == [
+        "Utvikling",
+        "utvikling",
+        "senter for avvik og legemiddelhåndtering",
+    ]
+
+
 @pytest.mark.parametrize(
     "groups, message",
     [

@@ -133,6 +133,13 @@ def _synonym_keys(texts: Iterable[str], synonyms: Synonyms) -> Counter[str]:
     return extra
 
 
+def _compounds_of_parts(about: set[str], joined: dict[tuple[str, str], str]) -> Counter[str]:
+    """The site's compounds whose two parts a page's title and address both name, half as much as the word: «Søke
+    om plass på sykehjem» (slik-gjor-du/sykehjem) is the page for «sykehjemsplass», as a page that writes
+    «sykehjemsplassen» counts for «sykehjem» and «plass»."""
+    return Counter({joined[(first, second)]: COMPOUND_PART for first in about for second in about if (first, second) in joined})
+
+
 def term_scores(pages: list[Page], synonyms: Synonyms = NONE) -> dict[str, list[tuple[int, float]]]:
     """Per key, the pages it occurs in with how strongly, best-scoring fields counted; a word of a synonym group
     also on the pages that write another word of its group, a little less."""
@@ -159,11 +166,13 @@ def term_scores(pages: list[Page], synonyms: Synonyms = NONE) -> dict[str, list[
     compounds = compound_parts(vocabulary)
     lengths = [len(text) for _, _, _, text, _ in fields]
     average = max(sum(lengths) / max(len(lengths), 1), 1.0)
+    joined = {parts: compound for compound, parts in compounds.items()}
     raw: dict[str, dict[int, float]] = defaultdict(dict)
     for number, (title, slug_keys, headings, text, glossary) in enumerate(fields):
         in_title, in_slug, in_headings, in_text = (
             _weighted(f, compounds) + extra for f, extra in zip((title, slug_keys, headings, text), extras[number], strict=True)
         )
+        in_title += _compounds_of_parts(set(title) | set(slug_keys), joined)
         heading = HEADING * min(1.0, MANY_HEADINGS / max(len(pages[number].sections), 1))
         in_glossary: Counter[str] = Counter()
         for term_keys in glossary:

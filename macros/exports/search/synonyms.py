@@ -88,6 +88,11 @@ class Synonyms:
                     counts[number] += 1
         return counts
 
+    def names_whole(self, text: str) -> bool:
+        """Whether the text is, word for word, a member of a group («hjemmehjelp», «test deg selv»)."""
+        written = tuple(tokens(text))
+        return any(member.tokens == written for members in self.groups for member in members)
+
     def extra_keys(self, text_tokens: Sequence[str]) -> Counter[str]:
         """The keys a text counts for besides its own: per occurrence of a group's member, each of the group's
         one-word members it does not write there, at SYNONYM."""
