@@ -14,6 +14,8 @@ def test_the_figures_page_is_one_table_of_every_figure_with_its_source_and_no_ed
     table = page.css_first("article table.intro-figures")
     assert table is not None
     assert [th.text(strip=True) for th in table.css("thead th")] == ["Tall", "Verdi", "Kilde", "Brukes i"]
+    name = page.css_first(f"#{table.attributes['aria-labelledby']}")
+    assert name is not None and name.text(strip=True).startswith("Alle tallene INTRO bruker"), "the table has no name"
     rows = table.css("tbody tr")
     assert [row.attributes["id"] for row in rows if row.attributes.get("id")] == [row.attributes["id"] for row in rows]
     assert {figure["id"] for figure in FIGURES} == {row.attributes["id"] for row in rows}
