@@ -14,6 +14,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, PackageLoader, StrictUndefined
 
 from macros.content.identity import Identity
+from macros.rendering import hyphenation
 
 # INTRO's templates: a change to one makes `make serve` render every page again (macros/serving.py).
 TEMPLATES = Path(__file__).resolve().parents[1] / "templates"
@@ -33,8 +34,9 @@ def translate_for(edition: str, folder: Path | None) -> None:
 
 @cache
 def environment(folder: Path | None = None) -> Environment:
-    """The templates beside this package (or their translated copy in folder), strict about every name they use."""
-    return Environment(
+    """The templates beside this package (or their translated copy in folder), strict about every name they use;
+    `soft_hyphens` lets a long word break between syllables (rendering/hyphenation.py)."""
+    env = Environment(
         loader=FileSystemLoader(str(folder)) if folder else PackageLoader("macros", "templates"),
         undefined=StrictUndefined,
         trim_blocks=True,
@@ -42,6 +44,8 @@ def environment(folder: Path | None = None) -> Environment:
         keep_trailing_newline=True,
         autoescape=False,
     )
+    env.filters["soft_hyphens"] = hyphenation.soft_hyphens
+    return env
 
 
 class Renderer:

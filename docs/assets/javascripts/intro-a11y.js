@@ -16,7 +16,10 @@
  *
  * Glossary explanations: the first use of a glossary word is focusable (macros/rendering/glossary.py), and
  * Material shows its explanation on focus as on hover. Esc hides it without moving focus or the pointer
- * (1.4.13); it comes back the next time a word is focused or hovered. */
+ * (1.4.13); it comes back the next time a word is focused or hovered.
+ *
+ * Skip link: Material's «Gå til innhold» goes to the first heading in the table of contents, the first part
+ * of a chapter: past its title, opening paragraph and learning goals. It goes to the page's title instead. */
 (function () {
   "use strict";
 
@@ -86,8 +89,18 @@
     });
   }
 
+  function skipToTitle() {
+    var skip = document.querySelector("a.md-skip");
+    var title = document.querySelector("article.md-content__inner h1");
+    if (!skip || !title) return;
+    if (!title.id) title.id = "sidetittel";
+    title.setAttribute("tabindex", "-1");
+    skip.setAttribute("href", "#" + title.id);
+  }
+
   function repair() {
     dismissTooltips();
+    skipToTitle();
     checkActiveScheme();
     repairTables();
     quietPermalinks();
