@@ -514,6 +514,9 @@ class Programme(Strict):
     briefing: list[Text] = Field(
         default_factory=list, description="det kursholderen sier i briefen ved start, i tillegg til de faste punktene"
     )
+    briefing_minutes: int = Field(
+        default=3, ge=1, le=10, description="hvor mange minutter briefen ved start tar; timeplanen må gi plass til den"
+    )
     debrief: list[Text] = Field(default_factory=list, description="spørsmål til oppsummeringen, i tillegg til de faste")
     answer_notes: list[AnswerNote] = Field(
         default_factory=list, description="svar til kursholderen på spørsmålene til samtale som har et riktig svar etter loven"

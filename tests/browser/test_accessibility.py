@@ -16,6 +16,16 @@ def test_every_page_but_the_chapters_passes_axe_on_phone_and_desktop_in_light_an
     assert not violations, f"{len(violations)} accessibility violations:\n" + "\n".join(violations)
 
 
+def test_each_kind_of_page_and_the_legal_pages_of_the_gjovik_edition_pass_axe(browser, gjovik_served, gjovik_site):
+    """The Gjøvik edition has its own local boxes, landing page and legal pages: one page of each kind, and every
+    page under «Om», checked whole on phone and desktop in light and dark."""
+    pages = sorted(str(p.relative_to(gjovik_site)) for p in gjovik_site.rglob("*.html"))
+    paths, kinds = site_paths(gjovik_site, pages)
+    chosen = sorted(path for path in paths if path in kinds or path.startswith("om/"))
+    violations = audit(browser, gjovik_served, chosen)
+    assert not violations, f"{len(violations)} accessibility violations:\n" + "\n".join(violations)
+
+
 def search_for_fastlegen(page) -> None:
     """Open the search as a phone reader does (the magnifier), and search."""
     page.locator('label[for="__search"]').first.click()

@@ -20,6 +20,7 @@ from mkdocs.exceptions import PluginError
 from macros import authoring, loader
 from macros.commands.release import mkdocs_env, run_mkdocs, serve_mkdocs
 from macros.content.legal import ACCESSIBILITY_FILE, PRIVACY_FILE, load_legal
+from macros.content.model import Feedback
 from macros.exports.archive import names
 from macros.rendering import figure_pages, legal_pages, local_boxes, programme_pages, render
 from tests.helpers import FIXTURE, FIXTURE_TODAY, ROOT, copy_site
@@ -227,3 +228,37 @@ def test_a_build_missing_a_module_stops_with_the_plain_message(tmp_path):
     assert result.returncode != 0
     assert "INTROs makroer kan ikke lastes: modulen «macros.rendering.figure_pages» mangler. Kjør «make setup»" in result.stderr
     assert "pip install" not in result.stderr and "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("public_body", "says", "form"),
+    [
+        (True, "er en offentlig virksomhet. Forskrift om universell utforming av IKT-løsninger krever", True),
+        (False, "er ikke en offentlig virksomhet.", False),
+        (None, "Det er ikke avklart ennå om", True),
+    ],
+)
+def test_the_accessibility_statement_frames_the_law_by_whether_the_owner_is_a_public_body(
+    tmp_path, monkeypatch, public_body, says, form
+):
+    """Only public bodies must publish a statement on uustatus.no against the 47 criteria (Uutilsynet); an owner
+    that is not one, or not yet confirmed as one, says it follows them of its own accord."""
+    project = copy_site(tmp_path / "prosjekt")
+    for name in (PRIVACY_FILE, ACCESSIBILITY_FILE):
+        shutil.copy(ROOT / "data" / name, project / "data" / name)
+    assessed = yaml.safe_load((project / "data" / ACCESSIBILITY_FILE).read_text(encoding="utf-8"))["assessed"]
+    monkeypatch.setenv("INTRO_TODAY", str(max(assessed, dt.date.fromisoformat(FIXTURE_TODAY))))
+    env = FakeEnv(plain_config(project / "mkdocs.yml"))
+    authoring.define_env(env)
+    content = loader.load(loader.options_from_config(env.conf).sources)
+    on_page(env, "om/personvern.md")
+    owner = content.facts.owner.model_copy(update={"public_body": public_body})
+    feedback = Feedback(url=owner.contact_url, answer_weeks=3)
+    text = legal_pages.accessibility_statement(
+        content.facts.model_copy(update={"owner": owner, "feedback": feedback}), load_legal(project / "data")
+    )
+    text = " ".join(text.split())
+    assert says in text
+    assert ("Vi følger likevel frivillig de 47 kravene" in text) is (public_body is not True)
+    assert ("teksten til skjemaet på uustatus.no" in text) is form
+    assert ("Du kan også klage hvis du ikke får svar fra oss" in text) is (public_body is True)
