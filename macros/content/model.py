@@ -372,7 +372,10 @@ class LawChange(Strict):
     law: Text = Field(description="loven som endres, for eksempel «helsetilsynsloven»")
     change: Sentence = Field(description="hva som endres, i én eller to korte setninger for leseren")
     proposition: Text = Field(description="proposisjonen, for eksempel «Prop. 121 L (2024–2025)»")
-    adopted: dt.date | None = Field(default=None, description="datoen Stortinget vedtok endringen")
+    adopted: dt.date | Annotated[int, Field(ge=1814, le=2100)] | None = Field(
+        default=None,
+        description="datoen Stortinget vedtok endringen, eller bare året når kilden sier at loven er vedtatt, men ikke når",
+    )
     recommendation: Text | None = Field(default=None, description="innstillingen, for eksempel «Innst. 459 L (2024–2025)»")
     in_force: dt.date | Literal["ikke fastsatt"] | None = Field(
         default=None,

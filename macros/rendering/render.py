@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import posixpath
 from typing import Any
+from urllib.parse import urlsplit
 
 from macros.content import icons, norwegian
 from macros.content.errors import AuthorError, ContentError
@@ -78,10 +79,16 @@ def chapter_header(site: Site, chapter: Chapter) -> str:
 
 
 def _law_change_note(change: LawChange) -> dict:
-    if change.adopted:
+    # Say no more than the data confirms: a committee's recommendation is not yet Stortinget's decision.
+    if isinstance(change.adopted, dt.date):
         decided = f"Stortinget vedtok {norwegian_date(change.adopted)} endringer i {change.law} ({change.proposition})."
+    elif change.adopted:
+        decided = f"Stortinget vedtok i {change.adopted} endringer i {change.law} ({change.proposition})."
     elif change.recommendation:
-        decided = f"Stortinget har behandlet endringer i {change.law} ({change.proposition})."
+        decided = (
+            f"En komité på Stortinget har gitt sin innstilling om endringer i {change.law} ({change.proposition}). "
+            "Vi har ikke bekreftet at Stortinget har vedtatt dem."
+        )
     else:
         decided = f"Regjeringen har foreslått endringer i {change.law} ({change.proposition})."
     if isinstance(change.in_force, dt.date):
@@ -90,7 +97,10 @@ def _law_change_note(change: LawChange) -> dict:
         in_force = "Det er ikke bestemt når endringene skal gjelde fra."
     else:
         in_force = "Sjekk i kilden når endringene gjelder fra."
-    return {"change": change, "decided": decided, "in_force": in_force, "document": change.recommendation or change.proposition}
+    # On Lovdata the reader finds the law itself, so the link is named after it, not after a parliamentary paper.
+    on_lovdata = urlsplit(str(change.source.url)).hostname in {"lovdata.no", "www.lovdata.no"}
+    document = change.source.title if on_lovdata else change.recommendation or change.proposition
+    return {"change": change, "decided": decided, "in_force": in_force, "document": document}
 
 
 def law_change_notes(site: Site, src_uri: str) -> str:

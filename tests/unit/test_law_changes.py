@@ -44,6 +44,7 @@ def test_a_watch_list_loads_with_the_pages_it_names_and_a_page_that_does_not_exi
         ({"pages": []}, "pages"),
         ({"change": "Uten punktum"}, "change"),
         ({"source": None}, "source"),
+        ({"adopted": 25}, "adopted"),
     ],
 )
 def test_a_malformed_change_is_refused(fields, expected):
@@ -81,7 +82,8 @@ def test_the_note_shows_on_the_pages_named_with_what_changes_and_where_to_read(s
     note = law_change_notes(watching(site), "kapitler/lovene.md")
     assert note.startswith('!!! warning "Reglene endres"')
     for expected in (
-        "Stortinget har behandlet endringer i forvaltningsloven (Prop. 79 L (2024–2025)).",
+        "En komité på Stortinget har gitt sin innstilling om endringer i forvaltningsloven (Prop. 79 L (2024–2025)).",
+        "Vi har ikke bekreftet at Stortinget har vedtatt dem.",
         "En ny lov erstatter loven fra 1967.",
         "Sjekk i kilden når endringene gjelder fra.",
         "[Innst. 478 L (2024–2025) hos Stortinget](https://www.stortinget.no/no/Saker-og-publikasjoner/)",
@@ -96,6 +98,20 @@ def test_the_note_shows_on_the_pages_named_with_what_changes_and_where_to_read(s
         (
             {"adopted": "2025-06-18", "in_force": "2027-01-01"},
             ["Stortinget vedtok 18. juni 2025 endringer", "Endringene gjelder fra 1. januar 2027."],
+        ),
+        (
+            {
+                "adopted": 2025,
+                "source": {
+                    "title": "helsetilsynsloven",
+                    "publisher": "Lovdata",
+                    "url": "https://lovdata.no/dokument/NL/lov/2017-12-15-107",
+                },
+            },
+            [
+                "Stortinget vedtok i 2025 endringer i forvaltningsloven",
+                "[helsetilsynsloven hos Lovdata](https://lovdata.no/dokument/NL/lov/2017-12-15-107)",
+            ],
         ),
         (
             {"recommendation": None, "in_force": "ikke fastsatt"},
