@@ -124,9 +124,9 @@ def test_every_macro_is_registered_once_and_runs_from_a_plain_dict_config(tmp_pa
     assert "Prøveklyngen har ansvaret" in env.macros["om_eieren"]()
 
 
-def test_the_legal_macros_run_from_a_plain_dict_config(tmp_path, monkeypatch):
-    """The privacy and accessibility statements, from the project's shared legal data (data/privacy.yml,
-    data/accessibility.yml) in a copy of the fixture, on the day it was assessed."""
+def legal_fixture(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """A copy of the fixture with the project's shared legal data (data/privacy.yml, data/accessibility.yml), on the
+    day it was assessed, its macros defined and the privacy page current: (project, env, content)."""
     project = copy_site(tmp_path / "prosjekt")
     for name in (PRIVACY_FILE, ACCESSIBILITY_FILE):
         shutil.copy(ROOT / "data" / name, project / "data" / name)
@@ -136,6 +136,12 @@ def test_the_legal_macros_run_from_a_plain_dict_config(tmp_path, monkeypatch):
     authoring.define_env(env)
     content = loader.load(loader.options_from_config(env.conf).sources)
     on_page(env, "om/personvern.md")
+    return project, env, content
+
+
+def test_the_legal_macros_run_from_a_plain_dict_config(tmp_path, monkeypatch):
+    """The privacy statement, from the project's shared legal data in a copy of the fixture."""
+    project, env, content = legal_fixture(tmp_path, monkeypatch)
     assert env.macros["personvern"]() == legal_pages.privacy_statement(content.facts, load_legal(project / "data"))
 
 
@@ -243,15 +249,7 @@ def test_the_accessibility_statement_frames_the_law_by_whether_the_owner_is_a_pu
 ):
     """Only public bodies must publish a statement on uustatus.no against the 47 criteria (Uutilsynet); an owner
     that is not one, or not yet confirmed as one, says it follows them of its own accord."""
-    project = copy_site(tmp_path / "prosjekt")
-    for name in (PRIVACY_FILE, ACCESSIBILITY_FILE):
-        shutil.copy(ROOT / "data" / name, project / "data" / name)
-    assessed = yaml.safe_load((project / "data" / ACCESSIBILITY_FILE).read_text(encoding="utf-8"))["assessed"]
-    monkeypatch.setenv("INTRO_TODAY", str(max(assessed, dt.date.fromisoformat(FIXTURE_TODAY))))
-    env = FakeEnv(plain_config(project / "mkdocs.yml"))
-    authoring.define_env(env)
-    content = loader.load(loader.options_from_config(env.conf).sources)
-    on_page(env, "om/personvern.md")
+    project, _, content = legal_fixture(tmp_path, monkeypatch)
     owner = content.facts.owner.model_copy(update={"public_body": public_body})
     feedback = Feedback(url=owner.contact_url, answer_weeks=3)
     text = legal_pages.accessibility_statement(
