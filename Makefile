@@ -12,7 +12,7 @@ RUNNER  ?= mkdocs
 export INTRO_RUNNER := $(RUNNER)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help setup setup-test serve serve-fast build offline zim lms publish rollback register report kilder spelling diagrams lint check test bench clean
+.PHONY: help setup setup-test serve build offline zim lms publish rollback register report kilder spelling diagrams lint check test bench clean
 
 help: ## List the commands
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -39,13 +39,10 @@ setup-test: setup ## Also install Debian's chromium, nginx, hunspell, Kiwix, PHP
 	command -v java >/dev/null || missing="$$missing default-jre-headless"; \
 	if [ -n "$$(echo $$missing)" ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; fi
 
-serve: setup ## Serve the site with live reload at http://127.0.0.1:8000
-	$(MKDOCS) serve -f $(CONFIG) --dev-addr 127.0.0.1:8000
-
-# Rebuilds only the chapter you saved, in about a second. The menu and search stay right, but pages that show
-# what you changed elsewhere (data/, another chapter's title in a path) wait for `make serve` or `make build`.
-serve-fast: setup ## Like serve, but rebuilds only the page you saved (about 1 s); links are checked by make build
-	$(MKDOCS) serve -f $(CONFIG) --dev-addr 127.0.0.1:8000 --dirty --no-strict
+# A save shows in about a second: the saved page is rendered and checked again, and the pages that show what it
+# changed (menus, paths, booklets); the search index, zip and ZIM wait for `make build` (macros/serving.py).
+serve: setup ## Serve the site at http://127.0.0.1:8000, showing each save in about a second
+	$(PYTHON) -m macros.commands.cli serve --config $(CONFIG) --dev-addr 127.0.0.1:8000
 
 # Every edition builds into dist/ under its own names, so two editions never overwrite each other.
 EDITION = $(shell $(PYTHON) -m macros.commands.cli edition $(CONFIG))

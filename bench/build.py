@@ -20,7 +20,7 @@ from mkdocs.utils.yaml import yaml_load
 
 from bench.browser import gzipped_size
 from bench.corpus import Corpus, generate
-from bench.process import build_env, run_measured
+from bench.process import build_env, plain_error, run_measured
 from macros.commands.release import mkdocs_command
 from macros.exports.search import index as search_index
 
@@ -183,3 +183,57 @@ def profile(chapters: int, work: Path, top: int, flat_nav: bool = False) -> None
             r"plugins\.py:\d+\(on_)",
             top,
         )
+
+
+# ---- The real site against stock on its hand-over ----
+
+
+def hand_over(project: Path, folder: Path, work: Path) -> Path:
+    """The project built as `make build` builds its site, with the finished site handed over to folder (a whole
+    project that stock MkDocs and Material build without INTRO); not timed."""
+    shutil.rmtree(folder, ignore_errors=True)
+    run_measured(
+        mkdocs_command(project / "mkdocs.yml", work / f"{folder.name}-site"),
+        project,
+        work / f"{folder.name}.log",
+        build_env(INTRO_FINISHED_MARKDOWN=str(folder)),
+    )
+    if not (folder / "mkdocs.yml").is_file():
+        raise RuntimeError("the build handed nothing over: the intro plugin in mkdocs.yml has no finished_markdown_dir")
+    return folder
+
+
+@dataclass
+class RealBuild:
+    """The real site (the online edition, as `mkdocs build` of mkdocs.yml makes it) built by INTRO, against stock
+    MkDocs and Material building its hand-over: the same finished site, pages and generated files."""
+
+    chapters: int
+    wall: dict[str, list[float]] = field(default_factory=lambda: {config: [] for config in CONFIGS})
+    cpu: dict[str, list[float]] = field(default_factory=lambda: {config: [] for config in CONFIGS})
+    error: str | None = None
+
+    def median(self, config: str, attribute: str = "wall") -> float:
+        return statistics.median(getattr(self, attribute)[config])
+
+
+def bench_real_site(work: Path, repeat: int, say, project: Path) -> RealBuild:
+    real = RealBuild(chapters=len(list((project / "docs" / "kapitler").rglob("*.md"))))
+    try:
+        handover = hand_over(project, work / "real-handover", work)
+        configs = {"intro": project / "mkdocs.yml", "stock": handover / "mkdocs.yml"}
+        for n in range(repeat):
+            for config in CONFIGS if n % 2 == 0 else CONFIGS[::-1]:  # alternating, as the corpus builds
+                wall, cpu, _ = run_measured(
+                    mkdocs_command(configs[config], work / f"real-{config}"),
+                    configs[config].parent,
+                    work / f"real-{config}.log",
+                    build_env(),
+                )
+                real.wall[config].append(wall)
+                real.cpu[config].append(cpu)
+        say(f"Det ekte nettstedet: INTRO {real.median('intro'):.1f} s, stock på hand-over {real.median('stock'):.1f} s")
+    except Exception as error:  # noqa: BLE001 - the report says what happened
+        real.error = plain_error(error, work)
+        say(f"Det ekte nettstedet mot stock: feilet: {real.error}")
+    return real

@@ -23,8 +23,15 @@ from macros.commands.chromium import chromium_path
 
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
 CATEGORIES = ("performance", "accessibility", "best-practices")
-# The landing page and one ordinary chapter; a quick run takes only the first.
-PAGES = (("Forsiden", ""), ("Kapittel", "kapitler/folkehelse/"))
+# The four kinds of page a reader meets: the landing page, a heavy chapter («Folkehelse», with figures and tables,
+# the lowest-scoring chapter on a quiet machine in December 2026), a task page and a path's start page. A quick run
+# takes only the first.
+PAGES = (
+    ("Forsiden", ""),
+    ("Kapittel", "kapitler/folkehelse/"),
+    ("Oppgaveside", "slik-gjor-du/sykehjem/"),
+    ("Stiside", "perspektiver/studenter/"),
+)
 RUNS = 3  # per page; the median run counts, as Lighthouse's own documentation advises against a single run
 # Chromium in a container: headless, no sandbox (no user namespaces), no reliance on a small /dev/shm. Every host
 # name but the local server's address fails to resolve, so nothing on the page can reach the internet.

@@ -1,9 +1,11 @@
-"""Edit-to-reload: how long an author waits, with `mkdocs serve` running, from saving a chapter to seeing it.
+"""Edit-to-reload: how long an author waits, with `make serve` running, from saving a chapter to seeing it, beside
+stock MkDocs' own `mkdocs serve` of the project's hand-over (the same finished site, without INTRO).
 
-`mkdocs serve` runs on a copy of the real project (the real docs are never touched), a chapter is open in
+`make serve` runs on a copy of the real project (the real docs are never touched), a chapter is open in
 Chromium, and a sentence with a unique marker is written into the chapter's Markdown. The time runs from the
 write until the marker is in the page's DOM: MkDocs notices the change, rebuilds, and its livereload script
-reloads the page. MkDocs' own «Documentation built in» line gives the share that is the rebuild.
+reloads the page. MkDocs' own «Documentation built in» line gives the share that is the rebuild. Stock is timed
+the same way, on the hand-over the copy's build writes, with the same chapter's finished Markdown edited.
 """
 
 from __future__ import annotations
@@ -16,10 +18,11 @@ import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from bench.build import hand_over
 from bench.corpus import ROOT
 from bench.process import build_env, plain_error
 from macros.commands.chromium import browser as chromium
-from macros.commands.release import serve_mkdocs
+from macros.commands.release import SERVE_FLAGS, serve_mkdocs
 
 CHAPTER = "kapitler/folkehelse.md"  # the real site's; another project's first chapter (edited_chapter)
 # What a build of mkdocs.yml reads: the content from the project measured, the code from this repository. macros/
@@ -31,15 +34,15 @@ LINKED = ("node_modules",)  # large, read-only, and not watched
 START_TIMEOUT_S = 300
 RELOAD_TIMEOUT_S = 60  # a rebuild that fails leaves the page as it was: this long, then report it
 SETTLE_S = 1.5  # after a reload, before the next edit: livereload reconnects and the watcher is idle again
-# `make serve`, and `make serve-fast`, which rebuilds only the saved page. Plain --dirty is not measured: strict
-# mode turns MkDocs' own warning about it into an error, so `make serve-fast` runs it with --no-strict.
-MODES = ((), ("--dirty", "--no-strict"))
-MAKE_TARGETS = {(): "make serve", ("--dirty", "--no-strict"): "make serve-fast"}
+# `make serve` on the project, and stock MkDocs' plain `mkdocs serve` on its hand-over, to compare.
+INTRO, STOCK = "intro", "stock"
+FLAGS = {INTRO: SERVE_FLAGS, STOCK: ()}
+TARGETS = {INTRO: "make serve", STOCK: "stock, hand-over"}
 
 
 @dataclass
 class ReloadRun:
-    flags: tuple[str, ...]
+    engine: str  # INTRO (`make serve` on the project) or STOCK (`mkdocs serve` on its hand-over)
     seconds: list[float] = field(default_factory=list)  # from the write to the marker in the DOM
     rebuild_seconds: list[float] = field(default_factory=list)  # MkDocs' own figure for each rebuild
     warnings: list[str] = field(default_factory=list)  # distinct warnings from the rebuilds
@@ -47,12 +50,16 @@ class ReloadRun:
     error: str | None = None
 
     @property
+    def flags(self) -> tuple[str, ...]:
+        return FLAGS[self.engine]
+
+    @property
     def command(self) -> str:
         return " ".join(["mkdocs serve", *self.flags])
 
     @property
     def target(self) -> str:
-        return MAKE_TARGETS.get(self.flags, self.command)
+        return TARGETS[self.engine]
 
     @property
     def median(self) -> float:
@@ -63,6 +70,9 @@ class ReloadRun:
 class Reload:
     chapters: int  # in the real site's docs/kapitler, the size the goal is set at
     runs: list[ReloadRun] = field(default_factory=list)
+
+    def run(self, engine: str) -> ReloadRun | None:
+        return next((run for run in self.runs if run.engine == engine), None)
 
 
 def copy_project(target: Path, project: Path = ROOT) -> Path:
@@ -131,14 +141,14 @@ def time_reloads(project: Path, base: str, run: ReloadRun, repeat: int) -> None:
             time.sleep(SETTLE_S)
 
 
-def measure_mode(work: Path, flags: tuple[str, ...], repeat: int, project: Path = ROOT) -> ReloadRun:
-    run = ReloadRun(flags)
-    name = "-".join(flag.strip("-") for flag in flags) or "normal"
-    log = work / f"serve-{name}.log"
+def measure_mode(work: Path, engine: str, repeat: int, project: Path = ROOT) -> ReloadRun:
+    run = ReloadRun(engine)
+    log = work / f"serve-{engine}.log"
     try:
-        copy = copy_project(work / f"serve-{name}", project)
-        with serve_mkdocs(copy, flags, log, env=build_env(), timeout_s=START_TIMEOUT_S) as base:
-            time_reloads(copy, base, run, repeat)
+        copy = copy_project(work / f"serve-{engine}", project)
+        served = copy if engine == INTRO else hand_over(copy, work / "serve-handover", work)
+        with serve_mkdocs(served, run.flags, log, env=build_env(), timeout_s=START_TIMEOUT_S) as base:
+            time_reloads(served, base, run, repeat)
     except Exception as error:  # noqa: BLE001 - the report says what happened, and why
         run.error = plain_error(error, work)
     if log.is_file():
@@ -147,12 +157,12 @@ def measure_mode(work: Path, flags: tuple[str, ...], repeat: int, project: Path 
     return run
 
 
-def measure_reload(work: Path, repeat: int, with_dirty: bool, say, project: Path = ROOT) -> Reload:
-    """`make serve`, and `make serve-fast` when asked for."""
+def measure_reload(work: Path, repeat: int, say, project: Path = ROOT) -> Reload:
+    """`make serve`, then stock's `mkdocs serve` of the hand-over."""
     reload = Reload(chapters=len(list((project / "docs" / "kapitler").rglob("*.md"))))
-    for flags in MODES if with_dirty else MODES[:1]:
-        run = measure_mode(work, flags, repeat, project)
+    for engine in (INTRO, STOCK):
+        run = measure_mode(work, engine, repeat, project)
         reload.runs.append(run)
         outcome = f"median {run.median:.2f} s" if run.seconds else f"feilet: {run.error}"
-        say(f"Fra lagring til oppdatert side med `{run.command}`: {outcome}")
+        say(f"Fra lagring til oppdatert side med `{run.command}` ({run.target}): {outcome}")
     return reload

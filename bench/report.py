@@ -13,13 +13,21 @@ from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 
-from bench.build import SizeResult
+from bench.build import RealBuild, SizeResult
 from bench.corpus import ROOT
 from bench.formatting import goal_table, num
 from bench.lighthouse import LighthouseResult
 from bench.reader import Reader
 from bench.reload import Reload
-from bench.report_authors import build_goals, reload_goal, reload_section, size_section, summary_table
+from bench.report_authors import (
+    build_goals,
+    real_build_goal,
+    real_build_section,
+    reload_goal,
+    reload_section,
+    size_section,
+    summary_table,
+)
 from bench.report_readers import lighthouse_goals, lighthouse_section, reader_goals, reader_section, search_goal, search_section
 from bench.search import SearchResult
 from macros.commands.chromium import chromium_path
@@ -48,6 +56,7 @@ class Measurements:
     lighthouse: LighthouseResult | None
     search: SearchResult | None
     reload: Reload | None
+    real: RealBuild | None = None  # the real site's build against stock on its hand-over
 
 
 @dataclass(frozen=True)
@@ -138,6 +147,7 @@ def report(measured: Measurements, run: RunInfo, facts: dict[str, str]) -> str:
     busy = max(max(before, after) for before, after in zip(*run.loads, strict=True)) > (os.cpu_count() or 1)
     goals = (
         build_goals(sizes)
+        + real_build_goal(measured.real)
         + reload_goal(measured.reload)
         + (reader_goals(reader) if reader and not reader.error else [])
         + lighthouse_goals(measured.lighthouse)
@@ -167,6 +177,7 @@ def report(measured: Measurements, run: RunInfo, facts: dict[str, str]) -> str:
     lines += summary_table(sizes) + [""]
     for size in sizes:
         lines += size_section(size)
+    lines += real_build_section(measured.real)
     lines += reload_section(measured.reload)
     if reader is not None:
         lines += reader_section(reader)

@@ -4,18 +4,21 @@ offline zip).
     python -m bench.run                # 100, 500 and 2000 chapters, three builds of each, everything
     python -m bench.run --largest-repeat 1  # the same, but one build of each at 2000 (about 20 minutes)
     python -m bench.run --quick        # 100 chapters, one build, no search latency, Lighthouse on one page
-                                       # once, one edit-to-reload without --dirty
+                                       # once, one edit-to-reload with `make serve` and one with stock
     python -m bench.run --profile 2000 # cProfile one INTRO and one stock build of 2000 chapters
 
 Each corpus size is built with INTRO's full configuration and with stock Material (search only) on the
-same Markdown, alternating, every build in a fresh process. The real site is built as `make build` builds it,
-weighed in Chromium and run through Lighthouse; `mkdocs serve` on a copy of it times edit-to-reload. The report
+same Markdown, alternating, every build in a fresh process. The real site is built by INTRO and, from its
+hand-over, by stock Material; it is built as `make build` builds it, weighed in Chromium and run through
+Lighthouse on four kinds of page; `make serve` on a copy of it, and stock's `mkdocs serve` on its hand-over, time
+edit-to-reload. The report
 goes to bench/results/<date>.md and bench/results/latest.md (a quick run writes <date>-quick.md and leaves
 latest.md alone).
 
 This module only reads the options and runs the parts in order. The parts:
 
-    corpus.py     the generated projects          build.py       their builds, INTRO against stock (and --profile)
+    corpus.py     the generated projects          build.py       their builds, INTRO against stock (and --profile),
+                                                                 and the real site against stock on its hand-over
     reload.py     edit-to-reload, mkdocs serve    reader.py      the real site: its build, first visits, the zip
     lighthouse.py Lighthouse on the real site     search.py      search latency in the corpora's sites
     browser.py    the nginx-like server, Chromium process.py     running MkDocs in a fresh process
@@ -37,7 +40,7 @@ from pathlib import Path
 if __package__ in (None, ""):  # run as `python bench/run.py`
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.build import bench_size, profile
+from bench.build import bench_real_site, bench_size, profile
 from bench.corpus import ROOT
 from bench.lighthouse import PAGES as LIGHTHOUSE_PAGES
 from bench.lighthouse import RUNS as LIGHTHOUSE_RUNS
@@ -50,7 +53,7 @@ from bench.search import bench_relevance, bench_search
 RESULTS = ROOT / "bench" / "results"
 SIZES = (100, 500, 2000)
 REPEAT = 3
-RELOADS = 5  # edits per `mkdocs serve` mode; a quick run makes one
+RELOADS = 5  # edits with `make serve` and with stock; a quick run makes one
 
 
 def parse(argv: Sequence[str] | None) -> argparse.Namespace:
@@ -77,6 +80,7 @@ def parse(argv: Sequence[str] | None) -> argparse.Namespace:
     )
     parser.add_argument("--no-lighthouse", action="store_true", help="skip Lighthouse")
     parser.add_argument("--no-reload", action="store_true", help="skip edit-to-reload with mkdocs serve")
+    parser.add_argument("--no-real-build", action="store_true", help="skip the real site's build against stock on its hand-over")
     parser.add_argument("--out", type=Path, default=RESULTS, help="folder for the reports")
     parser.add_argument("--workdir", type=Path, help="where corpora and sites are built (default: a temp folder)")
     parser.add_argument(
@@ -113,6 +117,7 @@ def command_line(args: argparse.Namespace) -> str:
         ("--no-reader", args.no_reader),
         ("--no-lighthouse", args.no_lighthouse),
         ("--no-reload", args.no_reload),
+        ("--no-real-build", args.no_real_build),
     )
     options += [name for name, on in switches if on]
     if args.project.resolve() != ROOT:
@@ -128,7 +133,8 @@ def measure(args: argparse.Namespace, work: Path, say) -> Measurements:
         for n in args.sizes
     ]
     # Timed while the machine is otherwise idle: before the browsers of the reader measurements start.
-    reload = None if args.no_reload else measure_reload(work, 1 if args.quick else RELOADS, not args.quick, say, args.project)
+    reload = None if args.no_reload else measure_reload(work, 1 if args.quick else RELOADS, say, args.project)
+    real = None if args.no_real_build else bench_real_site(work, 1 if args.quick else args.repeat, say, args.project)
     reader = None if args.no_reader else measure_reader(work, say, args.project)
     lighthouse = None
     if reader is not None and reader.site is not None and not args.no_lighthouse:
@@ -137,7 +143,7 @@ def measure(args: argparse.Namespace, work: Path, say) -> Measurements:
     search = None if args.no_search else bench_search(work, args.sizes[-1], say)
     if search is not None and reader is not None and reader.release is not None:
         bench_relevance(search, reader.release, work, say)
-    return Measurements(sizes, reader, lighthouse, search, reload)
+    return Measurements(sizes, reader, lighthouse, search, reload, real)
 
 
 def main(argv: Sequence[str] | None = None) -> Path | None:

@@ -59,7 +59,7 @@ class _Build:
     def __init__(self, env: Any, errors: ModuleType):
         self.env = env
         self._errors = errors
-        self._last: tuple[object, loader.Content] | None = None  # (page, its content): one look per page
+        self._last: tuple[object, loader.Content] | None = None  # (the build's config, its content): one look per build
 
     @property
     def conf(self) -> Any:
@@ -77,14 +77,15 @@ class _Build:
             raise _stop(str(error)) from None
 
     def content(self) -> loader.Content:
-        page = self.env.page
-        if self._last and self._last[0] is page:
+        """The content this build validated (a `serve` rebuild is a new build, with its own config)."""
+        conf = self.conf
+        if self._last and self._last[0] is conf:
             return self._last[1]
         try:
             content = loader.load(self.options().sources)
         except self._errors.ContentError as error:
             raise _stop(str(error)) from None
-        self._last = (page, content)
+        self._last = (conf, content)
         return content
 
 

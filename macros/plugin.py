@@ -11,11 +11,14 @@ them is a PageLog, new for every build. See utvikling/motoren.md.
 from __future__ import annotations
 
 import logging
+import os
+import shutil
+import tempfile
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from jinja2 import Environment, FileSystemBytecodeCache
 from jinja2.sandbox import ImmutableSandboxedEnvironment
@@ -27,7 +30,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
-from macros import loader, markdown_steps, postbuild, prebuild
+from macros import loader, markdown_steps, postbuild, prebuild, serving
 from macros.checks import html as html_checks
 from macros.checks import templates
 from macros.config import IntroConfig
@@ -37,7 +40,7 @@ from macros.content.errors import AuthorError, ContentError, IntroError
 from macros.content.macro_calls import has_template_code
 from macros.content.macro_specs import SPECS
 from macros.exports import GeneratedFile, handover, search
-from macros.rendering import glossary, renderer
+from macros.rendering import glossary, page_scripts, posters, renderer
 from macros.stopping import stopping_the_build
 
 
@@ -67,9 +70,22 @@ class PageLog:
     problems: list[AuthorError] = field(default_factory=list)
     links: list[postbuild.PageLinks] = field(default_factory=list)
     rendered: dict[str, tuple[str, str]] = field(default_factory=dict)  # src_uri → (finished HTML, the page's URL)
+    anchors: dict[str, set[str]] = field(default_factory=dict)  # src_uri → the anchors of a page rendered
     finished: dict[str, str] = field(default_factory=dict)  # src_uri → finished Markdown, for the hand-over
     with_macros: set[str] = field(default_factory=set)  # the pages whose checked macros _render_macros runs
+    for_search: list[search.Page] = field(default_factory=list)  # each page as search reads it, in the build's order
+    own_search: dict[str, Any] = field(default_factory=dict)  # src_uri → the page's own `search` settings, while set aside
     sandbox: ImmutableSandboxedEnvironment | None = None  # made once per build, knowing only the declared macros
+
+
+@dataclass(frozen=True)
+class Kept:
+    """What a `make serve` build that succeeded leaves for the next (serving.py)."""
+
+    snapshot: serving.Snapshot
+    state: prebuild.BuildState
+    html: dict[str, tuple[str, str]]  # src_uri → (a page's finished HTML, its URL): the booklets are made of it
+    anchors: dict[str, set[str]]  # src_uri → the anchors a page has: links to it are checked without rendering it
 
 
 class IntroPlugin(BasePlugin[IntroConfig]):
@@ -79,14 +95,36 @@ class IntroPlugin(BasePlugin[IntroConfig]):
         self.build: prebuild.BuildState | None = None
         self.pages = PageLog()
         self.static: list[str] = []  # the authors' own files (not the theme's), for the hand-over
+        # `mkdocs serve` keeps this plugin from build to build (it has on_startup): what one build leaves the next.
+        self.serving = False
+        self.kept: Kept | None = None
+        self.snapshot: serving.Snapshot | None = None
+        self.served_files: Path | None = None  # the generated files as files, written when they change
+        self.index_search = True  # serve makes the search index in a whole build only, as it starts (serving.deferred)
 
     # ---- Hooks ----
+
+    # `make serve` runs `mkdocs serve --dirty`: MkDocs renders again only the pages saved, and serving.py says what
+    # else must be made again. MkDocs' warning that a dirty build leaves other pages stale is then not true, and
+    # would stop a strict build.
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.serving = command == "serve"
+        if self.serving:
+            self.served_files = Path(tempfile.mkdtemp(prefix="intro-serve-"))
+            if dirty:
+                logging.getLogger("mkdocs.commands.build").addFilter(_without_dirty_warning)
+
+    def on_shutdown(self) -> None:
+        if self.served_files:
+            shutil.rmtree(self.served_files, ignore_errors=True)
 
     # Validate every page and data file before anything is rendered; add the generated pages and files.
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         self.options = options = loader.Options.from_plugin(self.config, config)
         # One renderer for the build: every template it renders knows the edition.
         renderer.use(options.identity)
+        renderer.keep_compiled(Path(config.config_file_path).parent / TEMPLATE_CACHE)
+        posters.keep_codes(Path(config.config_file_path).parent / QR_CACHE)
         project, docs = options.config_dir, Path(config.docs_dir)
         own = [file for file in files if file.generated_by is None and file.inclusion.is_included()]
         with stopping_the_build():
@@ -110,8 +148,23 @@ class IntroPlugin(BasePlugin[IntroConfig]):
                 grace_days=self.config.review_grace_days,
             )
             page_urls = {file.src_uri: file.url for file in files.documentation_pages()}
+            since = self._since(content, own, config) if self.serving and not inputs.handover_dir else None
             self.build = build = prebuild.prepare(
-                content.site, content.facts, options.identity, page_urls, config.nav or [], inputs, today(), reminders().warning
+                content.site,
+                content.facts,
+                options.identity,
+                page_urls,
+                config.nav or [],
+                inputs,
+                today(),
+                reminders().warning,
+                since,
+            )
+        if self.served_files and not since:
+            build = self.build = replace(
+                build,
+                generated=tuple(made.kept_in(self.served_files) for made in build.generated),
+                off_menu=tuple(made.kept_in(self.served_files) for made in build.off_menu),
             )
         config.markdown_extensions = [e for e in config.markdown_extensions if not isinstance(e, glossary.GlossaryExtension)]
         config.markdown_extensions.append(glossary.GlossaryExtension(glossary.abbreviations(build.site.glossary)))
@@ -120,9 +173,30 @@ class IntroPlugin(BasePlugin[IntroConfig]):
         # Off the menu. The booklets come last, so that MkDocs renders them after every chapter, whose HTML they are made of.
         for made in build.off_menu:
             files.append(_file(config, made, InclusionLevel.NOT_IN_NAV))
+        if self.serving:
+            # Every page is rendered again after a change other pages show; after a save in a page's own text, the
+            # pages saved (MkDocs sees them) and the booklets made of them.
+            again = serving.booklets_of(build.booklets, build.site, since.saved) if since else None
+            for file in files.documentation_pages():
+                if again is None or file.src_uri in again:
+                    _render_again(file)
+        self.index_search = not self.serving or self.kept is None
         self.static = [file.src_uri for file in own if not file.is_documentation_page() and file.src_dir == config.docs_dir]
         self.pages = PageLog()
         return files
+
+    def _since(self, content: loader.Content, own: list[File], config: MkDocsConfig) -> prebuild.Since | None:
+        """A `serve` rebuild that may keep the build before's files, and the pages saved since; None: a whole build."""
+        made_with = serving.stamps(
+            [Path(folder) for folder in [*config.watch, config.theme.custom_dir or ""] if folder and Path(folder).is_dir()]
+            + [renderer.TEMPLATES],
+            sorted(Path(config.config_file_path).parent.glob("*.yml")),
+        )
+        self.snapshot = serving.snapshot(content.site, content.facts, [file.src_uri for file in own], made_with)
+        if not (self.kept and serving.only_pages_changed(self.kept.snapshot, self.snapshot)):
+            return None
+        saved = frozenset(file.src_uri for file in own if file.is_documentation_page() and file.is_modified())
+        return prebuild.Since(self.kept.state, saved)
 
     # MkDocs learns a page's title when it reads the page, and `mkdocs serve --dirty` reads only the pages that
     # changed: the rest would stand as «None» in the menu. Every title is known from the front matter already.
@@ -148,7 +222,7 @@ class IntroPlugin(BasePlugin[IntroConfig]):
     def _diagrams_as_images(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         with stopping_the_build():
             return markdown_steps.diagrams_as_images(
-                markdown, page.file.src_uri, frontmatter.split(page.file.content_string).body_offset, self.state().drawn
+                markdown, page.file.src_uri, frontmatter.body_offset(page.file.content_string), self.state().drawn
             )
 
     # Before macros run (priority above theirs): template code beyond the declared macros, or a mistake in a
@@ -166,7 +240,7 @@ class IntroPlugin(BasePlugin[IntroConfig]):
             markdown_steps.check_templates(
                 markdown,
                 page.file.src_uri,
-                frontmatter.split(page.file.content_string).body_offset,
+                frontmatter.body_offset(page.file.content_string),
                 self._declared(config),
                 self.state().facts,
             )
@@ -182,7 +256,7 @@ class IntroPlugin(BasePlugin[IntroConfig]):
             self.pages.sandbox = templates.sandbox(self._declared(config))
         with stopping_the_build():
             return markdown_steps.render_macros(
-                self.pages.sandbox, markdown, page.file.src_uri, frontmatter.split(page.file.content_string).body_offset
+                self.pages.sandbox, markdown, page.file.src_uri, frontmatter.body_offset(page.file.content_string)
             )
 
     def _declared(self, config: MkDocsConfig) -> dict[str, Callable]:
@@ -213,6 +287,12 @@ class IntroPlugin(BasePlugin[IntroConfig]):
         env.globals.update(
             prebuild.theme_globals(self.state().site, {file.src_uri: file.url for file in files.documentation_pages()})
         )
+        # A `serve` rebuild renders only the pages saved: the anchors of the others are the build before's, so that a
+        # link from a saved page to another page's heading is checked at once (MkDocs skips a page not rendered).
+        if self.kept:
+            for file in files.documentation_pages():
+                if file.page is not None and file.page.present_anchor_ids is None and file.src_uri in self.kept.anchors:
+                    file.page.present_anchor_ids = self.kept.anchors[file.src_uri]
         return env
 
     # MkDocs gives the 404 page absolute links, for a server that shows it at any address. The offline edition
@@ -228,17 +308,52 @@ class IntroPlugin(BasePlugin[IntroConfig]):
         build, src_uri = self.state(), page.file.src_uri
         perspective = build.booklets.get(src_uri)
         if perspective:
-            html = markdown_steps.booklet_html(build.site, perspective, self.pages.rendered, build.identity, page.url)
+            rendered = {**self.kept.html, **self.pages.rendered} if self.kept else self.pages.rendered
+            html = markdown_steps.booklet_html(build.site, perspective, rendered, build.identity, page.url)
             if build.handover:
                 handover.write(build.handover, src_uri, handover.booklet_page(page.meta, html))
             return html
         self.pages.problems += postbuild.page_problems(postbuild.CONTENT_CHECKS, html_checks.parse(html), f"docs/{src_uri}")
         self.pages.rendered[src_uri] = (html, page.url)
+        self.pages.anchors[src_uri] = set(page.present_anchor_ids or ())
         if build.handover:
             handover.write(
                 build.handover, src_uri, handover.page_text(page.meta, handover.with_glossary(self.pages.finished[src_uri], html))
             )
         return html
+
+    # The one reading of each page for search (exports/search/reading.py), before Material's search plugin (which
+    # would read it again with Python's slower parser, for an index INTRO's worker never loads): that plugin is
+    # told to leave the page alone, as a page's own `search: exclude: true` tells it, and still gives the search box.
+    @event_priority(50)
+    def _read_for_search(self, context: TemplateContext, page: Page, config: MkDocsConfig, nav: Navigation) -> TemplateContext:
+        # The same reading tells the theme's `scripts` block which scripts the page's features need.
+        content = search.parsed(page.content or "")
+        # (TemplateContext names only MkDocs' own keys; the theme reads any key the context has.)
+        extra = cast("dict[str, object]", context)
+        extra["intro_scripts"] = page_scripts.scripts_for(content, bool(self.options and self.options.is_offline))
+        own = page.meta.get("search")
+        if not (isinstance(own, dict) and own.get("exclude")):
+            if self.index_search:
+                self.pages.for_search.append(search.read_page(content, page.url, str(page.meta.get("title", page.title))))
+            self.pages.own_search[page.file.src_uri] = own
+            page.meta["search"] = {**(own if isinstance(own, dict) else {}), "exclude": True}
+        return context
+
+    # The page's own search settings again, for the theme and anything after.
+    @event_priority(-50)
+    def _restore_search_meta(
+        self, context: TemplateContext, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext:
+        if page.file.src_uri in self.pages.own_search:
+            own = self.pages.own_search.pop(page.file.src_uri)
+            if own is None:
+                del page.meta["search"]
+            else:
+                page.meta["search"] = own
+        return context
+
+    on_page_context = CombinedEvent(_read_for_search, _restore_search_meta)
 
     # Check the finished HTML of every page, theme included.
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
@@ -247,7 +362,7 @@ class IntroPlugin(BasePlugin[IntroConfig]):
         self.pages.links.append(postbuild.page_links(where, page.file.dest_uri, tree))
         return postbuild.with_offline_policy(output) if self.options and self.options.is_offline else output
 
-    # After Material's search has read the pages (search comes first in mkdocs.yml), before offline copies them.
+    # After every page is written, before Material's offline plugin copies the site.
     def on_post_build(self, config: MkDocsConfig) -> None:
         build = self.state()
         self.pages.problems += postbuild.missing_targets(Path(config.site_dir), self.pages.links) + postbuild.unsafe_css(
@@ -258,7 +373,8 @@ class IntroPlugin(BasePlugin[IntroConfig]):
                 raise ContentError(self.pages.problems)
         if self.options and self.options.is_offline:
             postbuild.fence_static_html(Path(config.site_dir), self.static)
-        search.write_index(Path(config.site_dir), build.site, config.use_directory_urls)
+        if self.index_search:
+            search.write_index(Path(config.site_dir), build.site, self.pages.for_search, config.use_directory_urls)
         if build.handover:
             raw = loader.read_config_file(Path(config.config_file_path))
             handover.finish(
@@ -269,6 +385,18 @@ class IntroPlugin(BasePlugin[IntroConfig]):
                 raw,
                 [made.path for made in build.off_menu],
             )
+        if self.serving and self.snapshot:
+            before = self.kept
+            self.kept = Kept(
+                self.snapshot,
+                build,
+                {**(before.html if before else {}), **self.pages.rendered},
+                {**(before.anchors if before else {}), **self.pages.anchors},
+            )
+
+    # A build that stopped is followed by a whole one: what it left is not known to hold.
+    def on_build_error(self, *, error: Exception) -> None:
+        self.kept = None
 
     # ---- Helpers ----
 
@@ -280,7 +408,20 @@ class IntroPlugin(BasePlugin[IntroConfig]):
         return self.build
 
 
+def _render_again(file: File) -> None:
+    """Make `mkdocs serve --dirty` render a page again: it renders a page whose output is older than its source."""
+    if file.abs_dest_path and os.path.exists(file.abs_dest_path):
+        os.utime(file.abs_dest_path, (0, 0))
+
+
+def _without_dirty_warning(record: logging.LogRecord) -> bool:
+    """MkDocs' warning that a dirty build leaves other pages stale: under `make serve`, serving.py renders them."""
+    return not str(record.msg).startswith("A 'dirty' build is being performed")
+
+
 # ---- Data ----
 
-# Compiled theme templates, beside the project like Material's own plugin caches (ignored by git).
+# Compiled templates (the theme's and INTRO's), beside the project like Material's own plugin caches (ignored by git).
 TEMPLATE_CACHE = ".cache/jinja"
+# The posters' QR codes, by address (rendering/posters.py).
+QR_CACHE = ".cache/qr"

@@ -98,9 +98,9 @@ def check_figures(site: Site, on: dt.date, grace: int, remind: Callable[[str], o
         raise ContentError(typed + rate_errors + errors)
 
 
-def check_current_names(site: Site, data_dir: Path, pages: Mapping[str, str], on: dt.date) -> None:
+def check_current_names(site: Site, data_dir: Path | None, pages: Mapping[str, str], on: dt.date) -> None:
     """Stop a page or data file that uses a retired name (data/retired-names.yml) as if it were current.
-    pages: every page's whole text, front matter too, by its path under docs/."""
+    pages: the pages' whole text, front matter too, by their path under docs/; data_dir None: the pages alone."""
     found = retired_names.uses_as_current(data_dir, dict(pages), site.retired_names, on)
     if found:
         raise ContentError(found)
@@ -221,6 +221,15 @@ class Inputs:
 
 
 @dataclass(frozen=True)
+class Since:
+    """A `make serve` rebuild after saves that changed only pages' own text (serving.py): the build before, whose
+    generated files still hold, and the pages saved since, the only ones to check again."""
+
+    before: BuildState
+    saved: frozenset[str]
+
+
+@dataclass(frozen=True)
 class BuildState:
     """What the stage before the build found and made, which the rest of one build reads (and never changes)."""
 
@@ -244,23 +253,33 @@ def prepare(
     inputs: Inputs,
     on: dt.date,
     remind: Callable[[str], object],
+    since: Since | None = None,
 ) -> BuildState:
-    """Check the dates, and make every file and page the build adds; raise ContentError or SetupError for a person."""
+    """Check the dates, and make every file and page the build adds; raise ContentError or SetupError for a person.
+    A `serve` rebuild (since) checks only the pages saved, and keeps the files the build before made."""
     check_reviews(site, facts, on, inputs.grace_days, remind)
     check_figures(site, on, inputs.grace_days, remind)
-    pages = {src_uri: site_map.read_page(path) for src_uri, path in site_map.doc_pages(inputs.docs_dir)}
-    check_current_names(site, inputs.data_dir, pages, on)
+    pages = {
+        src_uri: site_map.read_page(path)
+        for src_uri, path in site_map.doc_pages(inputs.docs_dir)
+        if since is None or src_uri in since.saved
+    }
+    check_current_names(site, None if since else inputs.data_dir, pages, on)
     drawn = diagrams.drawn_keys(inputs.docs_dir)
     offered = downloads(inputs.offline_zip, inputs.offline_zim, inputs.edition)
-    reused = reuse_files(site, identity, page_urls, nav, inputs.data_dir, inputs.published_registry)
-    booklets, booklet_files = booklet_pages(site)
-    materials = materials_pages(site, identity, facts)
+    if since:
+        generated, off_menu, booklets = since.before.generated, since.before.off_menu, since.before.booklets
+    else:
+        reused = reuse_files(site, identity, page_urls, nav, inputs.data_dir, inputs.published_registry)
+        booklets, booklet_files = booklet_pages(site)
+        generated = (*vendor_files(inputs.vendor_dir), *offered, *reused)
+        off_menu = (*materials_pages(site, identity, facts), *booklet_files)
     return BuildState(
         site=site,
         facts=facts,
         identity=identity,
-        generated=(*vendor_files(inputs.vendor_dir), *offered, *reused),
-        off_menu=(*materials, *booklet_files),
+        generated=tuple(generated),
+        off_menu=tuple(off_menu),
         booklets=booklets,
         path_starts=frozenset(path_starts(site)),
         drawn=drawn,

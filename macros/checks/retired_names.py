@@ -97,16 +97,28 @@ def _pattern(form: str) -> re.Pattern[str]:
     return re.compile(rf"{start}{words}[\w-]*", re.IGNORECASE)
 
 
+@cache
+def _any_of(forms: tuple[str, ...]) -> re.Pattern[str]:
+    """Any form's words, wherever they stand: a text without them cannot use a name (most texts name none)."""
+    return re.compile("|".join(r"\s+".join(re.escape(word) for word in form.split()) for form in forms), re.IGNORECASE)
+
+
+def _first_form(text: str, name: RetiredName) -> re.Match[str] | None:
+    """Where the first of a name's forms (in the order data lists them) stands in a text."""
+    for form in name.forms:
+        match = _pattern(form).search(text)
+        if match:
+            return match
+    return None
+
+
 def _found_in(sentence: str, names: Iterable[RetiredName]) -> Iterator[tuple[int, str, RetiredName]]:
-    """(offset, text) of each retired name a sentence uses as current."""
+    """(offset, text) of each retired name a sentence uses as current. The name is looked for first: most
+    sentences name none, and whether a sentence tells the history matters only where one stands."""
     for name in names:
-        if tells_history(sentence, name):
-            continue
-        for form in name.forms:
-            match = _pattern(form).search(sentence)
-            if match:
-                yield match.start(), match.group(0), name
-                break
+        match = _first_form(sentence, name)
+        if match and not tells_history(sentence, name):
+            yield match.start(), match.group(0), name
 
 
 # A sentence ends at . ! or ? before a new sentence; a colon does not end one («Tidligere navn: Fylkesmannen»).
@@ -115,8 +127,13 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÆØÅ«\d*\[])")
 
 def in_text(text: str, names: Iterable[RetiredName], first_line: int = 1) -> list[NameUse]:
     """Each sentence of a plain text (a data file's field) that uses a retired name as current."""
-    found, offset = [], 0
+    found: list[NameUse] = []
+    offset = 0
+    # A name found in no sentence is not in the text: look in the whole text once, and only for the names there.
     names = list(names)
+    if not _any_of(tuple(form for name in names for form in name.forms)).search(text):
+        return found
+    names = [name for name in names if _first_form(text, name)]
     for sentence in _SENTENCE_END.split(text):
         start = text.index(sentence, offset)
         offset = start + len(sentence)
@@ -248,9 +265,9 @@ def advice(use: NameUse) -> str:
 # ---- Pages and data files ----
 
 
-def uses_as_current(data_dir: Path, pages: dict[str, str], names: list[RetiredName], on: dt.date) -> list[AuthorError]:
-    """Every retired name a page (its front matter and text) or a data file uses as if it were current. A name
-    whose change has not come yet (since is after the day given) is still current."""
+def uses_as_current(data_dir: Path | None, pages: dict[str, str], names: list[RetiredName], on: dt.date) -> list[AuthorError]:
+    """Every retired name a page (its front matter and text) or a data file uses as if it were current (data_dir
+    None: the pages alone). A name whose change has not come yet (since is after the day given) is still current."""
     changed = [name for name in names if (dt.date(name.since, 1, 1) if isinstance(name.since, int) else name.since) <= on]
     if not changed:
         return []
@@ -264,6 +281,8 @@ def uses_as_current(data_dir: Path, pages: dict[str, str], names: list[RetiredNa
             replace(use, line=use.line + page.body_offset) for use in in_markdown(page.body, changed)
         ]
         found += [AuthorError(f"docs/{src_uri}", advice(use), line=use.line) for use in uses]
+    if data_dir is None:
+        return found
     for path in sorted(data_dir.rglob("*.yml")):
         relative = path.relative_to(data_dir).as_posix()
         if relative in NOT_PROSE_DATA:

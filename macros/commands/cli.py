@@ -16,7 +16,7 @@ import click
 
 from macros import loader
 from macros.commands.publish import Interrupted, PublishError, publish, rollback
-from macros.commands.release import BuildFailed, build_release, edition_of
+from macros.commands.release import BuildFailed, build_release, edition_of, mkdocs_env, serve_command
 from macros.content import norwegian, yamlio
 from macros.content.clock import today
 from macros.content.local import dated_facts, load_facts
@@ -71,6 +71,15 @@ def build(config: Path, out: Path, offline_only: bool) -> None:
         print(f"{built.site}/")
     print(f"{built.zip}: {norwegian.size(built.zip.stat().st_size)}")
     print(f"{built.zim}: {norwegian.size(built.zim.stat().st_size)}")
+
+
+@main.command()
+@_config
+@click.option("--dev-addr", default="127.0.0.1:8000", show_default=True, help="the address to serve at (host:port)")
+def serve(config: Path, dev_addr: str) -> None:
+    """Show the edition in the browser, and what a save changes as soon as it is saved."""
+    command = serve_command(config, dev_addr)
+    os.execve(command[0], command, mkdocs_env())  # MkDocs itself, so that Ctrl-C stops it as an author expects
 
 
 @main.command()

@@ -28,6 +28,9 @@ from macros.exports.zim import zim_from_offline_build
 # builds the same site (see the README). INTRO_RUNNER chooses; `make build RUNNER=properdocs` sets it.
 RUNNERS = ("mkdocs", "properdocs")
 SERVE_START_TIMEOUT_S = 300
+# How `make serve` serves: MkDocs renders again only the pages saved, and the intro plugin renders what else a save
+# changes (macros/serving.py).
+SERVE_FLAGS = ("--dirty",)
 
 
 def runner_command(runner: str | None = None) -> tuple[str, ...]:
@@ -62,6 +65,11 @@ def edition_of(config: Path) -> str:
 def mkdocs_command(config: Path, site_dir: Path, runner: str | None = None, flags: Sequence[str] = ("--strict",)) -> list[str]:
     """`mkdocs build` of a config into site_dir; strict unless told. Never -q: it hides the warnings strict counts."""
     return [*runner_command(runner), "build", *flags, "-f", str(config), "-d", str(site_dir)]
+
+
+def serve_command(config: Path, address: str, runner: str | None = None) -> list[str]:
+    """`make serve`: the edition at address (host:port), rebuilt as the author saves."""
+    return [*runner_command(runner), "serve", *SERVE_FLAGS, "-f", str(config), "--dev-addr", address]
 
 
 def mkdocs_env(extra: Mapping[str, str] | None = None, base: Mapping[str, str] | None = None) -> dict[str, str]:

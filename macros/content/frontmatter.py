@@ -63,6 +63,14 @@ def split(text: str) -> FrontMatter:
     )
 
 
+def body_offset(text: str) -> int:
+    """Lines before the body (as FrontMatter.body_offset), without reading the YAML: for a page the build has
+    read already, whose line numbers a later step counts from its body."""
+    opening = _FENCE.match(text)
+    closing = _FENCE.search(text, opening.end()) if opening else None
+    return _body_line(text, closing.end() if opening and closing else 0) - 1
+
+
 # The body starts where MkDocs starts the Markdown it hands the plugins (after the blank lines under the closing
 # ---), so a line counted in either is the same line of the file.
 def _body(rest: str) -> str:

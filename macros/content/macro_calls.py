@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from jinja2 import Environment, TemplateSyntaxError, nodes
 
@@ -65,14 +66,24 @@ def _value(node: nodes.Node) -> object:
     return node.value if isinstance(node, nodes.Const) and _literal(node) else None
 
 
+# A build reads each page's calls several times (its checks, its figures, its boxes, its programme parts); a `serve`
+# rebuild reads again only the pages that changed.
+@lru_cache(maxsize=4096)
+def parsed(markdown: str) -> nodes.Template | TemplateSyntaxError:
+    """A page's parse tree, one parse per text (the checks only read it), or the syntax error that stops it."""
+    try:
+        return _PARSER.parse(markdown)
+    except TemplateSyntaxError as error:
+        return error
+
+
 def calls(markdown: str) -> list[Call]:
     """Every call by name in the page, in order; an argument that is not written out is None.
     A page whose template code does not parse has none (refusals names its mistake)."""
     if not has_template_code(markdown):
         return []
-    try:
-        tree = _PARSER.parse(markdown)
-    except TemplateSyntaxError:
+    tree = parsed(markdown)
+    if isinstance(tree, TemplateSyntaxError):
         return []
     return [
         Call(
@@ -138,14 +149,13 @@ def refusals(markdown: str, declared: Collection[str]) -> list[tuple[int | None,
     literal arguments, by name, outside a heading."""
     if not has_template_code(markdown):
         return []
-    try:
-        tree = _PARSER.parse(markdown)
-    except TemplateSyntaxError as error:
+    tree = parsed(markdown)
+    if isinstance(tree, TemplateSyntaxError):
         return [
             (
-                error.lineno,
+                tree.lineno,
                 (
-                    f"Malkoden er ikke gyldig ({error.message}). Sjekk at hver {{{{ har en }}}} og hver {{% har en %}}. "
+                    f"Malkoden er ikke gyldig ({tree.message}). Sjekk at hver {{{{ har en }}}} og hver {{% har en %}}. "
                     "Skal klammene stå som vanlig tekst, skriv {{ '{{' }} i stedet for {{."
                 ),
             )

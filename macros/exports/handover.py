@@ -23,6 +23,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from macros.content.errors import AuthorError, ContentError
 from macros.exports import GeneratedFile
+from macros.rendering.page_scripts import PAGE_SCRIPTS
 
 # The first line of the config a hand-over writes: only a folder that has it may be emptied by the next build.
 MARKER = "# INTRO hand-over: the finished site for stock Material for MkDocs, written by the build."
@@ -155,6 +156,10 @@ def stock_config(raw: dict, not_in_nav: list[str]) -> str:
             }
         )
     config["plugins"] = {name: options for name, options in plugins.items() if name in STOCK_PLUGINS}
+    # INTRO loads its feature scripts only where a page has the feature (rendering/page_scripts.py, in the theme's
+    # overrides): stock Material loads them on every page, after the ones the config lists.
+    listed = list(raw.get("extra_javascript") or [])
+    config["extra_javascript"] = listed + [script.path for script in PAGE_SCRIPTS if script.path not in listed]
     if not_in_nav:
         config["not_in_nav"] = "".join(f"/{uri}\n" for uri in sorted(not_in_nav))
     body = yaml.dump(config, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=1000)

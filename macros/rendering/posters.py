@@ -8,9 +8,11 @@ station's adds the section about its solution (the permanent link's redirect pag
 
 from __future__ import annotations
 
+import hashlib
 import posixpath
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 import segno
 
@@ -26,6 +28,8 @@ FOLDER = "plakater/"
 PAGE = "plakater.md"  # the page listing every poster
 STYLESHEET = "assets/stylesheets/intro-plakat.css"
 PRINT_SCRIPT = "assets/javascripts/intro-print.js"
+# How the codes are made (qr_svg): part of what a kept code is known by.
+QR_OPTIONS = "error=m border=4 class=intro-poster-qr"
 # A chapter title longer than this gets a smaller type size, so the poster still fits one A4 sheet.
 LONG_TITLE = 40
 
@@ -66,11 +70,29 @@ def all_posters(site: Site, menu: list[str] | tuple[str, ...] = ()) -> list[Post
     return stations + [Poster(chapter_path(chapter_id), chapter_id) for chapter_id in order]
 
 
-# Making a QR code takes a few milliseconds; `mkdocs serve` keeps this between rebuilds.
+# Where the QR codes made before are kept between builds (keep_codes); None: made anew in every process.
+_kept: Path | None = None
+
+
+def keep_codes(folder: Path) -> None:
+    """Keep each QR code made in folder, by its address: a code changes only with its address (and segno)."""
+    global _kept
+    folder.mkdir(parents=True, exist_ok=True)
+    _kept = folder
+
+
+# Making a QR code takes most of a poster's time (segno tries eight masks); `mkdocs serve` keeps this between
+# rebuilds, and keep_codes between builds.
 @lru_cache(maxsize=512)
 def qr_svg(url: str) -> str:
     """The QR code as inline SVG that scales to its box (a quiet zone of four modules included)."""
-    return segno.make_qr(url, error="m").svg_inline(border=4, omitsize=True, svgclass="intro-poster-qr", lineclass=None)
+    kept = _kept / (hashlib.sha256(f"{segno.__version__} {QR_OPTIONS} {url}".encode()).hexdigest() + ".svg") if _kept else None
+    if kept and kept.is_file():
+        return kept.read_text(encoding="utf-8")
+    made = segno.make_qr(url, error="m").svg_inline(border=4, omitsize=True, svgclass="intro-poster-qr", lineclass=None)
+    if kept:
+        kept.write_text(made, encoding="utf-8")
+    return made
 
 
 def poster_html(site: Site, poster: Poster, identity: Identity, page_urls: dict[str, str]) -> str:

@@ -9,10 +9,14 @@ only the macros run (define_env without the plugin), the loader makes it when it
 from __future__ import annotations
 
 from functools import cache
+from pathlib import Path
 
-from jinja2 import Environment, PackageLoader, StrictUndefined
+from jinja2 import Environment, FileSystemBytecodeCache, PackageLoader, StrictUndefined
 
 from macros.content.identity import Identity
+
+# INTRO's templates: a change to one makes `make serve` render every page again (macros/serving.py).
+TEMPLATES = Path(__file__).resolve().parents[1] / "templates"
 
 
 @cache
@@ -54,6 +58,12 @@ def use(edition: Identity) -> Renderer:
     global _current
     _current = for_edition(edition)
     return _current
+
+
+def keep_compiled(folder: Path) -> None:
+    """Keep the compiled templates in folder between builds (they change only with INTRO), as the theme's are."""
+    folder.mkdir(parents=True, exist_ok=True)
+    environment().bytecode_cache = FileSystemBytecodeCache(str(folder))
 
 
 def current() -> Renderer:

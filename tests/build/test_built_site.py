@@ -106,3 +106,27 @@ def test_offline_zip_is_offered_for_download_with_its_size(html, site_dir):
 def test_landing_and_path_pages_show_no_footer_next_that_looks_like_a_path(html, path):
     footer = html(path).css_first("nav.md-footer__inner")
     assert footer is None or "hidden" in footer.attributes
+
+
+def loaded_scripts(page) -> list[tuple[str, bool]]:
+    """The site's own scripts a built page loads, in order, by file name, each with whether it is deferred."""
+    return [
+        (script.attributes["src"].rsplit("/", 1)[-1], "defer" in script.attributes)
+        for script in page.css("script[src]")
+        if "/javascripts/intro" in "/" + script.attributes["src"]
+    ]
+
+
+def test_each_page_loads_intro_s_feature_scripts_only_where_it_has_the_feature_and_deferred(html):
+    always = [("intro-search.js", False), ("intro-a11y.js", True)]
+    # A task page has no self-check, path, print button or kiosk: only the scripts every page needs.
+    assert loaded_scripts(html("slik-gjor-du/sykehjem/index.html")) == always
+    # A chapter's self-check uses the path script's helpers, so that loads first.
+    assert loaded_scripts(html("kapitler/lovene/index.html")) == always + [
+        ("intro.js", True),
+        ("intro-selfcheck.js", True),
+    ]
+    assert loaded_scripts(html("perspektiver/studenter/index.html")) == always + [("intro.js", True)]
+    assert ("intro-print.js", True) in loaded_scripts(html("programmer/forste-mote/index.html"))
+    # The online site has no kiosk.
+    assert not any(name == "intro-kiosk.js" for name, _ in loaded_scripts(html("index.html")))

@@ -17,7 +17,7 @@ def test_the_built_index_has_the_chapters_and_leaves_out_boilerplate_and_tags(si
     assert not headings & {"Bruk i undervisning", "Slik siterer du dette kapitlet", "Kilder", "Test deg selv"}
     texts = " ".join(text for *_, sections in built["pages"] for _, _, text in sections)
     assert "Sist gjennomgått" not in texts and "/k/" not in texts
-    # A first visit fetches Material's index: only its configuration is left.
+    # A first visit fetches Material's index: Material's plugin read no page, and its index has only its configuration.
     assert json.loads((site_dir / index.MATERIAL_INDEX).read_text(encoding="utf-8"))["docs"] == []
     assert (site_dir / index.MATERIAL_INDEX).stat().st_size < 1000
     # No glossary chips: the chapters carry no tags any more.

@@ -8,9 +8,10 @@ import urllib.request
 from pathlib import Path
 
 from bench.browser import serve
+from bench.build import RealBuild
 from bench.lighthouse import parse
-from bench.reload import Reload, ReloadRun
-from bench.report_authors import reload_goal, reload_section
+from bench.reload import INTRO, STOCK, Reload, ReloadRun
+from bench.report_authors import real_build_goal, real_build_section, reload_goal, reload_section
 
 
 def test_the_bench_server_compresses_text_as_nginx_does(tmp_path: Path) -> None:
@@ -73,31 +74,44 @@ def test_lighthouse_results_list_the_metrics_and_causes_that_cost_the_most() -> 
     assert run.foreign == ["https://fonts.example/a.css"]
 
 
-def test_the_reload_section_has_a_goal_row_per_command_and_says_what_went_wrong() -> None:
-    dirty_warning = "A 'dirty' build is being performed, this will likely lead to inaccurate navigation"
+def test_the_reload_section_compares_make_serve_with_stocks_serve_of_the_hand_over_and_says_what_went_wrong() -> None:
     reload = Reload(
         20,
         [
-            ReloadRun((), [3.0, 3.2, 2.9], [2.1, 2.2, 2.0]),
-            ReloadRun(("--dirty", "--no-strict"), [1.4], [0.5], warnings=[dirty_warning], untitled_links=25),
+            ReloadRun(INTRO, [1.0, 1.2, 0.9], [0.4, 0.5, 0.3]),
+            ReloadRun(STOCK, [3.0, 3.2, 2.9], [2.1, 2.2, 2.0], untitled_links=2),
         ],
     )
     text = "\n".join(reload_section(reload))
-    assert "| `make serve` (`mkdocs serve`) | 3,00 s | 3,20 s | 2,10 s | 3,00 / 3,20 / 2,90 s |" in text
-    assert "| `make serve-fast` (`mkdocs serve --dirty --no-strict`) | 1,40 s | 1,40 s | 0,50 s | 1,40 s |" in text
-    assert "«None» i stedet for sidetittelen i 25 lenker" in text and "bygger bare siden som ble lagret" in text
+    assert "| `make serve` (`mkdocs serve --dirty`) | 1,00 s | 1,20 s | 0,40 s | 1,00 / 1,20 / 0,90 s |" in text
+    assert "| `stock, hand-over` (`mkdocs serve`) | 3,00 s | 3,20 s | 2,10 s | 3,00 / 3,20 / 2,90 s |" in text
+    assert "Med `stock, hand-over` viste navigasjonen «None» i stedet for sidetittelen i 2 lenker" in text
+    goal = "Fra lagring til oppdatert side med `make serve` ≤ 0,35× stock sin `mkdocs serve` av hand-over (median)"
     assert reload_goal(reload) == [
+        (goal, "`make serve` median 1,00 s, lengste 1,20 s (3 målinger, 20 kapitler); stock median 3,00 s: 0,33×", True)
+    ]
+    slower = Reload(20, [ReloadRun(INTRO, [1.1]), ReloadRun(STOCK, [3.0])])
+    assert reload_goal(slower)[0][2] is False
+    failed = Reload(20, [ReloadRun(INTRO, error="RuntimeError: did not start"), ReloadRun(STOCK, [3.0])])
+    text = "\n".join(reload_section(failed))
+    assert "| `make serve` (`mkdocs serve --dirty`) | – | – | – | stoppet (se under) |" in text
+    assert "`make serve` stoppet: RuntimeError: did not start" in text
+    assert reload_goal(failed) == [(goal, "`make serve` feilet", False)]
+    assert reload_goal(Reload(20, [ReloadRun(INTRO, [1.0]), ReloadRun(STOCK, error="x")]))[0][2] is None
+    assert reload_goal(None) == [(goal, "ikke målt", None)]
+
+
+def test_the_real_site_is_compared_with_stock_building_its_hand_over() -> None:
+    real = RealBuild(30, {"intro": [7.0, 7.4, 6.9], "stock": [6.0, 6.2, 5.9]}, {"intro": [8.0], "stock": [6.0]})
+    assert real_build_goal(real) == [
         (
-            "Fra lagring til oppdatert side < 2 s med `make serve` (det ekte nettstedet, median)",
-            "median 3,00 s, lengste 3,20 s (3 målinger, 20 kapitler)",
-            False,
-        ),
-        (
-            "Fra lagring til oppdatert side < 2 s med `make serve-fast` (det ekte nettstedet, median)",
-            "median 1,40 s, lengste 1,40 s (1 måling, 20 kapitler)",
+            "Det ekte nettstedet: INTRO-bygget ≤ 1,20× stock på hand-over (median veggtid)",
+            "INTRO 7,00 s, stock 6,00 s: 1,17× (3 bygg av hver)",
             True,
         ),
+        ("(samme mål i CPU-tid, som tåler en travel maskin bedre)", "INTRO 8,00 s, stock 6,00 s: 1,33× (3 bygg av hver)", False),
     ]
-    failed = "\n".join(reload_section(Reload(20, [ReloadRun((), error="RuntimeError: did not start")])))
-    assert "| `make serve` (`mkdocs serve`) | – | – | – | stoppet (se under) |" in failed
-    assert "`mkdocs serve` stoppet: RuntimeError: did not start" in failed
+    assert "| Stock på hand-over | 6,00 s | 6,00 s | 6,00 / 6,20 / 5,90 s |" in "\n".join(real_build_section(real))
+    assert real_build_goal(RealBuild(30, {"intro": [8.0], "stock": [6.0]}, {"intro": [8.0], "stock": [6.0]}))[0][2] is False
+    assert real_build_goal(RealBuild(30, error="RuntimeError: x"))[0][1:] == ("feilet", False)
+    assert real_build_goal(None)[0][1:] == ("ikke målt", None)

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import html as html_module
 import json
+import re
 
-from macros.exports.search import index, stemmer
+from macros.exports.search import index, reading, stemmer
 from tests.helpers import SEARCH_EXAMPLES, read_index, search_compounds
 
 
@@ -60,27 +62,60 @@ def test_a_glossary_term_counts_on_the_page_that_explains_it_not_on_pages_that_u
     assert sykehjem["sykehjem/"] > 2 * sykehjem["forklarer/"]
 
 
-def test_materials_index_is_cut_to_its_configuration_and_ours_holds_the_pages(tmp_path):
-    material = {
-        "config": {"lang": ["no"]},
-        "docs": [
-            {"location": "a/", "title": "Søke om plass på sykehjem", "text": "<p>Slik søker du &amp; får svar.</p>"},
-            {"location": "a/#pris", "title": "Hva koster det?", "text": "<p>Du betaler en egenandel.</p>"},
-            {"location": "b/", "title": "Ordliste", "text": ""},
-        ],
-    }
-    (tmp_path / "search").mkdir()
-    (tmp_path / index.MATERIAL_INDEX).write_text(json.dumps(material), encoding="utf-8")
-    index.write(tmp_path, {"a/": ["sykehjem"]}, ["b/", "c/"])
-    assert json.loads((tmp_path / index.MATERIAL_INDEX).read_text(encoding="utf-8")) == {"config": {"lang": ["no"]}, "docs": []}
+def test_the_index_holds_the_pages_as_the_build_read_them(tmp_path):
+    pages = [
+        reading.read_page(
+            '<p>Slik søker du &amp; får svar.</p><h2 id="pris">Hva koster det?</h2><p>Du betaler en egenandel.</p>',
+            "a/",
+            "Søke om plass på sykehjem",
+        ),
+        reading.read_page("<p>Alle ordene.</p>", "b/", "Ordliste"),
+        reading.read_page("", "tom/", "Ingenting å lese"),
+        reading.read_page('<p data-search-exclude="">Bare her</p>', "c/", "Utelatt"),
+    ]
+    index.write(tmp_path, pages, {"a/": ["sykehjem"]}, ["b/", "c/"])
     ours = read_index(tmp_path)
     assert ours["pages"][0] == [
         "a/",
         "Søke om plass på sykehjem",
         [["", "", "Slik søker du & får svar."], ["pris", "Hva koster det?", "Du betaler en egenandel."]],
     ]
-    assert ours["alternatives"] == [1] and "egenandel" in ours["terms"]
+    assert ours["alternatives"] == [1, 2] and "egenandel" in ours["terms"] and "bare" not in ours["terms"]
     assert ours["rules"] == json.loads(json.dumps(stemmer.rules()))
+
+
+# Material's search plugin reads a page into the same sections (its Parser is the reference), except where it lets
+# text out of an excluded box whose inner box closes first (its elements compare by tag name): INTRO leaves out
+# all an excluded element holds.
+READ_AS_MATERIAL_DOES = [
+    '<p>Før første overskrift.</p><h2 id="a">Del A<a class="headerlink" href="#a">¶</a></h2><p>Tekst <em>i</em> A.</p>',
+    '<h1 id="t">Tittel</h1><p>Innledning</p><h2 id="b">B</h2><ul><li>en</li><li>to</li></ul>',
+    '<div class="admonition"><h3 id="i">Inne</h3><p>i boksen</p></div><p>etter boksen</p>',
+    '<h2 id="k" data-search-exclude>Kilder</h2><ol><li>kilde</li></ol><h2 id="n">Neste</h2><p>synlig</p>',
+    "<p>kode: <code>a &lt; b</code></p><pre><code>linje 1\n  linje 2</code></pre><script>x()</script>",
+    '<table><tr><td>celle</td><td>to</td></tr></table><p data-search-exclude="">borte</p><p>her</p>',
+]
+
+
+def test_a_page_is_read_into_the_sections_materials_parser_gives():
+    from material.plugins.search.plugin import SearchIndex
+
+    for html in READ_AS_MATERIAL_DOES:
+        material = SearchIndex(lang=["no"], separator="[\\s\\-]+", pipeline=[], fields={})
+        page = type("Page", (), {"content": html, "meta": {}, "toc": [], "url": "x/", "title": "Siden"})()
+        material.add_entry_from_context(page)
+        theirs = [
+            (entry["location"].partition("#")[2], plain(entry["title"]), plain(entry["text"])) for entry in material.entries
+        ]
+        ours = reading.read_page(html, "x/", "Siden")
+        assert [(s.anchor, s.heading or ours.title, s.text) for s in ours.sections] == theirs, html
+    nested = reading.read_page('<div data-search-exclude=""><div>inne</div> ute</div><p>her</p>', "x/", "Siden")
+    assert [s.text for s in nested.sections] == ["her"]
+
+
+def plain(markup: str) -> str:
+    """Material's entry as INTRO reads it: tags are spaces, entities their characters, runs of space one."""
+    return " ".join(html_module.unescape(re.sub(r"<[^>]+>", " ", markup)).split())
 
 
 def test_the_keys_are_cut_into_terms_files_in_order_and_each_file_starts_where_the_head_says(monkeypatch):

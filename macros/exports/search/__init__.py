@@ -7,6 +7,10 @@ from pathlib import Path
 from macros.content.site import Site
 from macros.content.site_map import GLOSSARY_PAGES, page_address
 from macros.exports.search import index
+from macros.exports.search.index import Page
+from macros.exports.search.reading import parsed, read_page
+
+__all__ = ["Page", "location", "parsed", "read_page", "write_index"]
 
 
 def location(src_uri: str, use_directory_urls: bool) -> str:
@@ -16,8 +20,8 @@ def location(src_uri: str, use_directory_urls: bool) -> str:
     return src_uri.removesuffix(".md") + ".html"
 
 
-def write_index(site_dir: Path, site: Site, use_directory_urls: bool) -> None:
-    """Write the site's search index (after Material's search plugin has read the pages)."""
+def write_index(site_dir: Path, site: Site, pages: list[Page], use_directory_urls: bool) -> None:
+    """Write the site's search index of the pages as the build read them (reading.read_page), in the build's order."""
     glossary: dict[str, list[str]] = {}
     for term in site.glossary:
         chapter = site.chapters.get(term.chapter or "")
@@ -26,4 +30,4 @@ def write_index(site_dir: Path, site: Site, use_directory_urls: bool) -> None:
             glossary.setdefault(location(chapter.src_uri, use_directory_urls), []).extend(words)
     starts = [p.start_page for p in site.perspectives.values()] + list(GLOSSARY_PAGES)
     alternatives = [location(uri, use_directory_urls) for uri in starts]
-    index.write(site_dir, glossary, alternatives)
+    index.write(site_dir, pages, glossary, alternatives)

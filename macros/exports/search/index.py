@@ -1,7 +1,8 @@
-"""INTRO's search index, written at build time from the pages Material's search plugin has read.
+"""INTRO's search index, written at build time from the pages as reading.py read them.
 
-Material's plugin splits every page into sections (title, heading, anchor, text) and leaves out what a page
-marks `data-search-exclude`. From that this module writes script files that INTRO's own search worker loads,
+reading.py splits every page into sections (title, heading, anchor, text), as Material's search plugin would, and
+leaves out what a page marks `data-search-exclude`. From that this module writes script files that INTRO's own
+search worker loads,
 online and over file:// alike. Only the first is loaded when the reader opens search; it is small at any size
 of site, so search is ready at once, and the rest come when a query needs them:
 
@@ -18,16 +19,14 @@ of site, so search is ready at once, and the rest come when a query needs them:
 - `search/intro-text-<n>.js`: per page its address, title and sections (anchor, heading, the start of the
   text), TEXT_PAGES pages a file, loaded for the results that show them.
 
-Material's own index (`search/search_index.json`, fetched on every page view) is cut to its configuration:
-the page needs nothing more, and a first visit no longer pays for the index.
+Material's own index (`search/search_index.json`, fetched on every page view) holds only its configuration:
+the page needs nothing more, and Material's plugin reads no page (the intro plugin tells it to leave each alone).
 """
 
 from __future__ import annotations
 
-import html
 import json
 import math
-import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -62,7 +61,6 @@ K1, B = 1.2, 0.6
 GLOSSARY_PAGE_WEIGHT = 0.5
 # Text kept per section for the excerpt under a result; the scores count all of it.
 EXCERPT_CHARS = 360
-TAG = re.compile(r"<[^>]+>")
 
 
 @dataclass
@@ -78,22 +76,6 @@ class Page:
     title: str
     sections: list[Section] = field(default_factory=list)
     glossary: list[str] = field(default_factory=list)  # the terms this page explains
-
-
-def plain(markup: str) -> str:
-    return " ".join(html.unescape(TAG.sub(" ", markup)).split())
-
-
-def pages_from_material(docs: Iterable[dict]) -> list[Page]:
-    """Material's entries, grouped by page: the entry without «#» is the page, the others its sections."""
-    pages: dict[str, Page] = {}
-    for doc in docs:
-        location, _, anchor = doc["location"].partition("#")
-        page = pages.setdefault(location, Page(location, ""))
-        if not anchor:
-            page.title = plain(doc["title"])
-        page.sections.append(Section(anchor, plain(doc["title"]) if anchor else "", plain(doc.get("text", ""))))
-    return [page for page in pages.values() if page.title]
 
 
 def compound_parts(vocabulary: frozenset[str]) -> dict[str, tuple[str, str]]:
@@ -252,17 +234,13 @@ def files(site_dir: Path) -> list[Path]:
     return found if found[0].is_file() else []
 
 
-def write(site_dir: Path, glossary: dict[str, list[str]], alternatives: list[str]) -> None:
-    """Write INTRO's index from Material's, then cut Material's down to its configuration.
+def write(site_dir: Path, pages: Iterable[Page], glossary: dict[str, list[str]], alternatives: list[str]) -> None:
+    """Write INTRO's index of the pages (as reading.py read them; a page without a title has nothing to index).
 
     glossary maps a page's location to the terms it explains; alternatives are page locations."""
-    path = site_dir / MATERIAL_INDEX
-    if not path.is_file():
-        return
-    material = json.loads(path.read_text(encoding="utf-8"))
-    pages = pages_from_material(material.get("docs", []))
-    for page in pages:
+    found = [page for page in pages if page.title]
+    for page in found:
         page.glossary = glossary.get(page.location, [])
-    for name, text in scripts(build(pages, alternatives)).items():
+    (site_dir / INTRO_INDEX).parent.mkdir(parents=True, exist_ok=True)
+    for name, text in scripts(build(found, alternatives)).items():
         (site_dir / name).write_text(text, encoding="utf-8")
-    path.write_text(json.dumps({"config": material.get("config", {}), "docs": []}, separators=(",", ":")), encoding="utf-8")

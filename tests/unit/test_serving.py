@@ -1,0 +1,19 @@
+"""What `make serve` compares from one build to the next (macros/serving.py)."""
+
+from pathlib import Path
+
+from macros import serving
+
+
+def test_stamps_name_each_file_once_whether_its_path_is_relative_or_absolute(tmp_path, monkeypatch):
+    # MkDocs gives serve's first build the config's paths as written and its rebuilds absolute ones: a save
+    # between them must not look like a changed theme.
+    (tmp_path / "overrides").mkdir()
+    (tmp_path / "overrides" / "main.html").write_text("{% extends 'base.html' %}", encoding="utf-8")
+    (tmp_path / "mkdocs.yml").write_text("site_name: x\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    first = serving.stamps([Path("overrides"), tmp_path / "overrides"], [Path("mkdocs.yml")])
+    again = serving.stamps([tmp_path / "overrides"], [tmp_path / "mkdocs.yml"])
+    assert first == again and len(again) == 2
+    (tmp_path / "overrides" / "main.html").write_text("{% extends 'base.html' %}{# endret #}", encoding="utf-8")
+    assert serving.stamps([tmp_path / "overrides"], [tmp_path / "mkdocs.yml"]) != again
