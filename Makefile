@@ -12,7 +12,7 @@ RUNNER  ?= mkdocs
 export INTRO_RUNNER := $(RUNNER)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help setup setup-test serve build offline zim lms publish rollback register report kilder spelling diagrams lint check test bench clean
+.PHONY: help setup setup-test serve build offline zim lms publish rollback register report tilbakemeldinger kilder spelling diagrams lint check test bench clean
 
 help: ## List the commands
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -70,6 +70,11 @@ rollback: setup ## Switch the live site back to the previous complete release (P
 
 report: setup ## List chapters by review date (owner, LIX, reading time) and the figures due for checking
 	$(PYTHON) -m macros.commands.cli report --config $(CONFIG)
+
+# The only log the site keeps: the page and the answer (deploy/nginx/intro-tilbakemelding.conf), beside the releases.
+TILBAKEMELDINGER ?= $(PUBLISH_ROOT)/tilbakemeldinger.log
+tilbakemeldinger: setup ## The answers to «Fant du det du lette etter?» per page (ja, nei and the texts), from the server's log (PUBLISH_ROOT=/srv/intro)
+	$(PYTHON) -m macros.commands.cli tilbakemeldinger $(TILBAKEMELDINGER)
 
 # Needs the internet: for an editor at the lab, never in CI (which has none).
 kilder: build ## Check every source and external link of the built site (LinkChecker): dead, moved and redirected, per page

@@ -71,8 +71,10 @@ def dress_page(
             render.path_position(site, chapter)
             + render.after_lead(markdown, render.law_change_notes(site, src_uri) + render.chapter_header(site, chapter))
             + "\n\n"
+            + render.chapter_end(chapter)
             + render.self_check(chapter)
             + render.chapter_footer(chapter)
+            + render.print_credit(chapter, permanent_url, edition)
             + render.teaching(chapter, permanent_url, edition)
             + render.path_navigation(site, chapter)
         )
@@ -81,6 +83,9 @@ def dress_page(
         notes = render.law_change_notes(site, src_uri)
         markdown = render.after_lead(markdown, notes) if notes else markdown
         markdown += quiz_sheets.programme_section(site, src_uri)
+    start = render.path_start(site, src_uri)
+    if start:
+        markdown = render.before_first_part(markdown, start)
     if src_uri in path_starts:
         # Material's footer «Neste» follows the menu; on the landing and path pages it would look like the path.
         meta["hide"] = sorted({*meta.get("hide", []), "footer"})

@@ -40,7 +40,7 @@ from macros.content.errors import AuthorError, ContentError, IntroError
 from macros.content.macro_calls import has_template_code
 from macros.content.macro_specs import SPECS
 from macros.exports import GeneratedFile, handover, search
-from macros.rendering import glossary, page_scripts, posters, renderer
+from macros.rendering import glossary, hyphenation, page_scripts, posters, renderer
 from macros.stopping import stopping_the_build
 
 
@@ -168,6 +168,8 @@ class IntroPlugin(BasePlugin[IntroConfig]):
             )
         config.markdown_extensions = [e for e in config.markdown_extensions if not isinstance(e, glossary.GlossaryExtension)]
         config.markdown_extensions.append(glossary.GlossaryExtension(glossary.abbreviations(build.site.glossary)))
+        if not any(isinstance(e, hyphenation.HyphenationExtension) for e in config.markdown_extensions):
+            config.markdown_extensions.append(hyphenation.HyphenationExtension())
         for made in build.generated:
             files.append(_file(config, made))
         # Off the menu. The booklets come last, so that MkDocs renders them after every chapter, whose HTML they are made of.
@@ -293,6 +295,10 @@ class IntroPlugin(BasePlugin[IntroConfig]):
             for file in files.documentation_pages():
                 if file.page is not None and file.page.present_anchor_ids is None and file.src_uri in self.kept.anchors:
                     file.page.present_anchor_ids = self.kept.anchors[file.src_uri]
+        # The title Material writes as a page's h1 breaks between syllables too (overrides/main.html).
+        env.filters["intro_soft_hyphens"] = hyphenation.soft_hyphens
+        # «Fant du det du lette etter?» only where a server can take the answer: never in the offline edition.
+        env.globals.update(prebuild.feedback_globals(bool(self.options and self.options.is_offline)))
         return env
 
     # MkDocs gives the 404 page absolute links, for a server that shows it at any address. The offline edition

@@ -127,6 +127,16 @@ def theme_globals(site: Site, page_urls: dict[str, str]) -> dict:
     }
 
 
+# The longest text a reader can send with «Fant du det du lette etter?»: a sentence or two, kept short so the log
+# stays small and nobody is invited to tell a whole case.
+FEEDBACK_CHARS = 500
+
+
+def feedback_globals(is_offline: bool) -> dict:
+    """What the theme's feedback form needs: whether to show it (online only) and how long a text may be."""
+    return {"intro_feedback": not is_offline, "intro_feedback_chars": FEEDBACK_CHARS}
+
+
 def watched_folders(data_dir: Path, editions_dir: Path) -> list[Path]:
     """What `serve` watches besides docs/ and the config: the curated data and the editions' facts."""
     data, editions = data_dir.resolve(), editions_dir.resolve()

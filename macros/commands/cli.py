@@ -15,6 +15,7 @@ from pathlib import Path
 import click
 
 from macros import loader
+from macros.commands import feedback
 from macros.commands.publish import Interrupted, PublishError, publish, rollback
 from macros.commands.release import BuildFailed, build_release, edition_of, mkdocs_env, serve_command
 from macros.content import norwegian, yamlio
@@ -132,6 +133,17 @@ def rollback_command(root: Path) -> None:
     except PublishError as error:
         raise for_command(error) from None
     print(f"Tilbake til: {release}. Last nginx inn på nytt hvis csp.conf er endret.")
+
+
+@main.command()
+@click.argument("log", type=click.Path(path_type=Path))
+def tilbakemeldinger(log: Path) -> None:
+    """The answers to «Fant du det du lette etter?» per page, from the server's log: counts of ja and nei, and the texts."""
+    try:
+        answers, skipped = feedback.read_log(log)
+    except feedback.FeedbackLogError as error:
+        raise for_command(error) from None
+    print(feedback.report(answers, skipped, str(log)), end="")
 
 
 @main.command()

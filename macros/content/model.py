@@ -326,6 +326,32 @@ class GlossaryTerm(Strict):
     chapter: Slug | None = Field(default=None, description="kapitlet som forklarer ordet best")
 
 
+def _search_word(value: str) -> str:
+    if not re.fullmatch(r"[0-9A-Za-zÆØÅæøåÉéÜü]+(?:[ -]+[0-9A-Za-zÆØÅæøåÉéÜü]+)*-?", value):
+        raise ValueError(
+            "er ikke et ord eller uttrykk noen skriver i søket. Skriv bare bokstaver og tall, med mellomrom eller "
+            "bindestrek mellom ordene (for eksempel «praktisk bistand» eller «pasient- og brukerombudet»)"
+        )
+    return value
+
+
+SearchWord = Annotated[Text, AfterValidator(_search_word)]
+
+
+class SynonymGroup(Strict):
+    """Words and phrases that mean the same to a reader searching (data/synonyms.yml): the words staff and
+    relatives type and the words the site writes. Search finds a page by any of them."""
+
+    words: list[SearchWord] = Field(
+        min_length=2,
+        description=(
+            "ordene og uttrykkene som betyr det samme for den som søker, med de bøyde formene folk skriver, for "
+            "eksempel [medisin, medisiner, legemiddel, legemidler]"
+        ),
+    )
+    why: Text | None = Field(default=None, description="hvorfor gruppen finnes, for den som redigerer listen")
+
+
 class RetiredName(Strict):
     """A name that has changed or a thing that has ended (data/retired-names.yml): an agency, a title, a scheme, a
     register or a regulation. The build refuses it in text that uses it as if it were current."""
@@ -377,6 +403,9 @@ class LawChange(Strict):
         description="datoen Stortinget vedtok endringen, eller bare året når kilden sier at loven er vedtatt, men ikke når",
     )
     recommendation: Text | None = Field(default=None, description="innstillingen, for eksempel «Innst. 459 L (2024–2025)»")
+    new_law: bool = Field(
+        default=False, description="«true» når Stortinget vedtar en ny lov som erstatter den gamle, ikke endringer i den"
+    )
     in_force: dt.date | Literal["ikke fastsatt"] | None = Field(
         default=None,
         description=(

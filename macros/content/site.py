@@ -36,6 +36,7 @@ from macros.content.model import (
     RetiredName,
     Scheme,
     SelfCheck,
+    SynonymGroup,
 )
 from macros.content.programmes import macro_problems, read_programmes
 from macros.content.readability import LIX_LIMIT, Readability, measure
@@ -51,11 +52,13 @@ DATA_FILES = {
     "retired_names": "retired-names.yml",
     "law_changes": "law-changes.yml",
     "schemes": "schemes.yml",
+    "synonyms": "synonyms.yml",
 }
 # Data files a site may do without.
-OPTIONAL_DATA = ("retired_names", "law_changes", "schemes")
-# Data files that hold no prose an author writes: addresses, and the retired names themselves.
-NOT_PROSE_DATA = ("published.yml", DATA_FILES["retired_names"])
+OPTIONAL_DATA = ("retired_names", "law_changes", "schemes", "synonyms")
+# Data files that hold no prose an author writes: addresses, the retired names themselves, and the words readers
+# search with (old names among them: people still type «omsorgslønn»).
+NOT_PROSE_DATA = ("published.yml", DATA_FILES["retired_names"], DATA_FILES["synonyms"])
 
 Model = TypeVar("Model", bound=BaseModel)
 
@@ -95,6 +98,8 @@ class Site:
     law_changes: list[LawChange] = field(default_factory=list)
     # Each law change's pages (its id → the pages' paths under docs/), as its `pages` names them.
     law_change_pages: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # Words that mean the same to a reader searching (data/synonyms.yml), group by group.
+    synonyms: list[SynonymGroup] = field(default_factory=list)
 
     def chapter_at(self, src_uri: str) -> Chapter | None:
         return self._by_src_uri.get(src_uri)
@@ -290,6 +295,7 @@ def load_data(data_dir: Path, errors: list[AuthorError], on: dt.date | None = No
     schemes = read("schemes", Scheme) if optional["schemes"].is_file() else []
     retired = read("retired_names", RetiredName) if optional["retired_names"].is_file() else []
     law_changes = read("law_changes", LawChange) if optional["law_changes"].is_file() else []
+    synonyms = read("synonyms", SynonymGroup) if optional["synonyms"].is_file() else []
 
     for duplicate in _duplicates(p.id for p in perspectives):
         errors.append(AuthorError(label("perspectives"), f"Perspektivet «{duplicate}» står flere ganger."))
@@ -317,6 +323,14 @@ def load_data(data_dir: Path, errors: list[AuthorError], on: dt.date | None = No
                     field="icon",
                 )
             )
+    for duplicate in _duplicates(word.lower() for group in synonyms for word in group.words):
+        errors.append(
+            AuthorError(
+                label("synonyms"),
+                f"«{duplicate}» står flere ganger. Et ord kan stå i bare én gruppe: slå gruppene sammen, eller ta "
+                "ordet ut av den ene.",
+            )
+        )
     known = {p.id for p in perspectives}
     for path in paths:
         if path.perspective not in known:
@@ -336,6 +350,7 @@ def load_data(data_dir: Path, errors: list[AuthorError], on: dt.date | None = No
         schemes={scheme.id: scheme for scheme in schemes},
         retired_names=retired,
         law_changes=law_changes,
+        synonyms=synonyms,
     )
 
 

@@ -16,7 +16,8 @@ from macros.rendering.render import attribution
 
 CATALOG_FILE = "catalog.json"
 # 1.1: catalog_version, language, edition, short_title, short_description and each chapter's terms.
-CATALOG_VERSION = "1.1"
+# 1.2: synonyms, the groups of words that mean the same to a reader searching (data/synonyms.yml).
+CATALOG_VERSION = "1.2"
 LICENCE = "CC-BY-4.0"
 LANGUAGE = "nb"  # BCP 47: Norwegian bokmål
 # Kiwix's library shows a ZIM file's title and description in these many characters at most (openZIM's metadata
@@ -151,6 +152,7 @@ def catalog(site: Site, identity: Identity, menu: list[str] | tuple[str, ...] = 
         "menu": listed + sorted(set(site.chapters) - set(listed)),
         "paths": paths,
         "programmes": programmes,
+        "synonyms": [list(group.words) for group in site.synonyms],
     }
 
 

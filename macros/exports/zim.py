@@ -19,6 +19,8 @@ from pathlib import Path
 from selectolax.lexbor import LexborHTMLParser
 
 from macros.content.site_map import BOOKLET_PREFIX
+from macros.exports.search.synonyms import Synonyms, tokens
+from macros.rendering.hyphenation import SOFT_HYPHEN
 
 # ISO 639-3, as ZIM metadata wants it: Norwegian bokmål, the language of every page.
 LANGUAGE = "nob"
@@ -73,7 +75,11 @@ class Page:
             # What INTRO's own search leaves out of a page (data-search-exclude), the ZIM's index does too.
             for excluded in article.css("[data-search-exclude]"):
                 excluded.decompose()
-        self.text = " ".join(article.text(separator=" ").split()) if article is not None else ""
+        # Without the headings' soft hyphens (rendering/hyphenation.py): Kiwix's index would split the words there.
+        self.text = " ".join(article.text(separator=" ").replace(SOFT_HYPHEN, "").split()) if article is not None else ""
+        self.headings = (
+            [" ".join(h.text().replace(SOFT_HYPHEN, "").split()) for h in article.css("h2, h3")] if article is not None else []
+        )
 
 
 def _without_suffix(title: str, site_title: str) -> str:
@@ -102,12 +108,26 @@ def _address_words(path: str) -> str:
     return "" if last == "index" else last.replace("-", " ")
 
 
-def search_keywords(path: str, title: str, catalog: dict) -> list[str]:
+def search_keywords(path: str, title: str, catalog: dict, headings: list[str] | None = None) -> list[str]:
     """The words Kiwix's index finds a page by besides its text, as INTRO's own search ranks it: the page's title,
-    the last part of its address, and the glossary's terms that the page explains. (The one place to add more
-    words, such as synonyms.)"""
-    words = [title, _address_words(path), *_chapter_terms(catalog).get(path, [])]
-    return [word for word in words if word]
+    the last part of its address, and the glossary's terms that the page explains; and every word of a group in
+    data/synonyms.yml (from the catalogue) that one of those or one of the page's headings names: what the page
+    is about («Legemidler og delegering» is found by «medisiner», «Meld fra» by «avviksmelding»). A group named
+    only in passing in the text would give nearly every page «bruker», «pasient» and «beboer»."""
+    terms = _chapter_terms(catalog).get(path, [])
+    words = [title, _address_words(path), *terms]
+    synonyms = Synonyms.of(catalog.get("synonyms", []))
+    # A glossary term names a group only as a whole («hjemmehjelp»): «utviklingssenter for sykehjem og
+    # hjemmetjenester» is about the centres, yet gave the page that explains it every word for sykehjem and for
+    # hjemmetjenester, beside the task pages about them (INTRO's index counts a word inside a long term little too).
+    whole = [term for term in terms if synonyms.names_whole(term)]
+    # An empty token between two texts: a phrase never runs from one into the next.
+    named = synonyms.found(
+        [token for written in [title, _address_words(path), *whole, *(headings or [])] for token in [*tokens(written), ""]]
+    )
+    known = {word.lower() for word in words}
+    extra = [word for word in synonyms.other_words(named) if word.lower() not in known]
+    return [word for word in words + extra if word]
 
 
 def check_metadata(title: str, description: str) -> None:
@@ -137,7 +157,8 @@ def write_zim(offline_site: Path, target: Path, *, catalog: dict, name: str, day
 
         def __init__(self, path: str, page: Page):
             super().__init__()
-            self.page, self.keywords = page, " ".join(search_keywords(path, page.title, catalog))
+            self.page = page
+            self.keywords = " ".join(search_keywords(path, page.title, catalog, page.headings))
 
         def has_indexdata(self) -> bool:
             return True

@@ -18,8 +18,18 @@ from macros.content.site import Site
 from macros.content.site_map import booklet_page
 from macros.rendering.renderer import render
 
-# What belongs to reading on a screen, not to a booklet.
-LEFT_OUT = (".intro-teaching", ".intro-path-nav", ".intro-progress", ".intro-words", ".intro-selfcheck")
+# What belongs to reading on a screen, not to a booklet: the self-check's form and its heading (which printed
+# empty), the chapter's end mark, and the credit a printed chapter carries (the booklet has its own links).
+LEFT_OUT = (
+    ".intro-teaching",
+    ".intro-path-nav",
+    ".intro-progress",
+    ".intro-words",
+    ".intro-selfcheck",
+    "#test-deg-selv",
+    ".intro-chapter-end",
+    ".intro-print-credit",
+)
 _HEADING = re.compile(r"<(/?)h([1-5])\b")
 
 
@@ -61,6 +71,9 @@ def chapter_html(chapter_id: str, html: str, from_url: str = "", to_url: str = "
     for selector in LEFT_OUT:
         for node in tree.css(selector):
             node.decompose()
+    # The chapter's own contents list names the self-check, which the booklet leaves out.
+    for node in tree.css('a[href="#test-deg-selv"]'):
+        (node.parent if node.parent is not None and node.parent.tag == "li" else node).decompose()
     for node in tree.css("[id]"):
         node.attrs["id"] = f"{chapter_id}--{node.attributes['id']}"
     for node in tree.css('a[href^="#"]'):

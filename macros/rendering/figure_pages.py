@@ -46,7 +46,8 @@ def table(site: Site, figure_id: str, page_src_uri: str) -> str:
 
 
 def overview(site: Site, page_src_uri: str) -> str:
-    """Every figure with its value, year, source, check date and the pages that show it: the editors' yearly list."""
+    """Every figure with its value, year, source and the pages that show it, as one table for readers (the ids and
+    check dates are the editors', in `make report`)."""
     entries = []
     for figure in sorted(site.figures.values(), key=lambda f: norwegian.sort_key(f.label)):
         value, applies = figure.latest
@@ -56,7 +57,6 @@ def overview(site: Site, page_src_uri: str) -> str:
                 "figure": figure,
                 "amount": amount(value, figure.unit),
                 "when": when(applies),
-                "check_by": norwegian.date(figure.check_by),
                 "pages": [
                     {"title": site.page_titles.get(src_uri, src_uri), "link": link(page_src_uri, src_uri)} for src_uri in pages
                 ],

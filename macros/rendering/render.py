@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import posixpath
+import re
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -80,17 +81,18 @@ def chapter_header(site: Site, chapter: Chapter) -> str:
 
 def _law_change_note(change: LawChange) -> dict:
     # Say no more than the data confirms: a committee's recommendation is not yet Stortinget's decision.
+    what = f"en ny lov som skal erstatte {change.law}" if change.new_law else f"endringer i {change.law}"
     if isinstance(change.adopted, dt.date):
-        decided = f"Stortinget vedtok {norwegian_date(change.adopted)} endringer i {change.law} ({change.proposition})."
+        decided = f"Stortinget vedtok {norwegian_date(change.adopted)} {what} ({change.proposition})."
     elif change.adopted:
-        decided = f"Stortinget vedtok i {change.adopted} endringer i {change.law} ({change.proposition})."
+        decided = f"Stortinget vedtok i {change.adopted} {what} ({change.proposition})."
     elif change.recommendation:
         decided = (
-            f"En komité på Stortinget har gitt sin innstilling om endringer i {change.law} ({change.proposition}). "
-            "Vi har ikke bekreftet at Stortinget har vedtatt dem."
+            f"En komité på Stortinget har gitt sin innstilling om {what} ({change.proposition}). "
+            f"Vi har ikke bekreftet at Stortinget har vedtatt {'den' if change.new_law else 'dem'}."
         )
     else:
-        decided = f"Regjeringen har foreslått endringer i {change.law} ({change.proposition})."
+        decided = f"Regjeringen har foreslått {what} ({change.proposition})."
     if isinstance(change.in_force, dt.date):
         in_force = f"Endringene gjelder fra {norwegian_date(change.in_force)}."
     elif change.in_force == "ikke fastsatt":
@@ -139,6 +141,14 @@ def teaching(chapter: Chapter, permanent_url: str, identity: Identity) -> str:
         summary=chapter.meta.summary,
         attribution=attribution(chapter, permanent_url, identity),
         citation=citation(chapter, permanent_url, identity),
+    )
+
+
+def print_credit(chapter: Chapter, permanent_url: str, identity: Identity) -> str:
+    """What a printed chapter carries at its end: the edition's name, the attribution with the licence, and the
+    chapter's permanent link (shown on paper only)."""
+    return for_edition(identity).render(
+        "print_credit.md.j2", permanent_url=permanent_url, attribution=attribution(chapter, permanent_url, identity)
     )
 
 
@@ -224,6 +234,49 @@ def continue_reading(site: Site, page_src_uri: str) -> str:
     return render("continue_reading.md.j2", paths=paths)
 
 
+def goals_with_questions(chapter: Chapter) -> list[dict[str, Any]]:
+    """Each learning goal with the numbers of the «Test deg selv» questions that try it (none: it cannot be tried)."""
+    questions = chapter.self_check.questions if chapter.self_check else []
+    return [
+        {"text": goal, "questions": [n for n, q in enumerate(questions, start=1) if q.goal == number]}
+        for number, goal in enumerate(chapter.meta.learning_goals, start=1)
+    ]
+
+
+def path_start(site: Site, src_uri: str) -> str:
+    """«Start stien», first on a reader group's page, to its path's first chapter; nothing where the group has no
+    path."""
+    perspective = next((p for p in site.perspectives.values() if p.start_page == src_uri), None)
+    if perspective is None or perspective.id not in site.paths:
+        return ""
+    steps = [site.chapters[step] for step in site.paths[perspective.id].steps]
+    return render(
+        "path_start.md.j2",
+        perspective=perspective.id,
+        first={"title": steps[0].meta.title, "link": link(src_uri, steps[0].src_uri)},
+        count=len(steps),
+        total_minutes=sum(chapter.readability.reading_minutes for chapter in steps),
+    )
+
+
+def before_first_part(markdown: str, insert: str) -> str:
+    """insert where the page's introduction ends: before its first «## » heading (after the title, an urgent-help
+    box and the opening paragraph); at the end of a page without one."""
+    lines = markdown.split("\n")
+    fenced = False
+    for number, line in enumerate(lines):
+        if line.startswith(("```", "~~~")):
+            fenced = not fenced
+        elif not fenced and re.match(r"#{2,6}\s", line):
+            return "\n".join(lines[:number]) + "\n\n" + insert + "\n" + "\n".join(lines[number:])
+    return markdown + "\n\n" + insert
+
+
+def chapter_end(chapter: Chapter) -> str:
+    """The mark where the chapter's own text ends, for counting it as read."""
+    return render("chapter_end.md.j2", chapter_id=chapter.meta.id)
+
+
 def path_overview(site: Site, perspective: str, page_src_uri: str) -> str:
     """The ordered steps of one perspective's path, with reading time for each and in all,
     and the ending a reader sees after the last step."""
@@ -241,7 +294,7 @@ def path_overview(site: Site, perspective: str, page_src_uri: str) -> str:
                 "summary": chapter.meta.summary,
                 "minutes": chapter.readability.reading_minutes,
                 "link": link(page_src_uri, chapter.src_uri),
-                "goals": chapter.meta.learning_goals,
+                "goals": goals_with_questions(chapter),
                 "has_self_check": chapter.self_check is not None,
             }
         )

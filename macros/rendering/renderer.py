@@ -14,6 +14,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemBytecodeCache, PackageLoader, StrictUndefined
 
 from macros.content.identity import Identity
+from macros.rendering import hyphenation
 
 # INTRO's templates: a change to one makes `make serve` render every page again (macros/serving.py).
 TEMPLATES = Path(__file__).resolve().parents[1] / "templates"
@@ -21,8 +22,9 @@ TEMPLATES = Path(__file__).resolve().parents[1] / "templates"
 
 @cache
 def environment() -> Environment:
-    """The templates beside this package, strict about every name they use."""
-    return Environment(
+    """The templates beside this package, strict about every name they use; `soft_hyphens` lets a long word break
+    between syllables (rendering/hyphenation.py)."""
+    env = Environment(
         loader=PackageLoader("macros", "templates"),
         undefined=StrictUndefined,
         trim_blocks=True,
@@ -30,6 +32,8 @@ def environment() -> Environment:
         keep_trailing_newline=True,
         autoescape=False,
     )
+    env.filters["soft_hyphens"] = hyphenation.soft_hyphens
+    return env
 
 
 class Renderer:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.axe import CHAPTERS_AND_POSTERS, DESKTOP, SETTLED, STUDENT_PATH_STEP, audit, site_paths
 
@@ -192,3 +193,50 @@ def test_heading_permalinks_are_not_tab_stops(keyboard_page):
     page = keyboard_page("kapitler/slik-far-du-hjelp/")
     seen = tab_until(page, lambda seen: "md-footer__link" in seen[-1]["classes"], limit=200)
     assert not [s for s in seen if "headerlink" in s["classes"]], "a heading's ¶ took focus"
+
+
+def test_the_skip_link_lands_on_the_chapters_title_so_its_opening_and_goals_are_read_next(keyboard_page):
+    page = keyboard_page("kapitler/legemidler-og-delegering/")
+    page.keyboard.press("Tab")
+    skip = page.locator("a.md-skip")
+    expect(skip).to_be_focused()
+    expect(skip).to_have_text("Gå til innhold")
+    page.keyboard.press("Enter")
+    title = page.get_by_role("heading", level=1)
+    expect(title).to_have_text("Legemidler og delegering")
+    expect(title).to_be_focused()
+    expect(title).to_be_in_viewport()
+    # The next Tab goes on from the title, before the learning goals, not into the first part's text.
+    page.keyboard.press("Tab")
+    after = page.evaluate(
+        """() => {
+            const goals = document.querySelector('.admonition.abstract');
+            const h1 = document.querySelector('article h1');
+            const focused = document.activeElement;
+            return {afterTitle: Boolean(h1.compareDocumentPosition(focused) & Node.DOCUMENT_POSITION_FOLLOWING),
+                    beforeGoals: Boolean(focused.compareDocumentPosition(goals) & Node.DOCUMENT_POSITION_FOLLOWING)};
+        }"""
+    )
+    assert after == {"afterTitle": True, "beforeGoals": True}
+
+
+def test_landmarks_are_named_in_norwegian(keyboard_page):
+    page = keyboard_page("kapitler/lovene/")
+    names = page.evaluate(
+        "() => [...document.querySelectorAll('header, nav, footer, main, aside, [role=dialog]')]"
+        ".map(e => e.getAttribute('aria-label')).filter(Boolean)"
+    )
+    assert "Toppmeny" in names and "Forrige og neste side" in names
+    english = {"Header", "Footer", "Navigation", "Table of contents", "Search"}
+    assert not set(names) & english, names
+
+
+def test_a_chapter_and_a_task_page_with_the_feedback_form_pass_axe(browser, served_site):
+    """«Fant du det du lette etter?» ends every page on the web; with its text filled in, axe still finds nothing."""
+
+    def filled(page) -> None:
+        page.locator(".intro-feedback-box textarea").fill("Jeg fant ikke fristen.")
+        page.evaluate(SETTLED)
+
+    violations = audit(browser, served_site, ["kapitler/lovene/", "slik-gjor-du/sykehjem/"], prepare=filled)
+    assert not violations, "\n".join(violations)

@@ -109,3 +109,57 @@ def test_opening_a_search_result_sends_no_search_words_to_the_server(guarded_pag
     page.wait_for_load_state()
     assert "demens" not in page.url and "?h=" not in page.url
     assert problems == []
+
+
+CLIPPED = """() => {
+    // A heading, a question or an answer wider than its own box, or than the screen, is cut off at the edge.
+    const screen = document.documentElement.clientWidth;
+    const found = [];
+    for (const e of document.querySelectorAll(
+        'article h1, article h2, article h3, .intro-selfcheck legend, .intro-option label, table.intro-figures th')) {
+        if (!e.checkVisibility()) continue;
+        const box = e.getBoundingClientRect();
+        if (e.scrollWidth > e.clientWidth + 1 || box.right > screen + 1) found.push(e.tagName + ': ' + e.textContent.trim());
+    }
+    // A question stays inside its box, below the box's border: no border line runs through it.
+    for (const fieldset of document.querySelectorAll('.intro-selfcheck fieldset')) {
+        const legend = fieldset.querySelector('legend');
+        const outer = fieldset.getBoundingClientRect(), inner = legend.getBoundingClientRect();
+        const border = parseFloat(getComputedStyle(fieldset).borderTopWidth);
+        if (inner.top < outer.top + border - 0.5 || inner.right > outer.right + 0.5 || inner.left < outer.left - 0.5)
+            found.push('LEGEND in the border: ' + legend.textContent.trim());
+    }
+    return found;
+}"""
+
+
+def test_at_200_percent_zoom_on_a_phone_no_heading_is_clipped_and_no_quiz_question_leaves_its_box(browser, served_site):
+    """The pages the user test named: «Slik er … organisert» (its title and its self-check), «Tall og satser», and a
+    chapter with a self-check. A 390 px phone at 200 % is a 195 px wide screen."""
+    context = browser.new_context(viewport={"width": 195, "height": 422})
+    page = context.new_page()
+    for path in ("kapitler/organisering/", "tall-og-satser/", "kapitler/en-dag-i-tjenestene/"):
+        page.goto(served_site + path, wait_until="networkidle")
+        assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"), f"{path} scrolls sideways"
+        assert page.evaluate(CLIPPED) == [], path
+        if path != "tall-og-satser/":
+            assert page.locator(".intro-selfcheck legend").count() >= 3, f"{path} has no self-check to look at"
+    # The long words break between syllables, with a hyphen, not anywhere.
+    page.goto(served_site + "kapitler/organisering/", wait_until="networkidle")
+    assert "\u00ad" in page.locator("article h1").inner_text()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Slik er helse- og omsorgstjenestene organisert")
+    context.close()
+
+
+def test_a_glossary_explanation_on_a_phone_is_at_least_the_size_of_the_text(browser, served_site):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    page.goto(served_site + "kapitler/tjenestene/", wait_until="networkidle")
+    word = page.locator("article abbr[title]").first
+    word.scroll_into_view_if_needed()
+    word.tap()
+    tip = page.locator(".md-tooltip2--active .md-tooltip2__inner, .md-tooltip--active .md-tooltip__inner").first
+    expect(tip).to_be_visible()
+    body = page.evaluate("parseFloat(getComputedStyle(document.querySelector('article p')).fontSize)")
+    assert tip.evaluate("e => parseFloat(getComputedStyle(e).fontSize)") >= body
+    context.close()

@@ -3,6 +3,7 @@ starts afresh. In Chromium over file://, with every request to the network block
 
 import re
 
+import pytest
 from playwright.sync_api import expect
 
 
@@ -78,3 +79,73 @@ def test_an_idle_kiosk_asks_first_and_starts_afresh_only_if_nobody_answers(offli
     page.wait_for_url(home)
     assert remembered(page) == []
     assert problems == []
+
+
+@pytest.mark.parametrize(
+    "address, minutes",
+    [("?kiosk", 5), ("?kiosk=10", 10), ("?kiosk=1", 2), ("?kiosk=0.05", 2), ("?kiosk=ja", 5)],
+)
+def test_an_idle_kiosk_starts_afresh_after_its_minutes_never_under_two(offline_page, offline_dir, address, minutes):
+    """«?kiosk» alone is kiosk mode with five minutes; minutes are given as «?kiosk=10»; one minute, which wiped a
+    slow reader's place, gives two. The page's clock is run forward, not waited for."""
+    page, problems = offline_page
+    page.clock.install()
+    home = (offline_dir / "index.html").as_uri()
+    chapter = (offline_dir / "kapitler" / "lovene.html").as_uri()
+    page.goto(home + address)
+    page.goto(chapter)
+    page.get_by_role("button", name="Merk kapitlet som lest").click()
+    page.clock.fast_forward(int((minutes - 0.5) * 60_000))
+    assert page.url == chapter, f"reset before {minutes} minutes"
+    assert remembered(page) != []
+    # At the minutes the screen asks «Er du fortsatt her?»; nobody answers, so it starts afresh 30 seconds later.
+    page.clock.run_for(60_000)
+    page.wait_for_url(home)
+    assert remembered(page) == []
+    assert problems == []
+
+
+@pytest.mark.parametrize("viewport", [{"width": 1366, "height": 900}, {"width": 390, "height": 844}])
+def test_the_new_visitor_button_never_covers_the_page(browser, offline_dir, viewport):
+    """The button has a bar of its own, and the page keeps room for it: scrolled to the end, every card and line
+    of the landing page and a chapter is clear of it."""
+    context = browser.new_context(viewport=viewport)
+    page = context.new_page()
+    for path in ("index.html", "kapitler/lovene.html"):
+        page.goto((offline_dir / path).as_uri() + "?kiosk")
+        bar = page.locator(".intro-new-visitor")
+        expect(bar.get_by_role("button", name="Ny besøkende")).to_be_visible()
+        page.keyboard.press("End")
+        page.wait_for_function("() => window.scrollY + innerHeight >= document.documentElement.scrollHeight - 1")
+        covered = page.evaluate(
+            """() => {
+                const bar = document.querySelector('.intro-new-visitor').getBoundingClientRect();
+                const content = document.querySelectorAll(
+                    '.md-content p, .md-content li, .md-content a, .md-content h1, .md-content h2, .md-content h3,'
+                    + ' .md-content summary, .md-content table, .md-footer a, .md-copyright');
+                return [...content].filter(e => {
+                    const box = e.getBoundingClientRect();
+                    return e.checkVisibility() && box.width && box.height && box.bottom > bar.top + 1 && box.top < bar.bottom
+                        && box.right > bar.left && box.left < bar.right;
+                }).map(e => e.tagName + ': ' + e.textContent.trim().slice(0, 40));
+            }"""
+        )
+        assert covered == [], f"{path} at {viewport['width']} px: {covered}"
+        # The bar is opaque: no text shows through it while the page scrolls under it.
+        assert bar.evaluate("e => getComputedStyle(e).backgroundColor") not in ("rgba(0, 0, 0, 0)", "transparent")
+    context.close()
+
+
+def test_the_feedback_question_is_on_the_web_but_not_offline_nor_in_a_kiosk(browser, served_site, offline_dir):
+    """«Fant du det du lette etter?» needs the lab's server: the offline edition does not have it, and a kiosk on
+    the web hides it (a shared screen is no place to write to the editors)."""
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(served_site + "kapitler/lovene/", wait_until="networkidle")
+    expect(page.get_by_role("region", name="Fant du det du lette etter?")).to_be_visible()
+    page.goto(served_site + "?kiosk", wait_until="networkidle")
+    page.goto(served_site + "kapitler/lovene/", wait_until="networkidle")
+    expect(page.locator(".intro-feedback-box")).to_be_hidden()
+    page.goto((offline_dir / "kapitler" / "lovene.html").as_uri(), wait_until="load")
+    expect(page.locator(".intro-feedback-box")).to_have_count(0)
+    context.close()

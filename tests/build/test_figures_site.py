@@ -7,14 +7,26 @@ from tests.helpers import ROOT
 FIGURES = yaml.safe_load((ROOT / "data/figures.yml").read_text(encoding="utf-8"))
 
 
-def test_the_figures_page_lists_every_figure_with_its_source_and_check_date(html):
+def test_the_figures_page_is_one_table_of_every_figure_with_its_source_and_no_editors_fields(html):
+    """A reader gets a table: a row per figure (its id kept as the row's anchor), its value and year, its source and
+    the pages that show it. The ids and check dates are for the editors (`make report`), not shown to the public."""
     page = html("tall-og-satser/index.html")
-    listed = {h.attributes["id"] for h in page.css("article h2[id]")}
-    assert {figure["id"] for figure in FIGURES} <= listed
-    text = page.body.text()
+    table = page.css_first("article table.intro-figures")
+    assert table is not None
+    assert [th.text(strip=True) for th in table.css("thead th")] == ["Tall", "Verdi", "Kilde", "Brukes i"]
+    name = page.css_first(f"#{table.attributes['aria-labelledby']}")
+    assert name is not None and name.text(strip=True).startswith("Alle tallene INTRO bruker"), "the table has no name"
+    rows = table.css("tbody tr")
+    assert [row.attributes["id"] for row in rows if row.attributes.get("id")] == [row.attributes["id"] for row in rows]
+    assert {figure["id"] for figure in FIGURES} == {row.attributes["id"] for row in rows}
+    assert all(len(row.css("th, td")) == 4 for row in rows)
     for figure in FIGURES:
-        assert str(figure["source"]["url"]) in page.html, figure["id"]
-    assert "Sjekkes igjen" in text and "Brukes i" in text
+        assert str(figure["source"]["url"]) in table.html, figure["id"]
+    text = page.css_first("article").text()
+    assert "Sjekkes igjen" not in text and "Id i teksten" not in text
+    assert not [figure["id"] for figure in FIGURES if "-" in figure["id"] and figure["id"] in text]
+    assert not page.css("article code"), "an internal id is shown as code"
+    assert not page.css("article h2[id]"), "a heading per figure made the page a list of 56 parts"
 
 
 def test_the_figures_page_is_in_the_menu_of_both_editions(html, gjovik_site):

@@ -104,8 +104,10 @@ def _files(site: Path) -> set[str]:
 
 
 def _article(site: Path, page: str, keep_abbr: bool = False) -> str:
+    """A page's article; without the soft hyphens INTRO writes into long words of headings and questions
+    (rendering/hyphenation.py), which a stock build does not have (utvikling/motoren.md lists it)."""
     node = LexborHTMLParser((site / page).read_text(encoding="utf-8")).css_first("article")
-    text = node.html if node is not None else ""
+    text = (node.html if node is not None else "").replace("\u00ad", "").replace("&shy;", "")
     return re.sub(r">\s+<", "><", text if keep_abbr else re.sub(r"</?abbr[^>]*>", "", text))
 
 

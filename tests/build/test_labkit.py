@@ -181,7 +181,7 @@ def test_every_programme_station_and_every_chapter_has_a_poster_on_the_posters_p
 
 def test_programme_page_shows_timetable_stations_and_links_its_materials(html):
     article = html("programmer/velferdsteknologi-i-praksis/index.html").css_first("article")
-    text = article.text()
+    text = article.text().replace("\u00ad", "")  # the headings' soft hyphens, for zoom
     for station in SITE.programmes["programmer/velferdsteknologi-i-praksis.md"].stations:
         assert (
             f"Stasjon {SITE.programmes['programmer/velferdsteknologi-i-praksis.md'].stations.index(station) + 1}: "

@@ -26,8 +26,9 @@ def edition(request, site_dir, gjovik_site) -> tuple[str, Path]:
 
 
 def article(site: Path, path: str) -> str:
+    """The article's text as a reader reads it: without the soft hyphens in the headings' long words."""
     page = LexborHTMLParser((site / path).read_text(encoding="utf-8"))
-    return " ".join(page.css_first("article").text().split())
+    return " ".join(page.css_first("article").text().replace("\u00ad", "").split())
 
 
 def test_each_editions_legal_pages_name_its_own_owner_and_feedback_channel(edition):

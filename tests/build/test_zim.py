@@ -74,6 +74,16 @@ def test_kiwix_search_finds_the_task_page_by_the_word_its_address_carries(releas
     assert "slik-gjor-du/hjemmetjenester.html" in results[:3], results
 
 
+def test_kiwix_search_finds_a_chapter_by_the_word_staff_use_for_it(release: Release):
+    """«Legemidler og delegering» never writes «medisinkort»; its heading names «legemiddellisten», and
+    data/synonyms.yml gives it the word."""
+    archive = Archive(str(release.zim))
+    chapter = "kapitler/legemidler-og-delegering.html"
+    assert "medisinkort" not in archive.get_entry_by_path(chapter).get_item().content.tobytes().decode().lower()
+    results = search(archive, "medisinkort")
+    assert results[:1] == [chapter], results
+
+
 @pytest.mark.parametrize(
     "words, chapter",
     [

@@ -65,11 +65,49 @@ def test_the_repository_ships_the_site_config_and_a_whole_server():
     assert {path.name for path in CONFIGS} >= {"intro.conf", "server.conf"}
 
 
+# The one log the site keeps: the answers to «Fant du det du lette etter?», in a format of their own.
+FEEDBACK_FORMAT = "intro_tilbakemelding"
+FEEDBACK_LOCATION = "/tilbakemelding"
+
+
+def feedback_logs(text: str) -> list[list[str]]:
+    """The access_log directives inside `location = /tilbakemelding { … }`."""
+    found = []
+    for match in re.finditer(r"^\s*location\s*=\s*" + re.escape(FEEDBACK_LOCATION) + r"\s*\{", text, re.M):
+        depth, end = 0, len(text)
+        for index in range(match.end() - 1, len(text)):
+            depth += {"{": 1, "}": -1}.get(text[index], 0)
+            if depth == 0:
+                end = index
+                break
+        found += [words for level, words in directives(text[match.end() : end]) if level == 0 and words[0] == "access_log"]
+    return found
+
+
 @pytest.mark.parametrize("path", CONFIGS, ids=lambda p: p.name)
-def test_no_access_log_is_switched_on_anywhere(path):
-    for _, words in directives(uncommented(path)):
-        if words[0] == "access_log":
+def test_no_access_log_is_switched_on_but_the_feedback_answers_own(path):
+    text = uncommented(path)
+    allowed = feedback_logs(text)
+    assert all(words[2] == FEEDBACK_FORMAT for words in allowed), allowed
+    for _, words in directives(text):
+        if words[0] == "access_log" and words not in allowed:
             assert words[1:] == ["off"], f"{path.name}: access_log {' '.join(words[1:])} logs readers"
+
+
+def test_the_feedback_log_holds_the_page_the_answer_and_the_text_and_nothing_about_the_reader():
+    formats = [
+        words
+        for path in CONFIGS
+        for _, words in directives(uncommented(path))
+        if words[0] == "log_format" and words[1] == FEEDBACK_FORMAT
+    ]
+    assert len(formats) == 1
+    variables = set(re.findall(r"\$[a-z_]+", " ".join(formats[0][2:])))
+    assert variables == {"$arg_side", "$arg_svar", "$arg_tekst"}, variables
+    assert feedback_logs(uncommented(NGINX / "intro.conf")), "intro.conf has no /tilbakemelding to log the answers"
+    # And the statement says so: the form's entry names what is written down and what is not.
+    entry = next(item for item in load_legal(ROOT / "data").privacy.server if "Fant du det du lette etter?" in item.what)
+    assert "bare siden, svaret og teksten" in entry.kept and "IP-adressen" in entry.kept
 
 
 def test_every_server_block_turns_the_access_log_off_itself_or_through_intro_conf():

@@ -1,12 +1,14 @@
 """The shipped nginx configuration, run by Debian's nginx on a loopback port."""
 
 import gzip
+import json
 import shutil
 import subprocess
 import time
 import urllib.error
 import urllib.request
 from pathlib import Path
+from urllib.parse import unquote_plus
 
 import pytest
 from playwright.sync_api import expect
@@ -32,6 +34,7 @@ http {{
     fastcgi_temp_path {run}/fastcgi;
     uwsgi_temp_path {run}/uwsgi;
     scgi_temp_path {run}/scgi;
+    include {run}/intro-tilbakemelding.conf;
     server {{
         listen 127.0.0.1:{port};
         include {run}/intro.conf;
@@ -57,6 +60,8 @@ def nginx_server(site_dir: Path, tmp_path_factory: pytest.TempPathFactory):
     assert "error_log stderr crit;" in shipped
     shipped = shipped.replace("error_log stderr crit;", f"error_log {run}/server-error.log crit;")
     (run / "intro.conf").write_text(shipped.replace("/srv/intro", str(run)), encoding="utf-8")
+    # The feedback log's format, which nginx allows only in the http block (Debian: /etc/nginx/conf.d/).
+    shutil.copy(ROOT / "deploy/nginx/intro-tilbakemelding.conf", run / "intro-tilbakemelding.conf")
     port = free_port()
     (run / "nginx.conf").write_text(MAIN_CONF.format(run=run, port=port), encoding="utf-8")
     server = subprocess.Popen(
@@ -178,3 +183,102 @@ def test_nginx_starts_even_when_a_release_has_no_csp_file(nginx_server, tmp_path
     binary = shutil.which("nginx") or "/usr/sbin/nginx"
     checked = subprocess.run([binary, "-t", "-c", str(tmp_path / "nginx.conf")], capture_output=True, text=True)
     assert checked.returncode == 0, checked.stderr
+
+
+# ---- «Fant du det du lette etter?» ----
+
+
+def feedback_lines(run: Path) -> list[dict]:
+    log = run / "tilbakemeldinger.log"
+    return [json.loads(line) for line in log.read_text(encoding="utf-8").splitlines()] if log.is_file() else []
+
+
+def wait_for_lines(run: Path, count: int) -> list[dict]:
+    for _ in range(50):
+        lines = feedback_lines(run)
+        if len(lines) >= count:
+            return lines
+        time.sleep(0.1)
+    return feedback_lines(run)
+
+
+@pytest.mark.browser
+def test_an_answer_sent_from_a_page_lands_in_the_log_with_its_page_and_answer_and_nothing_about_the_reader(browser, nginx_server):
+    base, run = nginx_server
+    before = len(feedback_lines(run))
+    context = browser.new_context()
+    context.add_init_script(
+        "window.__violations = [];"
+        "document.addEventListener('securitypolicyviolation', e => window.__violations.push(e.violatedDirective));"
+    )
+    page = context.new_page()
+    sent = []
+    page.on("request", lambda request: "/tilbakemelding" in request.url and sent.append(request))
+    page.goto(base + "kapitler/lovene/", wait_until="networkidle")
+    box = page.get_by_role("region", name="Fant du det du lette etter?")
+    box.get_by_label("Vil du si mer?").fill("Fant ikke fristen for å klage")
+    box.get_by_role("button", name="Nei").click()
+    expect(box.get_by_role("status")).to_have_text("Takk for svaret! Det hjelper oss å gjøre sidene bedre.")
+    lines = wait_for_lines(run, before + 1)
+    assert len(lines) == before + 1
+    # The page, the answer and the text: nothing else is written, and no address anywhere in any log.
+    assert set(lines[-1]) == {"side", "svar", "tekst"}
+    assert lines[-1]["svar"] == "nei" and unquote_plus(lines[-1]["side"]) == "/kapitler/lovene/"
+    assert unquote_plus(lines[-1]["tekst"]) == "Fant ikke fristen for å klage"
+    logged = "".join(log.read_text(errors="replace") for log in run.glob("*.log"))
+    assert "127.0.0.1" not in logged and "Chrome" not in logged and "Mozilla" not in logged
+    # No cookie, and not even the page it came from: only what the form holds.
+    assert context.cookies() == []
+    assert [r for r in sent if "cookie" in r.all_headers() or "referer" in r.all_headers()] == []
+    assert page.evaluate("window.__violations") == []
+    context.close()
+
+
+def test_the_feedback_address_takes_only_an_answer_and_logs_only_a_real_one(nginx_server):
+    base, run = nginx_server
+    before = len(feedback_lines(run))
+    # The form without a script: the browser sends it as a plain GET, and nginx answers with no content.
+    assert get(base + "tilbakemelding?side=%2Fslik-gjor-du%2Fsykehjem%2F&svar=ja&tekst=").status == 204
+    # Not an answer, or not from a page of the site: answered the same, never written down.
+    assert get(base + "tilbakemelding?side=%2Fx%2F&svar=kanskje").status == 204
+    assert get(base + "tilbakemelding?side=https%3A%2F%2Fandre.example%2F&svar=ja").status == 204
+    posted = urllib.request.Request(base + "tilbakemelding?side=%2F&svar=ja", data=b"x", method="POST")
+    try:
+        status = urllib.request.urlopen(posted, timeout=5).status
+    except urllib.error.HTTPError as error:
+        status = error.code
+    assert status == 403
+    lines = wait_for_lines(run, before + 1)
+    time.sleep(0.2)
+    assert feedback_lines(run)[before:] == [{"side": "%2Fslik-gjor-du%2Fsykehjem%2F", "svar": "ja", "tekst": ""}]
+    assert lines
+
+
+def test_make_tilbakemeldinger_reports_the_answers_per_page(nginx_server, tmp_path):
+    base, run = nginx_server
+    for query in (
+        "side=%2Fkapitler%2Fmeld-fra%2F&svar=nei&tekst=Hvor+melder+jeg+avvik%3F",
+        "side=%2Fkapitler%2Fmeld-fra%2F&svar=ja&tekst=",
+        "side=%2Fkapitler%2Fmeld-fra%2F&svar=nei&tekst=",
+    ):
+        assert get(f"{base}tilbakemelding?{query}").status == 204
+    time.sleep(0.2)
+    made = subprocess.run(
+        ["make", "-s", "tilbakemeldinger", f"TILBAKEMELDINGER={run / 'tilbakemeldinger.log'}"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert made.returncode == 0, made.stderr
+    rows = {line.split()[0]: line.split()[1:3] for line in made.stdout.splitlines() if line.startswith("/kapitler/meld-fra/")}
+    assert rows["/kapitler/meld-fra/"] == ["1", "2"]
+    assert "    Nei: «Hvor melder jeg avvik?»" in made.stdout
+    assert "127.0.0.1" not in made.stdout
+
+
+def test_the_csp_lets_the_form_send_to_the_site_itself_and_nowhere_else(nginx_site):
+    policy = get(nginx_site + "kapitler/lovene/").headers["Content-Security-Policy"]
+    directives = dict(part.strip().split(" ", 1) for part in policy.split(";"))
+    assert directives["form-action"] == "'self'"
+    assert directives["connect-src"] == "'self'"

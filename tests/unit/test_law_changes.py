@@ -114,6 +114,14 @@ def test_the_note_shows_on_the_pages_named_with_what_changes_and_where_to_read(s
             ],
         ),
         (
+            {"new_law": True, "adopted": "2025-06-16"},
+            ["Stortinget vedtok 16. juni 2025 en ny lov som skal erstatte forvaltningsloven"],
+        ),
+        (
+            {"new_law": True},
+            ["har gitt sin innstilling om en ny lov som skal erstatte forvaltningsloven", "har vedtatt den."],
+        ),
+        (
             {"recommendation": None, "in_force": "ikke fastsatt"},
             ["Regjeringen har foreslått endringer", "Det er ikke bestemt når", "[Prop. 79 L (2024–2025) hos Stortinget]"],
         ),

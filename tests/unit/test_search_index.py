@@ -62,6 +62,20 @@ def test_a_glossary_term_counts_on_the_page_that_explains_it_not_on_pages_that_u
     assert sykehjem["sykehjem/"] > 2 * sykehjem["forklarer/"]
 
 
+def test_a_page_whose_title_and_address_name_a_compounds_parts_is_found_by_the_compound():
+    """«Søke om plass på sykehjem» answers «sykehjemsplass» before a page that only writes the word in passing."""
+    filler = ("", "", "Om noe helt annet enn det du leter etter.")
+    pages = [
+        page("slik-gjor-du/sykehjem/", "Søke om plass på sykehjem", filler, ("a", "Søknaden", "Du søker hos kommunen.")),
+        page("kapitler/tjenestene/", "Tjenestene", filler, ("a", "Sykehjem", "Du kan få sykehjemsplass.")),
+        page("kapitler/annet/", "Annet", filler, ("a", "Plass", "Det er plass til alle.")),
+    ]
+    found = scores_for(stemmer.key("sykehjemsplass"), pages)
+    assert found["slik-gjor-du/sykehjem/"] > found["kapitler/tjenestene/"] > 0
+    # Both parts must be in the title or the address: one part alone is not the compound.
+    assert "kapitler/annet/" not in found
+
+
 def test_the_index_holds_the_pages_as_the_build_read_them(tmp_path):
     pages = [
         reading.read_page(

@@ -18,6 +18,9 @@
  * Material shows its explanation on focus as on hover. Esc hides it without moving focus or the pointer
  * (1.4.13); it comes back the next time a word is focused or hovered.
  *
+ * Skip link: Material's «Gå til innhold» goes to the first heading in the table of contents, the first part
+ * of a chapter: past its title, opening paragraph and learning goals. It goes to the page's title instead.
+ *
  * One-key shortcuts: Material opens the search on «s», «f» or «/» and goes to the previous or next page on «p»,
  * «,», «n» or «.», on the whole page, and has no setting to turn them off. A speech-input user who says a word
  * can set them off by mistake (2.1.4). Material listens on window as the key bubbles up; INTRO stops these keys
@@ -109,9 +112,19 @@
     }, true);
   }
 
+  function skipToTitle() {
+    var skip = document.querySelector("a.md-skip");
+    var title = document.querySelector("article.md-content__inner h1");
+    if (!skip || !title) return;
+    if (!title.id) title.id = "sidetittel";
+    title.setAttribute("tabindex", "-1");
+    skip.setAttribute("href", "#" + title.id);
+  }
+
   function repair() {
     stopShortcuts();
     dismissTooltips();
+    skipToTitle();
     checkActiveScheme();
     repairTables();
     quietPermalinks();

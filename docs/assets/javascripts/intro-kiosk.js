@@ -4,10 +4,12 @@
  * the address and a QR code to take it along on a phone (the QR library loads only then, from the site).
  *
  * Kiosk mode, for a shared screen: start the site as index.html?kiosk (or ?kiosk=10 for ten minutes). A «Ny
- * besøkende» button, and a reset after the given minutes without use (5 by default), clear what this browser
+ * besøkende» button, and a reset after the given minutes without use (5 by default, never under 2: «?kiosk=1»
+ * reads like «kiosk on», and a one-minute reset wiped a slow reader's place), clear what this browser
  * remembers of INTRO (progress in the paths, self-check answers, light or dark) and go back to where the kiosk
  * started. Before the reset a dialog asks «Er du fortsatt her?» for WARNING_SECONDS: an answer, or any use of the
- * screen, keeps the visitor's place (WCAG 2.2.1 asks for at least 20 seconds to extend). */
+ * screen, keeps the visitor's place (WCAG 2.2.1 asks for at least 20 seconds to extend).
+ * The button sits in a bar of its own at the foot of the screen, and the page keeps room for it. */
 (function () {
   "use strict";
 
@@ -15,6 +17,7 @@
   var ownScript = document.currentScript ? document.currentScript.src : "";
   var QR_LIBRARY = ownScript.replace(/javascripts\/intro-kiosk\.js.*$/, "vendor/qrcode-generator/qrcode.js");
   var DEFAULT_MINUTES = 5;
+  var FEWEST_MINUTES = 2;
   var WARNING_SECONDS = 30;
 
   function offline() {
@@ -85,10 +88,16 @@
 
   /* ---- Kiosk mode ---- */
 
+  /* ?kiosk → 5 minutes; ?kiosk=10 → 10; ?kiosk=1 → 2, the fewest; anything but a number → 5. */
+  function minutesFrom(value) {
+    var minutes = /^\d+(\.\d+)?$/.test(value || "") ? parseFloat(value) : DEFAULT_MINUTES;
+    return Math.max(minutes, FEWEST_MINUTES);
+  }
+
   function kioskMinutes() {
-    var match = /[?&]kiosk(?:=([\d.]+))?/.exec(window.location.search);
+    var match = /[?&]kiosk(?:=([^&#]*))?(?:[&#]|$)/.exec(window.location.search);
     if (match) {
-      var minutes = match[1] ? parseFloat(match[1]) : DEFAULT_MINUTES;
+      var minutes = minutesFrom(match[1]);
       window.sessionStorage.setItem(KIOSK, JSON.stringify({
         minutes: minutes, home: window.location.href.replace(/[?#].*$/, "")
       }));
@@ -144,6 +153,9 @@
     button.addEventListener("click", function () { newVisitor(kiosk); });
     bar.appendChild(button);
     document.body.appendChild(bar);
+    /* Room for the bar under the page's last line, so it never hides the end of the page. */
+    document.body.classList.add("intro-kiosk");
+    document.body.style.paddingBottom = bar.offsetHeight + "px";
     var restart = function () {
       var dialog = document.getElementById("intro-kiosk-idle");
       if (dialog && dialog.open) dialog.close();

@@ -17,7 +17,10 @@
  * - a compound the site does not use, split into two words it does («praksisplass» → praksis + plass);
  *   a compound it does use also counts its parts, a little;
  * - failing all that, a word of five letters or more may have one letter wrong, missing, extra or swapped.
- * Pages that have all the words come before pages that have some; then the higher score wins. Each result
+ * A word also finds the pages that write another word of its group in data/synonyms.yml («medisinhåndtering»
+ * finds «legemiddelhåndtering»): the index already counts them there, a little less, and a result marks them.
+ * Pages that have all the words come before pages that have some; among those, pages for readers come before
+ * pages for whoever runs a programme (posters, materials: «lowered»); then the higher score wins. Each result
  * shows the title, the section that matches best and a short excerpt with the words marked. Only the top
  * results go back to the page. A search that finds nothing tries the nearest spelling, and otherwise
  * offers the reader groups' start pages and the glossary.
@@ -322,12 +325,31 @@
     return best;
   }
 
-  function parse(query) {
-    var typed = words(query), exact = /\s$/.test(query);
-    var meaningful = typed.filter(function (word) { return !isStopWord(word); });
-    return meaningful.map(function (word, i) {
-      return concept(word, i === meaningful.length - 1 && word === typed[typed.length - 1], exact);
+  /* A phrase of data/synonyms.yml typed whole («test deg selv»): its one-word synonym, as one concept. The words
+     it took are marked in used. */
+  function phraseConcepts(typed, used) {
+    var tokens = typed.map(function (word) { return isStopWord(word) ? fold(word) : key(word); });
+    var found = [];
+    (index.phrases || []).forEach(function (entry) {
+      var phrase = entry[0];
+      for (var at = 0; at + phrase.length <= tokens.length; at++) {
+        var same = true;
+        for (var i = 0; i < phrase.length && same; i++) same = !used[at + i] && tokens[at + i] === phrase[i];
+        if (!same) continue;
+        for (i = 0; i < phrase.length; i++) used[at + i] = true;
+        found.push({ typed: typed.slice(at, at + phrase.length).join(" "), ways: [{ keys: [entry[1]], weight: 1 }] });
+      }
     });
+    return found;
+  }
+
+  function parse(query) {
+    var typed = words(query), exact = /\s$/.test(query), used = {};
+    var phrases = phraseConcepts(typed, used);
+    var meaningful = typed.filter(function (word, i) { return !used[i] && !isStopWord(word); });
+    return phrases.concat(meaningful.map(function (word, i) {
+      return concept(word, i === meaningful.length - 1 && word === typed[typed.length - 1], exact);
+    }));
   }
 
   function rank(concepts) {
@@ -339,9 +361,10 @@
       }
       return scores;
     });
-    var hits = [];
+    var hits = [], lowered = new Uint8Array(pageCount);
+    (index.lowered || []).forEach(function (page) { lowered[page] = 1; });
     for (var p = 0; p < pageCount; p++) if (matched[p]) hits.push(p);
-    hits.sort(function (a, b) { return matched[b] - matched[a] || total[b] - total[a]; });
+    hits.sort(function (a, b) { return matched[b] - matched[a] || lowered[a] - lowered[b] || total[b] - total[a]; });
     return { hits: hits, total: total, perConcept: perConcept };
   }
 
@@ -404,14 +427,19 @@
     return (start > 0 ? "… " : "") + marked(text, keys, start, end) + (end < text.length ? " …" : "");
   }
 
-  /* The keys that matched on this page, for choosing the section and marking words. */
+  /* The keys that matched on this page, and their synonyms, for choosing the section and marking words. */
   function matchedKeys(concepts, page) {
-    var keys = {};
+    var keys = {}, synonyms = index.synonyms || {};
     concepts.forEach(function (c) {
       c.ways.forEach(function (way) {
         way.keys.forEach(function (wordKey) {
           var list = postings(wordKey);
-          for (var i = 0; i < list.length; i += 2) if (list[i] === page) { keys[wordKey] = true; break; }
+          for (var i = 0; i < list.length; i += 2) {
+            if (list[i] !== page) continue;
+            keys[wordKey] = true;
+            (synonyms[wordKey] || []).forEach(function (related) { keys[related] = true; });
+            break;
+          }
         });
       });
     });

@@ -166,6 +166,7 @@
         entry.answers[number] = result;
         drawFeedback(fieldset, result);
         save();
+        window.introShared.markRead(chapter); /* answering the self-check counts the chapter as read */
         box.focus();
       });
       var stored = entry.answers[number];

@@ -1,5 +1,6 @@
 /* INTRO in the browser: which path you are reading, where you are on it, which chapters you have read,
  * and the end of a path: what you covered and your self-check results («Start på nytt» forgets it all).
+ * A chapter counts as read when the reader reaches the end of its text, or answers its self-check.
  * Everything stays in this browser's localStorage: no cookies, nothing is sent anywhere.
  * It works over file:// too, where Chromium gives every local page the same storage. */
 (function () {
@@ -45,8 +46,20 @@
     return made;
   }
 
-  /* intro-selfcheck.js, loaded after this file, keeps its results and draws its feedback with the same helpers. */
-  window.introShared = { read: read, write: write, element: element };
+  /* Listeners for a chapter marked read (the «Merk kapitlet som lest» button redraws itself). */
+  var onRead = [];
+
+  function markRead(chapter) {
+    var progress = read(PROGRESS, {});
+    if (progress[chapter]) return;
+    progress[chapter] = true;
+    write(PROGRESS, progress);
+    onRead.forEach(function (listener) { listener(chapter); });
+  }
+
+  /* intro-selfcheck.js, loaded after this file, keeps its results and draws its feedback with the same helpers,
+   * and counts a chapter as read when its self-check is answered. */
+  window.introShared = { read: read, write: write, element: element, markRead: markRead };
 
   function withPath(href, path) {
     return href.split("?")[0] + "?sti=" + encodeURIComponent(path);
@@ -63,8 +76,9 @@
     document.querySelectorAll(".intro-path-position").forEach(function (position) {
       position.hidden = position.getAttribute("data-path") !== path;
     });
+    /* Only ever hidden here: the group pages have it hidden from the build (their «Neste» is another group). */
     var footer = document.querySelector(".md-footer__inner");
-    if (footer) footer.hidden = onPath;
+    if (footer && onPath) footer.hidden = true;
     var chapter = document.querySelector(".intro-meta[data-chapter]");
     if (onPath && chapter) {
       var place = read(PLACE, {});
@@ -112,12 +126,100 @@
     data.parentNode.insertBefore(box, data);
   }
 
-  function selfCheckResult(entry) {
-    if (!entry || !entry.answers) return "Test deg selv: ikke tatt.";
-    var answered = Object.keys(entry.answers).length;
-    var met = (entry.goals || []).filter(function (goal) { return goal.met; }).length;
+  /* A reader group's page: «Start stien» becomes «Fortsett» once the reader has begun the path here. */
+  function offerStartOrContinue() {
+    document.querySelectorAll(".intro-path-start").forEach(function (start) {
+      var path = start.getAttribute("data-path");
+      var place = read(PLACE, {})[path];
+      var button = start.querySelector(".intro-path-start-link");
+      var step = place && document.querySelector('.intro-path[data-path="' + path + '"] a[data-step="' + place + '"]');
+      if (!button || !step || read(FINISHED, {})[path]) return;
+      button.textContent = "Fortsett med «" + step.textContent + "»";
+      button.href = step.getAttribute("href");
+    });
+  }
+
+  /* The end of a chapter's own text: once the reader has got there, or past it from above (a jump to the
+   * bottom passes it without showing it), the chapter is read. A link into a later section of the chapter
+   * opens below it, and does not count. */
+  function watchChapterEnd() {
+    var end = document.querySelector(".intro-chapter-end[data-chapter]");
+    if (!end) return;
+    var chapter = end.getAttribute("data-chapter");
+    var waiting = false;
+    var wasBelow = false;
+    function check() {
+      waiting = false;
+      var box = end.getBoundingClientRect();
+      var below = box.top > window.innerHeight;
+      var reached = !below && (box.bottom >= 0 || wasBelow);
+      wasBelow = below;
+      if (!reached) return;
+      window.removeEventListener("scroll", onScroll);
+      markRead(chapter);
+    }
+    function onScroll() {
+      if (waiting) return;
+      waiting = true;
+      window.requestAnimationFrame(check);
+    }
+    window.addEventListener("scroll", onScroll, { passive: true });
+    check();
+  }
+
+  /* A goal's state from the chapter's stored answers: met when every question on it was answered right, not yet
+   * met when one was answered and not all were right, not tried when none was answered (or it has no question). */
+  function goalState(entry, questions) {
+    var answers = (entry && entry.answers) || {};
+    var asked = questions.filter(function (n) { return answers[n]; });
+    if (!asked.length) return "untried";
+    var allRight = questions.every(function (n) { return answers[n] && answers[n].right; });
+    return allRight ? "met" : "unmet";
+  }
+
+  var GOAL_STATES = { met: "✓ Nådd", unmet: "Ikke nådd ennå", untried: "Ikke prøvd" };
+
+  function selfCheckResult(entry, states) {
+    var met = states.filter(function (state) { return state === "met"; }).length;
+    var answered = entry && entry.answers ? Object.keys(entry.answers).length : 0;
+    if (!answered) return "Test deg selv: ikke tatt. 0 av " + states.length + " læringsmål nådd.";
     return "Test deg selv: " + answered + " av " + entry.total + " spørsmål besvart, "
-      + met + " av " + (entry.goals || []).length + " læringsmål nådd.";
+      + met + " av " + states.length + " læringsmål nådd.";
+  }
+
+  /* The ending's marks: each chapter read or not, each goal met, not yet met or not tried, and the counts. */
+  function drawPathEnd(end) {
+    var progress = read(PROGRESS, {});
+    var results = read(SELF_CHECK, {});
+    var chapters = end.querySelectorAll(".intro-path-end-read");
+    var readCount = 0;
+    var totals = { met: 0, unmet: 0, untried: 0 };
+    chapters.forEach(function (mark) {
+      var done = Boolean(progress[mark.getAttribute("data-chapter")]);
+      if (done) readCount += 1;
+      mark.textContent = done ? "(lest)" : "(ikke lest)";
+    });
+    end.querySelectorAll(".intro-path-end-result").forEach(function (result) {
+      var chapter = result.getAttribute("data-chapter");
+      var entry = results[chapter];
+      var states = Array.prototype.map.call(
+        end.querySelectorAll('.intro-goal[data-chapter="' + chapter + '"]'),
+        function (goal) {
+          var questions = goal.getAttribute("data-questions").split(" ").filter(Boolean);
+          var state = goalState(entry, questions);
+          totals[state] += 1;
+          var mark = goal.parentNode.querySelector(".intro-goal-state");
+          mark.textContent = "– " + GOAL_STATES[state];
+          mark.className = "intro-goal-state intro-goal-state--" + state;
+          return state;
+        }
+      );
+      result.textContent = result.getAttribute("data-has-check") === "true" || entry
+        ? "– " + selfCheckResult(entry, states) : "";
+    });
+    end.querySelector(".intro-path-end-count").textContent = "Du har lest " + readCount + " av " + chapters.length
+      + " kapitler i stien. Læringsmål: " + totals.met + " nådd, " + totals.unmet + " ikke nådd ennå, "
+      + totals.untried + " ikke prøvd.";
   }
 
   /* A path's own page: the ending once the reader has finished it, and «Start på nytt». */
@@ -141,12 +243,7 @@
       var actions = document.querySelector(".intro-path-actions");
       if (actions && started && !finished[id]) actions.hidden = false;
       if (!finished[id]) return;
-      var results = read(SELF_CHECK, {});
-      end.querySelectorAll(".intro-path-end-result").forEach(function (result) {
-        var entry = results[result.getAttribute("data-chapter")];
-        result.textContent = result.getAttribute("data-has-check") === "true" || entry
-          ? "– " + selfCheckResult(entry) : "";
-      });
+      drawPathEnd(end);
       end.querySelectorAll(".intro-path-end-heading").forEach(function (stand) {
         var heading = element("h" + stand.getAttribute("data-level"), "intro-path-end-title", stand.textContent);
         if (stand.id) heading.id = stand.id;
@@ -155,7 +252,13 @@
       end.querySelector(".intro-path-end-date").textContent = "Fullført " + finished[id].split("-").reverse().join(".") + ".";
       end.querySelector(".intro-path-print").addEventListener("click", function () { window.print(); });
       end.hidden = false;
-      if (justNow) end.focus();
+      if (justNow) {
+        /* The ending opens at its top: focus on its heading, scrolled to the top of the screen. */
+        var title = end.querySelector(".intro-path-end-title");
+        title.setAttribute("tabindex", "-1");
+        title.focus({ preventScroll: true });
+        title.scrollIntoView({ block: "start" });
+      }
     });
   }
 
@@ -176,20 +279,33 @@
     window.location.href = window.location.href.split(/[?#]/)[0];
   }
 
-  function setupDoneButton(progress) {
+  /* «Merk kapitlet som lest» stays as a switch: reaching the end marks the chapter read without it, and a
+   * reader can take the mark off (or set it without reading to the end). The button stands below the end, so a
+   * reader who jumps down to tap it reaches the end on the way: the mark is set, and the label changes, just before
+   * the tap lands. A tap that soon after confirms the mark it was aimed at instead of taking it off again. */
+  var CHANGED_UNDER_THE_FINGER_MS = 1000;
+
+  function setupDoneButton() {
     var button = document.querySelector(".intro-done");
     if (!button) return;
     var chapter = button.getAttribute("data-chapter");
+    var markedAt = 0;
     function draw() {
-      var done = Boolean(progress[chapter]);
+      var done = Boolean(read(PROGRESS, {})[chapter]);
       button.setAttribute("aria-pressed", String(done));
       button.textContent = done ? "Lest ✓ (trykk for å angre)" : "Merk kapitlet som lest";
       button.classList.toggle("md-button--primary", done);
     }
     button.addEventListener("click", function () {
+      var progress = read(PROGRESS, {});
+      if (progress[chapter] && Date.now() - markedAt < CHANGED_UNDER_THE_FINGER_MS) return;
       if (progress[chapter]) delete progress[chapter];
       else progress[chapter] = true;
       write(PROGRESS, progress);
+      draw();
+    });
+    onRead.push(function (marked) {
+      if (marked === chapter) markedAt = Date.now();
       draw();
     });
     button.hidden = false;
@@ -223,13 +339,15 @@
   }
 
   function start() {
-    var progress = read(PROGRESS, {});
     var path = activePath();
+    onRead = [];
     showPathNavigation(path);
     offerToContinue(path);
+    offerStartOrContinue();
     showPathEnd(path);
-    setupDoneButton(progress);
-    markPathSteps(progress);
+    setupDoneButton();
+    markPathSteps(read(PROGRESS, {}));
+    watchChapterEnd();
   }
 
   if (window.document$ && typeof window.document$.subscribe === "function") {

@@ -28,12 +28,13 @@ from __future__ import annotations
 import json
 import math
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from macros.content.site_map import GLOSSARY_ADDRESS
 from macros.exports.search import stemmer
+from macros.exports.search.synonyms import NONE, Synonyms, tokens
 
 MATERIAL_INDEX = "search/search_index.json"
 INTRO_INDEX = "search/intro-index.js"
@@ -103,9 +104,27 @@ def _bm25(tf: float, length: int, average: float) -> float:
     return tf * (K1 + 1) / (tf + K1 * (1 - B + B * length / average)) if tf else 0.0
 
 
-def term_scores(pages: list[Page]) -> dict[str, list[tuple[int, float]]]:
-    """Per key, the pages it occurs in with how strongly, best-scoring fields counted."""
+def _synonym_keys(texts: Iterable[str], synonyms: Synonyms) -> Counter[str]:
+    """The keys a field counts for through data/synonyms.yml, text by text (a phrase never spans two)."""
+    extra: Counter[str] = Counter()
+    for text in texts:
+        if text:
+            extra.update(synonyms.extra_keys(tokens(text)))
+    return extra
+
+
+def _compounds_of_parts(about: set[str], joined: dict[tuple[str, str], str]) -> Counter[str]:
+    """The site's compounds whose two parts a page's title and address both name, half as much as the word: «Søke
+    om plass på sykehjem» (slik-gjor-du/sykehjem) is the page for «sykehjemsplass», as a page that writes
+    «sykehjemsplassen» counts for «sykehjem» and «plass»."""
+    return Counter({joined[(first, second)]: COMPOUND_PART for first in about for second in about if (first, second) in joined})
+
+
+def term_scores(pages: list[Page], synonyms: Synonyms = NONE) -> dict[str, list[tuple[int, float]]]:
+    """Per key, the pages it occurs in with how strongly, best-scoring fields counted; a word of a synonym group
+    also on the pages that write another word of its group, a little less."""
     fields = []
+    extras = []
     for page in pages:
         slug = page.location.rstrip("/").removesuffix(".html").rsplit("/", 1)[-1].replace("-", " ")
         fields.append(
@@ -117,13 +136,23 @@ def term_scores(pages: list[Page]) -> dict[str, list[tuple[int, float]]]:
                 [stemmer.keys(term) for term in page.glossary],
             )
         )
+        extras.append(
+            tuple(
+                _synonym_keys(texts, synonyms)
+                for texts in ([page.title], [slug], [s.heading for s in page.sections], [s.text for s in page.sections])
+            )
+        )
     vocabulary = frozenset(k for title, _, headings, text, _ in fields for k in (*title, *headings, *text))
     compounds = compound_parts(vocabulary)
     lengths = [len(text) for _, _, _, text, _ in fields]
     average = max(sum(lengths) / max(len(lengths), 1), 1.0)
+    joined = {parts: compound for compound, parts in compounds.items()}
     raw: dict[str, dict[int, float]] = defaultdict(dict)
     for number, (title, slug_keys, headings, text, glossary) in enumerate(fields):
-        in_title, in_slug, in_headings, in_text = (_weighted(f, compounds) for f in (title, slug_keys, headings, text))
+        in_title, in_slug, in_headings, in_text = (
+            _weighted(f, compounds) + extra for f, extra in zip((title, slug_keys, headings, text), extras[number], strict=True)
+        )
+        in_title += _compounds_of_parts(set(title) | set(slug_keys), joined)
         heading = HEADING * min(1.0, MANY_HEADINGS / max(len(pages[number].sections), 1))
         in_glossary: Counter[str] = Counter()
         for term_keys in glossary:
@@ -185,9 +214,13 @@ def shards(terms: dict[str, str]) -> tuple[list[int], list[list[str]]]:
     return starts, runs
 
 
-def build(pages: list[Page], alternatives: list[str]) -> Index:
+def build(
+    pages: list[Page], alternatives: list[str], synonyms: Synonyms = NONE, lowered: Callable[[str], bool] = lambda _: False
+) -> Index:
+    """The index of the pages; alternatives are offered when a search finds nothing; lowered pages (for whoever
+    runs a programme, not for readers) come after every other page that matches as many of the words."""
     numbers = {page.location: n for n, page in enumerate(pages)}
-    terms = {word_key: postings(found) for word_key, found in sorted(term_scores(pages).items())}
+    terms = {word_key: postings(found) for word_key, found in sorted(term_scores(pages, synonyms).items())}
     starts, runs = shards(terms)
     head = {
         "pageCount": len(pages),
@@ -197,6 +230,11 @@ def build(pages: list[Page], alternatives: list[str]) -> Index:
         "termFiles": starts,
         "words": {k: w for k, w in sorted(display_words(pages).items()) if k in terms and w != k},
         "alternatives": [numbers[location] for location in alternatives if location in numbers],
+        "lowered": [n for n, page in enumerate(pages) if lowered(page.location)],
+        # Per key, its synonyms' keys: a result marks them too, so the reader sees why the page was found.
+        "synonyms": {k: related for k, related in sorted(synonyms.related_keys().items()) if k in terms},
+        # A phrase a reader may type for a one-word synonym (its words keyed, function words kept), and that word.
+        "phrases": [[phrase, word] for phrase, word in synonyms.phrases() if word in terms],
         "rules": stemmer.rules(),
     }
     texts = [
@@ -234,13 +272,21 @@ def files(site_dir: Path) -> list[Path]:
     return found if found[0].is_file() else []
 
 
-def write(site_dir: Path, pages: Iterable[Page], glossary: dict[str, list[str]], alternatives: list[str]) -> None:
+def write(
+    site_dir: Path,
+    pages: Iterable[Page],
+    glossary: dict[str, list[str]],
+    alternatives: list[str],
+    synonyms: Synonyms = NONE,
+    lowered: Callable[[str], bool] = lambda _: False,
+) -> None:
     """Write INTRO's index of the pages (as reading.py read them; a page without a title has nothing to index).
 
-    glossary maps a page's location to the terms it explains; alternatives are page locations."""
+    glossary maps a page's location to the terms it explains; alternatives are page locations; lowered tells a
+    page (by its location) that comes after the pages for readers."""
     found = [page for page in pages if page.title]
     for page in found:
         page.glossary = glossary.get(page.location, [])
     (site_dir / INTRO_INDEX).parent.mkdir(parents=True, exist_ok=True)
-    for name, text in scripts(build(found, alternatives)).items():
+    for name, text in scripts(build(found, alternatives, synonyms, lowered)).items():
         (site_dir / name).write_text(text, encoding="utf-8")

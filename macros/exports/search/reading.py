@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from macros.exports.search.index import Page, Section
+from macros.rendering.hyphenation import SOFT_HYPHEN
 
 HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 LEFT_OUT = frozenset({"script", "style", "object"})
@@ -131,7 +132,8 @@ class _Reader:
 
 
 def _plain(pieces: list[str]) -> str:
-    return " ".join("".join(pieces).split())
+    # The soft hyphens the headings and questions carry for narrow screens (rendering/hyphenation.py) split words.
+    return " ".join("".join(pieces).replace(SOFT_HYPHEN, "").split())
 
 
 def parsed(html: str) -> LexborHTMLParser:
