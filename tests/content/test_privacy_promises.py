@@ -7,6 +7,7 @@ and the Referrer-Policy header must be the one the statement names.
 
 from __future__ import annotations
 
+import configparser
 import re
 from pathlib import Path
 
@@ -138,3 +139,27 @@ def test_the_statement_promises_no_log_only_while_the_config_keeps_none():
     server = " ".join(item.kept for item in load_legal(ROOT / "data").privacy.server)
     assert "ingen logg over besøk" in server
     assert "log_not_found off;" in uncommented(NGINX / "intro.conf"), "a missing page would be logged with the address"
+
+
+JOURNALD = ROOT / "deploy" / "journald" / "intro-retention.conf"
+
+
+def days(value: str) -> int:
+    number, unit = re.fullmatch(r"(\d+)\s*(day|d)", value.strip()).groups()
+    return int(number)
+
+
+def test_the_system_log_is_kept_no_longer_than_the_statement_says():
+    """nginx writes critical errors (with the reader's address) to stderr, that is the journal; the shipped journald
+    drop-in deletes entries after MaxRetentionSec, in files of at most MaxFileSec: a line is gone after both."""
+    for path in CONFIGS:
+        for _, words in directives(uncommented(path)):
+            if words[0] == "error_log":
+                assert words[1] == "stderr", f"{path.name}: error_log {words[1]} is not the journal the drop-in keeps"
+    journal = configparser.ConfigParser()
+    journal.optionxform = str
+    journal.read(JOURNALD, encoding="utf-8")
+    kept = days(journal["Journal"]["MaxRetentionSec"]) + days(journal["Journal"]["MaxFileSec"])
+    assert kept == load_legal(ROOT / "data").privacy.system_log_days, (
+        f"{JOURNALD.name} keeps the journal up to {kept} days; data/privacy.yml says otherwise"
+    )
