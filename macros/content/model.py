@@ -853,6 +853,11 @@ class ServerItem(Strict):
     why: Text = Field(description="formålet")
     kept: Text = Field(description="hvor lenge det lagres, som en hel setning")
     hosting_log: bool = Field(default=False, description="true når utgavens systemlogg (hosting) gjelder her")
+    deleted_after_months: int | None = Field(
+        default=None,
+        ge=1,
+        description="antall måneder før det slettes automatisk (må stemme med deploy/logrotate/)",
+    )
 
 
 class Privacy(Strict):
