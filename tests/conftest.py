@@ -240,6 +240,13 @@ def served_site(site_dir: Path) -> Iterator[str]:
 
 
 @pytest.fixture(scope="session")
+def gjovik_served(gjovik_site: Path) -> Iterator[str]:
+    """The Gjøvik edition over HTTP on a loopback port."""
+    with chromium.serve_folder(gjovik_site) as address:
+        yield address
+
+
+@pytest.fixture(scope="session")
 def browser() -> Iterator[object]:
     try:
         with chromium.browser() as started:

@@ -546,6 +546,9 @@ class Programme(Strict):
     briefing: list[Text] = Field(
         default_factory=list, description="det kursholderen sier i briefen ved start, i tillegg til de faste punktene"
     )
+    briefing_minutes: int = Field(
+        default=3, ge=1, le=10, description="hvor mange minutter briefen ved start tar; timeplanen må gi plass til den"
+    )
     debrief: list[Text] = Field(default_factory=list, description="spørsmål til oppsummeringen, i tillegg til de faste")
     answer_notes: list[AnswerNote] = Field(
         default_factory=list, description="svar til kursholderen på spørsmålene til samtale som har et riktig svar etter loven"
@@ -858,6 +861,9 @@ class ServerItem(Strict):
         ge=1,
         description="antall måneder før det slettes automatisk (må stemme med deploy/logrotate/)",
     )
+    editors_email: bool = Field(
+        default=False, description="true når punktet bare gjelder når redaksjonen har egen e-postadresse (feedback.email)"
+    )
 
 
 class Privacy(Strict):
@@ -866,6 +872,12 @@ class Privacy(Strict):
     browser: list[StoredItem] = Field(min_length=1)
     server: list[ServerItem] = Field(min_length=1)
     referrer_policy: str = Field(description="Referrer-Policy nettstedet lover, for eksempel «no-referrer»")
+    system_log_days: int = Field(
+        ge=1,
+        le=400,
+        description="hvor mange dager systemloggen høyst lagres med INTRO sin egen oppsett (deploy/journald/), "
+        "når utgaven ikke har en egen avtale (hosting)",
+    )
 
     @model_validator(mode="after")
     def _keys_once(self) -> Privacy:

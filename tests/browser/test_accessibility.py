@@ -17,6 +17,18 @@ def test_every_page_but_the_chapters_passes_axe_on_phone_and_desktop_in_light_an
     assert not violations, f"{len(violations)} accessibility violations:\n" + "\n".join(violations)
 
 
+# What the Gjøvik edition has of its own, beside its landing page (test_landing_phone.py): the pages under «Om» with
+# its owner, and its local facts in a chapter, a task page and a programme's booking box. The theme around them is
+# the Bergen edition's, which is checked page by page above.
+GJOVIK_OWN = ("kapitler/organisering/", "slik-gjor-du/avlastning/", "programmer/samhandling-halv-dag/")
+
+
+def test_the_gjovik_editions_own_pages_pass_axe(browser, gjovik_served, gjovik_site):
+    about = sorted(str(p.parent.relative_to(gjovik_site)) + "/" for p in (gjovik_site / "om").rglob("index.html"))
+    violations = audit(browser, gjovik_served, about + list(GJOVIK_OWN), in_all_four=lambda path: path.startswith("om"))
+    assert not violations, f"{len(violations)} accessibility violations:\n" + "\n".join(violations)
+
+
 def search_for_fastlegen(page) -> None:
     """Open the search as a phone reader does (the magnifier), and search."""
     page.locator('label[for="__search"]').first.click()

@@ -44,7 +44,7 @@ def test_materials_print_each_part_from_the_top_of_a_sheet_without_navigation(gu
     programme = SITE.programmes[src_uri]
     starts = [sheet.lstrip().split("\n", 1)[0] for sheet in sheets]
     expected = (
-        ["Sjekkliste for kursholderen", "Brief ved start (3 minutter)"]
+        ["Sjekkliste for kursholderen", f"Brief ved start ({programme.briefing_minutes} minutter)"]
         + (["Svar til kursholderen"] if programme.answer_notes else [])
         + (["Rotasjonsplan"] if programme.stations else [])
         + [f"Stasjon {n} av {len(programme.stations)} · 12 minutter" for n in range(1, len(programme.stations) + 1)]

@@ -3,11 +3,6 @@ come within the first screen and a half, before the group cards, and the page pa
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import pytest
-
-from macros.commands import chromium
 from tests.browser.axe import audit
 
 PHONE = {"width": 390, "height": 844}
@@ -31,12 +26,6 @@ def landing_on_a_phone(browser, address: str) -> dict:
         return page.evaluate(WHERE)
     finally:
         context.close()
-
-
-@pytest.fixture(scope="module")
-def gjovik_served(gjovik_site: Path):
-    with chromium.serve_folder(gjovik_site) as address:
-        yield address
 
 
 def test_the_first_task_link_is_within_a_screen_and_a_half_on_a_phone(browser, served_site, gjovik_served):

@@ -20,6 +20,7 @@ from mkdocs.exceptions import PluginError
 from macros import authoring, loader
 from macros.commands.release import mkdocs_env, run_mkdocs, serve_mkdocs
 from macros.content.legal import ACCESSIBILITY_FILE, PRIVACY_FILE, load_legal
+from macros.content.model import Feedback
 from macros.exports.archive import names
 from macros.rendering import figure_pages, legal_pages, local_boxes, programme_pages, render
 from tests.helpers import FIXTURE, FIXTURE_TODAY, ROOT, copy_site
@@ -123,9 +124,9 @@ def test_every_macro_is_registered_once_and_runs_from_a_plain_dict_config(tmp_pa
     assert "Prøveklyngen har ansvaret" in env.macros["om_eieren"]()
 
 
-def test_the_legal_macros_run_from_a_plain_dict_config(tmp_path, monkeypatch):
-    """The privacy and accessibility statements, from the project's shared legal data (data/privacy.yml,
-    data/accessibility.yml) in a copy of the fixture, on the day it was assessed."""
+def legal_fixture(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """A copy of the fixture with the project's shared legal data (data/privacy.yml, data/accessibility.yml), on the
+    day it was assessed, its macros defined and the privacy page current: (project, env, content)."""
     project = copy_site(tmp_path / "prosjekt")
     for name in (PRIVACY_FILE, ACCESSIBILITY_FILE):
         shutil.copy(ROOT / "data" / name, project / "data" / name)
@@ -135,6 +136,12 @@ def test_the_legal_macros_run_from_a_plain_dict_config(tmp_path, monkeypatch):
     authoring.define_env(env)
     content = loader.load(loader.options_from_config(env.conf).sources)
     on_page(env, "om/personvern.md")
+    return project, env, content
+
+
+def test_the_legal_macros_run_from_a_plain_dict_config(tmp_path, monkeypatch):
+    """The privacy statement, from the project's shared legal data in a copy of the fixture."""
+    project, env, content = legal_fixture(tmp_path, monkeypatch)
     assert env.macros["personvern"]() == legal_pages.privacy_statement(content.facts, load_legal(project / "data"))
 
 
@@ -227,3 +234,29 @@ def test_a_build_missing_a_module_stops_with_the_plain_message(tmp_path):
     assert result.returncode != 0
     assert "INTROs makroer kan ikke lastes: modulen «macros.rendering.figure_pages» mangler. Kjør «make setup»" in result.stderr
     assert "pip install" not in result.stderr and "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("public_body", "says", "form"),
+    [
+        (True, "er en offentlig virksomhet. Forskrift om universell utforming av IKT-løsninger krever", True),
+        (False, "er ikke en offentlig virksomhet.", False),
+        (None, "Det er ikke avklart ennå om", True),
+    ],
+)
+def test_the_accessibility_statement_frames_the_law_by_whether_the_owner_is_a_public_body(
+    tmp_path, monkeypatch, public_body, says, form
+):
+    """Only public bodies must publish a statement on uustatus.no against the 47 criteria (Uutilsynet); an owner
+    that is not one, or not yet confirmed as one, says it follows them of its own accord."""
+    project, _, content = legal_fixture(tmp_path, monkeypatch)
+    owner = content.facts.owner.model_copy(update={"public_body": public_body})
+    feedback = Feedback(url=owner.contact_url, answer_weeks=3)
+    text = legal_pages.accessibility_statement(
+        content.facts.model_copy(update={"owner": owner, "feedback": feedback}), load_legal(project / "data")
+    )
+    text = " ".join(text.split())
+    assert says in text
+    assert ("Vi følger likevel frivillig de 47 kravene" in text) is (public_body is not True)
+    assert ("teksten til skjemaet på uustatus.no" in text) is form
+    assert ("Du kan også klage hvis du ikke får svar fra oss" in text) is (public_body is True)

@@ -118,8 +118,9 @@ def loaded_scripts(page) -> list[tuple[str, bool]]:
 
 
 def test_each_page_loads_intro_s_feature_scripts_only_where_it_has_the_feature_and_deferred(html):
-    always = [("intro-search.js", False), ("intro-a11y.js", True)]
-    # A task page has no self-check, path, print button or kiosk: only the scripts every page needs.
+    always = [("intro-search.js", False), ("intro-a11y.js", True), ("intro-feedback.js", True)]
+    # A task page has no self-check, path, print button or kiosk: only the scripts every page needs (the feedback
+    # question ends every page of the web edition).
     assert loaded_scripts(html("slik-gjor-du/sykehjem/index.html")) == always
     # A chapter's self-check uses the path script's helpers, so that loads first.
     assert loaded_scripts(html("kapitler/lovene/index.html")) == always + [

@@ -218,7 +218,7 @@ def test_every_materials_page_has_the_checklist_the_brief_the_voluntariness_line
             assert f"Stasjon {number}, {station.name}: {' '.join(line.split())}" in checklist
     assert "Tilrettelegging" in checklist and "Trinnfri adkomst" in checklist and "teleslynge" in checklist.lower()
     brief = section_text(page, "brief")
-    assert brief.startswith("Brief ved start (3 minutter)")
+    assert brief.startswith(f"Brief ved start ({programme.briefing_minutes} minutter)")
     for line in (*BRIEF, *VOLUNTARY, *programme.briefing):
         assert " ".join(line.split()) in brief, line
     evaluation = section_text(page, "evaluering")

@@ -7,6 +7,7 @@ and the Referrer-Policy header must be the one the statement names.
 
 from __future__ import annotations
 
+import configparser
 import re
 from pathlib import Path
 
@@ -155,3 +156,27 @@ def test_the_feedback_answers_are_deleted_as_soon_as_the_statement_says():
     )
     logged = feedback_logs(uncommented(NGINX / "intro.conf"))[0][1]
     assert re.search(r"^\s*" + re.escape(logged) + r"\s*\{", uncommented(LOGROTATE), re.M), f"logrotate does not rotate {logged}"
+
+
+JOURNALD = ROOT / "deploy" / "journald" / "intro-retention.conf"
+
+
+def days(value: str) -> int:
+    number, unit = re.fullmatch(r"(\d+)\s*(day|d)", value.strip()).groups()
+    return int(number)
+
+
+def test_the_system_log_is_kept_no_longer_than_the_statement_says():
+    """nginx writes critical errors (with the reader's address) to stderr, that is the journal; the shipped journald
+    drop-in deletes entries after MaxRetentionSec, in files of at most MaxFileSec: a line is gone after both."""
+    for path in CONFIGS:
+        for _, words in directives(uncommented(path)):
+            if words[0] == "error_log":
+                assert words[1] == "stderr", f"{path.name}: error_log {words[1]} is not the journal the drop-in keeps"
+    journal = configparser.ConfigParser()
+    journal.optionxform = str
+    journal.read(JOURNALD, encoding="utf-8")
+    kept = days(journal["Journal"]["MaxRetentionSec"]) + days(journal["Journal"]["MaxFileSec"])
+    assert kept == load_legal(ROOT / "data").privacy.system_log_days, (
+        f"{JOURNALD.name} keeps the journal up to {kept} days; data/privacy.yml says otherwise"
+    )

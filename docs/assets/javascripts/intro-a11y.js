@@ -19,7 +19,12 @@
  * (1.4.13); it comes back the next time a word is focused or hovered.
  *
  * Skip link: Material's «Gå til innhold» goes to the first heading in the table of contents, the first part
- * of a chapter: past its title, opening paragraph and learning goals. It goes to the page's title instead. */
+ * of a chapter: past its title, opening paragraph and learning goals. It goes to the page's title instead.
+ *
+ * One-key shortcuts: Material opens the search on «s», «f» or «/» and goes to the previous or next page on «p»,
+ * «,», «n» or «.», on the whole page, and has no setting to turn them off. A speech-input user who says a word
+ * can set them off by mistake (2.1.4). Material listens on window as the key bubbles up; INTRO stops these keys
+ * on the way down, unless the search is open or the reader types in a field. Search stays one click or Tab away. */
 (function () {
   "use strict";
 
@@ -89,6 +94,24 @@
     });
   }
 
+  var MATERIAL_SHORTCUTS = ["s", "f", "/", "p", ",", "n", "."];
+
+  function typing(target) {
+    return Boolean(target && target.closest && target.closest("input, textarea, select, [contenteditable]")) &&
+      !/^(checkbox|radio|button|submit|reset)$/i.test(target.type || "");
+  }
+
+  function stopShortcuts() {
+    if (document.documentElement.hasAttribute("data-intro-shortcuts")) return;
+    document.documentElement.setAttribute("data-intro-shortcuts", "");
+    window.addEventListener("keydown", function (event) {
+      if (event.ctrlKey || event.metaKey || event.altKey || MATERIAL_SHORTCUTS.indexOf(event.key) < 0) return;
+      var search = document.querySelector('[data-md-toggle="search"]');
+      if ((search && search.checked) || typing(event.target)) return;
+      event.stopPropagation();
+    }, true);
+  }
+
   function skipToTitle() {
     var skip = document.querySelector("a.md-skip");
     var title = document.querySelector("article.md-content__inner h1");
@@ -99,6 +122,7 @@
   }
 
   function repair() {
+    stopShortcuts();
     dismissTooltips();
     skipToTitle();
     checkActiveScheme();

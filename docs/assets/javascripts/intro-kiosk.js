@@ -6,7 +6,9 @@
  * Kiosk mode, for a shared screen: start the site as index.html?kiosk (or ?kiosk=10 for ten minutes). A «Ny
  * besøkende» button, and a reset after the given minutes without use (5 by default, never under 2: «?kiosk=1»
  * reads like «kiosk on», and a one-minute reset wiped a slow reader's place), clear what this browser
- * remembers of INTRO (progress in the paths, self-check answers) and go back to where the kiosk started.
+ * remembers of INTRO (progress in the paths, self-check answers, light or dark) and go back to where the kiosk
+ * started. Before the reset a dialog asks «Er du fortsatt her?» for WARNING_SECONDS: an answer, or any use of the
+ * screen, keeps the visitor's place (WCAG 2.2.1 asks for at least 20 seconds to extend).
  * The button sits in a bar of its own at the foot of the screen, and the page keeps room for it. */
 (function () {
   "use strict";
@@ -16,6 +18,7 @@
   var QR_LIBRARY = ownScript.replace(/javascripts\/intro-kiosk\.js.*$/, "vendor/qrcode-generator/qrcode.js");
   var DEFAULT_MINUTES = 5;
   var FEWEST_MINUTES = 2;
+  var WARNING_SECONDS = 30;
 
   function offline() {
     return window.location.protocol === "file:";
@@ -110,12 +113,33 @@
     var keys = [];
     for (var i = 0; i < window.localStorage.length; i += 1) keys.push(window.localStorage.key(i));
     keys.forEach(function (key) {
-      if (key.indexOf("intro") === 0) window.localStorage.removeItem(key);
+      // INTRO's own keys, and Material's light or dark choice, which it stores under the site's address.
+      if (key.indexOf("intro") === 0 || /(^|\.)__palette$/.test(key)) window.localStorage.removeItem(key);
     });
     window.location.href = kiosk.home;
   }
 
   var idleTimer = null;
+
+  function idleDialog(onStay) {
+    var dialog = document.getElementById("intro-kiosk-idle");
+    if (dialog) return dialog;
+    dialog = document.createElement("dialog");
+    dialog.id = "intro-kiosk-idle";
+    dialog.className = "intro-kiosk-idle md-typeset";
+    dialog.setAttribute("aria-labelledby", "intro-kiosk-idle-title");
+    dialog.setAttribute("aria-describedby", "intro-kiosk-idle-text");
+    dialog.innerHTML =
+      '<h2 id="intro-kiosk-idle-title">Er du fortsatt her?</h2>' +
+      '<p id="intro-kiosk-idle-text">Skjermen starter på nytt for neste besøkende om ' + WARNING_SECONDS +
+      " sekunder. Det du har lest og svart, blir da slettet.</p>" +
+      '<p><button type="button" class="md-button md-button--primary">Ja, jeg vil fortsette</button></p>';
+    dialog.querySelector("button").addEventListener("click", onStay);
+    // Esc closes a modal dialog: that is an answer too.
+    dialog.addEventListener("cancel", onStay);
+    document.body.appendChild(dialog);
+    return dialog;
+  }
 
   function startKiosk() {
     var kiosk = kioskMinutes();
@@ -133,8 +157,13 @@
     document.body.classList.add("intro-kiosk");
     document.body.style.paddingBottom = bar.offsetHeight + "px";
     var restart = function () {
+      var dialog = document.getElementById("intro-kiosk-idle");
+      if (dialog && dialog.open) dialog.close();
       window.clearTimeout(idleTimer);
-      idleTimer = window.setTimeout(function () { newVisitor(kiosk); }, kiosk.minutes * 60000);
+      idleTimer = window.setTimeout(function () {
+        idleDialog(restart).showModal();
+        idleTimer = window.setTimeout(function () { newVisitor(kiosk); }, WARNING_SECONDS * 1000);
+      }, kiosk.minutes * 60000);
     };
     ["pointerdown", "keydown", "scroll", "touchstart"].forEach(function (kind) {
       window.addEventListener(kind, restart, { passive: true });
