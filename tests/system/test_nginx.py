@@ -277,6 +277,20 @@ def test_the_feedback_address_takes_only_a_posted_answer_and_logs_only_a_real_on
     assert "127.0.0.1" not in logged and "hemmelig-tekst" not in logged
 
 
+def make_report(run: Path, page: str) -> tuple[str, list[str]]:
+    """`make tilbakemeldinger` on the test's log: its whole text, and the ja and nei counts on the page's row."""
+    made = subprocess.run(
+        ["make", "-s", "tilbakemeldinger", f"TILBAKEMELDINGER={run / 'tilbakemeldinger.log'}"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert made.returncode == 0, made.stderr
+    rows = {line.split()[0]: line.split()[1:3] for line in made.stdout.splitlines() if line.startswith(page)}
+    return made.stdout, rows[page]
+
+
 def test_make_tilbakemeldinger_reports_the_answers_per_page(nginx_server, tmp_path):
     base, run = nginx_server
     for body in (
@@ -286,18 +300,10 @@ def test_make_tilbakemeldinger_reports_the_answers_per_page(nginx_server, tmp_pa
     ):
         assert post(f"{base}tilbakemelding", body).status == 204
     time.sleep(0.2)
-    made = subprocess.run(
-        ["make", "-s", "tilbakemeldinger", f"TILBAKEMELDINGER={run / 'tilbakemeldinger.log'}"],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    assert made.returncode == 0, made.stderr
-    rows = {line.split()[0]: line.split()[1:3] for line in made.stdout.splitlines() if line.startswith("/kapitler/meld-fra/")}
-    assert rows["/kapitler/meld-fra/"] == ["1", "2"]
-    assert "    Nei: «Hvor melder jeg avvik?»" in made.stdout
-    assert "127.0.0.1" not in made.stdout
+    text, counts = make_report(run, "/kapitler/meld-fra/")
+    assert counts == ["1", "2"]
+    assert "    Nei: «Hvor melder jeg avvik?»" in text
+    assert "127.0.0.1" not in text
 
 
 def test_the_csp_lets_the_form_send_to_the_site_itself_and_nowhere_else(nginx_site):
@@ -331,16 +337,6 @@ def test_logrotate_moves_the_answers_aside_monthly_nginx_writes_on_and_the_repor
     assert post(f"{base}tilbakemelding", f"{page}&tekst=Etter&svar=ja").status == 204
     after = wait_for_lines(run, 1)
     assert [parse_qs(line["skjema"])["tekst"] for line in after] == [["Etter"]], "nginx did not reopen its log"
-    made = subprocess.run(
-        ["make", "-s", "tilbakemeldinger", f"TILBAKEMELDINGER={run / 'tilbakemeldinger.log'}"],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    assert made.returncode == 0, made.stderr
-    rows = {
-        line.split()[0]: line.split()[1:3] for line in made.stdout.splitlines() if line.startswith("/kapitler/brukermedvirkning/")
-    }
-    assert rows["/kapitler/brukermedvirkning/"] == ["1", "1"]
-    assert "    Nei: «Før»" in made.stdout and "    Ja: «Etter»" in made.stdout
+    text, counts = make_report(run, "/kapitler/brukermedvirkning/")
+    assert counts == ["1", "1"]
+    assert "    Nei: «Før»" in text and "    Ja: «Etter»" in text
