@@ -48,3 +48,17 @@ class IntroConfig(Config):
 
     published_registry = config_options.Type(str, default="")
     """The registry of every address the live site has published (`make publish` sets it); empty: none."""
+
+    translate_from = config_options.Type(str, default="")
+    """The bokmål edition this edition is translated from as it builds (bergen for the nynorsk edition): every
+    page, data file, template and script is translated by Apertium into a folder under .cache/translation/, and
+    the build reads that (macros/translation/). Its local facts are that edition's, translated. Empty: the
+    edition is written, not translated."""
+
+    translation_mode = config_options.Type(str, default="nob-nno_e")
+    """The Apertium mode that translates the edition (`apertium -l` lists them): nob-nno_e writes nynorsk with
+    e-infinitive, as Høgskulen på Vestlandet does; nob-nno writes a-infinitive."""
+
+    translation_data = config_options.Type(str, default="data/nynorsk")
+    """The editors' say over the translation, relative to the config file: terms.yml (words and names),
+    corrections.yml (corrected sentences) and untranslated.txt (words Apertium may leave as they are)."""

@@ -63,17 +63,32 @@ class Options:
     offline_zim: Path | None
     is_offline: bool
     identity: Identity  # the edition's title, name, owner, address, colour and logo
+    # A translated edition (macros/translation/): the edition it is translated from, the Apertium mode and the
+    # editors' folder; empty for an edition that is written.
+    translate_from: str = ""
+    translation_mode: str = ""
+    translation_data: Path | None = None
 
     @classmethod
     def of(cls, config: IntroConfig, config_dir: Path, docs_dir: Path, is_offline: bool, identity: Identity) -> Options:
-        """The options of a validated `intro` mapping, for a config in config_dir."""
+        """The options of a validated `intro` mapping, for a config in config_dir. A translated edition reads its
+        translated source, which its build writes first."""
+        sources = Sources(config_dir / docs_dir, Path(config.data_dir), Path(config.editions_dir), config.edition)
+        if config.translate_from:
+            from macros.translation.mirror import folders
+
+            translated = folders(config_dir, config.edition)
+            sources = Sources(translated.docs, translated.data, translated.editions, config.edition)
         return cls(
-            sources=Sources(config_dir / docs_dir, Path(config.data_dir), Path(config.editions_dir), config.edition),
+            sources=sources,
             config_dir=config_dir,
             offline_zip=config_dir / config.offline_zip if config.offline_zip else None,
             offline_zim=config_dir / config.offline_zim if config.offline_zim else None,
             is_offline=is_offline,
             identity=identity,
+            translate_from=config.translate_from,
+            translation_mode=config.translation_mode,
+            translation_data=config_dir / config.translation_data,
         )
 
     @classmethod
@@ -257,6 +272,10 @@ def _rendering_for(options: Options) -> Options:
     the macros run, reading the config is the first they learn of the edition."""
     from macros.rendering import renderer
 
+    if options.translate_from:
+        from macros.translation.mirror import folders
+
+        renderer.translate_for(options.sources.edition, folders(options.config_dir, options.sources.edition).templates)
     renderer.use(options.identity)
     return options
 

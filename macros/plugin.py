@@ -42,6 +42,8 @@ from macros.content.macro_specs import SPECS
 from macros.exports import GeneratedFile, handover, search
 from macros.rendering import glossary, hyphenation, page_scripts, posters, renderer
 from macros.stopping import stopping_the_build
+from macros.translation import edition as translated_edition
+from macros.translation import mirror
 
 
 @cache
@@ -95,6 +97,10 @@ class IntroPlugin(BasePlugin[IntroConfig]):
         self.build: prebuild.BuildState | None = None
         self.pages = PageLog()
         self.static: list[str] = []  # the authors' own files (not the theme's), for the hand-over
+        # A translated edition: the folders of its bokmål source, which serve watches, and its translated docs.
+        self.source_folders: tuple[Path, ...] = ()
+        self.translated_docs: Path | None = None
+        self._roots: tuple[object, list[dict]] = (None, [])  # extra.alternate as the config gives it
         # `mkdocs serve` keeps this plugin from build to build (it has on_startup): what one build leaves the next.
         self.serving = False
         self.kept: Kept | None = None
@@ -117,6 +123,48 @@ class IntroPlugin(BasePlugin[IntroConfig]):
     def on_shutdown(self) -> None:
         if self.served_files:
             shutil.rmtree(self.served_files, ignore_errors=True)
+
+    # A translated edition (translate_from) is translated before anything is read: its pages, data, templates
+    # and theme overrides into a translated copy (macros/translation/), which the build reads, and the config's
+    # own texts in place.
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        if not self.config.translate_from:
+            return config
+        project = Path(config.config_file_path).resolve().parent
+        custom_dir = config.theme.custom_dir
+        source = mirror.Source(
+            project=project,
+            docs=Path(config.docs_dir),
+            data=Path(self.config.data_dir),
+            editions=Path(self.config.editions_dir),
+            templates=Path(renderer.__file__).parent.parent / "templates",
+            overrides=Path(custom_dir) if custom_dir else None,
+            edition=self.config.edition,
+            source_edition=self.config.translate_from,
+            mode=self.config.translation_mode,
+            editorial=project / self.config.translation_data,
+        )
+        titles = translated_edition.nav_titles(config.nav or [])
+        slots = translated_edition.config_slots(config)
+        with stopping_the_build():
+            done = mirror.prepare(source, [*titles, *(slot.text for slot in slots)], Path(config.config_file_path).name)
+        logging.getLogger("mkdocs.plugins.intro").info(
+            f"Oversatt med Apertium ({self.config.translation_mode}): {done.translated} av {done.pieces} tekstbiter, "
+            f"resten fra hurtigbufferen, på {done.seconds:.1f} s."
+        )
+        translated = iter(done.texts)
+        translated_edition.rename_nav(config.nav or [], {title: next(translated) for title in titles})
+        for slot in slots:
+            slot.put(next(translated))
+        self.source_folders = (source.docs, source.data, source.editions, source.editorial)
+        self.translated_docs = done.folders.docs
+        config.docs_dir = str(done.folders.docs)
+        if custom_dir:
+            config.theme.dirs = [
+                str(done.folders.overrides) if Path(folder) == Path(custom_dir) else folder for folder in config.theme.dirs
+            ]
+        renderer.translate_for(self.config.edition, done.folders.templates)
+        return config
 
     # Validate every page and data file before anything is rendered; add the generated pages and files.
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
@@ -215,6 +263,12 @@ class IntroPlugin(BasePlugin[IntroConfig]):
 
     # `mkdocs serve` watches docs/ and mkdocs.yml; the curated data and the editions' facts build the site too.
     def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder: Callable) -> LiveReloadServer:
+        if self.translated_docs:
+            # The translated copy changes with every build: watch the source it is made from instead.
+            server.unwatch(str(self.translated_docs))
+            for folder in self.source_folders:
+                server.watch(str(folder))
+            return server
         for folder in prebuild.watched_folders(Path(self.config.data_dir), Path(self.config.editions_dir)):
             server.watch(str(folder))
         return server
@@ -306,7 +360,26 @@ class IntroPlugin(BasePlugin[IntroConfig]):
     def on_template_context(self, context: TemplateContext, /, *, template_name: str, config: MkDocsConfig) -> TemplateContext:
         if template_name == "404.html" and not config.use_directory_urls:
             context["base_url"] = "."
+        if template_name == "404.html":
+            self._alternates(context, "index.md", config)
         return context
+
+    # Material's language switcher and the head's hreflang alternates: the same page in the other editions; on a
+    # translated edition, the notice over every page (overrides/main.html) links to the page in bokmål.
+    def _language_links(self, context: TemplateContext, page: Page, config: MkDocsConfig, nav: Navigation) -> TemplateContext:
+        self._alternates(context, page.file.src_uri, config)
+        return context
+
+    def _alternates(self, context: TemplateContext, src_uri: str, config: MkDocsConfig) -> None:
+        if self._roots[0] is not config:
+            self._roots = (config, [dict(edition) for edition in config.extra.get("alternate") or []])
+        editions = self._roots[1]
+        if editions:
+            language = str(config.theme.get("language") or "")
+            config.extra["alternate"] = translated_edition.alternates(editions, src_uri, language, config.site_url or "")
+        if self.config.translate_from:
+            # Read by overrides/main.html; MkDocs' TemplateContext does not list a plugin's own keys.
+            context["intro_original"] = translated_edition.address_in(editions, SOURCE_LANGUAGE, src_uri)  # type: ignore[typeddict-unknown-key]
 
     # Check what the author wrote, as HTML: link texts and heading order. Every chapter's HTML is kept for the
     # path booklets, which MkDocs renders last, after every chapter (they are added last in on_files).
@@ -359,7 +432,7 @@ class IntroPlugin(BasePlugin[IntroConfig]):
                 page.meta["search"] = own
         return context
 
-    on_page_context = CombinedEvent(_read_for_search, _restore_search_meta)
+    on_page_context = CombinedEvent(_language_links, _read_for_search, _restore_search_meta)
 
     # Check the finished HTML of every page, theme included.
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
@@ -380,7 +453,8 @@ class IntroPlugin(BasePlugin[IntroConfig]):
         if self.options and self.options.is_offline:
             postbuild.fence_static_html(Path(config.site_dir), self.static)
         if self.index_search:
-            search.write_index(Path(config.site_dir), build.site, self.pages.for_search, config.use_directory_urls)
+            language = str(config.theme.get("language") or "nb")
+            search.write_index(Path(config.site_dir), build.site, self.pages.for_search, config.use_directory_urls, language)
         if build.handover:
             raw = loader.read_config_file(Path(config.config_file_path))
             handover.finish(
@@ -429,5 +503,7 @@ def _without_dirty_warning(record: logging.LogRecord) -> bool:
 
 # Compiled templates (the theme's and INTRO's), beside the project like Material's own plugin caches (ignored by git).
 TEMPLATE_CACHE = ".cache/jinja"
+# The language a translated edition is translated from: its pages link to the edition written in it.
+SOURCE_LANGUAGE = "nb"
 # The posters' QR codes, by address (rendering/posters.py).
 QR_CACHE = ".cache/qr"

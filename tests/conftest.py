@@ -19,10 +19,14 @@ from macros.commands.release import BuildFailed, Release, build_release, run_mkd
 from tests.helpers import (
     DATA,
     DOCS,
+    FIXTURE_TODAY,
+    NYNORSK_CONFIG,
     ROOT,
     SYSTEM_PROGRAMS,
     EditionPackages,
     Handover,
+    copy_site,
+    copy_translation_cache,
     guard,
     reads_under,
     release_fields,
@@ -36,12 +40,15 @@ BROWSER_FIXTURES = frozenset({"browser", "guarded_page", "offline_page"})
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """The folder or the fixtures mark a test, never a hand-set mark: tests/browser/ and every test that asks for a
     browser fixture run in Chromium; tests/system/ needs other Debian packages. A browser test runs Debian's
-    chromium: it needs the system, as the nginx, Java, Kiwix and hunspell tests do."""
+    chromium: it needs the system, as the nginx, Java, Kiwix and hunspell tests do. tests/nynorsk/ checks the real
+    nynorsk edition, whose first translation takes minutes: `make test-nynorsk` runs it, `make test` leaves it out."""
     for item in items:
         folder = item.path.parent.name
         if folder == "browser" or BROWSER_FIXTURES & set(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.browser)
-        if folder == "system" or item.get_closest_marker("browser"):
+        if folder == "nynorsk":
+            item.add_marker(pytest.mark.nynorsk)
+        if folder in ("system", "nynorsk") or item.get_closest_marker("browser"):
             item.add_marker(pytest.mark.system)
 
 
@@ -100,20 +107,22 @@ def moodle_cc() -> Path:
     return MOODLE_CC
 
 
-def built_once(tmp_path_factory: pytest.TempPathFactory, config: str) -> Release:
+def built_once(tmp_path_factory: pytest.TempPathFactory, config: str, project: Callable[[Path], Path] | None = None) -> Release:
     """The release of one edition, built once per test run however many pytest-xdist workers ask for it: the first
     to ask builds it into the run's shared folder while the others wait, then all read the same files. Both
-    editions go into one folder, as a lab running both kiosks has them."""
+    editions go into one folder, as a lab running both kiosks has them. project makes the project to build in the
+    shared folder (a copy of the fixture project); without it, this repository's."""
     base = tmp_path_factory.getbasetemp()
     # Each xdist worker has its own base folder under the run's; a run without xdist uses its own base alone.
-    shared = (base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base) / "real-site"
+    shared = (base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base) / ("fixture-site" if project else "real-site")
     shared.mkdir(exist_ok=True)
     record = shared / f"{config}.json"
     with (shared / f"{config}.lock").open("w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
         if not record.exists():
             try:
-                built = build_release(ROOT / config, shared)
+                root, env = (project(shared), {"INTRO_TODAY": FIXTURE_TODAY}) if project else (ROOT, None)
+                built = build_release(root / config, shared, env)
                 record.write_text(json.dumps({"built": release_fields(built)}), encoding="utf-8")
             except BuildFailed as failed:
                 record.write_text(json.dumps({"failed": str(failed)}), encoding="utf-8")
@@ -158,6 +167,40 @@ def gjovik_release(tmp_path_factory: pytest.TempPathFactory) -> Release:
 @pytest.fixture(scope="session")
 def gjovik_site(gjovik_release: Release) -> Path:
     return gjovik_release.site
+
+
+@pytest.fixture(scope="session")
+def nynorsk_release(tmp_path_factory: pytest.TempPathFactory) -> Release:
+    """The real nynorsk edition, translated from the bokmål source by Apertium as it builds, once per run beside
+    the Bergen edition (tests/nynorsk/ only: a cold translation of the whole site takes minutes)."""
+    return built_once(tmp_path_factory, NYNORSK_CONFIG)
+
+
+@pytest.fixture(scope="session")
+def nynorsk_site(nynorsk_release: Release) -> Path:
+    return nynorsk_release.site
+
+
+@pytest.fixture(scope="session")
+def fixture_nynorsk_release(tmp_path_factory: pytest.TempPathFactory) -> Release:
+    """The fixture project's nynorsk edition (tests/fixtures/site/mkdocs.nynorsk.yml), translated by the real
+    Apertium, once per run: the project copy stays in the shared folder, with the translation cache a test may
+    copy (fixture_nynorsk_project)."""
+    return built_once(tmp_path_factory, NYNORSK_CONFIG, lambda shared: copy_site(shared / "project"))
+
+
+@pytest.fixture(scope="session")
+def fixture_nynorsk_site(fixture_nynorsk_release: Release) -> Path:
+    return fixture_nynorsk_release.site
+
+
+@pytest.fixture
+def fixture_nynorsk_project(fixture_nynorsk_release: Release, tmp_path: Path) -> Path:
+    """A copy of the fixture project that a test may break, with what Apertium translated for the run's build, so
+    that its nynorsk build translates only what the test changed."""
+    project = copy_site(tmp_path / "prosjekt")
+    copy_translation_cache(fixture_nynorsk_release.zip.parent / "project", project)
+    return project
 
 
 @pytest.fixture(scope="session", params=["bergen", "gjovik"])

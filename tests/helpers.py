@@ -23,12 +23,14 @@ from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 
+import pytest
 import yaml
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, ConfigurationError, PluginError
 from playwright.sync_api import expect
 from pypdf import PdfReader
+from selectolax.lexbor import LexborHTMLParser
 
 from macros import loader
 from macros.commands import chromium
@@ -41,12 +43,36 @@ from macros.exports.search import index as search_index
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data"
 DOCS = ROOT / "docs"
+# The nynorsk edition, translated from the bokmål source as it builds (macros/translation/).
+NYNORSK_CONFIG = "mkdocs.nynorsk.yml"
 # The Bergen edition's address, which its permanent links, posters and catalogue carry.
 SITE_URL = "https://intro.alrekhelseklynge.no/"
 
 # The programs of the Debian packages the `system` tests need. Every other test runs with them off its PATH, so the
 # full run proves what `make check` promises: those tests pass on a machine without the packages.
-SYSTEM_PROGRAMS = frozenset({"chromium", "nginx", "hunspell", "java", "kiwix-serve", "kiwix-manage", "kiwix-search", "php"})
+SYSTEM_PROGRAMS = frozenset(
+    {
+        "chromium",
+        "nginx",
+        "hunspell",
+        "java",
+        "kiwix-serve",
+        "kiwix-manage",
+        "kiwix-search",
+        "php",
+        # Apertium, which translates the nynorsk edition, and the programs its modes run.
+        "apertium",
+        "lt-proc",
+        "cg-proc",
+        "apertium-tagger",
+        "apertium-transfer",
+        "apertium-interchunk",
+        "apertium-postchunk",
+        "apertium-pretransfer",
+        "lsx-proc",
+        "lrx-proc",
+    }
+)
 
 
 # ---- Which files a test reads ----
@@ -110,6 +136,14 @@ def release_from(fields: Mapping[str, object]) -> Release:
         Path(str(fields["zim"])),
         dict(fields["seconds"]),  # type: ignore[call-overload]
     )
+
+
+def copy_translation_cache(source: Path, target: Path) -> None:
+    """Give the project at target what Apertium translated for the one at source, so that its nynorsk build
+    translates only what differs."""
+    cache = source / ".cache" / "translation" / "apertium"
+    if cache.is_dir():
+        shutil.copytree(cache, target / ".cache" / "translation" / "apertium")
 
 
 @dataclass(frozen=True)
@@ -248,6 +282,38 @@ def first_hit(page, query: str) -> str:
     first = page.locator(".md-search-result__item > a").first
     expect(first).to_be_visible(timeout=10000)
     return first.get_attribute("href")
+
+
+def top_three(page, query: str, base: str) -> list[str]:
+    """The pages a query typed into the open search box finds first (kapitler/lovene), best first."""
+    box = page.locator(".md-search__input")
+    box.fill(query)
+    box.press("End")  # Material searches on key up
+    expect(page.locator(f'.md-search-result__meta[data-intro-query="{query}"]')).to_have_count(1, timeout=10000)
+    links = page.locator(".md-search-result__item > a:first-child").all()[:3]
+    return [
+        (link.get_attribute("href") or "").removeprefix(base).split("#")[0].removesuffix("/").removesuffix(".html")
+        for link in links
+    ]
+
+
+def opened_search(browser, base: str, start: str):
+    """A tab on the site at base, guarded, with search open."""
+    context = browser.new_context()
+    problems = guard(context, base)
+    page = context.new_page()
+    page.goto(start, wait_until="networkidle")
+    page.locator(".md-search__input").click(force=True)
+    return context, page, problems
+
+
+@contextlib.contextmanager
+def served_under(site: Path, folder: str, root: Path) -> Iterator[str]:
+    """A site served over HTTP on a loopback port where it is published, under /folder/ (a 404 page's links start
+    there): the address of its start page."""
+    (root / folder).symlink_to(site, target_is_directory=True)
+    with chromium.serve_folder(root) as address:
+        yield address + folder + "/"
 
 
 # ---- The fixture project ----
@@ -419,3 +485,126 @@ Kari bor på sykehjemet. Hun har fått en medisindispenser.
 
 Se `xyzkode` og [en side](https://lovdata.no/xyzlenke), kapittel § 3-2 a og LIS1, KAD og BPA.
 """
+
+
+# ---- The Nu Html Checker (tests/system/test_html_valid.py, tests/nynorsk/) ----
+
+# It runs on Java (Debian's default-jre-headless).
+VNU = ROOT / "node_modules/vnu-jar/build/dist/vnu.jar"
+
+AUTOCOMPLETE_ON_CHECKBOX = (
+    "Attribute “autocomplete” is only allowed when the input type is “color”, “date”, “datetime-local”, "
+    "“email”, “hidden”, “month”, “number”, “password”, “range”, “search”, “tel”, “text”, “time”, “url”, or “week”."
+)
+# Errors in Material's own markup that no block override can reach. Each is matched by its exact message
+# AND the exact markup the checker points at, so the same mistake in our own markup is still reported.
+MATERIAL_ERRORS = {
+    # Material's base.html writes the two checkboxes that open the menu drawer and the search with
+    # autocomplete="off" (it stops Firefox restoring them as checked on back navigation). They stand
+    # directly in <body>, outside every template block, so only a copy of base.html could change them.
+    (
+        AUTOCOMPLETE_ON_CHECKBOX,
+        '<input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer" autocomplete="off">',
+    ),
+    (
+        AUTOCOMPLETE_ON_CHECKBOX,
+        '<input class="md-toggle" data-md-toggle="search" type="checkbox" id="__search" autocomplete="off">',
+    ),
+}
+
+
+def java() -> str:
+    path = shutil.which("java")
+    if not path:
+        pytest.fail("Java is not installed; the Nu Html Checker needs it (Debian: apt-get install default-jre-headless).")
+    if not VNU.is_file():
+        pytest.fail(f"{VNU.relative_to(ROOT)} is missing. Run `npm ci` (or `make setup`).")
+    return path
+
+
+def vnu_errors(files: list[Path]) -> list[dict]:
+    """Every error the Nu Html Checker finds in files, with one start of the JVM for all of them."""
+    result = subprocess.run(
+        # A short run: the quick compiler alone starts and finishes several times faster than the default.
+        # The checker needs a bigger thread stack than some JVMs give (it says so, and stops, otherwise).
+        [
+            java(),
+            "-Xss2m",
+            "-XX:TieredStopAtLevel=1",
+            "-XX:+UseSerialGC",
+            "-jar",
+            str(VNU),
+            "--errors-only",
+            "--format",
+            "json",
+            "--stdout",
+            *map(str, files),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    # Exit status 1 just means "found errors"; the report is the JSON on stdout.
+    try:
+        report = json.loads(result.stdout)
+    except json.JSONDecodeError:
+        pytest.fail(
+            f"The Nu Html Checker did not answer in JSON (exit {result.returncode}):\n"
+            f"{result.stdout[-1000:]}\n{result.stderr[-2000:]}"
+        )
+    # "non-document-error" is the checker failing to read a file: that counts too.
+    return [m for m in report["messages"] if m.get("type") in ("error", "non-document-error")]
+
+
+def is_materials(message: dict) -> bool:
+    extract = message.get("extract", "")
+    start, length = message.get("hiliteStart", 0), message.get("hiliteLength", 0)
+    return (message.get("message"), extract[start : start + length]) in MATERIAL_ERRORS
+
+
+def describe(message: dict, root: Path) -> str:
+    url = message.get("url", "")
+    name = url.removeprefix("file:")
+    try:
+        name = str(Path(name).resolve().relative_to(root.resolve()))
+    except ValueError:
+        pass
+    return f"{name}:{message.get('lastLine', '?')}: {message.get('message')}"
+
+
+def site_errors(root: Path, files: list[Path]) -> list[str]:
+    return [describe(m, root) for m in vnu_errors(files) if not is_materials(m)]
+
+
+# ---- A translated edition (tests/system/test_nynorsk.py, tests/nynorsk/) ----
+
+
+def pages_without_translation_notice(site: Path, bokmal_root: str) -> list[str]:
+    """The pages of a translated edition that do not say they are translated automatically, with a link to the
+    same page in bokmål (under bokmal_root); a permanent address that sends the reader on needs none."""
+    without = []
+    for path in sorted(site.rglob("index.html")):
+        page = LexborHTMLParser(path.read_text(encoding="utf-8"))
+        if page.css_first('meta[http-equiv="refresh"]') is not None:
+            continue
+        notice = page.css_first(".md-banner .intro-translated")
+        address = path.parent.relative_to(site).as_posix()
+        expected = bokmal_root + (address + "/" if address != "." else "")
+        link = notice.css_first('a[hreflang="nb"]') if notice else None
+        if (
+            notice is None
+            or "omsett automatisk frå bokmål" not in notice.text()
+            or link is None
+            or link.attributes.get("href") != expected
+        ):
+            without.append(address)
+    return without
+
+
+def language_links(page: LexborHTMLParser) -> dict[str, str]:
+    """The page's alternates in its head, by language, after checking that the language switcher has the same and
+    that they are not written as Material's script looks for them (it would fetch sitemap.xml from beside each)."""
+    head = {link.attributes["hreflang"]: link.attributes["href"] for link in page.css('head link[rel~="alternate"][hreflang]')}
+    assert {link.attributes["hreflang"]: link.attributes["href"] for link in page.css("a.md-select__link")} == head
+    assert not page.css('link[rel="alternate"][hreflang]')
+    return head

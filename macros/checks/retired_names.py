@@ -34,7 +34,8 @@ class NameUse:
 
 # ---- Sentences that tell the history ----
 
-# Words that make a sentence say the name belongs to the past. Matched in lower case, as whole words.
+# Words that make a sentence say the name belongs to the past, in bokmål and in nynorsk. Matched in lower case, as
+# whole words.
 HISTORY_MARKERS = (
     "het",
     "het tidligere",
@@ -69,6 +70,27 @@ HISTORY_MARKERS = (
     "finnes ikke lenger",
     "ikke lenger",
     "varte",
+    # The same in nynorsk, as the nynorsk edition's translation writes it (macros/translation/).
+    "heitte",
+    "heitte tidlegare",
+    "tidlegare",
+    "heiter no",
+    "nytt namn",
+    "endra namn",
+    "bytte namn",
+    "fekk namnet",
+    "gammalt",
+    "erstatta",
+    "vart lagd ned",
+    "vart lagt ned",
+    "lagd ned",
+    "nedlagd",
+    "avslutta",
+    "slått saman",
+    "slo saman",
+    "vart ein del av",
+    "finst ikkje lenger",
+    "ikkje lenger",
 )
 _YEAR = r"(?:19|20)\d\d"
 _HISTORY = re.compile(

@@ -251,6 +251,22 @@ def spelling(config: Path) -> None:
     from macros.checks import spelling as check
 
     options = project(config)
+    if options.translate_from:
+        from macros.translation import spelling as translated
+
+        try:
+            found = translated.check(
+                options.config_dir,
+                options.sources.edition,
+                options.translation_mode,
+                options.translation_data or options.config_dir,
+                config.name,
+            )
+        except (translated.NotTranslatedYet, check.MissingHunspell) as error:
+            print(error, file=sys.stderr)
+            sys.exit(2)
+        print(check.format_report(found))
+        sys.exit(1 if found else 0)
     try:
         report = check.check(options.config_dir, options.sources.docs_dir, options.sources.data_dir)
     except check.MissingHunspell as error:

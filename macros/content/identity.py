@@ -54,6 +54,7 @@ class Identity:
     short_title: str = ""
     short_description: str = ""
     config_file: str = ""  # the config's file name, for messages about its fields
+    language: str = "nb"  # BCP 47, the theme's language: nb, or nn for the nynorsk edition
     licence: str = LICENCE
     licence_url: str = LICENCE_URL
     licence_id: str = LICENCE_ID
@@ -99,4 +100,5 @@ def from_config(config: Any) -> Identity:
         short_title=str(intro.get("short_title") or ""),
         short_description=str(intro.get("short_description") or ""),
         config_file=Path(config_file).name if config_file else "",
+        language=str((config.get("theme") or {}).get("language") or "nb"),
     )

@@ -154,9 +154,10 @@ _ATTRIBUTES = re.compile(r"\s*\{([^}]*)\}\s*$")
 _slugify = slugify(case="lower")
 
 
-def sections(body: str) -> dict[str, str]:
-    """Each heading's anchor and text, as the toc extension makes them (pymdownx slugify, lower case)."""
-    found: dict[str, str] = {}
+def headings(body: str) -> list[tuple[str, str]]:
+    """Each heading's anchor and text, in order, as the toc extension makes them (pymdownx slugify, lower case);
+    a heading written twice is here twice."""
+    found: list[tuple[str, str]] = []
     for match in _HEADING.finditer(_FENCE.sub("", body)):
         text, anchor = match.group(1), None
         attributes = _ATTRIBUTES.search(text)
@@ -164,7 +165,15 @@ def sections(body: str) -> dict[str, str]:
             text = text[: attributes.start()]
             anchor = next((part[1:] for part in attributes.group(1).split() if part.startswith("#")), None)
         plain = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text).replace("*", "").replace("`", "").strip()
-        found.setdefault(anchor or _slugify(plain, "-"), plain)
+        found.append((anchor or _slugify(plain, "-"), plain))
+    return found
+
+
+def sections(body: str) -> dict[str, str]:
+    """Each heading's anchor and text, as the toc extension makes them (pymdownx slugify, lower case)."""
+    found: dict[str, str] = {}
+    for anchor, text in headings(body):
+        found.setdefault(anchor, text)
     return found
 
 

@@ -32,7 +32,7 @@ from typing import Any
 
 from macros.content.site_map import COURSE_PACKAGES_FOLDER
 from macros.exports.archive import zip_timestamp
-from macros.rendering.renderer import render
+from macros.rendering.renderer import phrase, render
 
 MANIFEST = "imsmanifest.xml"
 CARTRIDGE_FOLDER = COURSE_PACKAGES_FOLDER
@@ -200,8 +200,8 @@ def package_specs(catalog: dict) -> list[tuple[str, str, str, list[str]]]:
     specs = [
         (
             "intro-alle",
-            f"Alle kapitlene i {catalog['name']}",
-            f"Alle kapitlene i {catalog['name']}, i samme rekkefølge som menyen.",
+            phrase("all_chapters_title", catalog["name"]),
+            phrase("all_chapters_description", catalog["name"]),
             catalog["menu"],
         )
     ]
@@ -209,8 +209,8 @@ def package_specs(catalog: dict) -> list[tuple[str, str, str, list[str]]]:
     specs += [
         (
             f"intro-opplegg-{programme['id']}",
-            f"Opplegget «{programme['title']}»",
-            f"Kapitlene og spørsmålene til opplegget «{programme['title']}» ({programme['url']}).",
+            phrase("programme_package_title", programme["title"]),
+            phrase("programme_package_description", programme["title"], programme["url"]),
             programme["chapters"],
         )
         for programme in catalog.get("programmes", [])

@@ -19,7 +19,7 @@ CATALOG_FILE = "catalog.json"
 # 1.2: synonyms, the groups of words that mean the same to a reader searching (data/synonyms.yml).
 CATALOG_VERSION = "1.2"
 LICENCE = "CC-BY-4.0"
-LANGUAGE = "nb"  # BCP 47: Norwegian bokmål
+LANGUAGE = "nb"  # BCP 47: Norwegian bokmål, unless the edition's theme says nn
 # Kiwix's library shows a ZIM file's title and description in these many characters at most (openZIM's metadata
 # rules); a longer one is cut in the middle of a word.
 SHORT_TITLE_CHARS = 30
@@ -135,7 +135,7 @@ def catalog(site: Site, identity: Identity, menu: list[str] | tuple[str, ...] = 
     short_title, short_description = short_texts(identity)
     return {
         "catalog_version": CATALOG_VERSION,
-        "language": LANGUAGE,
+        "language": identity.language or LANGUAGE,
         "edition": identity.edition,
         "title": identity.title,
         "short_title": short_title,

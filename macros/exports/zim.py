@@ -22,8 +22,9 @@ from macros.content.site_map import BOOKLET_PREFIX
 from macros.exports.search.synonyms import Synonyms, tokens
 from macros.rendering.hyphenation import SOFT_HYPHEN
 
-# ISO 639-3, as ZIM metadata wants it: Norwegian bokmål, the language of every page.
+# ISO 639-3, as ZIM metadata wants it, for the catalogue's language (BCP 47): Norwegian bokmål or nynorsk.
 LANGUAGE = "nob"
+LANGUAGES = {"nb": "nob", "nn": "nno"}
 ILLUSTRATION_SIZE = 48
 # The limits of Kiwix's library (openZIM's metadata rules), checked when the catalogue is made.
 TITLE_CHARS, DESCRIPTION_CHARS = 30, 80
@@ -147,6 +148,7 @@ def write_zim(offline_site: Path, target: Path, *, catalog: dict, name: str, day
 
     title, description = catalog["short_title"], catalog["short_description"]
     check_metadata(title, description)
+    language = LANGUAGES.get(catalog.get("language") or "nb", LANGUAGE)
 
     class NotIndexed(IndexData):
         def has_indexdata(self) -> bool:
@@ -217,13 +219,13 @@ def write_zim(offline_site: Path, target: Path, *, catalog: dict, name: str, day
         "LongDescription": catalog["description"],
         "Creator": catalog["owner"],
         "Publisher": catalog["owner"],
-        "Language": LANGUAGE,
+        "Language": language,
         "Date": day.isoformat(),
         "Tags": TAGS,
         "License": LICENSE,
         "Source": catalog["url"],
     }
-    with Creator(str(target)).config_indexing(True, LANGUAGE) as zim:
+    with Creator(str(target)).config_indexing(True, language) as zim:
         zim.set_mainpath("index.html")
         zim.add_illustration(ILLUSTRATION_SIZE, illustration(catalog["colour"]))
         for key, value in metadata.items():
@@ -239,4 +241,4 @@ def zim_from_offline_build(offline_site: Path, target: Path, edition: str, day: 
     import json
 
     catalog = json.loads((offline_site / "catalog.json").read_text(encoding="utf-8"))
-    return write_zim(offline_site, target, catalog=catalog, name=f"intro_nb_{edition}", day=day)
+    return write_zim(offline_site, target, catalog=catalog, name=f"intro_{catalog.get('language') or 'nb'}_{edition}", day=day)

@@ -16,7 +16,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from macros.content.site import Site
 from macros.content.site_map import booklet_page
-from macros.rendering.renderer import render
+from macros.rendering.renderer import phrase, render
 
 # What belongs to reading on a screen, not to a booklet: the self-check's form and its heading (which printed
 # empty), the chapter's end mark, and the credit a printed chapter carries (the booklet has its own links).
@@ -40,7 +40,7 @@ def src_uri(perspective: str) -> str:
 def page_markdown(site: Site, perspective: str) -> str:
     """The booklet's own page: its title, kept out of search (it repeats the chapters), filled in after rendering."""
     name = site.perspectives[perspective].name
-    return render("booklet_page.md.j2", title=f"Hele stien for {name.lower()}", summary=site.paths[perspective].intro)
+    return render("booklet_page.md.j2", title=phrase("booklet_title", name.lower()), summary=site.paths[perspective].intro)
 
 
 def _folder(url: str) -> str:

@@ -19,6 +19,7 @@ from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString
 
 from macros.content.model import GlossaryTerm
+from macros.rendering.renderer import phrase
 
 # Where a tooltip does not belong: in code, in a heading, and inside a link or another abbr.
 SKIPPED_TAGS = frozenset({"a", "abbr", "code", "pre", "kbd", "script", "style", "h1", "h2", "h3", "h4", "h5", "h6"})
@@ -100,7 +101,7 @@ class FirstUseTreeprocessor(Treeprocessor):
             holder.set("hidden", "hidden")
             return
         details = etree.SubElement(holder, "details", {"class": "note"})
-        etree.SubElement(details, "summary").text = f"Ord på denne siden ({len(titles)})"
+        etree.SubElement(details, "summary").text = phrase("page_words", len(titles))
         words = etree.SubElement(details, "dl")
         for title in titles:
             name, _, definition = title.partition(": ")

@@ -80,29 +80,18 @@ def chapter_header(site: Site, chapter: Chapter) -> str:
 
 
 def _law_change_note(change: LawChange) -> dict:
-    # Say no more than the data confirms: a committee's recommendation is not yet Stortinget's decision.
-    what = f"en ny lov som skal erstatte {change.law}" if change.new_law else f"endringer i {change.law}"
-    if isinstance(change.adopted, dt.date):
-        decided = f"Stortinget vedtok {norwegian_date(change.adopted)} {what} ({change.proposition})."
-    elif change.adopted:
-        decided = f"Stortinget vedtok i {change.adopted} {what} ({change.proposition})."
-    elif change.recommendation:
-        decided = (
-            f"En komité på Stortinget har gitt sin innstilling om {what} ({change.proposition}). "
-            f"Vi har ikke bekreftet at Stortinget har vedtatt {'den' if change.new_law else 'dem'}."
-        )
-    else:
-        decided = f"Regjeringen har foreslått {what} ({change.proposition})."
-    if isinstance(change.in_force, dt.date):
-        in_force = f"Endringene gjelder fra {norwegian_date(change.in_force)}."
-    elif change.in_force == "ikke fastsatt":
-        in_force = "Det er ikke bestemt når endringene skal gjelde fra."
-    else:
-        in_force = "Sjekk i kilden når endringene gjelder fra."
+    """What the note's sentences need besides the change (law_change_note.md.j2 writes them, so that a translated
+    edition translates them): its dates in words, and the name of the link."""
     # On Lovdata the reader finds the law itself, so the link is named after it, not after a parliamentary paper.
     on_lovdata = urlsplit(str(change.source.url)).hostname in {"lovdata.no", "www.lovdata.no"}
-    document = change.source.title if on_lovdata else change.recommendation or change.proposition
-    return {"change": change, "decided": decided, "in_force": in_force, "document": document}
+    return {
+        "change": change,
+        # Stortinget's decision by its day, or by its year alone where only the year is confirmed.
+        "adopted_on": norwegian_date(change.adopted) if isinstance(change.adopted, dt.date) else "",
+        "adopted_in": str(change.adopted) if change.adopted and not isinstance(change.adopted, dt.date) else "",
+        "in_force": norwegian_date(change.in_force) if isinstance(change.in_force, dt.date) else "",
+        "document": change.source.title if on_lovdata else change.recommendation or change.proposition,
+    }
 
 
 def law_change_notes(site: Site, src_uri: str) -> str:
@@ -126,9 +115,14 @@ def citation(chapter: Chapter, permanent_url: str, identity: Identity) -> str:
 
 
 def attribution(chapter: Chapter, permanent_url: str, identity: Identity) -> str:
-    return (
-        f"«{chapter.meta.title}» fra {identity.title} ({permanent_url}), {chapter.meta.owner}, "
-        f"lisensiert under {identity.licence} ({identity.licence_url})."
+    return for_edition(identity).phrase(
+        "attribution",
+        chapter.meta.title,
+        identity.title,
+        permanent_url,
+        chapter.meta.owner,
+        identity.licence,
+        identity.licence_url,
     )
 
 

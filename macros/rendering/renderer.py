@@ -11,7 +11,7 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
-from jinja2 import Environment, FileSystemBytecodeCache, PackageLoader, StrictUndefined
+from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, PackageLoader, StrictUndefined
 
 from macros.content.identity import Identity
 from macros.rendering import hyphenation
@@ -19,13 +19,25 @@ from macros.rendering import hyphenation
 # INTRO's templates: a change to one makes `make serve` render every page again (macros/serving.py).
 TEMPLATES = Path(__file__).resolve().parents[1] / "templates"
 
+# A translated edition's templates (macros/translation/): its id → the folder its build translated them into.
+# Every other edition renders the package's own.
+_translated: dict[str, Path] = {}
+
+
+def translate_for(edition: str, folder: Path | None) -> None:
+    """Render edition's templates from folder, their translated copy (None: from the package, untranslated)."""
+    if folder is None:
+        _translated.pop(edition, None)
+    else:
+        _translated[edition] = folder
+
 
 @cache
-def environment() -> Environment:
-    """The templates beside this package, strict about every name they use; `soft_hyphens` lets a long word break
-    between syllables (rendering/hyphenation.py)."""
+def environment(folder: Path | None = None) -> Environment:
+    """The templates beside this package (or their translated copy in folder), strict about every name they use;
+    `soft_hyphens` lets a long word break between syllables (rendering/hyphenation.py)."""
     env = Environment(
-        loader=PackageLoader("macros", "templates"),
+        loader=FileSystemLoader(str(folder)) if folder else PackageLoader("macros", "templates"),
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
@@ -47,11 +59,20 @@ class Renderer:
     def render(self, template: str, **context: object) -> str:
         return self.env.get_template(template).render(edition=self.edition, **context)
 
+    def phrase(self, name: str, *args: object) -> str:
+        """A phrase from phrases.txt.j2 (attribution, booklet_title, …) filled in with args: the phrases the code
+        puts together live there, so that a translated edition translates them with the templates."""
+        return str(getattr(self.env.get_template("phrases.txt.j2").module, name)(*args))
+
+
+def for_edition(edition: Identity | None) -> Renderer:
+    """The one renderer of an edition (from its translated templates, if it is translated)."""
+    return _renderer(edition, _translated.get(edition.edition) if edition else None)
+
 
 @cache
-def for_edition(edition: Identity | None) -> Renderer:
-    """The one renderer of an edition."""
-    return Renderer(edition)
+def _renderer(edition: Identity | None, folder: Path | None) -> Renderer:
+    return Renderer(edition, environment(folder))
 
 
 _current = for_edition(None)
@@ -77,3 +98,8 @@ def current() -> Renderer:
 def render(template: str, **context: object) -> str:
     """A template rendered with the build's renderer (use())."""
     return _current.render(template, **context)
+
+
+def phrase(name: str, *args: object) -> str:
+    """A phrase (phrases.txt.j2) from the build's renderer."""
+    return _current.phrase(name, *args)

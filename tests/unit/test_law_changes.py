@@ -81,6 +81,8 @@ def test_a_proposal_is_no_proposal_once_adopted(change):
 def test_the_note_shows_on_the_pages_named_with_what_changes_and_where_to_read(site):
     note = law_change_notes(watching(site), "kapitler/lovene.md")
     assert note.startswith('!!! warning "Reglene endres"')
+    # The sentences stand in the box, indented under its title, on one line.
+    assert '"Reglene endres"\n\n    En komité på Stortinget har gitt sin innstilling' in note
     for expected in (
         "En komité på Stortinget har gitt sin innstilling om endringer i forvaltningsloven (Prop. 79 L (2024–2025)).",
         "Vi har ikke bekreftet at Stortinget har vedtatt dem.",

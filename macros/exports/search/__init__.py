@@ -6,7 +6,7 @@ from pathlib import Path
 
 from macros.content.site import Site
 from macros.content.site_map import BOOKLET_PREFIX, CHAPTER_FOLDER, GLOSSARY_PAGES, PROGRAMMES_FOLDER, page_address
-from macros.exports.search import index
+from macros.exports.search import index, stemmer
 from macros.exports.search.index import Page
 from macros.exports.search.reading import parsed, read_page
 from macros.exports.search.synonyms import Synonyms
@@ -40,8 +40,9 @@ def for_facilitators(location: str) -> bool:
     )
 
 
-def write_index(site_dir: Path, site: Site, pages: list[Page], use_directory_urls: bool) -> None:
-    """Write the site's search index of the pages as the build read them (reading.read_page), in the build's order."""
+def write_index(site_dir: Path, site: Site, pages: list[Page], use_directory_urls: bool, language: str = "nb") -> None:
+    """Write the site's search index of the pages as the build read them (reading.read_page), in the build's order,
+    keyed by the rules of the site's language (nb, nn; another is keyed as bokmål)."""
     glossary: dict[str, list[str]] = {}
     for term in site.glossary:
         chapter = site.chapters.get(term.chapter or "")
@@ -51,4 +52,5 @@ def write_index(site_dir: Path, site: Site, pages: list[Page], use_directory_url
     starts = [p.start_page for p in site.perspectives.values()] + list(GLOSSARY_PAGES)
     alternatives = [location(uri, use_directory_urls) for uri in starts]
     synonyms = Synonyms.of(group.words for group in site.synonyms)
-    index.write(site_dir, pages, glossary, alternatives, synonyms, for_facilitators)
+    keyed_as = language if language in stemmer.LANGUAGES else "nb"
+    index.write(site_dir, pages, glossary, alternatives, synonyms, for_facilitators, keyed_as)

@@ -79,12 +79,12 @@ class Page:
     glossary: list[str] = field(default_factory=list)  # the terms this page explains
 
 
-def compound_parts(vocabulary: frozenset[str]) -> dict[str, tuple[str, str]]:
+def compound_parts(vocabulary: frozenset[str], language: str = "nb") -> dict[str, tuple[str, str]]:
     """Each compound of the site with its two parts, when both are words of the site too."""
     parts = {}
     for word_key in vocabulary:
         if len(word_key) >= 2 * SHORTEST_PART:
-            found = stemmer.split_compound(word_key, vocabulary, SHORTEST_PART)
+            found = stemmer.split_compound(word_key, vocabulary, SHORTEST_PART, language)
             if found:
                 parts[word_key] = found
     return parts
@@ -120,7 +120,7 @@ def _compounds_of_parts(about: set[str], joined: dict[tuple[str, str], str]) -> 
     return Counter({joined[(first, second)]: COMPOUND_PART for first in about for second in about if (first, second) in joined})
 
 
-def term_scores(pages: list[Page], synonyms: Synonyms = NONE) -> dict[str, list[tuple[int, float]]]:
+def term_scores(pages: list[Page], synonyms: Synonyms = NONE, language: str = "nb") -> dict[str, list[tuple[int, float]]]:
     """Per key, the pages it occurs in with how strongly, best-scoring fields counted; a word of a synonym group
     also on the pages that write another word of its group, a little less."""
     fields = []
@@ -129,11 +129,11 @@ def term_scores(pages: list[Page], synonyms: Synonyms = NONE) -> dict[str, list[
         slug = page.location.rstrip("/").removesuffix(".html").rsplit("/", 1)[-1].replace("-", " ")
         fields.append(
             (
-                stemmer.keys(page.title),
-                stemmer.keys(slug),
-                [k for s in page.sections for k in stemmer.keys(s.heading)],
-                [k for s in page.sections for k in stemmer.keys(s.text)],
-                [stemmer.keys(term) for term in page.glossary],
+                stemmer.keys(page.title, language),
+                stemmer.keys(slug, language),
+                [k for s in page.sections for k in stemmer.keys(s.heading, language)],
+                [k for s in page.sections for k in stemmer.keys(s.text, language)],
+                [stemmer.keys(term, language) for term in page.glossary],
             )
         )
         extras.append(
@@ -143,7 +143,7 @@ def term_scores(pages: list[Page], synonyms: Synonyms = NONE) -> dict[str, list[
             )
         )
     vocabulary = frozenset(k for title, _, headings, text, _ in fields for k in (*title, *headings, *text))
-    compounds = compound_parts(vocabulary)
+    compounds = compound_parts(vocabulary, language)
     lengths = [len(text) for _, _, _, text, _ in fields]
     average = max(sum(lengths) / max(len(lengths), 1), 1.0)
     joined = {parts: compound for compound, parts in compounds.items()}
@@ -175,14 +175,14 @@ def term_scores(pages: list[Page], synonyms: Synonyms = NONE) -> dict[str, list[
     return scores
 
 
-def display_words(pages: list[Page]) -> dict[str, str]:
+def display_words(pages: list[Page], language: str = "nb") -> dict[str, str]:
     """Per key, the form the site writes most often («sykehjem», not «sykehjemmene»)."""
     forms: dict[str, Counter[str]] = defaultdict(Counter)
     for page in pages:
         for text in (page.title, *(s.heading for s in page.sections), *(s.text for s in page.sections)):
             for word in stemmer.words(text):
-                if not stemmer.is_stop_word(word):
-                    forms[stemmer.key(word)][word] += 1
+                if not stemmer.is_stop_word(word, language):
+                    forms[stemmer.key(word, language)][word] += 1
     return {word_key: counts.most_common(1)[0][0] for word_key, counts in forms.items()}
 
 
@@ -215,12 +215,17 @@ def shards(terms: dict[str, str]) -> tuple[list[int], list[list[str]]]:
 
 
 def build(
-    pages: list[Page], alternatives: list[str], synonyms: Synonyms = NONE, lowered: Callable[[str], bool] = lambda _: False
+    pages: list[Page],
+    alternatives: list[str],
+    synonyms: Synonyms = NONE,
+    lowered: Callable[[str], bool] = lambda _: False,
+    language: str = "nb",
 ) -> Index:
-    """The index of the pages; alternatives are offered when a search finds nothing; lowered pages (for whoever
-    runs a programme, not for readers) come after every other page that matches as many of the words."""
+    """The index of the pages, keyed by the rules of language; alternatives are offered when a search finds
+    nothing; lowered pages (for whoever runs a programme, not for readers) come after every other page that matches
+    as many of the words."""
     numbers = {page.location: n for n, page in enumerate(pages)}
-    terms = {word_key: postings(found) for word_key, found in sorted(term_scores(pages, synonyms).items())}
+    terms = {word_key: postings(found) for word_key, found in sorted(term_scores(pages, synonyms, language).items())}
     starts, runs = shards(terms)
     head = {
         "pageCount": len(pages),
@@ -228,14 +233,14 @@ def build(
         # Keys hold letters and digits only: one string, split once, is the cheapest sorted list to load.
         "keys": " ".join(terms),
         "termFiles": starts,
-        "words": {k: w for k, w in sorted(display_words(pages).items()) if k in terms and w != k},
+        "words": {k: w for k, w in sorted(display_words(pages, language).items()) if k in terms and w != k},
         "alternatives": [numbers[location] for location in alternatives if location in numbers],
         "lowered": [n for n, page in enumerate(pages) if lowered(page.location)],
         # Per key, its synonyms' keys: a result marks them too, so the reader sees why the page was found.
         "synonyms": {k: related for k, related in sorted(synonyms.related_keys().items()) if k in terms},
         # A phrase a reader may type for a one-word synonym (its words keyed, function words kept), and that word.
         "phrases": [[phrase, word] for phrase, word in synonyms.phrases() if word in terms],
-        "rules": stemmer.rules(),
+        "rules": stemmer.rules(language),
     }
     texts = [
         [
@@ -279,8 +284,10 @@ def write(
     alternatives: list[str],
     synonyms: Synonyms = NONE,
     lowered: Callable[[str], bool] = lambda _: False,
+    language: str = "nb",
 ) -> None:
-    """Write INTRO's index of the pages (as reading.py read them; a page without a title has nothing to index).
+    """Write INTRO's index of the pages (as reading.py read them; a page without a title has nothing to index),
+    keyed by the rules of language.
 
     glossary maps a page's location to the terms it explains; alternatives are page locations; lowered tells a
     page (by its location) that comes after the pages for readers."""
@@ -288,5 +295,5 @@ def write(
     for page in found:
         page.glossary = glossary.get(page.location, [])
     (site_dir / INTRO_INDEX).parent.mkdir(parents=True, exist_ok=True)
-    for name, text in scripts(build(found, alternatives, synonyms, lowered)).items():
+    for name, text in scripts(build(found, alternatives, synonyms, lowered, language)).items():
         (site_dir / name).write_text(text, encoding="utf-8")

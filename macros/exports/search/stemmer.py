@@ -62,6 +62,21 @@ sa seg selv sin sine sitt skal slik som så til ut uten var ved vi vil vår vår
 """.split()
 )
 
+# Nynorsk's own function words («kva kostar sjukeheim»). A nynorsk edition leaves out both lists' words: its
+# readers type either written standard.
+NYNORSK_STOP_WORDS = frozenset(
+    """
+berre blei dei deira desse dykk dykkar då eg ein eit frå hennar hjå ho ikkje korleis kva kvar kven kvifor me
+meir noko nokon nokre sjølv utan vart vert òg
+""".split()
+)
+# Nynorsk's -heit («tryggheit», «tryggheita»), as Snowball's -het for bokmål.
+NYNORSK_STEP1 = ("heitene", "heiter", "heita", "heit")
+# The rules of each language an edition may be written in (BCP 47): its function words and first endings.
+STOP_WORDS_BY_LANGUAGE = {"nb": STOP_WORDS, "nn": STOP_WORDS | NYNORSK_STOP_WORDS}
+STEP1_BY_LANGUAGE = {"nb": STEP1, "nn": NYNORSK_STEP1 + STEP1}
+LANGUAGES = tuple(STOP_WORDS_BY_LANGUAGE)
+
 LETTERS = "0-9a-zæøåéü"  # a character class: what a word is made of
 WORD = re.compile(f"[{LETTERS}]+")
 # In this order: the two-letter spellings first, so that «paaroerende» gives «parorende».
@@ -75,7 +90,7 @@ def fold(word: str) -> str:
     return word
 
 
-FOLDED_STOP_WORDS = frozenset(fold(word) for word in STOP_WORDS)
+FOLDED_STOP_WORDS = {language: frozenset(fold(word) for word in words) for language, words in STOP_WORDS_BY_LANGUAGE.items()}
 
 
 def _region_one(word: str) -> int:
@@ -89,12 +104,12 @@ def _ends_in_region(word: str, suffix: str, start: int) -> bool:
     return len(word) - len(suffix) >= start and word.endswith(suffix)
 
 
-def stem(word: str) -> str:
+def stem(word: str, language: str = "nb") -> str:
     """A lowercase word's light stem («tjenestene» → «tjenest»); short, odd or over-cut words stay as they are."""
     if len(word) < SHORTEST_WORD or not re.fullmatch(f"[{STEMMABLE}]+", word):
         return word
     original, start = word, _region_one(word)
-    for suffix in STEP1:
+    for suffix in STEP1_BY_LANGUAGE[language]:
         if not _ends_in_region(word, suffix, start):
             continue
         if suffix == "s":
@@ -110,13 +125,13 @@ def stem(word: str) -> str:
         word = word[:-1]
     if len(word) > SHORTEST_WORD and word[-1] == word[-2] and word[-1] not in VOWELS:
         word = word[:-1]
-    return word if len(word) >= SHORTEST_STEM and word not in STOP_WORDS else original
+    return word if len(word) >= SHORTEST_STEM and word not in STOP_WORDS_BY_LANGUAGE[language] else original
 
 
 @cache  # a site writes the same few thousand words hundreds of thousands of times
-def key(word: str) -> str:
+def key(word: str, language: str = "nb") -> str:
     """The index key of one word as written: «Sykehjemmene» → «sykehjem», «Pårørendes» → «parorend»."""
-    return fold(stem(word.lower()))
+    return fold(stem(word.lower(), language))
 
 
 def words(text: str) -> list[str]:
@@ -125,13 +140,13 @@ def words(text: str) -> list[str]:
 
 
 @cache
-def is_stop_word(word: str) -> bool:
-    return word in STOP_WORDS or fold(word) in FOLDED_STOP_WORDS
+def is_stop_word(word: str, language: str = "nb") -> bool:
+    return word in STOP_WORDS_BY_LANGUAGE[language] or fold(word) in FOLDED_STOP_WORDS[language]
 
 
-def keys(text: str) -> list[str]:
+def keys(text: str, language: str = "nb") -> list[str]:
     """The index keys of a text, function words left out."""
-    return [key(word) for word in words(text) if not is_stop_word(word)]
+    return [key(word, language) for word in words(text) if not is_stop_word(word, language)]
 
 
 SHORTEST_PART = 3
@@ -140,7 +155,7 @@ LINKING_LETTERS = "se"
 
 
 def split_compound(
-    word_key: str, vocabulary: frozenset[str] | set[str], shortest_part: int = SHORTEST_PART
+    word_key: str, vocabulary: frozenset[str] | set[str], shortest_part: int = SHORTEST_PART, language: str = "nb"
 ) -> tuple[str, str] | None:
     """A compound's two parts, if both are words of the site: «sykehjemsplas» → («sykehjem», «plas»).
 
@@ -152,22 +167,22 @@ def split_compound(
             head, tail = word_key[:cut], word_key[cut:]
             if tail not in vocabulary:
                 continue
-            for candidate in (head, stem(head), head[:-1] if head[-1] in LINKING_LETTERS else ""):
+            for candidate in (head, stem(head, language), head[:-1] if head[-1] in LINKING_LETTERS else ""):
                 if len(candidate) >= shortest_part and candidate != word_key and candidate in vocabulary:
                     return candidate, tail
     return None
 
 
-def rules() -> dict:
-    """The rules' data, for the worker (it reads them from the index it loads)."""
+def rules(language: str = "nb") -> dict:
+    """The rules' data for a language (nb, nn), for the worker (it reads them from the index it loads)."""
     return {
         "letters": LETTERS,
         "folds": FOLDS,
         "vowels": VOWELS,
         "sEnding": S_ENDING,
-        "step1": STEP1,
+        "step1": STEP1_BY_LANGUAGE[language],
         "stemmable": STEMMABLE,
-        "stopWords": sorted(STOP_WORDS),
+        "stopWords": sorted(STOP_WORDS_BY_LANGUAGE[language]),
         "shortestWord": SHORTEST_WORD,
         "shortestStem": SHORTEST_STEM,
         "shortestPart": SHORTEST_PART,
