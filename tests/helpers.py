@@ -39,6 +39,7 @@ from macros.content.errors import ContentError
 from macros.content.model import Figure, LawChange
 from macros.content.site import Site, load_site
 from macros.exports.search import index as search_index
+from macros.rendering.programme_pages import materials_src_uri
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data"
@@ -193,6 +194,16 @@ def real_chapters() -> list[tuple[str, str]]:
 
 
 @cache
+def programme_stem(src_uri: str) -> str:
+    """A programme's name in the site's addresses and printouts: programmer/forste-mote.md → forste-mote."""
+    return src_uri.removeprefix("programmer/").removesuffix(".md")
+
+
+def materials_address(src_uri: str) -> str:
+    """The address of a programme's «Materiell» page."""
+    return materials_src_uri(src_uri).removesuffix(".md") + "/"
+
+
 def repository_site() -> Site:
     """The validated site of the real docs/ and data/, without a build."""
     return load_site(DATA, [(str(p.relative_to(DOCS)), p.read_text(encoding="utf-8")) for p in DOCS.rglob("*.md")])

@@ -7,20 +7,11 @@ import pytest
 from pypdf import PdfReader
 
 from macros.rendering.posters import all_posters
-from macros.rendering.programme_pages import materials_src_uri
-from tests.helpers import A4, SITE_URL, repository_site
+from tests.helpers import A4, SITE_URL, materials_address, programme_stem, repository_site
 
 SITE = repository_site()
 PROGRAMMES = sorted(SITE.programmes)
 WITH_STATIONS = [src_uri for src_uri in PROGRAMMES if SITE.programmes[src_uri].stations]
-
-
-def stem(src_uri: str) -> str:
-    return src_uri.removeprefix("programmer/").removesuffix(".md")
-
-
-def materials_address(src_uri: str) -> str:
-    return materials_src_uri(src_uri).removesuffix(".md") + "/"
 
 
 def flat(text: str) -> str:
@@ -33,13 +24,13 @@ def printed(page) -> list[str]:
     return [sheet.extract_text() for sheet in reader.pages]
 
 
-@pytest.mark.parametrize("src_uri", PROGRAMMES, ids=stem)
+@pytest.mark.parametrize("src_uri", PROGRAMMES, ids=programme_stem)
 def test_materials_print_each_part_from_the_top_of_a_sheet_without_navigation(guarded_page, served_site, src_uri):
     page, problems = guarded_page
     page.goto(served_site + materials_address(src_uri), wait_until="networkidle")
     assert page.get_by_role("button", name="Skriv ut alt").is_visible()
     back = page.get_by_role("link", name=re.compile("Tilbake til opplegget"))
-    assert back.get_attribute("href") == f"../{stem(src_uri)}/"
+    assert back.get_attribute("href") == f"../{programme_stem(src_uri)}/"
     sheets = printed(page)
     programme = SITE.programmes[src_uri]
     starts = [sheet.lstrip().split("\n", 1)[0] for sheet in sheets]

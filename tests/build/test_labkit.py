@@ -10,7 +10,7 @@ from macros.content.errors import AuthorError
 from macros.content.programmes import read_programmes, rotation, timetable
 from macros.rendering.posters import all_posters, station_path
 from macros.rendering.programme_pages import materials_src_uri
-from tests.helpers import ROOT, SITE_URL, repository_site
+from tests.helpers import ROOT, SITE_URL, materials_address, programme_stem, repository_site
 
 SITE = repository_site()
 
@@ -18,14 +18,6 @@ SITE_TEXTS = {src_uri: (ROOT / "docs" / src_uri).read_text(encoding="utf-8") for
 
 PROGRAMMES = sorted(SITE.programmes)
 WITH_STATIONS = [src_uri for src_uri in PROGRAMMES if SITE.programmes[src_uri].stations]
-
-
-def stem(src_uri: str) -> str:
-    return src_uri.removeprefix("programmer/").removesuffix(".md")
-
-
-def materials_address(src_uri: str) -> str:
-    return materials_src_uri(src_uri).removesuffix(".md") + "/"
 
 
 # ---- The data ----
@@ -37,7 +29,7 @@ def test_every_programme_page_has_its_data_and_one_has_stations():
     assert WITH_STATIONS == ["programmer/velferdsteknologi-i-praksis.md"]
 
 
-@pytest.mark.parametrize("src_uri", PROGRAMMES, ids=stem)
+@pytest.mark.parametrize("src_uri", PROGRAMMES, ids=programme_stem)
 def test_timetable_runs_without_gaps_to_the_programmes_length(src_uri):
     programme = SITE.programmes[src_uri]
     slots = timetable(programme)
@@ -45,7 +37,7 @@ def test_timetable_runs_without_gaps_to_the_programmes_length(src_uri):
     assert all(before.end == after.start for before, after in pairwise(slots))
 
 
-@pytest.mark.parametrize("src_uri", PROGRAMMES, ids=stem)
+@pytest.mark.parametrize("src_uri", PROGRAMMES, ids=programme_stem)
 def test_duration_in_the_front_matter_says_what_the_timetable_adds_up_to(src_uri):
     duration = frontmatter.split(SITE_TEXTS[src_uri]).meta["duration"]
     amount, unit = re.findall(r"(\d+(?:,\d+)?) (minutter|timer)", duration)[-1]
@@ -206,7 +198,7 @@ def section_text(page, anchor: str) -> str:
     return " ".join(section.text().split())
 
 
-@pytest.mark.parametrize("src_uri", PROGRAMMES, ids=stem)
+@pytest.mark.parametrize("src_uri", PROGRAMMES, ids=programme_stem)
 def test_every_materials_page_has_the_checklist_the_brief_the_voluntariness_lines_and_an_evaluation_form(html, src_uri):
     page = html(materials_address(src_uri) + "index.html")
     programme = SITE.programmes[src_uri]
@@ -237,7 +229,7 @@ def test_every_materials_page_has_the_checklist_the_brief_the_voluntariness_line
     assert set(programme.print_copies.values()) <= set(copies.values())
 
 
-@pytest.mark.parametrize("src_uri", PROGRAMMES, ids=stem)
+@pytest.mark.parametrize("src_uri", PROGRAMMES, ids=programme_stem)
 def test_the_programme_page_says_the_frame_and_the_answers_the_facilitator_needs(html, src_uri):
     article = html(src_uri.removesuffix(".md") + "/index.html").css_first("article")
     text = " ".join(article.text().split())
@@ -271,20 +263,20 @@ def test_every_role_card_says_who_its_holder_is():
             assert role.who, f"{src_uri}: the card «{role.name}» has no who-line"
 
 
-@pytest.mark.parametrize("src_uri", PROGRAMMES, ids=stem)
+@pytest.mark.parametrize("src_uri", PROGRAMMES, ids=programme_stem)
 def test_quiz_sheets_are_optional_hold_the_days_questions_and_say_each_thing_once(html, src_uri):
     programme = SITE.programmes[src_uri]
     picked = sum(len(pick.questions) for pick in programme.quiz)
     assert 3 <= picked <= 6, "a short quiz, tied to the day's goals"
     for suffix in ("sporreark", "fasit"):
-        sheet = html(f"programmer/{stem(src_uri)}-{suffix}.html")
+        sheet = html(f"programmer/{programme_stem(src_uri)}-{suffix}.html")
         text = " ".join(sheet.body.text().split())
         assert len(sheet.css("p.intro-sheet-question")) == picked
         assert not re.search(r"Velg alle som stemmer\.?\)?\s*\(?Velg alle som stemmer", text), text
         assert not re.search(r"\b(Sant|Usant)\.\s+\1\b", text), "the verdict is said twice"
         # A question about one edition's city has no place on a sheet every edition prints.
         assert "Åsane" not in text and "Haukeland" not in text
-    assert "Valgfritt, til etterpå" in html(f"programmer/{stem(src_uri)}-sporreark.html").body.text()
+    assert "Valgfritt, til etterpå" in html(f"programmer/{programme_stem(src_uri)}-sporreark.html").body.text()
     materials = html(materials_address(src_uri) + "index.html")
     assert section_text(materials, "sporreark").startswith("Spørreark (valgfritt)")
 
@@ -320,4 +312,4 @@ def test_offline_posters_and_materials_lead_back_over_file(offline_dir):
     for src_uri in PROGRAMMES:
         page = offline_dir / materials_src_uri(src_uri).replace(".md", ".html")
         back = LexborHTMLParser(page.read_text(encoding="utf-8")).css_first(".intro-material-back a")
-        assert back.attributes["href"] == f"{stem(src_uri)}.html"
+        assert back.attributes["href"] == f"{programme_stem(src_uri)}.html"
