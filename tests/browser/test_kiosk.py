@@ -6,6 +6,8 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from tests.browser.axe import axe_violations, start_axe
+
 
 def test_a_link_that_needs_the_internet_opens_a_notice_with_its_address_and_a_qr_code(offline_page, offline_dir):
     page, problems = offline_page
@@ -78,6 +80,26 @@ def test_an_idle_kiosk_asks_first_and_starts_afresh_only_if_nobody_answers(offli
     page.clock.run_for("00:31")
     page.wait_for_url(home)
     assert remembered(page) == []
+    assert problems == []
+
+
+def test_the_kiosk_question_and_the_needs_the_internet_notice_pass_axe(offline_page, offline_dir):
+    """The offline edition's own dialogs, open, as a visitor meets them (the accessibility statement says so)."""
+    page, problems = offline_page
+    page.clock.install()
+    page.goto((offline_dir / "index.html").as_uri() + "?kiosk=5")
+    page.goto((offline_dir / "kapitler" / "egenandeler.html").as_uri())
+    page.clock.run_for("05:01")
+    asking = page.get_by_role("dialog", name="Er du fortsatt her?")
+    expect(asking).to_be_visible()
+    start_axe(page, inject=True)
+    assert axe_violations(page) == []
+    asking.get_by_role("button", name="Ja, jeg vil fortsette").click()
+    page.locator(".md-content a.intro-needs-net").first.click()
+    notice = page.get_by_role("dialog", name="Denne lenken krever nett")
+    expect(notice).to_be_visible()
+    start_axe(page, inject=False)
+    assert axe_violations(page) == []
     assert problems == []
 
 
