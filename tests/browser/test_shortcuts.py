@@ -44,4 +44,18 @@ def test_the_search_opens_with_a_click_and_is_reached_with_tab(guarded_page, ser
     page.goto(f"{served_site}kapitler/lovene/")
     page.locator('label[for="__search"]').first.click()
     assert page.evaluate(SEARCH_OPEN)
+
+    # And Tab reaches it on a phone too, as the accessibility statement says (2.1.4): the field opens and shows.
+    page.goto(f"{served_site}kapitler/lovene/")
+    assert not page.evaluate(SEARCH_OPEN)
+    for _ in range(40):
+        page.keyboard.press("Tab")
+        if page.evaluate("() => document.activeElement.matches('.md-search__input')"):
+            break
+    else:
+        raise AssertionError("Tab never reached the search field at phone width")
+    page.keyboard.type("fastlegen")
+    expect(page.locator(".md-search__input")).to_be_visible()
+    expect(page.locator(".md-search__input")).to_have_value("fastlegen")
+    assert page.evaluate(SEARCH_OPEN)
     assert problems == []
