@@ -39,10 +39,10 @@ setup-nynorsk: ## Install Apertium and its bokmål–nynorsk pair, which the nyn
 	@missing=$$(for p in $(NYNORSK_DEBS); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
 	if [ -n "$$(echo $$missing)" ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; fi
 
-# Debian packages the tests drive: the browser, the web server, the Norwegian spelling dictionary, Kiwix, and PHP
-# for Moodle's own Common Cartridge importer (../shared/tools/moodle-cc); Apertium for the nynorsk edition; and a
-# Java runtime for the Nu Html Checker, unless one is installed already.
-TEST_DEBS := chromium nginx hunspell hunspell-no kiwix-tools php-cli php-xml php-mbstring $(NYNORSK_DEBS)
+# Debian packages the tests drive: the browser, the web server and logrotate (the feedback log's retention), the
+# Norwegian spelling dictionary, Kiwix, and PHP for Moodle's own Common Cartridge importer (../shared/tools/moodle-cc);
+# Apertium for the nynorsk edition; and a Java runtime for the Nu Html Checker, unless one is installed already.
+TEST_DEBS := chromium nginx logrotate hunspell hunspell-no kiwix-tools php-cli php-xml php-mbstring $(NYNORSK_DEBS)
 
 setup-test: setup ## Also install Debian's chromium, nginx, hunspell, Kiwix, PHP, Apertium and (if missing) Java for the tests
 	@missing=$$(for p in $(TEST_DEBS); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
@@ -81,7 +81,8 @@ rollback: setup ## Switch the live site back to the previous complete release (P
 report: setup $(TRANSLATED) ## List chapters by review date (owner, LIX, reading time) and the figures due for checking
 	$(PYTHON) -m macros.commands.cli report --config $(CONFIG)
 
-# The only log the site keeps: the page and the answer (deploy/nginx/intro-tilbakemelding.conf), beside the releases.
+# The only log the site keeps: the page, the answer and the text (deploy/nginx/intro-tilbakemelding.conf), beside the
+# releases; the report reads the months logrotate keeps beside it too (deploy/logrotate/).
 TILBAKEMELDINGER ?= $(PUBLISH_ROOT)/tilbakemeldinger.log
 tilbakemeldinger: setup ## The answers to «Fant du det du lette etter?» per page (ja, nei and the texts), from the server's log (PUBLISH_ROOT=/srv/intro)
 	$(PYTHON) -m macros.commands.cli tilbakemeldinger $(TILBAKEMELDINGER)
@@ -106,7 +107,7 @@ lint: setup ## Check the code: ruff's rules and format, the rooms' import walls,
 	$(VENV)/bin/mypy
 	node_modules/.bin/eslint docs/assets/javascripts
 
-# `system` tests need Debian packages (chromium, nginx, hunspell, kiwix-tools, PHP, Java): check runs on a machine without them.
+# `system` tests need Debian packages (chromium, nginx, logrotate, hunspell, kiwix-tools, PHP, Java): check runs on a machine without them.
 check: build lint ## Build, lint, then run the tests that need no Debian packages (no browser, nginx, hunspell or Java)
 	$(VENV)/bin/pytest -m "not system"
 

@@ -16,6 +16,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from macros.commands import chromium
 from macros.commands.release import BuildFailed, Release, build_release, run_mkdocs
+from macros.rendering import renderer
 from tests.helpers import (
     DATA,
     DOCS,
@@ -76,6 +77,14 @@ def without_system_programs(
         return
     monkeypatch.setenv("PATH", path_without_system_programs)
     monkeypatch.delenv("CHROMIUM", raising=False)
+
+
+@pytest.fixture(autouse=True)
+def renders_for_no_edition_afterwards() -> Iterator[None]:
+    """An in-process build makes its edition's renderer the current one (a translated edition's renders in nynorsk):
+    the next test in the same worker must not render with it."""
+    yield
+    renderer.use_none()
 
 
 @pytest.fixture(autouse=True)

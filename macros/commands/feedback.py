@@ -1,17 +1,19 @@
 """`make tilbakemeldinger`: the answers readers gave to «Fant du det du lette etter?», page by page, for the editors.
 
-nginx writes one line per answer to the log (deploy/nginx/intro-tilbakemelding.conf): a JSON object with the page,
-the answer and the optional text, each as the browser sent it (URL-encoded), and nothing about the reader. This
-reads the log and counts, per page, how many said yes and no, with every text; the pages most readers said no to
-come first, since those are the pages that fail readers.
+nginx writes one line per answer to the log (deploy/nginx/intro-tilbakemelding.conf): a JSON object holding the
+form's body as the browser posted it (URL-encoded page, text and answer), and nothing about the reader. logrotate
+(deploy/logrotate/) moves it aside once a month and deletes the oldest. This reads the log and the months kept
+beside it, and counts, per page, how many said yes and no, with every text; the pages most readers said no to come
+first, since those are the pages that fail readers.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import unquote_plus
+from urllib.parse import parse_qs
 
 from macros.content.errors import IntroError
 
@@ -45,31 +47,40 @@ def parse_line(line: str) -> Answer | None:
         entry = json.loads(line)
     except json.JSONDecodeError:
         return None
-    if not isinstance(entry, dict):
+    if not isinstance(entry, dict) or not isinstance(entry.get("skjema"), str):
         return None
-    page, answer, text = (unquote_plus(str(entry.get(key, ""))) for key in ("side", "svar", "tekst"))
+    fields = parse_qs(entry["skjema"], keep_blank_values=True)
+    page, answer, text = (fields.get(key, [""])[0] for key in ("side", "svar", "tekst"))
     page = page.split("?")[0].split("#")[0]
     if answer not in ANSWERS or not page.startswith("/"):
         return None
     return Answer(page, answer, " ".join(text.split())[:TEXT_CHARS])
 
 
+def rotated(path: Path) -> list[Path]:
+    """The log and the months logrotate keeps beside it (name.log.1 the month before, name.log.2 before that),
+    oldest first."""
+    older = [found for found in path.parent.glob(path.name + ".*") if re.fullmatch(r"\d+", found.suffix[1:])]
+    return sorted(older, key=lambda found: -int(found.suffix[1:])) + [path]
+
+
 def read_log(path: Path) -> tuple[list[Answer], int]:
-    """The answers in the log, and how many of its lines were not answers."""
+    """The answers in the log and its rotated months, and how many of their lines were not answers."""
     if not path.is_file():
         raise FeedbackLogError(
             f"Finner ikke loggen med tilbakemeldinger: {path}. nginx skriver den når noen svarer på «Fant du det du "
             "lette etter?» (deploy/nginx/intro.conf). Oppgi mappen med PUBLISH_ROOT, eller filen med TILBAKEMELDINGER."
         )
     answers, skipped = [], 0
-    for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
-        if not line.strip():
-            continue
-        found = parse_line(line)
-        if found is None:
-            skipped += 1
-        else:
-            answers.append(found)
+    for log in rotated(path):
+        for line in log.read_text(encoding="utf-8", errors="replace").splitlines():
+            if not line.strip():
+                continue
+            found = parse_line(line)
+            if found is None:
+                skipped += 1
+            else:
+                answers.append(found)
     return answers, skipped
 
 

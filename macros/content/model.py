@@ -856,6 +856,11 @@ class ServerItem(Strict):
     why: Text = Field(description="formålet")
     kept: Text = Field(description="hvor lenge det lagres, som en hel setning")
     hosting_log: bool = Field(default=False, description="true når utgavens systemlogg (hosting) gjelder her")
+    deleted_after_months: int | None = Field(
+        default=None,
+        ge=1,
+        description="antall måneder før det slettes automatisk (må stemme med deploy/logrotate/)",
+    )
     editors_email: bool = Field(
         default=False, description="true når punktet bare gjelder når redaksjonen har egen e-postadresse (feedback.email)"
     )

@@ -85,6 +85,13 @@ def use(edition: Identity) -> Renderer:
     return _current
 
 
+def use_none() -> None:
+    """Render for no edition again, as before any build: a process that builds more than once in turn (the tests)
+    starts each piece of work from here."""
+    global _current
+    _current = for_edition(None)
+
+
 def keep_compiled(folder: Path) -> None:
     """Keep the compiled templates in folder between builds (they change only with INTRO), as the theme's are."""
     folder.mkdir(parents=True, exist_ok=True)

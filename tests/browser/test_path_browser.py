@@ -166,6 +166,22 @@ def test_student_path_from_start_to_end_over_file(offline_page, offline_dir):
     assert problems == []
 
 
+def test_reading_to_the_end_without_a_path_stores_nothing_and_a_started_path_remembers_it(guarded_page, served_site):
+    """Keeping track of what was read is the service a reader asks for by starting a path (the privacy statement
+    stores it without consent on that ground): without a path, reaching a chapter's end writes nothing; a chapter
+    of the path the reader started is counted read."""
+    page, problems = guarded_page
+    chapter = repository_site().paths[PATH].steps[0]
+    page.goto(served_site + f"kapitler/{chapter}/")
+    page.locator("body").press("End")
+    page.wait_for_function("() => window.scrollY + innerHeight >= document.documentElement.scrollHeight - 1")
+    page.wait_for_timeout(500)  # two animation frames are more than enough for the end to be noticed
+    assert page.evaluate("() => localStorage.getItem('intro.progress')") is None
+    page.goto(served_site + f"kapitler/{chapter}/?sti={PATH}")
+    read_to_the_end(page, chapter)
+    assert problems == []
+
+
 def test_the_path_ending_passes_axe(browser, served_site):
     from tests.browser.axe import audit
 

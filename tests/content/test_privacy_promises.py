@@ -17,6 +17,7 @@ from macros.content.legal import load_legal
 from tests.helpers import ROOT
 
 NGINX = ROOT / "deploy" / "nginx"
+LOGROTATE = ROOT / "deploy" / "logrotate" / "intro-tilbakemeldinger"
 CONFIGS = sorted(NGINX.glob("*.conf"))
 
 
@@ -103,7 +104,8 @@ def test_the_feedback_log_holds_the_page_the_answer_and_the_text_and_nothing_abo
     ]
     assert len(formats) == 1
     variables = set(re.findall(r"\$[a-z_]+", " ".join(formats[0][2:])))
-    assert variables == {"$arg_side", "$arg_svar", "$arg_tekst"}, variables
+    # The form's posted body (page, text, answer) and nothing else: the text is never in a URL a proxy would log.
+    assert variables == {"$request_body"}, variables
     assert feedback_logs(uncommented(NGINX / "intro.conf")), "intro.conf has no /tilbakemelding to log the answers"
     # And the statement says so: the form's entry names what is written down and what is not.
     entry = next(item for item in load_legal(ROOT / "data").privacy.server if "Fant du det du lette etter?" in item.what)
@@ -139,6 +141,21 @@ def test_the_statement_promises_no_log_only_while_the_config_keeps_none():
     server = " ".join(item.kept for item in load_legal(ROOT / "data").privacy.server)
     assert "ingen logg over besøk" in server
     assert "log_not_found off;" in uncommented(NGINX / "intro.conf"), "a missing page would be logged with the address"
+
+
+def test_the_feedback_answers_are_deleted_as_soon_as_the_statement_says():
+    """Rotated monthly and `rotate N` kept: the current month and N before it, so no answer is older than N + 1
+    months. That is the period the statement names, and the log rotated is the one nginx writes."""
+    entry = next(item for item in load_legal(ROOT / "data").privacy.server if "Fant du det du lette etter?" in item.what)
+    assert entry.deleted_after_months, "the statement names no period for the answers"
+    words = [line.split() for line in uncommented(LOGROTATE).splitlines() if line.strip()]  # one directive a line
+    assert ["monthly"] in words, words
+    kept = next(int(found[1]) for found in words if found[0] == "rotate")
+    assert kept + 1 == entry.deleted_after_months, (
+        f"logrotate keeps {kept + 1} months, the statement says {entry.deleted_after_months}"
+    )
+    logged = feedback_logs(uncommented(NGINX / "intro.conf"))[0][1]
+    assert re.search(r"^\s*" + re.escape(logged) + r"\s*\{", uncommented(LOGROTATE), re.M), f"logrotate does not rotate {logged}"
 
 
 JOURNALD = ROOT / "deploy" / "journald" / "intro-retention.conf"

@@ -8,7 +8,7 @@ import time
 import urllib.error
 import urllib.request
 from pathlib import Path
-from urllib.parse import unquote_plus
+from urllib.parse import parse_qs
 
 import pytest
 from playwright.sync_api import expect
@@ -18,6 +18,9 @@ from macros.exports.csp import nginx_include
 from tests.helpers import ROOT
 
 # Every test here runs Debian's nginx.
+
+# Where the shipped config gives the feedback form's empty answer; the test takes a free port of its own.
+ANSWER_PORT = "127.0.0.1:8204"
 
 MAIN_CONF = """
 user root;
@@ -55,13 +58,18 @@ def nginx_server(site_dir: Path, tmp_path_factory: pytest.TempPathFactory):
     (release / "site").symlink_to(site_dir, target_is_directory=True)
     (release / "csp.conf").write_text(nginx_include(site_dir), encoding="utf-8")
     (run / "current").symlink_to(release, target_is_directory=True)
+    answer_port = f"127.0.0.1:{free_port()}"
     shipped = (ROOT / "deploy/nginx/intro.conf").read_text(encoding="utf-8")
     # The shipped level, into a file the test can read.
     assert "error_log stderr crit;" in shipped
     shipped = shipped.replace("error_log stderr crit;", f"error_log {run}/server-error.log crit;")
+    assert ANSWER_PORT in shipped
+    shipped = shipped.replace(ANSWER_PORT, answer_port)
     (run / "intro.conf").write_text(shipped.replace("/srv/intro", str(run)), encoding="utf-8")
-    # The feedback log's format, which nginx allows only in the http block (Debian: /etc/nginx/conf.d/).
-    shutil.copy(ROOT / "deploy/nginx/intro-tilbakemelding.conf", run / "intro-tilbakemelding.conf")
+    # The feedback log's format and its empty answer on a local socket, in the http block (Debian: conf.d/).
+    feedback = (ROOT / "deploy/nginx/intro-tilbakemelding.conf").read_text(encoding="utf-8")
+    assert ANSWER_PORT in feedback
+    (run / "intro-tilbakemelding.conf").write_text(feedback.replace(ANSWER_PORT, answer_port), encoding="utf-8")
     port = free_port()
     (run / "nginx.conf").write_text(MAIN_CONF.format(run=run, port=port), encoding="utf-8")
     server = subprocess.Popen(
@@ -270,9 +278,14 @@ def test_an_answer_sent_from_a_page_lands_in_the_log_with_its_page_and_answer_an
     lines = wait_for_lines(run, before + 1)
     assert len(lines) == before + 1
     # The page, the answer and the text: nothing else is written, and no address anywhere in any log.
-    assert set(lines[-1]) == {"side", "svar", "tekst"}
-    assert lines[-1]["svar"] == "nei" and unquote_plus(lines[-1]["side"]) == "/kapitler/lovene/"
-    assert unquote_plus(lines[-1]["tekst"]) == "Fant ikke fristen for å klage"
+    assert set(lines[-1]) == {"skjema"}
+    assert parse_qs(lines[-1]["skjema"]) == {
+        "side": ["/kapitler/lovene/"],
+        "tekst": ["Fant ikke fristen for å klage"],
+        "svar": ["nei"],
+    }
+    # Posted, never in the address: a proxy that logs addresses next to IP addresses sees no answer and no text.
+    assert [(r.method, r.url.split("/")[-1]) for r in sent] == [("POST", "tilbakemelding")]
     logged = "".join(log.read_text(errors="replace") for log in run.glob("*.log"))
     assert "127.0.0.1" not in logged and "Chrome" not in logged and "Mozilla" not in logged
     # No cookie, and not even the page it came from: only what the form holds.
@@ -282,35 +295,38 @@ def test_an_answer_sent_from_a_page_lands_in_the_log_with_its_page_and_answer_an
     context.close()
 
 
-def test_the_feedback_address_takes_only_an_answer_and_logs_only_a_real_one(nginx_server):
+def post(url: str, body: str):
+    request = urllib.request.Request(url, data=body.encode(), method="POST")
+    request.add_header("Content-Type", "application/x-www-form-urlencoded")
+    try:
+        return urllib.request.urlopen(request, timeout=5)
+    except urllib.error.HTTPError as error:
+        return error
+
+
+def test_the_feedback_address_takes_only_a_posted_answer_and_logs_only_a_real_one(nginx_server):
     base, run = nginx_server
     before = len(feedback_lines(run))
-    # The form without a script: the browser sends it as a plain GET, and nginx answers with no content.
-    assert get(base + "tilbakemelding?side=%2Fslik-gjor-du%2Fsykehjem%2F&svar=ja&tekst=").status == 204
+    # The form without a script: the browser posts it, and nginx answers with no content.
+    assert post(base + "tilbakemelding", "side=%2Fslik-gjor-du%2Fsykehjem%2F&tekst=&svar=ja").status == 204
     # Not an answer, or not from a page of the site: answered the same, never written down.
-    assert get(base + "tilbakemelding?side=%2Fx%2F&svar=kanskje").status == 204
-    assert get(base + "tilbakemelding?side=https%3A%2F%2Fandre.example%2F&svar=ja").status == 204
-    posted = urllib.request.Request(base + "tilbakemelding?side=%2F&svar=ja", data=b"x", method="POST")
-    try:
-        status = urllib.request.urlopen(posted, timeout=5).status
-    except urllib.error.HTTPError as error:
-        status = error.code
-    assert status == 403
+    assert post(base + "tilbakemelding", "side=%2Fx%2F&tekst=&svar=kanskje").status == 204
+    assert post(base + "tilbakemelding", "side=https%3A%2F%2Fandre.example%2F&tekst=&svar=ja").status == 204
+    assert post(base + "tilbakemelding", 'side=%2F&tekst=&svar=ja&x="}').status == 204
+    # An answer in the address (the old way, or a made-up link) is refused and not written down.
+    assert get(base + "tilbakemelding?side=%2F&tekst=hemmelig-tekst&svar=ja").status == 403
+    # More than the form can hold is refused before it is read.
+    assert post(base + "tilbakemelding", "side=%2F&tekst=" + "x" * 9000 + "&svar=ja").status == 413
     lines = wait_for_lines(run, before + 1)
     time.sleep(0.2)
-    assert feedback_lines(run)[before:] == [{"side": "%2Fslik-gjor-du%2Fsykehjem%2F", "svar": "ja", "tekst": ""}]
+    assert feedback_lines(run)[before:] == [{"skjema": "side=%2Fslik-gjor-du%2Fsykehjem%2F&tekst=&svar=ja"}]
     assert lines
+    logged = "".join(log.read_text(errors="replace") for log in run.glob("*.log"))
+    assert "127.0.0.1" not in logged and "hemmelig-tekst" not in logged
 
 
-def test_make_tilbakemeldinger_reports_the_answers_per_page(nginx_server, tmp_path):
-    base, run = nginx_server
-    for query in (
-        "side=%2Fkapitler%2Fmeld-fra%2F&svar=nei&tekst=Hvor+melder+jeg+avvik%3F",
-        "side=%2Fkapitler%2Fmeld-fra%2F&svar=ja&tekst=",
-        "side=%2Fkapitler%2Fmeld-fra%2F&svar=nei&tekst=",
-    ):
-        assert get(f"{base}tilbakemelding?{query}").status == 204
-    time.sleep(0.2)
+def make_report(run: Path, page: str) -> tuple[str, list[str]]:
+    """`make tilbakemeldinger` on the test's log: its whole text, and the ja and nei counts on the page's row."""
     made = subprocess.run(
         ["make", "-s", "tilbakemeldinger", f"TILBAKEMELDINGER={run / 'tilbakemeldinger.log'}"],
         cwd=ROOT,
@@ -319,10 +335,23 @@ def test_make_tilbakemeldinger_reports_the_answers_per_page(nginx_server, tmp_pa
         timeout=300,
     )
     assert made.returncode == 0, made.stderr
-    rows = {line.split()[0]: line.split()[1:3] for line in made.stdout.splitlines() if line.startswith("/kapitler/meld-fra/")}
-    assert rows["/kapitler/meld-fra/"] == ["1", "2"]
-    assert "    Nei: «Hvor melder jeg avvik?»" in made.stdout
-    assert "127.0.0.1" not in made.stdout
+    rows = {line.split()[0]: line.split()[1:3] for line in made.stdout.splitlines() if line.startswith(page)}
+    return made.stdout, rows[page]
+
+
+def test_make_tilbakemeldinger_reports_the_answers_per_page(nginx_server, tmp_path):
+    base, run = nginx_server
+    for body in (
+        "side=%2Fkapitler%2Fmeld-fra%2F&tekst=Hvor+melder+jeg+avvik%3F&svar=nei",
+        "side=%2Fkapitler%2Fmeld-fra%2F&tekst=&svar=ja",
+        "side=%2Fkapitler%2Fmeld-fra%2F&tekst=&svar=nei",
+    ):
+        assert post(f"{base}tilbakemelding", body).status == 204
+    time.sleep(0.2)
+    text, counts = make_report(run, "/kapitler/meld-fra/")
+    assert counts == ["1", "2"]
+    assert "    Nei: «Hvor melder jeg avvik?»" in text
+    assert "127.0.0.1" not in text
 
 
 def test_the_csp_lets_the_form_send_to_the_site_itself_and_nowhere_else(nginx_site):
@@ -330,3 +359,32 @@ def test_the_csp_lets_the_form_send_to_the_site_itself_and_nowhere_else(nginx_si
     directives = dict(part.strip().split(" ", 1) for part in policy.split(";"))
     assert directives["form-action"] == "'self'"
     assert directives["connect-src"] == "'self'"
+
+
+def test_logrotate_moves_the_answers_aside_monthly_nginx_writes_on_and_the_report_reads_both(nginx_server, tmp_path):
+    """The shipped logrotate file, run by Debian's logrotate against the test's nginx: the log is moved aside,
+    nginx opens a new one (USR1), and `make tilbakemeldinger` still counts the answers of the month before."""
+    base, run = nginx_server
+    binary = shutil.which("logrotate") or "/usr/sbin/logrotate"
+    if not Path(binary).exists():
+        pytest.fail("Debian's logrotate is not installed. Run `make setup-test` (it installs it).")
+    page = "side=%2Fkapitler%2Fbrukermedvirkning%2F"
+    assert post(f"{base}tilbakemelding", f"{page}&tekst=F%C3%B8r&svar=nei").status == 204
+    for _ in range(50):
+        if feedback_lines(run)[-1:] == [{"skjema": f"{page}&tekst=F%C3%B8r&svar=nei"}]:
+            break
+        time.sleep(0.1)
+    shipped = (ROOT / "deploy/logrotate/intro-tilbakemeldinger").read_text(encoding="utf-8")
+    config = tmp_path / "intro-tilbakemeldinger"
+    config.write_text(shipped.replace("/srv/intro", str(run)).replace("/run/nginx.pid", str(run / "nginx.pid")), encoding="utf-8")
+    checked = subprocess.run([binary, "-d", "-s", str(tmp_path / "state"), str(config)], capture_output=True, text=True)
+    assert checked.returncode == 0 and "error" not in checked.stderr.lower(), checked.stderr
+    rotated = subprocess.run([binary, "-f", "-s", str(tmp_path / "state"), str(config)], capture_output=True, text=True)
+    assert rotated.returncode == 0, rotated.stderr
+    assert (run / "tilbakemeldinger.log.1").is_file()
+    assert post(f"{base}tilbakemelding", f"{page}&tekst=Etter&svar=ja").status == 204
+    after = wait_for_lines(run, 1)
+    assert [parse_qs(line["skjema"])["tekst"] for line in after] == [["Etter"]], "nginx did not reopen its log"
+    text, counts = make_report(run, "/kapitler/brukermedvirkning/")
+    assert counts == ["1", "1"]
+    assert "    Nei: «Før»" in text and "    Ja: «Etter»" in text

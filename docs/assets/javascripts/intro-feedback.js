@@ -1,6 +1,7 @@
 /* «Fant du det du lette etter?» at the end of a page (overrides/partials/intro-feedback.html).
- * The form works without this script: the browser sends it to the site's /tilbakemelding and stays on the page.
- * With it, the answer is sent in the background and the reader is thanked. Nothing is stored in the browser,
+ * The form works without this script: the browser posts it to the site's /tilbakemelding and stays on the page.
+ * With it, the answer is posted in the background and the reader is thanked. It is sent with POST, never in the
+ * address, so the reader's text cannot end up in a log of addresses. Nothing is stored in the browser,
  * no cookie is sent, and no address of the page the reader came from (no-referrer).
  * Over file:// (the offline edition) and in a kiosk there is no server to answer: the form is hidden. */
 (function () {
@@ -32,12 +33,15 @@
     form.addEventListener("submit", function (event) {
       if (typeof window.fetch !== "function" || !event.submitter) return; /* the browser sends it itself */
       event.preventDefault();
-      var query = new URLSearchParams();
-      query.set("side", form.elements.side.value);
-      query.set("svar", event.submitter.value);
-      query.set("tekst", form.elements.tekst.value.trim());
-      window.fetch(form.action + "?" + query.toString(), {
-        method: "GET",
+      /* The fields in the form's own order (side, tekst, svar), as the browser posts them without this script:
+       * nginx writes down only a body in exactly that shape (deploy/nginx/intro-tilbakemelding.conf). */
+      var body = new URLSearchParams();
+      body.set("side", form.elements.side.value);
+      body.set("tekst", form.elements.tekst.value.trim());
+      body.set("svar", event.submitter.value);
+      window.fetch(form.action, {
+        method: "POST",
+        body: body,
         credentials: "omit",
         cache: "no-store",
         referrerPolicy: "no-referrer"

@@ -1,6 +1,9 @@
 /* INTRO in the browser: which path you are reading, where you are on it, which chapters you have read,
  * and the end of a path: what you covered and your self-check results («Start på nytt» forgets it all).
- * A chapter counts as read when the reader reaches the end of its text, or answers its self-check.
+ * A chapter counts as read when the reader answers its self-check or marks it read; on a path the reader has
+ * started, also when the reader reaches the end of its text. Keeping track is the service the reader asked for by
+ * starting the path: without one, nothing about what the reader reads is stored unless they ask (the privacy
+ * statement justifies the storage without consent so).
  * Everything stays in this browser's localStorage: no cookies, nothing is sent anywhere.
  * It works over file:// too, where Chromium gives every local page the same storage. */
 (function () {
@@ -67,7 +70,7 @@
 
   /* On a chapter of the path being read: «Steg 3 av 7» at the top, the path's own «Neste» at the bottom,
    * and Material's footer (menu order, with a «Neste» of its own) out of the way, so there is one «Neste». */
-  function showPathNavigation(path) {
+  function showPathNavigation(path) { /* true when this page is a step of that path */
     var onPath = false;
     document.querySelectorAll(".intro-path-nav").forEach(function (nav) {
       nav.hidden = nav.getAttribute("data-path") !== path;
@@ -85,6 +88,7 @@
       place[path] = chapter.getAttribute("data-chapter");
       write(PLACE, place);
     }
+    return onPath;
   }
 
   /* The landing page: «Fortsett der du slapp» for the path this browser is on. */
@@ -139,9 +143,9 @@
     });
   }
 
-  /* The end of a chapter's own text: once the reader has got there, or past it from above (a jump to the
-   * bottom passes it without showing it), the chapter is read. A link into a later section of the chapter
-   * opens below it, and does not count. */
+  /* The end of a chapter's own text, on a step of the path the reader started: once the reader has got there,
+   * or past it from above (a jump to the bottom passes it without showing it), the chapter is read. A link into
+   * a later section of the chapter opens below it, and does not count. */
   function watchChapterEnd() {
     var end = document.querySelector(".intro-chapter-end[data-chapter]");
     if (!end) return;
@@ -341,13 +345,13 @@
   function start() {
     var path = activePath();
     onRead = [];
-    showPathNavigation(path);
+    var onPath = showPathNavigation(path);
     offerToContinue(path);
     offerStartOrContinue();
     showPathEnd(path);
     setupDoneButton();
     markPathSteps(read(PROGRESS, {}));
-    watchChapterEnd();
+    if (onPath) watchChapterEnd();
   }
 
   if (window.document$ && typeof window.document$.subscribe === "function") {
