@@ -875,8 +875,8 @@ class Privacy(Strict):
     system_log_days: int = Field(
         ge=1,
         le=400,
-        description="hvor mange dager systemloggen høyst lagres med INTRO sin egen oppsett (deploy/journald/), "
-        "når utgaven ikke har en egen avtale (hosting)",
+        description="hvor mange dager systemloggen høyst lagres med INTRO sin egen oppsett (deploy/journald/); "
+        "erklæringen nevner det bare når utgaven har en avtale (hosting.system_log_days)",
     )
 
     @model_validator(mode="after")
@@ -926,6 +926,10 @@ class Accessibility(Strict):
 
     required_count: int = Field(description="hvor mange krav regelverket stiller til offentlig sektor")
     source: Source = Field(description="kilden for hvor mange og hvilke krav som gjelder")
+    private_required_count: int = Field(
+        ge=1, description="hvor mange krav (i WCAG 2.0) regelverket stiller til private virksomheter"
+    )
+    private_source: Source = Field(description="kilden for kravene til private virksomheter")
     assessed: dt.date = Field(description="datoen nettstedet sist ble vurdert")
     tested_automatically: list[Text] = Field(min_length=1)
     tested_manually: list[Text] = Field(min_length=1)
@@ -941,6 +945,8 @@ class Accessibility(Strict):
             raise ValueError(f"kravet {twice[0]} står flere ganger")
         if len(ids) != self.required_count:
             raise ValueError(f"har {len(ids)} krav, men required_count sier {self.required_count}")
+        if self.private_required_count >= self.required_count:
+            raise ValueError("private_required_count må være mindre enn required_count")
         breached = {c.id for c in self.criteria if c.status == "brudd"}
         declared = {i for b in self.breaches for i in b.criteria}
         if breached - declared:

@@ -6,6 +6,8 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from tests.browser.axe import AXE, AXE_OPTIONS, axe_violations
+
 
 def test_a_link_that_needs_the_internet_opens_a_notice_with_its_address_and_a_qr_code(offline_page, offline_dir):
     page, problems = offline_page
@@ -78,6 +80,34 @@ def test_an_idle_kiosk_asks_first_and_starts_afresh_only_if_nobody_answers(offli
     page.clock.run_for("00:31")
     page.wait_for_url(home)
     assert remembered(page) == []
+    assert problems == []
+
+
+def open_dialog_violations(page) -> list[dict]:
+    """axe-core on the open dialog: what the visitor can reach while it is open. (The page behind it is checked as
+    a page; here the header's title may still be fading after the scroll to the link.)"""
+    if not page.evaluate("() => Boolean(window.axe)"):
+        page.add_script_tag(path=str(AXE))
+    # No preload: over file:// axe's fetch of the style sheets fails, and would count as a problem of the page.
+    options = {**AXE_OPTIONS, "preload": False}
+    page.evaluate("options => { window.__introAxe = axe.run(document.querySelector('dialog[open]'), options); }", options)
+    return axe_violations(page)
+
+
+def test_the_needs_the_internet_notice_and_the_kiosk_question_pass_axe(offline_page, offline_dir):
+    """The offline edition's own dialogs, open, as a visitor meets them (the accessibility statement says so)."""
+    page, problems = offline_page
+    page.goto((offline_dir / "kapitler" / "egenandeler.html").as_uri())
+    page.locator(".md-content a.intro-needs-net").first.click()
+    expect(page.get_by_role("dialog", name="Denne lenken krever nett")).to_be_visible()
+    assert open_dialog_violations(page) == []
+
+    page.clock.install()
+    page.goto((offline_dir / "index.html").as_uri() + "?kiosk=5")
+    page.goto((offline_dir / "kapitler" / "lovene.html").as_uri())
+    page.clock.run_for("05:01")
+    expect(page.get_by_role("dialog", name="Er du fortsatt her?")).to_be_visible()
+    assert open_dialog_violations(page) == []
     assert problems == []
 
 

@@ -26,16 +26,19 @@ def test_one_key_shortcuts_do_nothing_on_a_chapter(guarded_page, served_site):
     assert problems == []
 
 
+def tab_to_search(page, width: str) -> None:
+    for _ in range(40):
+        page.keyboard.press("Tab")
+        if page.evaluate("() => document.activeElement.matches('.md-search__input')"):
+            return
+    raise AssertionError(f"Tab never reached the search field ({width} width)")
+
+
 def test_the_search_opens_with_a_click_and_is_reached_with_tab(guarded_page, served_site):
     page, problems = guarded_page
     page.set_viewport_size(DESKTOP)
     page.goto(f"{served_site}kapitler/lovene/")
-    for _ in range(40):
-        page.keyboard.press("Tab")
-        if page.evaluate("() => document.activeElement.matches('.md-search__input')"):
-            break
-    else:
-        raise AssertionError("Tab never reached the search field")
+    tab_to_search(page, "desktop")
     page.keyboard.type("fastlegen")  # typing in the field is not a shortcut
     expect(page.locator(".md-search__input")).to_have_value("fastlegen")
     page.keyboard.press("Escape")
@@ -43,5 +46,14 @@ def test_the_search_opens_with_a_click_and_is_reached_with_tab(guarded_page, ser
     page.set_viewport_size(PHONE)  # on a phone the search is behind the magnifier
     page.goto(f"{served_site}kapitler/lovene/")
     page.locator('label[for="__search"]').first.click()
+    assert page.evaluate(SEARCH_OPEN)
+
+    # And Tab reaches it on a phone too, as the accessibility statement says (2.1.4): the field opens and shows.
+    page.goto(f"{served_site}kapitler/lovene/")
+    assert not page.evaluate(SEARCH_OPEN)
+    tab_to_search(page, "phone")
+    page.keyboard.type("fastlegen")
+    expect(page.locator(".md-search__input")).to_be_visible()
+    expect(page.locator(".md-search__input")).to_have_value("fastlegen")
     assert page.evaluate(SEARCH_OPEN)
     assert problems == []

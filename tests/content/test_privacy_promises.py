@@ -180,3 +180,15 @@ def test_the_system_log_is_kept_no_longer_than_the_statement_says():
     assert kept == load_legal(ROOT / "data").privacy.system_log_days, (
         f"{JOURNALD.name} keeps the journal up to {kept} days; data/privacy.yml says otherwise"
     )
+
+
+def test_nginx_gets_a_journal_of_its_own_where_the_retention_drop_in_goes():
+    """The README puts intro-retention.conf in journald@<namespace>.conf.d/ beside the unit drop-in's LogNamespace=,
+    so the time limit applies to nginx's lines without cutting the rest of the server's journal."""
+    unit = configparser.ConfigParser()
+    unit.optionxform = str
+    unit.read(JOURNALD.parent / "nginx-log-namespace.conf", encoding="utf-8")
+    namespace = unit["Service"]["LogNamespace"]
+    readme = (NGINX / "README.md").read_text(encoding="utf-8")
+    assert f"/etc/systemd/journald@{namespace}.conf.d/" in readme and f"--namespace={namespace}" in readme
+    assert "error_log stderr crit;" in readme and "/etc/nginx/nginx.conf" in readme

@@ -193,6 +193,54 @@ def test_nginx_starts_even_when_a_release_has_no_csp_file(nginx_server, tmp_path
     assert checked.returncode == 0, checked.stderr
 
 
+def test_a_server_blocks_stderr_line_reaches_stderr_even_beside_debians_file_error_log(tmp_path):
+    """deploy/nginx/README.md: the shipped `error_log stderr crit;` sends a request's error line to nginx's own
+    stderr (under systemd, the journal), also when the main context logs to a file as Debian's nginx.conf does: nginx
+    points its stderr at the main error log only when no error_log names stderr. What nginx logs outside a server
+    block still goes to the main error log, so the README makes `error_log stderr crit;` there a step of its own.
+    The level here is «error», so that a missing file gives a line to look for."""
+    for name in ("intro.conf", "server.conf"):
+        assert "error_log stderr crit;" in (ROOT / "deploy/nginx" / name).read_text(encoding="utf-8"), name
+    binary = shutil.which("nginx") or "/usr/sbin/nginx"
+    port = free_port()
+    (tmp_path / "html").mkdir()
+    temp = " ".join(f"{kind}_temp_path {tmp_path}/{kind};" for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"))
+    (tmp_path / "nginx.conf").write_text(
+        f"""user root;
+worker_processes 1;
+pid {tmp_path}/nginx.pid;
+error_log {tmp_path}/main-error.log warn;
+events {{ worker_connections 16; }}
+http {{
+    access_log off;
+    {temp}
+    server {{
+        listen 127.0.0.1:{port};
+        root {tmp_path}/html;
+        error_log stderr error;
+    }}
+}}
+""",
+        encoding="utf-8",
+    )
+    server = subprocess.Popen(
+        [binary, "-c", str(tmp_path / "nginx.conf"), "-g", "daemon off;"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+    )
+    try:
+        for _ in range(50):
+            try:
+                if get(f"http://127.0.0.1:{port}/finnes-ikke").status == 404:
+                    break
+            except (urllib.error.URLError, ConnectionError):
+                time.sleep(0.1)
+        time.sleep(0.2)
+    finally:
+        server.terminate()
+        stderr = server.communicate(timeout=10)[1].decode()
+    assert "client: 127.0.0.1" in stderr, stderr
+    assert "client:" not in (tmp_path / "main-error.log").read_text(encoding="utf-8")
+
+
 # ---- «Fant du det du lette etter?» ----
 
 

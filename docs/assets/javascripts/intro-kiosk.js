@@ -165,7 +165,10 @@
         idleTimer = window.setTimeout(function () { newVisitor(kiosk); }, WARNING_SECONDS * 1000);
       }, kiosk.minutes * 60000);
     };
-    ["pointerdown", "keydown", "scroll", "touchstart"].forEach(function (kind) {
+    // A key in the capture phase: intro-a11y.js stops Material's one-key shortcuts there, and a key it stops is
+    // still a visitor at the screen. (Not «scroll»: captured, it would hear the page's own scrolling menus.)
+    window.addEventListener("keydown", restart, { passive: true, capture: true });
+    ["pointerdown", "scroll", "touchstart"].forEach(function (kind) {
       window.addEventListener(kind, restart, { passive: true });
     });
     restart();
