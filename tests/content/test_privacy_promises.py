@@ -192,3 +192,24 @@ def test_nginx_gets_a_journal_of_its_own_where_the_retention_drop_in_goes():
     readme = (NGINX / "README.md").read_text(encoding="utf-8")
     assert f"/etc/systemd/journald@{namespace}.conf.d/" in readme and f"--namespace={namespace}" in readme
     assert "error_log stderr crit;" in readme and "/etc/nginx/nginx.conf" in readme
+
+
+def test_the_daily_clean_up_closes_the_same_journal_and_keeps_no_more_than_the_drop_in():
+    """journald deletes only closed files: the daily timer closes nginx's journal and deletes by the same limit."""
+    namespace = configparser.ConfigParser()
+    namespace.optionxform = str
+    namespace.read(JOURNALD.parent / "nginx-log-namespace.conf", encoding="utf-8")
+    journal = configparser.ConfigParser()
+    journal.optionxform = str
+    journal.read(JOURNALD, encoding="utf-8")
+    service = configparser.ConfigParser()
+    service.optionxform = str
+    service.read(JOURNALD.parent / "intro-journal-vacuum.service", encoding="utf-8")
+    command = service["Service"]["ExecStart"].split()
+    assert f"--namespace={namespace['Service']['LogNamespace']}" in command and "--rotate" in command
+    vacuum = next(word.removeprefix("--vacuum-time=") for word in command if word.startswith("--vacuum-time="))
+    assert days(vacuum) == days(journal["Journal"]["MaxRetentionSec"])
+    timer = configparser.ConfigParser()
+    timer.optionxform = str
+    timer.read(JOURNALD.parent / "intro-journal-vacuum.timer", encoding="utf-8")
+    assert timer["Timer"]["OnCalendar"] == "daily"
