@@ -18,12 +18,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from jinja2 import Environment, FileSystemBytecodeCache
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
@@ -43,7 +42,9 @@ from macros.exports import GeneratedFile, handover, search
 from macros.rendering import glossary, hyphenation, page_scripts, posters, renderer
 from macros.stopping import stopping_the_build
 from macros.translation import edition as translated_edition
-from macros.translation import mirror
+
+if TYPE_CHECKING:  # only `make serve` starts the server: a build need not import it
+    from mkdocs.livereload import LiveReloadServer
 
 
 @cache
@@ -130,6 +131,9 @@ class IntroPlugin(BasePlugin[IntroConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if not self.config.translate_from:
             return config
+        # Imported here: only a translated edition needs Apertium and the translated copy.
+        from macros.translation import mirror
+
         project = Path(config.config_file_path).resolve().parent
         custom_dir = config.theme.custom_dir
         source = mirror.Source(
@@ -173,6 +177,7 @@ class IntroPlugin(BasePlugin[IntroConfig]):
         renderer.use(options.identity)
         renderer.keep_compiled(Path(config.config_file_path).parent / TEMPLATE_CACHE)
         posters.keep_codes(Path(config.config_file_path).parent / QR_CACHE)
+        hyphenation.keep_words(Path(config.config_file_path).parent / HYPHENATION_CACHE)
         project, docs = options.config_dir, Path(config.docs_dir)
         own = [file for file in files if file.generated_by is None and file.inclusion.is_included()]
         with stopping_the_build():
@@ -444,6 +449,7 @@ class IntroPlugin(BasePlugin[IntroConfig]):
     # After every page is written, before Material's offline plugin copies the site.
     def on_post_build(self, config: MkDocsConfig) -> None:
         build = self.state()
+        hyphenation.save_words()  # every page is rendered: no word is hyphenated after this
         self.pages.problems += postbuild.missing_targets(Path(config.site_dir), self.pages.links) + postbuild.unsafe_css(
             Path(config.docs_dir)
         )
@@ -507,3 +513,4 @@ TEMPLATE_CACHE = ".cache/jinja"
 SOURCE_LANGUAGE = "nb"
 # The posters' QR codes, by address (rendering/posters.py).
 QR_CACHE = ".cache/qr"
+HYPHENATION_CACHE = ".cache/hyphenation"

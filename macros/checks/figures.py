@@ -37,6 +37,7 @@ _PERCENT = re.compile(rf"\b(?:{_NUMBER})\s*(?:%|prosent\b)")
 _COUNT = re.compile(rf"\b(?:{_NUMBER})\b")
 _YEAR = re.compile(r"\b(?:1[89]\d\d|20\d\d)\b")
 _SENTENCE_END = re.compile(r"(?<=[.!?:])\s+(?=[A-ZÆØÅ«\d])")
+_DIGIT = re.compile(r"\d")
 
 
 def _is_count(text: str) -> bool:
@@ -57,6 +58,8 @@ def _in_paragraph(lines: list[tuple[int, str]]) -> list[TypedFigure]:
     found: list[TypedFigure] = []
     # A table row or a list item is a sentence of its own; so is each sentence of a paragraph.
     for line_number, line in lines:
+        if not _DIGIT.search(line):  # every figure has a digit: most lines are passed over at once
+            continue
         for sentence in _SENTENCE_END.split(line):
             has_year = bool(_YEAR.search(_KRONER.sub(" ", sentence)))
             taken: list[tuple[int, int]] = []

@@ -8,7 +8,6 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from PIL import Image, UnidentifiedImageError
 from selectolax.lexbor import LexborHTMLParser
 
 from macros.checks.safety import unsafe_content
@@ -81,6 +80,10 @@ def _image_problem(source: Path) -> str | None:
     if suffix == ".pdf":
         with source.open("rb") as opened:
             return None if opened.read(len(PDF_START)) == PDF_START else "PDF"
+    # Pillow is imported here, not at the top: most sites have no raster image, and importing it is a tenth of a
+    # second of every build.
+    from PIL import Image, UnidentifiedImageError
+
     try:
         with Image.open(source) as image:
             actual = image.format

@@ -146,11 +146,33 @@ def quiz_questions(chapter: dict, item_prefix: str) -> list[dict]:
     return questions
 
 
-def cartridge_files(catalog: dict, modules: list[dict], title: str, description: str, identifier: str) -> dict[str, str]:
-    """The files of one cartridge (path in the zip → text). modules: [{identifier, title, chapters}]."""
-    catalog, modules = xml_safe(catalog), xml_safe(modules)
-    title, description = xml_safe(title), xml_safe(description)
+def cartridge_files(
+    catalog: dict,
+    modules: list[dict],
+    title: str,
+    description: str,
+    identifier: str,
+    chapter_files: dict[str, dict[str, str]] | None = None,
+) -> dict[str, str]:
+    """The files of one cartridge (path in the zip → text). modules: [{identifier, title, chapters}].
+    chapter_files: each chapter's files as made for another cartridge of the same catalogue (they are the same in
+    every package), filled in as they are made."""
+    return _cartridge_files(
+        xml_safe(catalog), xml_safe(modules), xml_safe(title), xml_safe(description), identifier, chapter_files
+    )
+
+
+def _cartridge_files(
+    catalog: dict,
+    modules: list[dict],
+    title: str,
+    description: str,
+    identifier: str,
+    chapter_files: dict[str, dict[str, str]] | None,
+) -> dict[str, str]:
+    """cartridge_files, of a catalogue, modules and texts that xml_safe has made safe already."""
     ids = scope(catalog)
+    made = {} if chapter_files is None else chapter_files
     chapters = {entry["id"]: entry for entry in catalog["chapters"]}
     used: list[str] = []
     for module in modules:
@@ -174,24 +196,34 @@ def cartridge_files(catalog: dict, modules: list[dict], title: str, description:
         ),
     }
     for chapter_id in used:
-        chapter = chapters[chapter_id]
-        files[page_href(chapter_id)] = render(
+        if chapter_id not in made:
+            made[chapter_id] = _chapter_files(catalog, chapters[chapter_id], ids)
+        files.update(made[chapter_id])
+    return files
+
+
+def _chapter_files(catalog: dict, chapter: dict, ids: str) -> dict[str, str]:
+    """A chapter's files in a cartridge: its page, its link to the site and its quiz (if it has a self-check)."""
+    chapter_id = chapter["id"]
+    files = {
+        page_href(chapter_id): render(
             "cc_page.html.j2",
             chapter=chapter,
             site_title=catalog["title"],
             licence=catalog["licence_name"],
             licence_url=catalog["licence_url"],
+        ),
+        link_href(chapter_id): render("cc_weblink.xml.j2", chapter=chapter),
+    }
+    if chapter["self_check"]:
+        quiz = f"{ids}-quiz-{chapter_id}"
+        files[quiz_href(chapter_id)] = render(
+            "qti_assessment.xml.j2",
+            chapter=chapter,
+            quiz=quiz,
+            questions=quiz_questions(chapter, quiz),
+            general_feedback=GENERAL_FEEDBACK,
         )
-        files[link_href(chapter_id)] = render("cc_weblink.xml.j2", chapter=chapter)
-        if chapter["self_check"]:
-            quiz = f"{ids}-quiz-{chapter_id}"
-            files[quiz_href(chapter_id)] = render(
-                "qti_assessment.xml.j2",
-                chapter=chapter,
-                quiz=quiz,
-                questions=quiz_questions(chapter, quiz),
-                general_feedback=GENERAL_FEEDBACK,
-            )
     return files
 
 
@@ -222,11 +254,15 @@ def cartridges(catalog: dict) -> list[Package]:
     """Every package, with its files. The file names are the same in every edition; the identifiers inside
     carry the edition (intro-bergen-alle, intro-bergen-page-lovene, …)."""
     packages = []
+    catalog = xml_safe(catalog)  # once for every package
     ids = scope(catalog)
+    chapter_files: dict[str, dict[str, str]] = {}  # a chapter's files are the same in each package it is in
     for name, title, description, chapters in package_specs(catalog):
         part = name.removeprefix("intro-")
         module = {"identifier": f"{ids}-module-{part}", "title": title, "chapters": chapters}
-        packages.append(Package(f"{name}.imscc", title, cartridge_files(catalog, [module], title, description, f"{ids}-{part}")))
+        safe_module, safe_title, safe_description = xml_safe([module]), xml_safe(title), xml_safe(description)
+        files = _cartridge_files(catalog, safe_module, safe_title, safe_description, f"{ids}-{part}", chapter_files)
+        packages.append(Package(f"{name}.imscc", title, files))
     return packages
 
 

@@ -11,9 +11,13 @@ code or a page's running text.
 
 from __future__ import annotations
 
+import json
+import os
 import re
 import xml.etree.ElementTree as etree  # noqa: N813 - the name Python-Markdown gives it
 from functools import cache
+from importlib.metadata import version
+from pathlib import Path
 
 import pyphen
 from markdown import Extension, Markdown
@@ -28,15 +32,56 @@ HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 KEPT = frozenset({"a", "code", "kbd", "pre", "script", "style"})
 
 
+# At least three letters on each side: «om-sorgs-», never «o-».
+LEFT = RIGHT = 3
+
+
 @cache
 def _dictionary() -> pyphen.Pyphen:
-    # At least three letters on each side: «om-sorgs-», never «o-».
-    return pyphen.Pyphen(lang="nb_NO", left=3, right=3)
+    return pyphen.Pyphen(lang="nb_NO", left=LEFT, right=RIGHT)
 
 
-@cache
+# Reading the dictionary costs a build more than all its hyphenation: the words hyphenated are kept between builds
+# (keep_words, save_words), so a build whose headings have no new long word never reads it.
+_kept: Path | None = None
+_known: dict[str, str] = {}
+_learned = False
+
+
+def keep_words(folder: Path) -> None:
+    """Keep the words hyphenated in folder between builds, in a file of pyphen's version and these settings."""
+    global _kept
+    _kept = folder / f"nb_NO-pyphen-{version('pyphen')}-{LEFT}-{RIGHT}.json"
+    try:
+        kept = json.loads(_kept.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return
+    if isinstance(kept, dict):
+        # Only a word with soft hyphens put in: a file changed by hand can add nothing else to a heading.
+        _known.update(
+            {w: h for w, h in kept.items() if isinstance(w, str) and isinstance(h, str) and h.replace(SOFT_HYPHEN, "") == w}
+        )
+
+
+def save_words() -> None:
+    """Write the words kept, if this build hyphenated a new one (replacing the file whole, never half-written)."""
+    global _learned
+    if _kept is None or not _learned:
+        return
+    _kept.parent.mkdir(parents=True, exist_ok=True)
+    written = _kept.with_suffix(f".{os.getpid()}.tmp")
+    written.write_text(json.dumps(_known, ensure_ascii=False, sort_keys=True), encoding="utf-8")
+    os.replace(written, _kept)
+    _learned = False
+
+
 def _word(word: str) -> str:
-    return _dictionary().inserted(word, hyphen=SOFT_HYPHEN)
+    global _learned
+    found = _known.get(word)
+    if found is None:
+        found = _known[word] = _dictionary().inserted(word, hyphen=SOFT_HYPHEN)
+        _learned = True
+    return found
 
 
 def soft_hyphens(text: str) -> str:

@@ -11,10 +11,9 @@ from __future__ import annotations
 import hashlib
 import posixpath
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
+from importlib.metadata import version
 from pathlib import Path
-
-import segno
 
 from macros.content.identity import Identity
 from macros.content.model import Station
@@ -81,14 +80,22 @@ def keep_codes(folder: Path) -> None:
     _kept = folder
 
 
+@cache
+def _segno_version() -> str:
+    return version("segno")
+
+
 # Making a QR code takes most of a poster's time (segno tries eight masks); `mkdocs serve` keeps this between
 # rebuilds, and keep_codes between builds.
 @lru_cache(maxsize=512)
 def qr_svg(url: str) -> str:
     """The QR code as inline SVG that scales to its box (a quiet zone of four modules included)."""
-    kept = _kept / (hashlib.sha256(f"{segno.__version__} {QR_OPTIONS} {url}".encode()).hexdigest() + ".svg") if _kept else None
+    kept = _kept / (hashlib.sha256(f"{_segno_version()} {QR_OPTIONS} {url}".encode()).hexdigest() + ".svg") if _kept else None
     if kept and kept.is_file():
         return kept.read_text(encoding="utf-8")
+    # segno is imported only for a code not kept yet: importing it is most of a build's cost of the posters.
+    import segno
+
     made = segno.make_qr(url, error="m").svg_inline(border=4, omitsize=True, svgclass="intro-poster-qr", lineclass=None)
     if kept:
         kept.write_text(made, encoding="utf-8")

@@ -32,10 +32,15 @@ def translate_for(edition: str, folder: Path | None) -> None:
         _translated[edition] = folder
 
 
-@cache
 def environment(folder: Path | None = None) -> Environment:
     """The templates beside this package (or their translated copy in folder), strict about every name they use;
-    `soft_hyphens` lets a long word break between syllables (rendering/hyphenation.py)."""
+    `soft_hyphens` lets a long word break between syllables (rendering/hyphenation.py). One per folder: `environment()`
+    and `environment(None)` are the same one (a cache keyed on the call itself would make two)."""
+    return _environment(folder)
+
+
+@cache
+def _environment(folder: Path | None) -> Environment:
     env = Environment(
         loader=FileSystemLoader(str(folder)) if folder else PackageLoader("macros", "templates"),
         undefined=StrictUndefined,
@@ -93,9 +98,10 @@ def use_none() -> None:
 
 
 def keep_compiled(folder: Path) -> None:
-    """Keep the compiled templates in folder between builds (they change only with INTRO), as the theme's are."""
+    """Keep the compiled templates of the build's renderer (use()) in folder between builds (they change only with
+    INTRO), as the theme's are: compiling them is a tenth of a build of the real site."""
     folder.mkdir(parents=True, exist_ok=True)
-    environment().bytecode_cache = FileSystemBytecodeCache(str(folder))
+    _current.env.bytecode_cache = FileSystemBytecodeCache(str(folder))
 
 
 def current() -> Renderer:

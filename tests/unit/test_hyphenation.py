@@ -1,8 +1,12 @@
 """Soft hyphens in long Norwegian words (rendering/hyphenation.py): where they go, and where they never do."""
 
+import json
+
 import markdown
+import pytest
 
 from macros.exports.search.reading import read_page
+from macros.rendering import hyphenation
 from macros.rendering.hyphenation import SOFT_HYPHEN, HyphenationExtension, soft_hyphens
 
 
@@ -33,3 +37,26 @@ def test_search_reads_a_heading_without_its_soft_hyphens():
         "Side",
     )
     assert [(section.heading, section.text) for section in page.sections if section.anchor] == [("Omsorgstjenestene", "Omsorg.")]
+
+
+def test_the_words_hyphenated_are_kept_between_builds_and_a_file_changed_by_hand_adds_nothing(tmp_path, monkeypatch):
+    for name, value in (("_kept", None), ("_known", {}), ("_learned", False)):
+        monkeypatch.setattr(hyphenation, name, value)
+    hyphenation.keep_words(tmp_path)
+    first = soft_hyphens("omsorgstjenestene")
+    hyphenation.save_words()
+    (kept,) = tmp_path.iterdir()
+    assert json.loads(kept.read_text(encoding="utf-8")) == {"omsorgstjenestene": first}
+    # The next build reads the file: a word as the dictionary gave it is taken, one changed into anything else is not.
+    kept.write_text(json.dumps({"omsorgstjenestene": first, "legemiddelhåndtering": "<b>legemiddel</b>"}), encoding="utf-8")
+    monkeypatch.setattr(hyphenation, "_known", {})
+    hyphenation.keep_words(tmp_path)
+    assert hyphenation._known == {"omsorgstjenestene": first}
+
+    def no_dictionary():
+        raise AssertionError("the dictionary was read for a word the file knows")
+
+    monkeypatch.setattr(hyphenation, "_dictionary", no_dictionary)
+    assert soft_hyphens("omsorgstjenestene") == first
+    with pytest.raises(AssertionError, match="dictionary"):  # a word not kept is looked up
+        soft_hyphens("legemiddelhåndtering")

@@ -1,6 +1,6 @@
 import datetime as dt
 
-from macros.rendering import render
+from macros.rendering import render, renderer
 from tests.helpers import fixture_site
 
 SITE = fixture_site()
@@ -55,3 +55,14 @@ def test_glossary_groups_by_first_letter():
     letters = sorted({entry.term[0].upper() for entry in SITE.glossary}, key=render.sort_key)
     assert [line.split(" {")[0] for line in text.splitlines() if line.startswith("## ")] == [f"## {c}" for c in letters]
     assert len([line for line in text.splitlines() if line.startswith("### ")]) == len(SITE.glossary)
+
+
+def test_the_builds_renderer_keeps_its_compiled_templates_in_the_folder_given(tmp_path):
+    env = renderer.current().env
+    try:
+        renderer.keep_compiled(tmp_path)
+        env.cache.clear()  # loaded by an earlier test in this process: compiled again, through the folder
+        renderer.phrase("page_words", 2)
+        assert list(tmp_path.iterdir()), "the build's renderer compiled a template without keeping it"
+    finally:
+        env.bytecode_cache = None

@@ -51,6 +51,7 @@ STEP1 = (
 SHORTEST_WORD = 4  # shorter words are not stemmed
 STEMMABLE = "a-zæøå"  # words with other characters (digits, é) are not stemmed
 SHORTEST_STEM = 3
+_STEMMABLE_WORD = re.compile(f"[{STEMMABLE}]+")
 
 # Words that carry no meaning of their own in a question («hva koster sykehjem»): never a match, never a prefix.
 STOP_WORDS = frozenset(
@@ -83,6 +84,7 @@ WORD = re.compile(f"[{LETTERS}]+")
 FOLDS = (("aa", "a"), ("ae", "a"), ("oe", "o"), ("æ", "a"), ("ø", "o"), ("å", "a"), ("é", "e"), ("ü", "u"))
 
 
+@cache  # a site folds the same few thousand words again and again
 def fold(word: str) -> str:
     """The same key with or without æøå: «pårørende», «parorende» and «paaroerende» all give «parorende»."""
     for written, folded in FOLDS:
@@ -104,13 +106,14 @@ def _ends_in_region(word: str, suffix: str, start: int) -> bool:
     return len(word) - len(suffix) >= start and word.endswith(suffix)
 
 
+@cache  # the index and the compound splitter stem the same words many times over
 def stem(word: str, language: str = "nb") -> str:
     """A lowercase word's light stem («tjenestene» → «tjenest»); short, odd or over-cut words stay as they are."""
-    if len(word) < SHORTEST_WORD or not re.fullmatch(f"[{STEMMABLE}]+", word):
+    if len(word) < SHORTEST_WORD or not _STEMMABLE_WORD.fullmatch(word):
         return word
     original, start = word, _region_one(word)
     for suffix in STEP1_BY_LANGUAGE[language]:
-        if not _ends_in_region(word, suffix, start):
+        if not word.endswith(suffix) or len(word) - len(suffix) < start:  # _ends_in_region, inline: the hot loop
             continue
         if suffix == "s":
             before = word[-2]

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 from macros.content.errors import AuthorError, ContentError
 from macros.exports.search import stemmer
@@ -78,15 +79,21 @@ class Synonyms:
     def found(self, text_tokens: Sequence[str]) -> Counter[int]:
         """How many times each group (by its number) occurs in the tokens, any of its members."""
         counts: Counter[int] = Counter()
-        starts: dict[str, list[tuple[int, tuple[str, ...]]]] = {}
-        for number, members in enumerate(self.groups):
-            for member in members:
-                starts.setdefault(member.tokens[0], []).append((number, member.tokens))
+        starts = self._starts
         for at, token in enumerate(text_tokens):
             for number, phrase in starts.get(token, ()):
                 if tuple(text_tokens[at : at + len(phrase)]) == phrase:
                     counts[number] += 1
         return counts
+
+    @cached_property
+    def _starts(self) -> dict[str, list[tuple[int, tuple[str, ...]]]]:
+        """Per first token, the members (group number, tokens) that start with it: found() looks them up per word."""
+        starts: dict[str, list[tuple[int, tuple[str, ...]]]] = {}
+        for number, members in enumerate(self.groups):
+            for member in members:
+                starts.setdefault(member.tokens[0], []).append((number, member.tokens))
+        return starts
 
     def names_whole(self, text: str) -> bool:
         """Whether the text is, word for word, a member of a group («hjemmehjelp», «test deg selv»)."""
