@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 READING_WORDS_PER_MINUTE = 180  # newcomers reading a second-language or technical text
 LIX_LIMIT = 55  # above this a chapter does not build
@@ -59,6 +60,7 @@ def prose(markdown: str) -> str:
     return text.replace("|", _BREAK)
 
 
+@lru_cache(maxsize=4096)  # a `make serve` rebuild measures every chapter again; most have not changed
 def measure(markdown: str) -> Readability:
     """Count words, sentences and long words (more than six letters) in a Markdown body."""
     text = prose(markdown)

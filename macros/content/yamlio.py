@@ -9,6 +9,7 @@ line of any field, so a validation error names it too.
 from __future__ import annotations
 
 import datetime as dt
+import pickle
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -37,10 +38,24 @@ class SafeLoader(_FastLoader):
         return super().construct_mapping(node, deep)
 
 
+# Each text read, as the data it gives, pickled: a `make serve` rebuild reads every page's front matter and every data
+# file again, and unpickling is many times faster than reading YAML. Kept in this process only, and only for texts
+# that loaded; each caller gets its own copy, so nothing one changes reaches another.
+_loaded: dict[str, bytes] = {}
+_KEPT_TEXTS = 4096
+
+
 def load(text: str) -> Any:
     """Like yaml.safe_load, and with the same errors (problem_mark gives the line). A date that does not exist
     (2027-02-30) raises ValueError, as PyYAML does."""
-    return yaml.load(text, Loader=SafeLoader)  # noqa: S506 - a safe loader
+    kept = _loaded.get(text)
+    if kept is not None:
+        return pickle.loads(kept)  # noqa: S301 - pickled by this process, from YAML a safe loader read
+    data = yaml.load(text, Loader=SafeLoader)  # noqa: S506 - a safe loader
+    if len(_loaded) >= _KEPT_TEXTS:
+        _loaded.clear()
+    _loaded[text] = pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL)
+    return data
 
 
 class Unreadable(Exception):
