@@ -115,3 +115,12 @@ def test_the_real_site_is_compared_with_stock_building_its_hand_over() -> None:
     assert real_build_goal(RealBuild(30, {"intro": [8.0], "stock": [6.0]}, {"intro": [8.0], "stock": [6.0]}))[0][2] is False
     assert real_build_goal(RealBuild(30, error="RuntimeError: x"))[0][1:] == ("feilet", False)
     assert real_build_goal(None)[0][1:] == ("ikke målt", None)
+
+
+def test_the_reload_marker_is_a_word_the_build_accepts_in_a_chapter():
+    from bench.reload import unique_word
+    from macros.checks.figures import typed_figures
+
+    markers = [unique_word() for _ in range(2000)]
+    assert len(set(markers)) == 2000 and all(marker.isalpha() and len(marker) == 12 for marker in markers)
+    assert not any(typed_figures(f"Målemerke {marker}: denne setningen er lagt til av målingen.") for marker in markers)
