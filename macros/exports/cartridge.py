@@ -146,20 +146,9 @@ def quiz_questions(chapter: dict, item_prefix: str) -> list[dict]:
     return questions
 
 
-def cartridge_files(
-    catalog: dict,
-    modules: list[dict],
-    title: str,
-    description: str,
-    identifier: str,
-    chapter_files: dict[str, dict[str, str]] | None = None,
-) -> dict[str, str]:
-    """The files of one cartridge (path in the zip → text). modules: [{identifier, title, chapters}].
-    chapter_files: each chapter's files as made for another cartridge of the same catalogue (they are the same in
-    every package), filled in as they are made."""
-    return _cartridge_files(
-        xml_safe(catalog), xml_safe(modules), xml_safe(title), xml_safe(description), identifier, chapter_files
-    )
+def cartridge_files(catalog: dict, modules: list[dict], title: str, description: str, identifier: str) -> dict[str, str]:
+    """The files of one cartridge (path in the zip → text). modules: [{identifier, title, chapters}]."""
+    return _cartridge_files(xml_safe(catalog), xml_safe(modules), xml_safe(title), xml_safe(description), identifier, {})
 
 
 def _cartridge_files(
@@ -168,11 +157,11 @@ def _cartridge_files(
     title: str,
     description: str,
     identifier: str,
-    chapter_files: dict[str, dict[str, str]] | None,
+    made: dict[str, dict[str, str]],
 ) -> dict[str, str]:
-    """cartridge_files, of a catalogue, modules and texts that xml_safe has made safe already."""
+    """cartridge_files, of a catalogue, modules and texts that xml_safe has made safe already. made: each chapter's
+    files as made for another cartridge of the catalogue (they are the same in every package), filled in here."""
     ids = scope(catalog)
-    made = {} if chapter_files is None else chapter_files
     chapters = {entry["id"]: entry for entry in catalog["chapters"]}
     used: list[str] = []
     for module in modules:
